@@ -1,0 +1,58 @@
+"""Typed settings for one build: where things are and the limits untrusted input must obey."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from .images import DEFAULT_MAX_PIXELS
+
+
+def build_date() -> date:
+    """The date the build speaks of: SOURCE_DATE_EPOCH when set, so builds are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    return date.today()
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Paths and limits. Every limit guards against a careless or hostile pull request."""
+
+    root: Path
+    """The project folder (holds mkdocs.yml, content/, catalog/, casebook/)."""
+    max_pixels: int = DEFAULT_MAX_PIXELS
+    """Largest photo, in pixels, decoded at all; bigger ones are refused before decoding."""
+    max_photo_bytes: int = 20 * 1024 * 1024
+    """Largest photo or certificate file accepted, in bytes."""
+    max_yaml_bytes: int = 512 * 1024
+    """Largest YAML or Markdown entry file accepted, in bytes."""
+    today: date | None = None
+    """The date used for expiry checks; defaults to build_date()."""
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def enterprises_dir(self) -> Path:
+        return self.content_dir / "enterprises"
+
+    @property
+    def bundles_dir(self) -> Path:
+        return self.content_dir / "bundles"
+
+    @property
+    def catalog_dir(self) -> Path:
+        return self.root / "catalog"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.root / ".cache" / "secatalog"
+
+    @property
+    def date(self) -> date:
+        return self.today or build_date()

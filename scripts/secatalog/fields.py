@@ -1,0 +1,91 @@
+"""Reusable field types for entry models: each checks one thing and explains it in Korean."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BeforeValidator, Field, Strict
+from pydantic_core import PydanticCustomError
+
+from .load import RawFloat, RawInt
+
+NEGOTIABLE = "협의"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SAFE_SCHEMES = ("http://", "https://")
+
+
+def _as_text(value: Any) -> Any:
+    """Keep numbers typed without quotes exactly as written (``01234``, ``1.10``)."""
+    if isinstance(value, (RawInt, RawFloat)):
+        return value.raw
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def _clean_text(value: str) -> str:
+    if _CONTROL.search(value):
+        raise PydanticCustomError("control_char", "보이지 않는 제어 문자가 들어 있습니다")
+    return unicodedata.normalize("NFC", value.strip())
+
+
+def _not_blank(value: str) -> str:
+    if not value:
+        raise PydanticCustomError("blank", "비어 있습니다")
+    return value
+
+
+def _url(value: str) -> str:
+    lowered = value.lower()
+    if not lowered.startswith(_SAFE_SCHEMES) or any(c in value for c in " \"'<>\\`"):
+        raise PydanticCustomError(
+            "url_scheme", "http:// 또는 https://로 시작하는 웹 주소여야 합니다 (받은 값 {value!r})",
+            {"value": value[:80]})
+    return value
+
+
+def _relative_file(value: str) -> str:
+    parts = value.split("/")
+    if (value.startswith(("/", "~")) or "\\" in value or ".." in parts or ":" in value
+            or any(p in ("", ".") for p in parts)):
+        raise PydanticCustomError(
+            "file_path", "같은 폴더 안의 파일 이름만 쓸 수 있습니다 (받은 값 {value!r})",
+            {"value": value[:80]})
+    return value
+
+
+def _price(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise PydanticCustomError("price", '숫자(원) 또는 "협의"여야 합니다')
+    if isinstance(value, int):
+        if value < 0:
+            raise PydanticCustomError("price", "가격은 0원 이상이어야 합니다")
+        return int(value)
+    if isinstance(value, str) and value.strip() == NEGOTIABLE:
+        return NEGOTIABLE
+    raise PydanticCustomError(
+        "price", '숫자(원) 또는 "협의"여야 합니다; 받은 값 {value!r}. 쉼표와 "원" 없이 12000처럼 쓰세요',
+        {"value": str(_as_text(value))[:40]})
+
+
+Text = Annotated[str, BeforeValidator(_as_text), Strict(), AfterValidator(_clean_text)]
+Name = Annotated[Text, AfterValidator(_not_blank), Field(max_length=80)]
+Line = Annotated[Text, Field(max_length=300)]
+Paragraph = Annotated[Text, Field(max_length=5000)]
+Url = Annotated[Text, AfterValidator(_url), Field(max_length=500)]
+Email = Annotated[Text, Field(pattern=r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$", max_length=200)]
+Phone = Annotated[Text, Field(pattern=r"^0[0-9]{1,2}-[0-9]{3,4}-[0-9]{4}$")]
+PostalCode = Annotated[Text, Field(pattern=r"^[0-9]{5}$")]
+BusinessNumber = Annotated[Text, Field(pattern=r"^[0-9]{3}-[0-9]{2}-[0-9]{5}$")]
+Slug = Annotated[Text, Field(pattern=r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")]
+Code = Annotated[Text, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,40}$")]
+GithubHandle = Annotated[Text, Field(pattern=r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")]
+RelFile = Annotated[Text, AfterValidator(_relative_file), Field(max_length=200)]
+Count = Annotated[int, Strict(), Field(ge=0, le=100000)]
+Won = Annotated[int, Strict(), Field(ge=0, le=10**12)]
+Year = Annotated[int, Strict(), Field(ge=1900, le=2100)]
+Month = Annotated[int, Strict(), Field(ge=1, le=12)]
+Flag = Annotated[bool, Strict()]
+Price = Annotated[int | str, BeforeValidator(_price)]

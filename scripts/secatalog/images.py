@@ -1,0 +1,182 @@
+"""Photo arithmetic (pure) and the small Pillow I/O functions that use it."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps
+
+# Bump when the derivative recipe changes, so caches are rebuilt.
+RECIPE = "2"
+ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP")
+EXTENSIONS = {"JPEG": (".jpg", ".jpeg"), "PNG": (".png",), "WEBP": (".webp",)}
+WEB_WIDTHS = (480, 960)
+PRINT_WIDTH = 1240  # about 300 dpi at the 105 mm a half-page card prints a photo
+DEFAULT_MAX_PIXELS = 40_000_000
+
+
+class ImageProblem(Exception):
+    """A photo that cannot be used, with a Korean message and fix."""
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    format: str
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class Derivative:
+    """One output file of a photo: its width, height, format and name in the site."""
+
+    width: int
+    height: int
+    fmt: str
+    role: str = "web"
+
+    @property
+    def ext(self) -> str:
+        return {"WEBP": "webp", "JPEG": "jpg"}[self.fmt]
+
+    @property
+    def stem(self) -> str:
+        return "print" if self.role == "print" else str(self.width)
+
+    def name(self, key: str) -> str:
+        return f"{key[:16]}-{self.stem}.{self.ext}"
+
+
+# --- pure arithmetic ---------------------------------------------------------------------
+
+def scaled(width: int, height: int, target: int) -> tuple[int, int]:
+    """Scale to a target width without ever upsampling; keep the aspect ratio."""
+    if width <= target:
+        return width, height
+    return target, max(1, round(height * target / width))
+
+
+def plan(width: int, height: int) -> list[Derivative]:
+    """List the derivatives of a photo of the given (upright) size, smallest first."""
+    out: list[Derivative] = []
+    seen: set[int] = set()
+    for target in WEB_WIDTHS:
+        w, h = scaled(width, height, target)
+        if w in seen:
+            continue
+        seen.add(w)
+        out += [Derivative(w, h, "WEBP"), Derivative(w, h, "JPEG")]
+    w, h = scaled(width, height, PRINT_WIDTH)
+    out.append(Derivative(w, h, "JPEG", "print"))
+    return out
+
+
+def print_dpi(width_px: int, printed_mm: float) -> float:
+    return width_px / (printed_mm / 25.4)
+
+
+# --- I/O -----------------------------------------------------------------------------------
+
+def sniff(head: bytes) -> str | None:
+    """Name formats we refuse, from their first bytes, to give a useful message."""
+    if head[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftyphevc", b"ftypavif"):
+        return "HEIC"
+    stripped = head.lstrip()
+    if stripped.startswith((b"<svg", b"<?xml", b"<!DOCTYPE svg")):
+        return "SVG"
+    if head.startswith((b"GIF87a", b"GIF89a")):
+        return "GIF"
+    if head.startswith(b"%PDF"):
+        return "PDF"
+    return None
+
+
+_REFUSED_HINTS = {
+    "HEIC": "아이폰 HEIC 사진입니다. 사진 앱에서 JPEG로 내보내거나, 설정 > 카메라 > 포맷을 '높은 호환성'으로 바꾸세요",
+    "SVG": "SVG 그림은 쓸 수 없습니다. PNG나 JPEG로 저장해 올리세요",
+    "GIF": "GIF는 쓸 수 없습니다. PNG나 JPEG로 저장해 올리세요",
+    "PDF": "PDF는 사진 자리에 쓸 수 없습니다. 인증서라면 certifications의 file에 넣으세요",
+}
+
+
+def inspect(path: Path, max_pixels: int = DEFAULT_MAX_PIXELS) -> ImageInfo:
+    """Read only the header: format, size; refuse bombs and wrong formats before decoding."""
+    with path.open("rb") as fh:
+        head = fh.read(64)
+    refused = sniff(head)
+    if refused:
+        raise ImageProblem(f"지원하지 않는 형식({refused})입니다", _REFUSED_HINTS[refused])
+    try:
+        with Image.open(path, formats=ALLOWED_FORMATS) as im:
+            info = ImageInfo(im.format or "", im.width, im.height)
+    except Image.DecompressionBombError:
+        raise ImageProblem("그림의 화소 수가 너무 많습니다", "사진을 4000픽셀 이하로 줄여 저장하세요") from None
+    except Exception:
+        raise ImageProblem("사진 파일로 읽을 수 없습니다 (깨졌거나 사진이 아닙니다)",
+                           "JPEG, PNG, WebP 사진으로 다시 저장하세요") from None
+    if info.width * info.height > max_pixels:
+        raise ImageProblem(
+            f"그림이 너무 큽니다 ({info.width}×{info.height}, 최대 {max_pixels:,}화소)",
+            "사진을 4000픽셀 이하로 줄여 저장하세요")
+    if path.suffix.lower() not in EXTENSIONS.get(info.format, ()):
+        raise ImageProblem(
+            f"파일 확장자({path.suffix})와 실제 형식({info.format})이 다릅니다",
+            f"파일 이름을 {EXTENSIONS[info.format][0]}로 바꾸세요")
+    return info
+
+
+def content_key(path: Path) -> str:
+    digest = hashlib.sha256(RECIPE.encode())
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _upright_rgb(path: Path, biggest: int, max_pixels: int) -> Image.Image:
+    Image.MAX_IMAGE_PIXELS = max_pixels
+    im = Image.open(path, formats=ALLOWED_FORMATS)
+    if im.format == "JPEG":
+        # Decode at a reduced scale when the photo is far larger than any output.
+        im.draft("RGB", (biggest, biggest))
+    im.seek(0)
+    im.load()
+    im = ImageOps.exif_transpose(im)
+    if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
+        im = im.convert("RGBA")
+        flat = Image.new("RGB", im.size, (255, 255, 255))
+        flat.paste(im, mask=im.getchannel("A"))
+        return flat
+    if im.mode in ("I;16", "I;16B", "I;16L", "I"):
+        im = im.point(lambda v: v / 256).convert("L")
+    return im.convert("RGB")
+
+
+def derive(path: Path, out_dir: Path, max_pixels: int = DEFAULT_MAX_PIXELS) -> list[tuple[Derivative, Path]]:
+    """Decode a photo once and write every derivative, without any metadata, into out_dir."""
+    im = _upright_rgb(path, PRINT_WIDTH, max_pixels)
+    results = []
+    out_dir.mkdir(parents=True, exist_ok=True)
+    current = im
+    for d in sorted(plan(im.width, im.height), key=lambda d: -d.width):
+        if current.width != d.width:
+            current = current.resize((d.width, d.height), Image.Resampling.LANCZOS,
+                                     reducing_gap=3.0)
+        target = out_dir / f"{d.stem}.{d.ext}"
+        tmp = target.with_suffix(f".tmp{os.getpid()}")
+        # No exif/icc arguments: the outputs carry no GPS or other metadata.
+        if d.fmt == "WEBP":
+            current.save(tmp, "WEBP", quality=78, method=4)
+        else:
+            current.save(tmp, "JPEG", quality=82, optimize=True, progressive=True)
+        tmp.replace(target)
+        results.append((d, target))
+    return results

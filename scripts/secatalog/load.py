@@ -1,0 +1,266 @@
+"""READ: YAML files into plain data with the line and column of every value.
+
+The loader is deliberately stricter than YAML 1.1: aliases, anchors and explicit tags are
+refused, duplicate keys are errors, and plain scalars are resolved by the YAML 1.2 core
+rules, except that numbers with a leading zero stay text. Numbers also remember the text
+they were written as, so a postal code or phone number typed without quotes is kept
+exactly as typed instead of becoming a number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Location, Report, relpath
+
+Path_ = tuple[str | int, ...]
+
+MAX_YAML_BYTES = 512 * 1024
+
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+\.[0-9]*)([eE][-+]?[0-9]+)?|[-+]?[0-9]+[eE][-+]?[0-9]+")
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+
+
+class RawInt(int):
+    """An integer that remembers how it was written (e.g. ``00123`` is never one)."""
+
+    raw: str
+
+    def __new__(cls, raw: str) -> RawInt:
+        obj = super().__new__(cls, int(raw))
+        obj.raw = raw
+        return obj
+
+
+class RawFloat(float):
+    """A float that remembers how it was written (``1.10`` stays ``1.10`` as text)."""
+
+    raw: str
+
+    def __new__(cls, raw: str) -> RawFloat:
+        obj = super().__new__(cls, float(raw))
+        obj.raw = raw
+        return obj
+
+
+@dataclass
+class Document:
+    """A parsed YAML file: its data and where each value and key stands."""
+
+    path: Path
+    shown: str
+    data: Any
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, at: Path_, key: bool = False) -> Location:
+        """Find the nearest known position for a path, walking up to its parents."""
+        table = self.key_positions if key else self.positions
+        probe = tuple(at)
+        while probe:
+            if probe in table:
+                return Location(self.shown, *table[probe])
+            if probe in self.positions:
+                return Location(self.shown, *self.positions[probe])
+            probe = probe[:-1]
+        line, col = self.positions.get((), (1, 1))
+        return Location(self.shown, line, col)
+
+
+class _Refused(Exception):
+    def __init__(self, mark: Any, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.mark = mark
+        self.message = message
+        self.hint = hint
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses the YAML features members never need and attackers like."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(event.start_mark, "별칭(*)은 쓸 수 없습니다",
+                           "값을 그대로 다시 적으세요")
+        if getattr(event, "anchor", None):
+            raise _Refused(event.start_mark, "앵커(&)는 쓸 수 없습니다",
+                           "'&이름' 부분을 지우고 값을 그대로 적으세요")
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!"):
+            shown_tag = str(tag).replace("tag:yaml.org,2002:", "!!")
+            raise _Refused(event.start_mark, f"YAML 태그 {shown_tag}는 쓸 수 없습니다",
+                           "'!'로 시작하는 태그를 지우고 값만 적으세요")
+        return super().compose_node(parent, index)
+
+
+def read_text(path: Path, shown: str, report: Report, limit: int = MAX_YAML_BYTES) -> str | None:
+    """Read a file as UTF-8 text, reporting size and encoding problems in Korean."""
+    loc = Location(shown)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        report.error(loc, f"파일을 읽을 수 없습니다 ({exc.strerror})", "파일 권한과 이름을 확인하세요")
+        return None
+    if len(data) > limit:
+        report.error(loc, f"파일이 너무 큽니다 ({len(data):,}바이트, 한도 {limit:,}바이트)",
+                     "사진이나 긴 자료는 별도 파일로 나누세요")
+        return None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) > 1 and b"\x00" in data[:64]):
+        report.error(loc, "UTF-16으로 저장된 파일입니다",
+                     "편집기에서 인코딩을 'UTF-8'로 바꿔 다시 저장하세요")
+        return None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        report.error(Location(shown, line, col), "UTF-8이 아닌 글자가 있습니다",
+                     "편집기에서 인코딩을 'UTF-8'로 바꿔 다시 저장하세요")
+        return None
+    if "\x00" in text:
+        report.error(loc, "파일에 NUL 문자가 있습니다", "텍스트 편집기로 다시 저장하세요")
+        return None
+    return text
+
+
+def load_yaml(path: Path, root: Path, report: Report) -> Document | None:
+    """Parse one YAML file into a Document, or report why it cannot be read."""
+    shown = relpath(path, root)
+    text = read_text(path, shown, report)
+    if text is None:
+        return None
+    return parse_yaml(text, path, shown, report)
+
+
+def parse_yaml(text: str, path: Path, shown: str, report: Report) -> Document | None:
+    """Parse YAML text that is already decoded (also used for Markdown front matter)."""
+    if not text.strip() or all(line.lstrip().startswith("#") or not line.strip()
+                                for line in text.splitlines()):
+        report.error(Location(shown, 1, 1), "파일이 비어 있습니다",
+                     "secatalog new 명령으로 만든 양식을 채워 넣으세요")
+        return None
+    loader = _StrictLoader(text)
+    try:
+        node = loader.get_single_node()
+    except _Refused as exc:
+        report.error(_mark(shown, exc.mark), exc.message, exc.hint)
+        return None
+    except yaml.composer.ComposerError as exc:
+        if "another document" in str(exc.problem or ""):
+            report.error(_mark(shown, exc.problem_mark), "한 파일에 문서가 여러 개 있습니다",
+                         "'---' 줄을 지우고 한 문서로 합치세요")
+        else:
+            report.error(_mark(shown, exc.problem_mark), f"YAML 구조 오류: {exc.problem}",
+                         "들여쓰기와 ':' 뒤의 띄어쓰기를 확인하세요")
+        return None
+    except yaml.MarkedYAMLError as exc:
+        report.error(_mark(shown, exc.problem_mark or exc.context_mark),
+                     f"YAML 문법 오류: {_problem_ko(exc.problem)}",
+                     "들여쓰기(스페이스 2칸), ':' 뒤 띄어쓰기, 따옴표 짝을 확인하세요")
+        return None
+    except yaml.YAMLError as exc:
+        report.error(Location(shown, 1, 1), f"YAML을 읽을 수 없습니다: {exc}",
+                     "파일을 UTF-8 텍스트로 다시 저장하세요")
+        return None
+    finally:
+        loader.dispose()
+    doc = Document(path, shown, None)
+    if not isinstance(node, yaml.MappingNode):
+        report.error(_mark(shown, node.start_mark), "파일 맨 위는 '이름: 값' 형태의 항목들이어야 합니다",
+                     "예시 파일처럼 'name: ...'으로 시작하세요")
+        return None
+    converter = _Converter(doc, report)
+    doc.data = converter.convert(node, ())
+    return None if converter.failed else doc
+
+
+def _mark(shown: str, mark: Any) -> Location:
+    if mark is None:
+        return Location(shown, 1, 1)
+    return Location(shown, mark.line + 1, mark.column + 1)
+
+
+_PROBLEMS = {
+    "mapping values are not allowed here": "여기에는 ':' 값을 쓸 수 없습니다 (앞 줄의 들여쓰기나 따옴표를 확인하세요)",
+    "could not find expected ':'": "':'가 있어야 할 곳에 없습니다",
+    "found character '\\t' that cannot start any token": "탭 문자는 쓸 수 없습니다 (스페이스로 들여쓰세요)",
+    "found unexpected end of stream": "따옴표나 괄호가 닫히지 않았습니다",
+    "expected <block end>, but found '-'": "목록(-)의 들여쓰기가 맞지 않습니다",
+}
+
+
+def _problem_ko(problem: str | None) -> str:
+    text = problem or "알 수 없는 문제"
+    for english, korean in _PROBLEMS.items():
+        if text.startswith(english):
+            return korean
+    return text
+
+
+class _Converter:
+    """Turn YAML nodes into Python values, recording positions and refusing duplicates."""
+
+    def __init__(self, doc: Document, report: Report) -> None:
+        self.doc = doc
+        self.report = report
+        self.failed = False
+
+    def convert(self, node: yaml.Node, at: Path_) -> Any:
+        self.doc.positions[at] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, at)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(item, at + (i,)) for i, item in enumerate(node.value)]
+        return resolve_scalar(node.value, node.style)
+
+    def _mapping(self, node: yaml.MappingNode, at: Path_) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_loc = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if not isinstance(key_node, yaml.ScalarNode):
+                self._fail(key_loc, "항목 이름 자리에 목록이나 묶음이 있습니다", "항목 이름은 글자로 적으세요")
+                continue
+            key = key_node.value
+            if key == "<<":
+                self._fail(key_loc, "병합 키(<<)는 쓸 수 없습니다", "값을 그대로 다시 적으세요")
+                continue
+            if key in result:
+                first = self.doc.key_positions[at + (key,)]
+                self._fail(key_loc, f"'{key}' 항목이 두 번 있습니다 (처음: {first[0]}번째 줄)",
+                           "둘 중 하나를 지우세요")
+                continue
+            self.doc.key_positions[at + (key,)] = key_loc
+            result[key] = self.convert(value_node, at + (key,))
+        return result
+
+    def _fail(self, where: tuple[int, int], message: str, hint: str) -> None:
+        self.failed = True
+        self.report.error(Location(self.doc.shown, *where), message, hint)
+
+
+def resolve_scalar(value: str, style: str | None) -> Any:
+    """Resolve a scalar by YAML 1.2 core rules; quoted and block scalars are always text."""
+    if style:
+        return value
+    if value in _NULL:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT.fullmatch(value):
+        return RawInt(value)
+    if _FLOAT.fullmatch(value):
+        return RawFloat(value)
+    return value

@@ -1,0 +1,130 @@
+"""VALIDATE: check parsed documents against the models, with Korean messages at file:line."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import Report
+from .load import Document, RawFloat, RawInt
+from .model import suggest
+
+M = TypeVar("M", bound=BaseModel)
+
+_MESSAGES: dict[str, tuple[str, str]] = {
+    "missing": ("꼭 필요한 항목이 없습니다", "이 항목을 추가하세요"),
+    "string_type": ("글자여야 합니다", "값을 따옴표로 감싸세요 (예: \"값\")"),
+    "int_type": ("숫자여야 합니다", "쉼표·단위 없이 숫자만 쓰세요 (예: 12000)"),
+    "int_parsing": ("숫자여야 합니다", "쉼표·단위 없이 숫자만 쓰세요 (예: 12000)"),
+    "int_from_float": ("정수여야 합니다", "소수점 없이 쓰세요"),
+    "float_type": ("숫자여야 합니다", "숫자만 쓰세요 (예: 0.3)"),
+    "float_parsing": ("숫자여야 합니다", "숫자만 쓰세요 (예: 0.3)"),
+    "bool_type": ("true 또는 false여야 합니다", "예/아니오, yes/no 대신 true 또는 false로 쓰세요"),
+    "list_type": ("목록이어야 합니다", "각 줄을 '- '로 시작하는 목록으로 쓰세요"),
+    "dict_type": ("'이름: 값' 묶음이어야 합니다", "예시 파일의 모양을 따라 쓰세요"),
+    "model_type": ("'이름: 값' 묶음이어야 합니다", "예시 파일의 모양을 따라 쓰세요"),
+    "model_attributes_type": ("'이름: 값' 묶음이어야 합니다", "예시 파일의 모양을 따라 쓰세요"),
+    "literal_error": ("허용되지 않는 값입니다", "쓸 수 있는 값: {expected}"),
+    "string_pattern_mismatch": ("형식이 맞지 않습니다", "{pattern_hint}"),
+    "string_too_long": ("너무 깁니다 (최대 {max_length}자)", "내용을 줄이세요"),
+    "string_too_short": ("너무 짧습니다 (최소 {min_length}자)", "내용을 더 쓰세요"),
+    "too_short": ("항목이 부족합니다 (최소 {min_length}개)", "항목을 추가하세요"),
+    "too_long": ("항목이 너무 많습니다 (최대 {max_length}개)", "항목을 줄이세요"),
+    "greater_than_equal": ("{ge} 이상이어야 합니다", "값을 확인하세요"),
+    "less_than_equal": ("{le} 이하여야 합니다", "값을 확인하세요"),
+    "date_type": ("날짜여야 합니다", "YYYY-MM-DD 형식으로 쓰세요 (예: 2026-12-31)"),
+    "date_parsing": ("날짜 형식이 아닙니다", "YYYY-MM-DD 형식으로 쓰세요 (예: 2026-12-31)"),
+    "date_from_datetime_parsing": ("날짜 형식이 아닙니다", "YYYY-MM-DD 형식으로 쓰세요 (예: 2026-12-31)"),
+    "date_from_datetime_inexact": ("날짜 형식이 아닙니다", "YYYY-MM-DD 형식으로 쓰세요"),
+    "none_required": ("값이 없어야 합니다", "이 항목을 지우세요"),
+}
+
+_PATTERN_HINTS = {
+    "^0[0-9]{1,2}-[0-9]{3,4}-[0-9]{4}$": "전화번호는 041-000-0000처럼 하이픈을 넣어 쓰세요",
+    "^[0-9]{5}$": "우편번호는 다섯 자리 숫자입니다 (예: \"32000\")",
+    "^[0-9]{3}-[0-9]{2}-[0-9]{5}$": "사업자등록번호는 000-00-00000 형식입니다",
+    "^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$": "영문 소문자, 숫자, 하이픈(-)만 쓰세요 (예: local-lunchbox)",
+    "^[a-z0-9][a-z0-9-]{0,40}$": "영문 소문자, 숫자, 하이픈(-)만 쓰세요",
+    "^[a-z0-9-]+/[a-z0-9-]+$": "'기업slug/제품id' 형식으로 쓰세요 (예: barun-bapsang/lunchbox)",
+    "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$": "GitHub 아이디만 쓰세요 (@ 없이)",
+}
+
+
+def check_document(doc: Document, model: type[M], report: Report,
+                   context: dict[str, Any] | None = None, at: tuple = ()) -> M | None:
+    """Validate a document (or a part of it) against a model; report every error."""
+    data = doc.data
+    for step in at:
+        data = data[step]
+    try:
+        return model.model_validate(data, context=context)
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            _report_one(doc, model, at + tuple(err["loc"]), err, report)
+        return None
+
+
+def _report_one(doc: Document, model: type[BaseModel], loc: tuple, err: dict, report: Report) -> None:
+    kind = err["type"]
+    field = _dotted(loc)
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(model, loc[:-1])
+        name = str(loc[-1])
+        hint = suggest(name, allowed).strip() or "철자를 확인하거나 이 항목을 지우세요"
+        if err.get("input") is None and not name.isascii():
+            hint = "{ } 안에서는 쉼표(,)가 항목을 나눕니다. 쉼표가 든 값은 큰따옴표로 감싸세요"
+        report.error(doc.locate(loc, key=True), f"알 수 없는 항목 '{name}'입니다", hint, _dotted(loc[:-1]))
+        return
+    ctx = dict(err.get("ctx") or {})
+    if kind in _MESSAGES:
+        message, hint = _MESSAGES[kind]
+        ctx.setdefault("pattern_hint", _PATTERN_HINTS.get(str(ctx.get("pattern")), "형식을 확인하세요"))
+        message, hint = message.format(**ctx), hint.format(**ctx)
+    else:  # our own PydanticCustomError messages are already Korean
+        message, hint = err["msg"], ""
+    received = _received(err.get("input"), kind)
+    if received:
+        message = f"{message}; 받은 값 {received}"
+    report.error(doc.locate(loc), message, hint, field)
+
+
+def _received(value: Any, kind: str) -> str:
+    if kind in ("missing", "extra_forbidden") or isinstance(value, (dict, list)) or value is None:
+        return ""
+    if isinstance(value, (RawInt, RawFloat)):
+        value = value.raw
+    text = str(value)
+    return f'"{text[:60]}…"' if len(text) > 60 else f'"{text}"'
+
+
+def _dotted(loc: tuple) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
+    """Walk the model along a location to list the keys allowed there."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part) if hasattr(current, "model_fields") else None
+        if field is None:
+            return []
+        current = _inner_model(field.annotation)
+        if current is None:
+            return []
+    return list(current.model_fields) if hasattr(current, "model_fields") else []
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
