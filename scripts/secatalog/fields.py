@@ -40,9 +40,8 @@ def _not_blank(value: str) -> str:
 def _url(value: str) -> str:
     lowered = value.lower()
     if not lowered.startswith(_SAFE_SCHEMES) or any(c in value for c in " \"'<>\\`"):
-        raise PydanticCustomError(
-            "url_scheme", "http:// 또는 https://로 시작하는 웹 주소여야 합니다 (받은 값 {value!r})",
-            {"value": value[:80]})
+        raise PydanticCustomError("url_scheme", "웹 주소 형식이 아닙니다",
+                                  {"hint": "http:// 또는 https://로 시작하는 주소만 쓸 수 있습니다"})
     return value
 
 
@@ -50,9 +49,8 @@ def _relative_file(value: str) -> str:
     parts = value.split("/")
     if (value.startswith(("/", "~")) or "\\" in value or ".." in parts or ":" in value
             or any(p in ("", ".") for p in parts)):
-        raise PydanticCustomError(
-            "file_path", "같은 폴더 안의 파일 이름만 쓸 수 있습니다 (받은 값 {value!r})",
-            {"value": value[:80]})
+        raise PydanticCustomError("file_path", "같은 폴더 안의 파일 이름만 쓸 수 있습니다",
+                                  {"hint": "'../'나 '/'로 시작하는 경로 없이 파일 이름만 쓰세요 (예: photo.jpg)"})
     return value
 
 
@@ -65,9 +63,8 @@ def _price(value: Any) -> Any:
         return int(value)
     if isinstance(value, str) and value.strip() == NEGOTIABLE:
         return NEGOTIABLE
-    raise PydanticCustomError(
-        "price", '숫자(원) 또는 "협의"여야 합니다; 받은 값 {value!r}. 쉼표와 "원" 없이 12000처럼 쓰세요',
-        {"value": str(_as_text(value))[:40]})
+    raise PydanticCustomError("price", '숫자(원) 또는 "협의"여야 합니다',
+                              {"hint": '쉼표와 "원" 없이 12000처럼 쓰세요'})
 
 
 Text = Annotated[str, BeforeValidator(_as_text), Strict(), AfterValidator(_clean_text)]

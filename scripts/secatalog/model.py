@@ -39,9 +39,9 @@ def _known(kind: str, label: str):
         if known is not None and value not in known:
             listing = ", ".join(sorted(known)[:12])
             raise PydanticCustomError(
-                "unknown_ref",
-                "알 수 없는 {label} '{value}'입니다.{hint} 쓸 수 있는 값: {listing}",
-                {"label": label, "value": value, "hint": suggest(value, known), "listing": listing})
+                "unknown_ref", "알 수 없는 {label} '{value}'입니다.{suggestion}",
+                {"label": label, "value": value, "suggestion": suggest(value, known),
+                 "hint": f"쓸 수 있는 값: {listing}"})
         return value
     return AfterValidator(check)
 
@@ -186,6 +186,7 @@ class Product(Record):
     delivery_area: Line = Field("", description="배송·서비스 지역")
     certifications: list[Certification] = []
     check_point: CheckPoint = CheckPoint()
+    added: date | None = Field(None, description="등록일 (YYYY-MM-DD): 첫 화면의 '새로 올라온 제품'에 쓰임")
     keywords: list[Annotated[Line, Field(max_length=40)]] = Field(
         [], description="검색어·다른 이름 (예: 회의 도시락)")
     channels: list[SalesChannel] = []
@@ -214,6 +215,12 @@ class Contribution(Record):
                   "service-quality"] = Field(description="사회공헌 유형")
     text: Line
     beneficiaries: list[Line] = []
+
+
+SOCIAL_PURPOSES = {"jobs": "일자리제공형", "services": "사회서비스제공형", "community": "지역사회공헌형",
+                   "mixed": "혼합형", "innovation": "창의혁신형"}
+CONTRIBUTION_TYPES = {"social-service": "사회서비스", "innovation": "창의혁신", "community": "지역공헌",
+                      "local-jobs": "지역일자리", "equipment": "전문장비", "service-quality": "서비스품질"}
 
 
 class Enterprise(Record):

@@ -82,7 +82,7 @@ def _report_one(doc: Document, model: type[BaseModel], loc: tuple, err: dict, re
         ctx.setdefault("pattern_hint", _PATTERN_HINTS.get(str(ctx.get("pattern")), "형식을 확인하세요"))
         message, hint = message.format(**ctx), hint.format(**ctx)
     else:  # our own PydanticCustomError messages are already Korean
-        message, hint = err["msg"], ""
+        message, hint = err["msg"], str(ctx.get("hint", ""))
     received = _received(err.get("input"), kind)
     if received:
         message = f"{message}; 받은 값 {received}"
@@ -90,7 +90,8 @@ def _report_one(doc: Document, model: type[BaseModel], loc: tuple, err: dict, re
 
 
 def _received(value: Any, kind: str) -> str:
-    if kind in ("missing", "extra_forbidden") or isinstance(value, (dict, list)) or value is None:
+    if kind in ("missing", "extra_forbidden", "unknown_ref") or isinstance(value, (dict, list)) \
+            or value is None:
         return ""
     if isinstance(value, (RawInt, RawFloat)):
         value = value.raw

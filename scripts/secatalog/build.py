@@ -1,0 +1,101 @@
+"""The whole build as one readable recipe: load -> validate -> photos -> render -> write -> swap.
+
+Everything is read and checked before anything is written, and the new site is built in a
+sibling folder that replaces the old one only when every step succeeded.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import Settings
+from .errors import ContentError, Location, Report
+from .photos import ProcessedPhoto, process
+from .project import Catalog, load_project
+
+log = logging.getLogger("secatalog")
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A validated catalog with its photos processed: what every renderer works from."""
+
+    catalog: Catalog
+    photos: dict[Path, ProcessedPhoto]
+    encoded: int
+
+
+_handoff: Prepared | None = None
+
+
+def prepare(settings: Settings, workers: int | None = None) -> Prepared:
+    """Load and validate everything, then make sure every photo's derivatives are cached."""
+    catalog = load_project(settings)
+    sources = [ref.path for ref in catalog.photos()]
+    try:
+        photos, encoded = process(sources, settings.cache_dir / "photos", settings.max_pixels, workers)
+    except Exception as exc:  # a photo that passed the header check but fails to decode
+        report = Report()
+        report.error(Location("content/"), f"사진을 처리하지 못했습니다: {exc}",
+                     "깨진 사진이 없는지 확인하고 다시 저장하세요")
+        raise ContentError(report) from None
+    return Prepared(catalog, photos, encoded)
+
+
+def take_handoff(root: Path) -> Prepared | None:
+    """Let the mkdocs plugin reuse what the CLI already prepared in this process."""
+    if _handoff is not None and _handoff.catalog.settings.root.resolve() == root.resolve():
+        return _handoff
+    return None
+
+
+def run(settings: Settings, out: Path, workers: int | None = None) -> Prepared:
+    """Build the site, exports and print files into out, replacing it only on success."""
+    global _handoff
+    prepared = prepare(settings, workers)
+    out = out.resolve()
+    staging = out.with_name(f".{out.name}.building-{os.getpid()}")
+    _remove(staging)
+    try:
+        _handoff = prepared
+        _mkdocs_build(settings.root, staging)
+        from . import export
+
+        export.write_all(prepared, staging)
+        _swap(staging, out)
+    finally:
+        _handoff = None
+        _remove(staging)
+    return prepared
+
+
+def _mkdocs_build(root: Path, site_dir: Path) -> None:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def _swap(staging: Path, out: Path) -> None:
+    """Put the new build in place with two renames; the old one is removed last."""
+    old = out.with_name(f".{out.name}.old-{os.getpid()}")
+    if out.exists():
+        out.rename(old)
+    staging.rename(out)
+    _remove(old)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif path.exists() or path.is_symlink():
+        path.unlink()

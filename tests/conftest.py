@@ -1,0 +1,68 @@
+"""Shared fixtures: the sample project, a copy of the small fixture network, built sites."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = ROOT / "tests" / "fixtures" / "small-network"
+PHOTOS = {"gaon-bakery/bread.jpg": (200, 160, 90), "haneul-clean/clean.jpg": (90, 140, 200)}
+
+
+def draw_photo(path: Path, color: tuple[int, int, int] = (120, 160, 120),
+               size: tuple[int, int] = (1300, 975), fmt: str = "JPEG", **save) -> Path:
+    im = Image.new("RGB", size, color)
+    ImageDraw.Draw(im).rectangle((0, 0, size[0] // 2, size[1] // 3), fill=(250, 250, 250))
+    im.save(path, fmt, **save)
+    return path
+
+
+def make_network(dest: Path) -> Path:
+    """A fresh, valid copy of the fixture network with its photos drawn."""
+    shutil.copytree(FIXTURE, dest)
+    for rel, color in PHOTOS.items():
+        draw_photo(dest / "content" / "enterprises" / rel, color)
+    return dest
+
+
+def entry(root: Path, slug: str) -> Path:
+    return root / "content" / "enterprises" / slug / "enterprise.yml"
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "secatalog.cli", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture
+def network(tmp_path: Path) -> Path:
+    return make_network(tmp_path / "net")
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Path:
+    base = tmp_path_factory.mktemp("fixture-site")
+    root = make_network(base / "net")
+    result = run_cli("build", "--out", str(base / "out"), cwd=root)
+    assert result.returncode == 0, result.stderr
+    return base / "out"
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("sample-site") / "out"
+    result = run_cli("build", "--out", str(out), cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    return out
