@@ -175,3 +175,8 @@ def test_small_photo_warns_for_print(network):
 def test_format_errors(network, field, value, message):
     replace_in(entry(network, "gaon-bakery"), field, value)
     assert message in only_error(network)
+
+
+def test_too_long_text_says_characters(network):
+    replace_in(entry(network, "gaon-bakery"), "keywords: [토스트]", "keywords: [" + "가" * 41 + "]")
+    assert "products[0].keywords[0]: 너무 깁니다 (최대 40자)" in only_error(network)

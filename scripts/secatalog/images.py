@@ -114,18 +114,19 @@ def inspect(path: Path, max_pixels: int = DEFAULT_MAX_PIXELS) -> ImageInfo:
     refused = sniff(head)
     if refused:
         raise ImageProblem(f"지원하지 않는 형식({refused})입니다", _REFUSED_HINTS[refused])
+    too_big = ImageProblem(f"그림의 화소 수가 너무 많습니다 (최대 {max_pixels:,}화소)",
+                           "사진을 긴 변 4000픽셀 이하로 줄여 저장하세요")
+    Image.MAX_IMAGE_PIXELS = max_pixels
     try:
         with Image.open(path, formats=ALLOWED_FORMATS) as im:
             info = ImageInfo(im.format or "", im.width, im.height)
     except Image.DecompressionBombError:
-        raise ImageProblem("그림의 화소 수가 너무 많습니다", "사진을 4000픽셀 이하로 줄여 저장하세요") from None
+        raise too_big from None
     except Exception:
         raise ImageProblem("사진 파일로 읽을 수 없습니다 (깨졌거나 사진이 아닙니다)",
                            "JPEG, PNG, WebP 사진으로 다시 저장하세요") from None
     if info.width * info.height > max_pixels:
-        raise ImageProblem(
-            f"그림이 너무 큽니다 ({info.width}×{info.height}, 최대 {max_pixels:,}화소)",
-            "사진을 4000픽셀 이하로 줄여 저장하세요")
+        raise too_big
     if path.suffix.lower() not in EXTENSIONS.get(info.format, ()):
         raise ImageProblem(
             f"파일 확장자({path.suffix})와 실제 형식({info.format})이 다릅니다",

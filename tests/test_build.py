@@ -1,0 +1,159 @@
+"""Built sites: each page type's HTML, head tags, photos, search index and data exports."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from PIL import Image
+
+pytestmark = pytest.mark.slow
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text("utf-8"), "html.parser")
+
+
+def json_ld(soup: BeautifulSoup) -> dict:
+    return json.loads(soup.find("script", type="application/ld+json").string)
+
+
+def test_every_page_type_exists(sample_site):
+    for url in ["", "categories/food", "items/barun-bapsang/local-lunchbox", "enterprises",
+                "enterprises/barun-bapsang", "bundles", "bundles/holiday-local", "about"]:
+        assert (sample_site / url / "index.html").is_file(), url
+    assert len(list((sample_site / "items").glob("*/*/index.html"))) == 43
+
+
+def test_home_lists_categories_with_counts(sample_site):
+    soup = page(sample_site, "")
+    tiles = {t.select_one(".sc-tile__name").text: t.select_one(".sc-tile__count").text
+             for t in soup.select(".sc-tile")}
+    assert len(tiles) == 12 and tiles["먹을거리"] == "6개"
+    assert "예시 자료" in soup.select_one(".sc-notice").text
+    assert soup.find("html")["lang"] == "ko"
+
+
+def test_category_page_sorted_and_filterable(sample_site):
+    soup = page(sample_site, "categories/food")
+    headings = [h.text for h in soup.select("article h2")]
+    assert headings == ["농산물", "가공식품", "도시락", "케이터링·행사음식"]
+    farm = soup.find("h2", id="farm-produce").find_next("ul")
+    assert [c.select_one(".sc-card__title").text for c in farm.select(".sc-card")] == ["꿀고구마", "친환경 쌀"]
+    form = soup.select_one("form[data-sc-filters]")
+    assert form.has_attr("hidden"), "without JavaScript the plain list must show, not the form"
+    card = soup.select_one('.sc-card a[href$="items/barun-bapsang/local-lunchbox/"]').parent
+    assert card["data-org"] == "cooperative" and card["data-eligible"] == "1"
+    assert card["data-price"] == "9000" and card["data-gift"] == "1" and card["data-months"] == "all"
+    assert "haccp" in card["data-certs"].split()
+
+
+def test_item_page_shows_what_a_buyer_needs(sample_site):
+    soup = page(sample_site, "items/barun-bapsang/local-lunchbox")
+    text = soup.select_one("article").get_text(" ", strip=True)
+    for needle in ["로컬푸드 도시락", "9,000원 / 1개", "최소 주문 20개", "납품 기간 주문 후 2일", "판매 시기 연중",
+                   "수의계약 가능", "취약계층 고용 비율 42% (기준 30% 이상)", "2026년 기준, 확인일 2026-11-01",
+                   "다른 업체와 다른 점", "사회적 가치", "HACCP", "041-000-0101 (사무장)", "가치장터"]:
+        assert needle in text, needle
+    mail = soup.find("a", href=re.compile("^mailto:"))["href"]
+    assert mail.startswith("mailto:order@barun.example.org?subject=%5B%EA%B2%AC%EC%A0%81")
+    img = soup.select_one(".sc-item__photos img")
+    assert img["width"] == "960" and img["height"] == "720" and img["fetchpriority"] == "high"
+    assert img["alt"] == "밥과 국, 네 가지 반찬이 담긴 로컬푸드 도시락"
+    assert soup.select_one(".sc-item__photos source")["type"] == "image/webp"
+    assert [li.text for li in soup.select("article ul li")][:2] == [
+        "협동조합·사회적협동조합 수의계약", "취약계층 고용 비율 42% (기준 30% 이상)"]
+
+
+def test_item_page_not_eligible_says_why(sample_site):
+    text = page(sample_site, "items/dure-farm/rice").select_one(".sc-eligibility").get_text(" ", strip=True)
+    assert "수의계약 특례 해당 없음" in text and "취약계층 고용 비율 20% (기준 30% 이상)" in text
+
+
+def test_item_head_tags_and_json_ld(sample_site):
+    soup = page(sample_site, "items/barun-bapsang/local-lunchbox")
+    og = {m["property"]: m["content"] for m in soup.find_all("meta", property=True)}
+    assert og["og:title"] == "로컬푸드 도시락"
+    assert og["og:url"] == "https://catalog.example.org/items/barun-bapsang/local-lunchbox/"
+    assert re.fullmatch(r"https://catalog\.example\.org/assets/photos/[0-9a-f]{16}-960\.jpg", og["og:image"])
+    assert soup.find("link", rel="canonical")["href"] == og["og:url"]
+    data = json_ld(soup)
+    assert data["@type"] == "Product" and data["offers"]["price"] == 9000
+    assert data["offers"]["priceCurrency"] == "KRW" and data["brand"]["name"] == "바른밥상협동조합 (예시)"
+    service = json_ld(page(sample_site, "items/haemaru-clean/office-cleaning"))
+    assert service["@type"] == "Service" and "offers" not in service  # negotiable price
+
+
+def test_enterprise_page(sample_site):
+    soup = page(sample_site, "enterprises/haemaru-clean")
+    text = soup.select_one("article").get_text(" ", strip=True)
+    for needle in ["인증 사회적기업", "유급 근로자 28명, 그중 취약계층 17명 (장애인, 고령자)", "공공구매 실적",
+                   "예시시 문화예술회관", "사회공헌", "제품·서비스 (3)", "연혁"]:
+        assert needle in text, needle
+    assert json_ld(soup)["@type"] == "Organization"
+    assert soup.select_one("table thead th")["scope"] == "col"
+
+
+def test_enterprise_index_groups_by_org_type(sample_site):
+    soup = page(sample_site, "enterprises")
+    headings = [h.text for h in soup.select("article h2")]
+    assert headings[0].startswith("인증 사회적기업 (") and len(headings) == 6
+
+
+def test_every_image_referenced_exists_and_is_clean(sample_site):
+    seen = 0
+    for html in sample_site.rglob("*.html"):
+        for src in re.findall(r'(?:src|srcset)="([^"]+)"', html.read_text("utf-8")):
+            for candidate in src.split(","):
+                rel = candidate.strip().split(" ")[0]
+                if rel.startswith(("http", "data:")) or "assets/photos" not in rel:
+                    continue
+                target = (html.parent / rel).resolve()
+                assert target.is_file(), f"{html}: {rel}"
+                seen += 1
+    assert seen > 100
+    for photo in list((sample_site / "assets/photos").iterdir())[:20]:
+        with Image.open(photo) as im:
+            assert not im.getexif()
+
+
+def test_navigation_stays_small(sample_site):
+    html = (sample_site / "items/barun-bapsang/local-lunchbox/index.html").read_text("utf-8")
+    assert "items/haemaru-clean" not in html.split('<article')[0], "item pages must not be in the nav"
+    assert len(html) < 60_000
+
+
+def test_search_index_has_word_parts(sample_site):
+    index = json.loads((sample_site / "search/search_index.json").read_text("utf-8"))
+    assert index["config"]["fields"]["parts"] == {"boost": 10}
+    doc = next(d for d in index["docs"] if d["location"] == "items/haemaru-clean/office-cleaning/")
+    assert "청사" in doc["parts"].split()   # from 공공청사
+    assert "미화" in doc["parts"].split()   # a member keyword (synonym)
+
+
+def test_sitemap_and_data_exports(sample_site):
+    sitemap = (sample_site / "sitemap.xml").read_text("utf-8")
+    assert "https://catalog.example.org/items/dure-farm/rice/" in sitemap
+    products = json.loads((sample_site / "data/products.json").read_text("utf-8"))
+    assert len(products["items"]) == 43
+    first = next(i for i in products["items"] if i["id"] == "barun-bapsang/local-lunchbox")
+    assert first["url"] == "https://catalog.example.org/items/barun-bapsang/local-lunchbox/"
+    assert first["sole_source_eligible"] is True
+    enterprises = json.loads((sample_site / "data/enterprises.json").read_text("utf-8"))
+    assert {e["id"] for e in enterprises["enterprises"]} == {
+        p.name for p in (Path(__file__).parents[1] / "content/enterprises").iterdir()}
+
+
+def test_fixture_network_has_nothing_from_the_sample(fixture_site):
+    home = page(fixture_site, "")
+    assert home.select_one("h1").text == "가상군사회적경제협의회"
+    assert [t.select_one(".sc-tile__name").text for t in home.select(".sc-tile")] == ["빵과 과자", "서비스"]
+    for html in fixture_site.rglob("*.html"):
+        text = html.read_text("utf-8")
+        assert "예시시" not in text and "catalog.example.org" not in text, html
+    item = page(fixture_site, "items/haneul-clean/office-cleaning")
+    assert "가상 조례 제1조" in item.text and "30,000,000원" in item.text
+    assert "2025년 기준, 확인일 2025-03-01" in item.text

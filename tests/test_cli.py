@@ -1,0 +1,80 @@
+"""The command line contract: exit codes, Korean messages, no tracebacks, nothing lost."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import entry, replace_in, run_cli
+
+pytestmark = pytest.mark.slow
+
+
+def test_check_passes_and_writes_nothing(network):
+    before = sorted(p.relative_to(network) for p in network.rglob("*"))
+    result = run_cli("check", cwd=network)
+    assert result.returncode == 0, result.stderr
+    assert "검사 통과: 기업 2곳, 제품·서비스 3개" in result.stderr
+    assert sorted(p.relative_to(network) for p in network.rglob("*")) == before
+
+
+def test_check_lists_every_error_and_exits_1(network):
+    replace_in(entry(network, "gaon-bakery"), "price: 6000", "price: 비쌈")
+    replace_in(entry(network, "haneul-clean"), "org_type: social-enterprise", "org_type: x")
+    result = run_cli("check", cwd=network)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "오류 content/enterprises/gaon-bakery/enterprise.yml:15:12:" in result.stderr
+    assert "오류 content/enterprises/haneul-clean/enterprise.yml:2:11:" in result.stderr
+    assert "오류 2개를 고친 뒤 다시 실행하세요" in result.stderr
+
+
+def test_check_only_the_given_entry(network):
+    replace_in(entry(network, "haneul-clean"), "org_type: social-enterprise", "org_type: x")
+    ok = run_cli("check", "content/enterprises/gaon-bakery", cwd=network)
+    assert ok.returncode == 0, ok.stderr
+    assert "기업 1곳" in ok.stderr
+    assert run_cli("check", "content/enterprises/haneul-clean", cwd=network).returncode == 1
+
+
+def test_check_github_annotations(network):
+    replace_in(entry(network, "gaon-bakery"), "price: 6000", "price: 비쌈")
+    result = run_cli("check", "--format", "github", cwd=network)
+    assert result.returncode == 1
+    assert result.stdout.startswith(
+        "::error file=content/enterprises/gaon-bakery/enterprise.yml,line=15,col=12::products[0].price:")
+
+
+def test_usage_errors_exit_2(network, tmp_path):
+    assert run_cli("build", "--no-such-option", cwd=network).returncode == 2
+    result = run_cli("check", cwd=tmp_path)
+    assert result.returncode == 2 and "catalog/ 폴더가 없습니다" in result.stderr
+
+
+def test_failed_build_leaves_previous_site_untouched(network):
+    out = network / "site"
+    assert run_cli("build", "--out", str(out), cwd=network).returncode == 0
+    snapshot = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    replace_in(entry(network, "gaon-bakery"), "category: bread", "category: cake")
+    result = run_cli("build", "--out", str(out), cwd=network)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == snapshot
+    assert not [p for p in network.iterdir() if p.name.startswith(".site.")], "no staging left behind"
+
+
+def test_builds_are_reproducible(network, tmp_path):
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")
+    outputs = []
+    for n in (1, 2):
+        out = tmp_path / f"out{n}"
+        import subprocess
+        import sys
+        result = subprocess.run([sys.executable, "-m", "secatalog.cli", "build", "--out", str(out)],
+                                cwd=network, env=env, capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        outputs.append({p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()})
+    assert outputs[0].keys() == outputs[1].keys()
+    differing = [str(k) for k in outputs[0] if outputs[0][k] != outputs[1][k]]
+    assert differing == []
