@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 
 from conftest import draw_photo
-from secatalog.images import (PRINT_WIDTH, ImageProblem, derive, inspect, plan, scaled)
+from secatalog.images import PRINT_WIDTH, ImageProblem, derive, inspect, plan, scaled
 from secatalog.photos import process
 
 
@@ -36,7 +36,7 @@ def _exif_photo(path: Path) -> Path:
 def test_orientation_applied_and_metadata_removed(tmp_path):
     src = _exif_photo(tmp_path / "turned.jpg")
     results = derive(src, tmp_path / "out")
-    for derivative, path in results:
+    for _derivative, path in results:
         with Image.open(path) as im:
             assert im.height > im.width, "output must be upright (portrait)"
             assert not im.getexif(), f"{path.name} still carries EXIF"

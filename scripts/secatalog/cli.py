@@ -6,7 +6,6 @@ import logging
 import sys
 import time
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -68,7 +67,7 @@ def check(paths: list[Path] = typer.Argument(None, help="검사할 기업 폴더
 @app.command()
 def build(out: Path = typer.Option(Path("site"), "--out", help="결과를 쓸 폴더"),
           root: Path = ROOT_OPTION,
-          workers: Optional[int] = typer.Option(None, help="사진 처리 프로세스 수 (기본: CPU 수)")) -> None:
+          workers: int | None = typer.Option(None, help="사진 처리 프로세스 수 (기본: CPU 수)")) -> None:
     """검사한 뒤 사이트, 인쇄용 PDF, 공개 데이터를 만듭니다."""
     from . import build as recipe
 

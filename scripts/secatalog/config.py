@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .images import DEFAULT_MAX_PIXELS
@@ -14,7 +14,7 @@ def build_date() -> date:
     """The date the build speaks of: SOURCE_DATE_EPOCH when set, so builds are reproducible."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
     return date.today()
 
 

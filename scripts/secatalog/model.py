@@ -9,14 +9,32 @@ from __future__ import annotations
 
 import difflib
 from datetime import date
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo
 from pydantic_core import PydanticCustomError
-from typing_extensions import Annotated
 
-from .fields import (BusinessNumber, Code, Count, Email, Flag, GithubHandle, Line, Month, Name,
-                     Paragraph, Phone, PostalCode, Price, RelFile, Slug, Text, Url, Won, Year)
+from .fields import (
+    BusinessNumber,
+    Code,
+    Count,
+    Email,
+    Flag,
+    GithubHandle,
+    Line,
+    Month,
+    Name,
+    Paragraph,
+    Phone,
+    PostalCode,
+    Price,
+    RelFile,
+    Slug,
+    Text,
+    Url,
+    Won,
+    Year,
+)
 
 
 class Record(BaseModel):

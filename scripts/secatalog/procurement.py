@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .model import Certification, Enterprise, EligibilityRule, Procurement
+from .model import Certification, EligibilityRule, Enterprise, Procurement
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -19,9 +20,24 @@ from . import images
 from .config import Settings
 from .errors import Location, Report, relpath
 from .load import Document, load_yaml
-from .model import (Bundle, CatalogFile, Category, CertTypesFile, CertType, Enterprise, Network,
-                    OrgType, OrgTypesFile, Photo, Procurement, Product, Subcategory, Taxonomy,
-                    context_for, suggest)
+from .model import (
+    Bundle,
+    CatalogFile,
+    Category,
+    CertType,
+    CertTypesFile,
+    Enterprise,
+    Network,
+    OrgType,
+    OrgTypesFile,
+    Photo,
+    Procurement,
+    Product,
+    Subcategory,
+    Taxonomy,
+    context_for,
+    suggest,
+)
 from .procurement import Eligibility, eligibility, within_gift_limit
 from .validate import check_document
 

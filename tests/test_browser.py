@@ -1,0 +1,90 @@
+"""What a civil servant does, in a real browser: search, filter, open an item, see its photo."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser import browser, serious_violations, serve
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def site(sample_site):
+    with serve(sample_site) as base, browser() as chromium:
+        yield base, chromium
+
+
+def _search(page, base: str, query: str) -> list[str]:
+    page.goto(base)
+    page.click("input.md-search__input")
+    page.fill("input.md-search__input", query)
+    # Hangul is inserted as text, which fires no keyup; material searches on keyup.
+    page.press("input.md-search__input", "End")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    page.wait_for_timeout(300)  # the worker answers per keystroke; let the last answer land
+    return page.locator(".md-search-result__item h1, .md-search-result__item h2").all_inner_texts()
+
+
+def test_search_finds_korean_with_particle_and_compound_parts(site):
+    base, chromium = site
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
+    titles = _search(page, base, "도시락")
+    assert "로컬푸드 도시락" in titles
+    # 공공청사 contains 청사 only as its second part; material's own index misses it.
+    assert "공공청사 정기 청소" in _search(page, base, "청사")
+    assert any("바른밥상협동조합" in t for t in _search(page, base, "밥상"))
+    page.goto(base)
+    assert _search(page, base, "조합"), "협동조합 must be found by its second part"
+    # a member's synonym, shown nowhere on the page, still finds the item
+    assert "공공청사 정기 청소" in _search(page, base, "미화")
+
+
+def test_filters_narrow_the_list_and_announce_it(site):
+    base, chromium = site
+    page = chromium.new_page()
+    page.goto(base + "categories/food/")
+    assert page.locator("form[data-sc-filters]").is_visible()
+    cards = page.locator(".sc-card")
+    total = cards.count()
+    page.check("input[name=eligible]")
+    visible = page.locator(".sc-card:not([hidden])")
+    assert 0 < visible.count() < total
+    assert page.locator('.sc-card:not([hidden]) a[href$="items/dure-farm/rice/"]').count() == 0
+    assert f"전체 {total}개 중 {visible.count()}개" in page.locator(".sc-filters__status").inner_text()
+    page.fill("input[name=max]", "5000")
+    assert [t for t in page.locator(".sc-card:not([hidden]) .sc-card__title").all_inner_texts()] == ["건강 간식 꾸러미"]
+    page.click("form[data-sc-filters] button[type=reset]")
+    page.wait_for_function(f"document.querySelectorAll('.sc-card:not([hidden])').length === {total}")
+
+
+def test_without_javascript_the_plain_list_shows(site):
+    base, chromium = site
+    page = chromium.new_context(java_script_enabled=False).new_page()
+    page.goto(base + "categories/food/")
+    assert not page.locator("form[data-sc-filters]").is_visible()
+    assert page.locator(".sc-card:visible").count() == 6
+
+
+def test_open_an_item_and_its_photo_loads(site):
+    base, chromium = site
+    page = chromium.new_page()
+    page.goto(base + "categories/food/")
+    page.click("text=로컬푸드 도시락")
+    page.wait_for_url("**/items/barun-bapsang/local-lunchbox/")
+    img = page.locator(".sc-item__photos img").first
+    img.wait_for()
+    page.wait_for_function("document.querySelector('.sc-item__photos img').complete")
+    assert page.evaluate("document.querySelector('.sc-item__photos img').naturalWidth") > 0
+    assert page.evaluate("document.querySelector('.sc-item__photos img').currentSrc").endswith(".webp")
+    assert "수의계약 가능" in page.locator(".sc-eligibility").inner_text()
+
+
+@pytest.mark.parametrize("path", ["", "categories/food/", "items/barun-bapsang/local-lunchbox/",
+                                  "enterprises/barun-bapsang/", "enterprises/"])
+@pytest.mark.parametrize("width", [375, 1280])
+def test_no_serious_accessibility_violations(site, path, width):
+    base, chromium = site
+    page = chromium.new_page(viewport={"width": width, "height": 900})
+    page.goto(base + path)
+    assert serious_violations(page) == []
