@@ -157,3 +157,22 @@ def test_fixture_network_has_nothing_from_the_sample(fixture_site):
     item = page(fixture_site, "items/haneul-clean/office-cleaning")
     assert "가상 조례 제1조" in item.text and "30,000,000원" in item.text
     assert "2025년 기준, 확인일 2025-03-01" in item.text
+
+
+def test_committed_schema_is_current(sample_site):
+    committed = (Path(__file__).parents[1] / "content/schema/enterprise.schema.json").read_text("utf-8")
+    published = (sample_site / "schema/enterprise.schema.json").read_text("utf-8")
+    assert committed == published, "run: secatalog schema"
+    schema = json.loads(published)
+    assert "lunchbox" in schema["$defs"]["Product"]["properties"]["category"]["enum"]
+    assert schema["properties"]["org_type"]["description"] == "catalog/org_types.yml의 조직 유형 id"
+
+
+def test_entries_validate_against_the_published_schema(sample_site):
+    import jsonschema
+    import yaml
+
+    schema = json.loads((sample_site / "schema/enterprise.schema.json").read_text("utf-8"))
+    for path in (Path(__file__).parents[1] / "content/enterprises").glob("*/enterprise.yml"):
+        data = json.loads(json.dumps(yaml.safe_load(path.read_text("utf-8")), default=str))
+        jsonschema.validate(data, schema)

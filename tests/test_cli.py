@@ -77,3 +77,30 @@ def test_builds_are_reproducible(network, tmp_path):
     assert outputs[0].keys() == outputs[1].keys()
     differing = [str(k) for k in outputs[0] if outputs[0][k] != outputs[1][k]]
     assert differing == []
+
+
+def test_new_enterprise_and_product_pass_check(network):
+    made = run_cli("new", "enterprise", "--slug", "new-coop", "--name", "새 협동조합: 예시, 하나",
+                   "--org-type", "cooperative", "--maintainer", "someone", cwd=network)
+    assert made.returncode == 0, made.stderr
+    added = run_cli("new", "product", "--enterprise", "new-coop", "--id", "cake", "--name", "케이크",
+                    "--category", "bread", cwd=network)
+    assert added.returncode == 0, added.stderr
+    result = run_cli("check", "content/enterprises/new-coop", cwd=network)
+    assert result.returncode == 0, result.stderr
+    text = (network / "content/enterprises/new-coop/enterprise.yml").read_text("utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../schema/enterprise.schema.json")
+    assert 'name: "새 협동조합: 예시, 하나"' in text and "id: cake" in text
+
+
+def test_new_refuses_bad_input_without_writing(network):
+    assert run_cli("new", "enterprise", "--slug", "가온", "--name", "x", "--org-type", "cooperative",
+                   cwd=network).returncode == 2
+    bad_type = run_cli("new", "enterprise", "--slug", "ok", "--name", "x", "--org-type", "coop", cwd=network)
+    assert bad_type.returncode == 2 and "알 수 없는 조직 유형 'coop'" in bad_type.stderr
+    assert run_cli("new", "enterprise", "--slug", "gaon-bakery", "--name", "x", "--org-type", "cooperative",
+                   cwd=network).returncode == 2
+    assert not (network / "content/enterprises/ok").exists()
+    bad_cat = run_cli("new", "product", "--enterprise", "gaon-bakery", "--id", "x", "--name", "x",
+                      "--category", "nope", cwd=network)
+    assert bad_cat.returncode == 2 and "알 수 없는 분류 'nope'" in bad_cat.stderr

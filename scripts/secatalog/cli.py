@@ -84,6 +84,112 @@ def build(out: Path = typer.Option(Path("site"), "--out", help="결과를 쓸 �
           f"{time.perf_counter() - started:.1f}초)", file=sys.stderr)
 
 
+new_app = typer.Typer(help="새 항목의 양식을 만듭니다.", no_args_is_help=True)
+app.add_typer(new_app, name="new")
+
+
+def _catalog_config(settings: Settings):
+    from .project import load_config_only
+
+    try:
+        return load_config_only(settings)
+    except ContentError as exc:
+        _fail(exc.report, "text")
+
+
+@new_app.command("enterprise")
+def new_enterprise(
+        slug: str = typer.Option(..., prompt="기업 폴더 이름 (영문 소문자·하이픈, 예: barun-bapsang)"),
+        name: str = typer.Option(..., prompt="기업 이름"),
+        org_type: str = typer.Option(..., prompt="조직 유형 id (예: social-enterprise, cooperative)"),
+        mission: str = typer.Option("우리 기업의 미션을 한 줄로 적어 주세요", help="한 줄 미션"),
+        maintainer: str = typer.Option("", help="GitHub 아이디"),
+        root: Path = ROOT_OPTION) -> None:
+    """기업 폴더와 주석이 달린 enterprise.yml을 만듭니다."""
+    from .project import SLUG
+    from .scaffold import enterprise_file, product_block
+
+    settings = _settings(root)
+    config = _catalog_config(settings)
+    if not SLUG.fullmatch(slug):
+        print(f"오류 '{slug}': 영문 소문자, 숫자, 하이픈(-)만 쓰세요 (예: barun-bapsang)", file=sys.stderr)
+        raise typer.Exit(2)
+    if org_type not in config.org_type_ids:
+        print(f"오류 알 수 없는 조직 유형 '{org_type}' — 쓸 수 있는 값: {', '.join(config.org_type_ids)}",
+              file=sys.stderr)
+        raise typer.Exit(2)
+    folder = settings.enterprises_dir / slug
+    if folder.exists():
+        print(f"오류 {folder.relative_to(settings.root)}: 이미 있습니다 — 다른 이름을 쓰세요", file=sys.stderr)
+        raise typer.Exit(2)
+    product = product_block("first-item", "첫 제품 이름", config.first_category, "product", settings.date)
+    folder.mkdir(parents=True)
+    target = folder / "enterprise.yml"
+    target.write_text(enterprise_file(name, org_type, config.org_type_ids, mission, maintainer, product),
+                      "utf-8")
+    print(f"만들었습니다: {target.relative_to(settings.root)} — 내용을 채운 뒤 secatalog check로 검사하세요",
+          file=sys.stderr)
+
+
+@new_app.command("product")
+def new_product(enterprise: str = typer.Option(..., prompt="기업 폴더 이름"),
+                product_id: str = typer.Option(..., "--id", prompt="제품 id (영문 소문자·하이픈)"),
+                name: str = typer.Option(..., prompt="제품·서비스 이름"),
+                category: str = typer.Option(..., prompt="분류 id (catalog/categories.yml)"),
+                kind: str = typer.Option("product", help="product(물품) 또는 service(용역)"),
+                root: Path = ROOT_OPTION) -> None:
+    """기존 기업 파일의 products 목록 끝에 제품 양식을 덧붙입니다."""
+    from .scaffold import product_block
+
+    settings = _settings(root)
+    config = _catalog_config(settings)
+    target = settings.enterprises_dir / enterprise / "enterprise.yml"
+    problems = []
+    if not target.is_file():
+        problems.append(f"{target.relative_to(settings.root)}: 파일이 없습니다 — 먼저 secatalog new enterprise")
+    if category not in config.category_ids:
+        problems.append(f"알 수 없는 분류 '{category}' — catalog/categories.yml의 id를 쓰세요")
+    if kind not in ("product", "service"):
+        problems.append("kind는 product 또는 service입니다")
+    if problems:
+        print("\n".join(f"오류 {p}" for p in problems), file=sys.stderr)
+        raise typer.Exit(2)
+    text = target.read_text("utf-8")
+    last_key = [line for line in text.splitlines() if line and not line[0].isspace() and line[0] != "#"]
+    if not last_key or not last_key[-1].startswith("products:"):
+        print(f"오류 {target.relative_to(settings.root)}: products 목록이 파일 맨 끝에 있어야 덧붙일 수 있습니다 "
+              "— 직접 products 아래에 추가하세요", file=sys.stderr)
+        raise typer.Exit(2)
+    block = product_block(product_id, name, category, kind, settings.date)
+    target.write_text(text.rstrip("\n") + "\n" + block, "utf-8")
+    print(f"덧붙였습니다: {target.relative_to(settings.root)} — secatalog check로 검사하세요", file=sys.stderr)
+
+
+@new_app.command("case")
+def new_case(root: Path = ROOT_OPTION) -> None:
+    """사례집 사례 양식을 만듭니다 (사례집 기능과 함께 제공 예정)."""
+    print("사례집(casebook) 양식은 아직 준비 중입니다.", file=sys.stderr)
+    raise typer.Exit(2)
+
+
+@app.command()
+def schema(root: Path = ROOT_OPTION) -> None:
+    """편집기 자동 완성용 JSON Schema를 content/schema/에 다시 씁니다."""
+    from .export import catalog_schema
+    from .project import load_project
+    from .schema import SCHEMA_ID
+
+    settings = _settings(root)
+    try:
+        catalog = load_project(settings)
+    except ContentError as exc:
+        _fail(exc.report, "text")
+    target = settings.content_dir / "schema" / SCHEMA_ID
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(catalog_schema(catalog), "utf-8")
+    print(f"썼습니다: {target.relative_to(settings.root)}", file=sys.stderr)
+
+
 @app.command()
 def serve(root: Path = ROOT_OPTION, addr: str = typer.Option("127.0.0.1:8000", help="주소:포트")) -> None:
     """편집하면서 바로 보는 미리보기 서버 (mkdocs serve)."""

@@ -6,7 +6,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .project import EnterpriseEntry, Item
+from .model import context_for
+from .project import Catalog, EnterpriseEntry, Item
+from .schema import SCHEMA_ID, dumps, enterprise_schema
 
 
 def item_to_json(item: Item, site_url: str) -> dict[str, Any]:
@@ -61,8 +63,15 @@ def _write_json(path: Path, data: Any) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n", "utf-8")
 
 
+def catalog_schema(catalog: Catalog) -> str:
+    """The entry schema with this catalog's own categories, org types and certifications."""
+    ctx = context_for(catalog.taxonomy, list(catalog.org_types.values()),
+                      list(catalog.certifications.values()), catalog.procurement)
+    return dumps(enterprise_schema(ctx))
+
+
 def write_all(prepared, out: Path) -> None:
-    """Write DIR/data/: products.json and enterprises.json with stable slug IDs."""
+    """Write DIR/data/ (products.json, enterprises.json with stable slug IDs) and DIR/schema/."""
     catalog = prepared.catalog
     site_url = catalog.network.site_url
     meta = {"network": catalog.network.name, "licence": catalog.network.data_licence,
@@ -71,3 +80,5 @@ def write_all(prepared, out: Path) -> None:
                 {**meta, "items": [item_to_json(i, site_url) for i in catalog.items]})
     _write_json(out / "data" / "enterprises.json",
                 {**meta, "enterprises": [enterprise_to_json(e, site_url) for e in catalog.enterprises]})
+    (out / "schema").mkdir(parents=True, exist_ok=True)
+    (out / "schema" / SCHEMA_ID).write_text(catalog_schema(catalog), "utf-8")

@@ -142,6 +142,26 @@ def _read_config(settings: Settings, name: str, model: type[BaseModel], report: 
     return check_document(doc, model, report) if doc else None
 
 
+@dataclass(frozen=True)
+class ConfigSummary:
+    """What scaffolds need from catalog/: the ids members may use."""
+
+    org_type_ids: list[str]
+    category_ids: list[str]
+    first_category: str
+
+
+def load_config_only(settings: Settings) -> ConfigSummary:
+    """Read just catalog/ (for scaffolds), reporting its errors like a build would."""
+    report = Report()
+    taxonomy = _read_config(settings, "categories.yml", Taxonomy, report)
+    org_file = _read_config(settings, "org_types.yml", OrgTypesFile, report)
+    report.raise_if_errors()
+    leaves = [c.id for cat in taxonomy.categories for c in cat.children] + \
+        [cat.id for cat in taxonomy.categories if not cat.children]
+    return ConfigSummary([o.id for o in org_file.org_types], leaves, leaves[0])
+
+
 # --- file safety -------------------------------------------------------------------------------
 
 def check_tree(root: Path, top: Path, report: Report) -> None:

@@ -1,0 +1,61 @@
+"""Commented, valid starting files for members: `secatalog new enterprise|product`."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+ENTERPRISE = """\
+# yaml-language-server: $schema=../../schema/enterprise.schema.json
+# 기업 정보 파일입니다. '#' 뒤는 설명이라 지워도 됩니다.
+# 값에 쉼표(,)나 콜론(:)이 있으면 큰따옴표로 감싸세요. 전화번호·우편번호도 따옴표가 안전합니다.
+name: {name}                     # 기업 이름
+org_type: {org_type}             # 조직 유형: {org_types}
+mission: {mission}               # 한 줄 미션
+social_purpose: jobs             # jobs(일자리) services(사회서비스) community(지역공헌) mixed(혼합) innovation(창의혁신)
+# founded: 2020                  # 설립 연도
+# phone: "041-000-0000"          # 대표 전화 (하이픈 포함)
+# email: hello@example.org
+# website: https://example.org
+# contact: {{role: 사무국장, phone: "041-000-0000", email: order@example.org}}
+# certifications:                # 인증: type은 catalog/certifications.yml의 id
+#   - {{type: social-enterprise, number: "인증번호", issued: 2020-01-01, expires: 2027-12-31}}
+# workers: {{paid: 10, vulnerable: 4, vulnerable_groups: [고령자]}}   # 수의계약 판정에 쓰입니다
+# photos:                        # 같은 폴더의 사진과 설명(대체 텍스트, 필수)
+#   - {{file: workplace.jpg, alt: "작업장 모습"}}
+maintainers: [{maintainer}]      # 이 파일을 고칠 수 있는 GitHub 아이디
+products:
+{product}"""
+
+PRODUCT = """\
+  - id: {id}                     # 영문 소문자·숫자·하이픈 (주소에 쓰임)
+    kind: {kind}                 # product(물품) 또는 service(용역)
+    name: {name}
+    category: {category}         # catalog/categories.yml의 분류 id
+    summary: ""                  # 한 줄 소개
+    price: 협의                  # 숫자(원, 쉼표 없이) 또는 협의
+    unit: ""                     # 가격 단위 (예: 1개, 1인분, 1회)
+    added: {added}
+    # photos:
+    #   - {{file: product.jpg, alt: "제품 사진 설명"}}
+    # min_order: "20개"
+    # lead_time: "주문 후 3일"
+    # months: [9, 10, 11]        # 판매 시기 (비우면 연중)
+    # keywords: [다른 이름, 검색어]
+"""
+
+
+def _q(text: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def product_block(product_id: str, name: str, category: str, kind: str, today: date) -> str:
+    return PRODUCT.format(id=product_id, kind=kind, name=_q(name), category=category,
+                          added=today.isoformat())
+
+
+def enterprise_file(name: str, org_type: str, org_types: list[str], mission: str, maintainer: str,
+                    product: str) -> str:
+    return ENTERPRISE.format(name=_q(name), org_type=org_type, org_types=", ".join(org_types),
+                             mission=_q(mission), maintainer=maintainer or "", product=product)

@@ -1,0 +1,47 @@
+"""The published JSON Schema of an entry: generated from the models, enums from catalog/."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .model import Enterprise
+
+SCHEMA_ID = "enterprise.schema.json"
+
+
+def enterprise_schema(context: dict[str, set[str]] | None = None) -> dict[str, Any]:
+    """JSON Schema for enterprise.yml; with a context, references list their allowed values."""
+    schema = Enterprise.model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "사회적경제 카탈로그 기업 항목 (enterprise.yml)"
+    schema["description"] = "기업 한 곳과 그 제품·서비스. 모든 설명은 한국어입니다."
+    if context:
+        _inject_enums(schema, context)
+    return schema
+
+
+_REFERENCE_KEYS = {"category": "categories", "org_type": "org_types", "type": None}
+
+
+def _inject_enums(node: Any, context: dict[str, set[str]]) -> None:
+    """Put the catalog's own ids into reference fields so editors can autocomplete them."""
+    if isinstance(node, dict):
+        for key, value in node.get("properties", {}).items():
+            kind = _REFERENCE_KEYS.get(key, "")
+            description = str(value.get("description", ""))
+            if key == "type" and "인증" in description:
+                kind = "certifications"
+            elif key == "type" and "구매 경로" in description:
+                kind = "channels"
+            if kind and kind in context and value.get("type") == "string":
+                value["enum"] = sorted(context[kind])
+        for child in node.values():
+            _inject_enums(child, context)
+    elif isinstance(node, list):
+        for child in node:
+            _inject_enums(child, context)
+
+
+def dumps(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
