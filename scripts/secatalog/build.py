@@ -59,13 +59,16 @@ def run(settings: Settings, out: Path, workers: int | None = None) -> Prepared:
     prepared = prepare(settings, workers)
     out = out.resolve()
     staging = out.with_name(f".{out.name}.building-{os.getpid()}")
+    _remove_stale(out)
     _remove(staging)
     try:
         _handoff = prepared
         _mkdocs_build(settings.root, staging)
         from . import export
+        from .pdf import editions
 
         export.write_all(prepared, staging)
+        editions.write_all(prepared, staging / "print", workers)
         _swap(staging, out)
     finally:
         _handoff = None
@@ -92,6 +95,24 @@ def _swap(staging: Path, out: Path) -> None:
         out.rename(old)
     staging.rename(out)
     _remove(old)
+
+
+def _remove_stale(out: Path) -> None:
+    """Remove staging folders left by builds that were killed (their process is gone)."""
+    for leftover in out.parent.glob(f".{out.name}.building-*"):
+        pid = leftover.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _alive(int(pid)):
+            _remove(leftover)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except (ProcessLookupError, OverflowError):
+        return False
+    except PermissionError:
+        return True  # exists, owned by someone else
+    return True
 
 
 def _remove(path: Path) -> None:

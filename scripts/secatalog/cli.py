@@ -74,10 +74,15 @@ def build(out: Path = typer.Option(Path("site"), "--out", help="결과를 쓸 �
     settings = _settings(root)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
     started = time.perf_counter()
+    from .pdf.render import PrintError
+
     try:
         prepared = recipe.run(settings, out if out.is_absolute() else Path.cwd() / out, workers)
     except ContentError as exc:
         _fail(exc.report, "text")
+    except PrintError as exc:
+        print(f"오류 {exc} — 이전 결과는 그대로 두었습니다", file=sys.stderr)
+        raise typer.Exit(1) from None
     _emit(prepared.catalog.report.warnings, "text")
     print(f"완료: {out} (기업 {len(prepared.catalog.enterprises)}곳, 제품·서비스 "
           f"{len(prepared.catalog.items)}개, 새로 처리한 사진 {prepared.encoded}장, "

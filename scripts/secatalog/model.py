@@ -286,6 +286,16 @@ class Bundle(Record):
     recipe: Paragraph = ""
 
 
+class PrintSettings(Record):
+    """catalog/print.yml: how the printed catalog is laid out and what rendering may cost."""
+
+    items_per_page: Literal[1, 2] = Field(2, description="한 쪽에 싣는 품목 수 (1 또는 2)")
+    chunk_timeout_s: Annotated[int, Field(ge=10, le=3600)] = Field(
+        300, description="PDF 한 부분을 만드는 데 허용하는 최대 시간(초)")
+    memory_limit_mb: Annotated[int, Field(ge=512, le=65536)] = Field(
+        4096, description="PDF를 만드는 프로세스 하나의 메모리 한도(MB)")
+
+
 class CatalogFile(Record):
     """catalog/catalog.yml"""
 

@@ -31,6 +31,7 @@ from .model import (
     OrgType,
     OrgTypesFile,
     Photo,
+    PrintSettings,
     Procurement,
     Product,
     Subcategory,
@@ -122,6 +123,7 @@ class Catalog:
     items: tuple[Item, ...]
     bundles: tuple[BundleEntry, ...]
     report: Report = field(compare=False)
+    print_settings: PrintSettings = field(default_factory=PrintSettings, compare=False)
 
     def photos(self) -> list[PhotoRef]:
         refs = [p for e in self.enterprises for p in e.photos]
@@ -319,6 +321,9 @@ def load_project(settings: Settings, only: list[Path] | None = None) -> Catalog:
     org_file = _read_config(settings, "org_types.yml", OrgTypesFile, report)
     cert_file = _read_config(settings, "certifications.yml", CertTypesFile, report)
     facts = _read_config(settings, "procurement.yml", Procurement, report)
+    print_settings = PrintSettings()
+    if (settings.catalog_dir / "print.yml").exists():
+        print_settings = _read_config(settings, "print.yml", PrintSettings, report)
     report.raise_if_errors()
     network, org_types, certs = catalog_file.network, org_file.org_types, cert_file.certifications
     cert_map = {c.id: c for c in certs}
@@ -336,7 +341,7 @@ def load_project(settings: Settings, only: list[Path] | None = None) -> Catalog:
     bundles = _bundles(settings, items, broken, report) if only is None else []
     report.raise_if_errors()
     return Catalog(settings, network, taxonomy, {o.id: o for o in org_types}, cert_map, facts,
-                   tuple(enterprises), tuple(items), tuple(bundles), report)
+                   tuple(enterprises), tuple(items), tuple(bundles), report, print_settings)
 
 
 def _enterprise_folders(settings: Settings, only: list[Path] | None) -> list[Path]:

@@ -1,0 +1,1 @@
+"""RENDER for print: catalog model -> print HTML -> WeasyPrint (restricted fetcher) -> PDFs."""

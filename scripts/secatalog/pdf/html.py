@@ -1,0 +1,128 @@
+"""Print HTML for each chunk of an edition: Jinja2 with autoescape, photos as file:// URLs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import segno
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from ..photos import ProcessedPhoto
+from ..project import Catalog, PhotoRef
+from ..site.markup import months_text, render_markdown, won
+from .plan import (INDEX_ROWS_PER_PAGE, Chunk, item_page_numbers, plan_catalog,
+                   profile_page_numbers)
+
+CSS = Path(__file__).resolve().parent.parent / "templates" / "print" / "print.css"
+_TAG = re.compile(r"(<[^>]*>)")
+_BETWEEN_SYLLABLES = re.compile(r"(?<=[가-힣])(?=[가-힣])")
+WORD_JOINER = "\u2060"
+
+
+def keep_words(html: str) -> str:
+    """Break Korean lines only between words (WeasyPrint lacks word-break: keep-all).
+
+    A word joiner between Hangul syllables forbids a break there; it is invisible and
+    does not reach the PDF's text, so copying and searching still work.
+    """
+    parts = _TAG.split(html)
+    heading = False  # headings become PDF bookmarks: keep their text clean, they rarely wrap
+    for i, part in enumerate(parts):
+        if i % 2:
+            lowered = part[:4].lower()
+            if lowered.startswith(("<h1", "<h2")):
+                heading = True
+            elif lowered.startswith(("</h1", "</h2")):
+                heading = False
+        elif not heading:
+            parts[i] = _BETWEEN_SYLLABLES.sub(WORD_JOINER, part)
+    return "".join(parts)
+
+
+@dataclass(frozen=True)
+class Edition:
+    """print: A4 with bleed and crop marks, 300 dpi photos; screen: links, bookmarks, small photos."""
+
+    name: str
+    screen: bool
+
+    @property
+    def extra_css(self) -> str:
+        if self.screen:
+            return ""
+        return "@page { bleed: 3mm; marks: crop; }"
+
+
+PRINT = Edition("print", screen=False)
+SCREEN = Edition("screen", screen=True)
+
+
+def qr_svg(url: str) -> Markup:
+    """An inline SVG QR code (no file, no fetch)."""
+    return Markup(segno.make(url, error="m").svg_inline(scale=4, border=2, dark="#000"))
+
+
+class PrintDocument:
+    """Plans and writes the HTML of every chunk of the catalog edition."""
+
+    def __init__(self, catalog: Catalog, photos: dict[Path, ProcessedPhoto], per_page: int,
+                 created: str) -> None:
+        self.catalog = catalog
+        self.photos = photos
+        self.per_page = per_page
+        self.created = created
+        by_category: dict[str, list] = {}
+        for item in catalog.items:
+            by_category.setdefault(item.category.id, []).append(item)
+        self.chunks = plan_catalog([(c, by_category.get(c.id, [])) for c in catalog.taxonomy.categories],
+                                   list(catalog.bundles), list(catalog.enterprises), per_page)
+        self.item_pages = item_page_numbers(self.chunks, per_page)
+        self.profile_pages = profile_page_numbers(self.chunks)
+        self.env = Environment(loader=PackageLoader("secatalog", "templates/print"),
+                               autoescape=select_autoescape(default=True, default_for_string=True),
+                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        self.env.filters.update(won=won, months=months_text, markdown=render_markdown)
+
+    @property
+    def total_pages(self) -> int:
+        return self.chunks[-1].last_page
+
+    def toc(self) -> list[dict]:
+        entries, seen = [], set()
+        for chunk in self.chunks[1:]:
+            title = chunk.title
+            if title in seen:
+                continue
+            seen.add(title)
+            entries.append({"title": title, "page": chunk.first_page})
+        return entries
+
+    def photo_src(self, ref: PhotoRef, edition: Edition) -> str:
+        processed = self.photos[ref.path]
+        if edition.screen:
+            derivative, path = processed.web("JPEG")[-1]
+        else:
+            derivative, path = processed.print_file
+        return path.resolve().as_uri()
+
+    def html(self, chunk: Chunk, edition: Edition) -> str:
+        catalog = self.catalog
+        template = self.env.get_template(f"{chunk.kind if chunk.kind != 'category' else 'category'}.html")
+        rows = list(catalog.items)
+        return keep_words(template.render(
+            chunk=chunk, screen=edition.screen, per_page=self.per_page, created=self.created,
+            css=Markup(CSS.read_text("utf-8") + edition.extra_css),
+            title=f"{catalog.network.name} 카탈로그 {catalog.network.edition}".strip(),
+            network=catalog.network, facts=catalog.procurement, site_url=_slash(catalog.network.site_url),
+            org_types=catalog.org_types, cert_names={k: v.name for k, v in catalog.certifications.items()},
+            item_pages=self.item_pages, toc=self.toc(), qr=qr_svg,
+            photo_src=lambda ref: self.photo_src(ref, edition),
+            row_pages=[rows[i:i + INDEX_ROWS_PER_PAGE] for i in range(0, len(rows), INDEX_ROWS_PER_PAGE)],
+            **chunk.payload))
+
+
+def _slash(url: str) -> str:
+    return url if url.endswith("/") else url + "/"

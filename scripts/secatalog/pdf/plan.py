@@ -1,0 +1,83 @@
+"""Page planning as pure arithmetic: every section has a fixed number of pages.
+
+Item cards have a fixed size (one or two per page) and clamp their text, so the page where
+each item lands is known before anything is rendered. That lets the table of contents and
+the index carry true page numbers while sections render independently and in parallel.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+FRONT_PAGES = 3          # cover, how to use, table of contents
+INDEX_ROWS_PER_PAGE = 34
+PROFILES_PER_CHUNK = 20
+PROFILE_PAGES = 2
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A run of pages rendered as one WeasyPrint document."""
+
+    key: str
+    kind: str
+    title: str
+    first_page: int
+    pages: int
+    payload: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def last_page(self) -> int:
+        return self.first_page + self.pages - 1
+
+
+def item_pages(count: int, per_page: int) -> int:
+    return math.ceil(count / per_page) if count else 0
+
+
+def plan_catalog(categories: list[tuple[Any, list[Any]]], bundles: list[Any], enterprises: list[Any],
+                 per_page: int) -> list[Chunk]:
+    """Lay out the catalog edition: front matter, categories, bundles, profiles, index."""
+    chunks = [Chunk("front", "front", "차례", 1, FRONT_PAGES)]
+    page = FRONT_PAGES + 1
+    for category, items in categories:
+        if not items:
+            continue
+        pages = 1 + item_pages(len(items), per_page)
+        chunks.append(Chunk(f"category-{category.id}", "category", category.name, page, pages,
+                            {"category": category, "items": items}))
+        page += pages
+    if bundles:
+        chunks.append(Chunk("bundles", "bundles", "꾸러미", page, len(bundles), {"bundles": bundles}))
+        page += len(bundles)
+    for start in range(0, len(enterprises), PROFILES_PER_CHUNK):
+        group = enterprises[start:start + PROFILES_PER_CHUNK]
+        chunks.append(Chunk(f"profiles-{start // PROFILES_PER_CHUNK}", "profiles", "기업 소개", page,
+                            PROFILE_PAGES * len(group), {"enterprises": group, "first": start == 0}))
+        page += PROFILE_PAGES * len(group)
+    rows = sum(len(items) for _, items in categories)
+    index_pages = max(1, math.ceil(rows / INDEX_ROWS_PER_PAGE))
+    chunks.append(Chunk("index", "index", "찾아보기", page, index_pages))
+    return chunks
+
+
+def item_page_numbers(chunks: list[Chunk], per_page: int) -> dict[str, int]:
+    """The page each item is printed on, by item uid."""
+    pages: dict[str, int] = {}
+    for chunk in chunks:
+        if chunk.kind != "category":
+            continue
+        for n, item in enumerate(chunk.payload["items"]):
+            pages[item.uid] = chunk.first_page + 1 + n // per_page
+    return pages
+
+
+def profile_page_numbers(chunks: list[Chunk]) -> dict[str, int]:
+    pages: dict[str, int] = {}
+    for chunk in chunks:
+        if chunk.kind == "profiles":
+            for n, ent in enumerate(chunk.payload["enterprises"]):
+                pages[ent.slug] = chunk.first_page + PROFILE_PAGES * n
+    return pages

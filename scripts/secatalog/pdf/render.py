@@ -1,0 +1,84 @@
+"""Render chunks in parallel processes with a content-hash cache, then assemble the editions."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import resource
+from concurrent.futures import ProcessPoolExecutor, TimeoutError as FutureTimeout
+from dataclasses import dataclass
+from pathlib import Path
+
+import weasyprint
+
+from .fetcher import RestrictedFetcher
+
+
+class PrintError(Exception):
+    """A chunk that could not be rendered, named so the secretariat knows where to look."""
+
+
+@dataclass(frozen=True)
+class Job:
+    """One chunk of one edition, ready to render."""
+
+    name: str
+    html: str
+    expected_pages: int
+    allowed: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        digest = hashlib.sha256(f"{weasyprint.__version__}\0{self.expected_pages}\0".encode())
+        digest.update(self.html.encode("utf-8"))
+        return digest.hexdigest()
+
+
+def _limit_memory(megabytes: int) -> None:
+    if megabytes:
+        limit = megabytes * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _render(job: Job, target: str) -> tuple[str, int, list[str]]:
+    fetcher = RestrictedFetcher([Path(p) for p in job.allowed])
+    document = weasyprint.HTML(string=job.html, url_fetcher=fetcher).render()
+    pages = len(document.pages)
+    if pages == job.expected_pages:
+        tmp = f"{target}.tmp{os.getpid()}"
+        document.write_pdf(tmp)
+        os.replace(tmp, target)
+    return job.name, pages, fetcher.refused
+
+
+def render_all(jobs: list[Job], cache_dir: Path, workers: int | None = None, timeout: float = 300,
+               memory_mb: int = 4096) -> tuple[dict[str, Path], int, list[str]]:
+    """Render jobs not in the cache. Returns files by job name, how many rendered, refused URLs."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    files = {job.name: cache_dir / f"{job.key}.pdf" for job in jobs}
+    todo = [job for job in jobs if not files[job.name].exists()]
+    refused: list[str] = []
+    if not todo:
+        return files, 0, refused
+    workers = min(workers or os.cpu_count() or 1, len(todo))
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_limit_memory, initargs=(memory_mb,))
+    try:
+        futures = {job.name: pool.submit(_render, job, str(files[job.name])) for job in todo}
+        expected = {job.name: job.expected_pages for job in todo}
+        for name, future in futures.items():
+            try:
+                _, pages, blocked = future.result(timeout=timeout)
+            except FutureTimeout:
+                raise PrintError(f"인쇄용 PDF의 '{name}' 부분이 {timeout:.0f}초 안에 끝나지 않았습니다") from None
+            except MemoryError:
+                raise PrintError(f"인쇄용 PDF의 '{name}' 부분이 메모리 한도({memory_mb}MB)를 넘었습니다") from None
+            refused += blocked
+            if pages != expected[name]:
+                raise PrintError(f"인쇄 배치 오류: '{name}' 부분이 계획한 {expected[name]}쪽이 아니라 "
+                                 f"{pages}쪽입니다 (secatalog 버그로 보입니다)")
+    finally:
+        for process in list(getattr(pool, "_processes", {}).values()):
+            if process.is_alive():
+                process.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
+    return files, len(todo), refused

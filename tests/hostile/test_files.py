@@ -1,0 +1,94 @@
+"""Hostile files and paths: symlinks, normalization and case collisions, path tricks, build safety."""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from conftest import draw_photo, entry, replace_in
+from secatalog import build
+from secatalog.config import Settings
+from secatalog.errors import ContentError
+from secatalog.project import load_project
+
+
+def errors(root: Path) -> list[str]:
+    try:
+        load_project(Settings(root))
+    except ContentError as exc:
+        return [str(p) for p in exc.report.errors]
+    return []
+
+
+def test_symlinked_entry_file_is_refused(network):
+    target = entry(network, "gaon-bakery")
+    target.unlink()
+    target.symlink_to("/etc/passwd")
+    found = errors(network)
+    assert any(e.startswith("content/enterprises/gaon-bakery/enterprise.yml: 심볼릭 링크는 쓸 수 없습니다")
+               for e in found), found
+    assert not any("root:" in e for e in found), "the link target must never be read"
+
+
+def test_symlinked_photo_is_refused(network):
+    photo = network / "content/enterprises/gaon-bakery/bread.jpg"
+    outside = draw_photo(network / "outside.jpg")
+    photo.unlink()
+    photo.symlink_to(outside)
+    found = errors(network)
+    assert "content/enterprises/gaon-bakery/bread.jpg: 심볼릭 링크는 쓸 수 없습니다" in " ".join(found)
+    assert "'bread.jpg'은(는) 폴더 밖을 가리킵니다" in " ".join(found)
+
+
+def test_symlinked_enterprise_folder_is_refused(network, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    (network / "content/enterprises/gaon-bakery").rename(elsewhere)
+    (network / "content/enterprises/gaon-bakery").symlink_to(elsewhere)
+    assert any("심볼릭 링크는 쓸 수 없습니다" in e for e in errors(network))
+
+
+def test_nfd_file_names_are_refused(network):
+    name = unicodedata.normalize("NFD", "사진.jpg")
+    draw_photo(network / "content/enterprises/gaon-bakery" / name)
+    found = errors(network)
+    assert any("NFD(맥 방식) 한글입니다" in e for e in found), found
+
+
+def test_names_that_collide_after_case_folding(network):
+    draw_photo(network / "content/enterprises/gaon-bakery/Bread.jpg")
+    assert any("이름이 사실상 같습니다" in e for e in errors(network))
+
+
+@pytest.mark.parametrize("value", ["/etc/passwd", "../../../etc/passwd", "a/../../x.jpg", "C:\\\\x.jpg",
+                                   "~/x.jpg", "a\\u0000.jpg", "./x.jpg"])
+def test_path_tricks_in_photo_fields(network, value):
+    replace_in(entry(network, "gaon-bakery"), "file: bread.jpg", f'file: "{value}"')
+    found = errors(network)
+    assert len(found) == 1 and ("같은 폴더 안의 파일 이름만" in found[0] or "제어 문자" in found[0]), found
+
+
+def test_failed_late_step_leaves_output_and_no_staging(network, monkeypatch):
+    out = network / "site"
+    build.run(Settings(network), out)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    from secatalog import export
+    monkeypatch.setattr(export, "write_all", broken)
+    with pytest.raises(RuntimeError):
+        build.run(Settings(network), out)
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert [p.name for p in network.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_stale_staging_from_a_killed_build_is_cleaned(network):
+    stale = network / ".site.building-999999999"
+    (stale / "half").mkdir(parents=True)
+    build.run(Settings(network), network / "site")
+    assert not stale.exists()
+    assert os.path.isfile(network / "site/index.html")
