@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,10 +44,14 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
 
     def error(self, location: Location, message: str, hint: str = "", field: str = "") -> None:
-        self.problems.append(Problem(location, message, hint, field))
+        self._add(Problem(location, message, hint, field))
 
     def warn(self, location: Location, message: str, hint: str = "", field: str = "") -> None:
-        self.problems.append(Problem(location, message, hint, field, warning=True))
+        self._add(Problem(location, message, hint, field, warning=True))
+
+    def _add(self, problem: Problem) -> None:
+        if problem not in self.problems:  # two checks may notice the same thing
+            self.problems.append(problem)
 
     def extend(self, other: Report) -> None:
         self.problems.extend(other.problems)
@@ -73,8 +78,8 @@ class ContentError(Exception):
 
 
 def relpath(path: Path, root: Path) -> str:
-    """Show paths relative to the project, as members see them in their editor."""
+    """Show paths relative to the project, as members see them; links are not followed."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return Path(os.path.abspath(path)).relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()

@@ -105,6 +105,9 @@ class _StrictLoader(yaml.SafeLoader):
 def read_text(path: Path, shown: str, report: Report, limit: int = MAX_YAML_BYTES) -> str | None:
     """Read a file as UTF-8 text, reporting size and encoding problems in Korean."""
     loc = Location(shown)
+    if path.is_symlink():
+        report.error(loc, "심볼릭 링크는 쓸 수 없습니다", "링크 대신 실제 파일을 올리세요")
+        return None
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -17,6 +17,7 @@ NAME = '<script>alert(1)</script>"\'&amp;{{ 7*7 }}'
 LINE = '<img src=x onerror=alert(2)></title><svg onload=alert(3)>{% raw %}\u202e\u200b'
 KEYWORD = "<script>alert(7)</script>{{7*7}}"
 LONG = "가" * 300
+FILE_TRAP = '<img src="file:///etc/passwd"><a rel="attachment" href="file:///etc/passwd">첨부</a>'
 MARKDOWN = "\n".join([
     "[클릭](javascript:alert(4)) [데이터](data:text/html;base64,PHNjcmlwdD4=)",
     "![그림](../../../../etc/passwd) <iframe src=//evil.example></iframe>",
@@ -37,7 +38,7 @@ def hostile_site(tmp_path_factory) -> Path:
     root = make_network(base / "net")
     path = entry(root, "gaon-bakery")
     replace_in(path, "name: 가온베이커리 (예시)", f"name: {_yaml(NAME)}")
-    replace_in(path, "mission: 우리밀 빵을 굽는 협동조합", f"mission: {_yaml(LINE)}\naddress: {_yaml(LINE)}")
+    replace_in(path, "mission: 우리밀 빵을 굽는 협동조합", f"mission: {_yaml(LINE)}\naddress: {_yaml(FILE_TRAP)}")
     replace_in(path, "    name: 우리쌀식빵", f"    name: {_yaml(NAME)}\n    summary: {_yaml(LINE)}"
                f"\n    check_point: {{difference: {_yaml(LINE)}, social_value: {_yaml(NAME)}}}"
                f"\n    min_order: {_yaml(LINE)}")
@@ -128,3 +129,19 @@ def test_unsafe_urls_are_refused(tmp_path, value):
     result = run_cli("check", cwd=root)
     assert result.returncode == 1
     assert "website: 웹 주소 형식이 아닙니다" in result.stderr
+
+
+def test_pdfs_show_hostile_text_and_embed_nothing(hostile_site):
+    import subprocess
+
+    import pdfplumber
+
+    for pdf in sorted((hostile_site / "print").rglob("*.pdf")):
+        listing = subprocess.run(["pdfdetach", "-list", str(pdf)], capture_output=True, text=True, check=True)
+        assert listing.stdout.startswith("0 embedded files"), pdf
+        assert b"root:x:0" not in pdf.read_bytes()
+    with pdfplumber.open(hostile_site / "print/catalog-screen.pdf") as doc:
+        text = "\n".join(page.extract_text() or "" for page in doc.pages)
+    assert "<script>alert(1)</script>" in text
+    assert '<img src="file:///etc/passwd">' in text
+    assert "root:x:0" not in text

@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 import os
 import resource
-from concurrent.futures import ProcessPoolExecutor, TimeoutError as FutureTimeout
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,8 +72,9 @@ def render_all(jobs: list[Job], cache_dir: Path, workers: int | None = None, tim
                 _, pages, blocked = future.result(timeout=timeout)
             except FutureTimeout:
                 raise PrintError(f"인쇄용 PDF의 '{name}' 부분이 {timeout:.0f}초 안에 끝나지 않았습니다") from None
-            except MemoryError:
-                raise PrintError(f"인쇄용 PDF의 '{name}' 부분이 메모리 한도({memory_mb}MB)를 넘었습니다") from None
+            except (MemoryError, BrokenProcessPool):
+                raise PrintError(f"인쇄용 PDF의 '{name}' 부분을 만들다 멈췄습니다 "
+                                 f"(메모리 한도 {memory_mb}MB를 넘었을 수 있습니다)") from None
             refused += blocked
             if pages != expected[name]:
                 raise PrintError(f"인쇄 배치 오류: '{name}' 부분이 계획한 {expected[name]}쪽이 아니라 "

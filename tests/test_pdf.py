@@ -1,0 +1,140 @@
+"""The printed catalog: true page numbers, print boxes, fonts, links, bookmarks, QR codes, text."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from pypdf import PdfReader
+
+pytestmark = pytest.mark.slow
+A4 = (595.28, 841.89)
+BLEED = 3 / 25.4 * 72
+
+
+@pytest.fixture(scope="module")
+def texts(sample_site) -> list[str]:
+    with pdfplumber.open(sample_site / "print/catalog-screen.pdf") as pdf:
+        return [page.extract_text() or "" for page in pdf.pages]
+
+
+def _page_of(texts: list[str], printed: int) -> str:
+    """The text of the page whose footer shows this number (the footer is the last line)."""
+    matches = [t for t in texts if t.strip().splitlines()[-1:] == [str(printed)]]
+    assert len(matches) == 1, f"page {printed} found {len(matches)} times"
+    return matches[0]
+
+
+def test_print_edition_boxes(sample_site):
+    reader = PdfReader(sample_site / "print/catalog-print.pdf")
+    assert len(reader.pages) > 40
+    for page in reader.pages:
+        trim = [float(v) for v in page.trimbox]
+        media = [float(v) for v in page.mediabox]
+        assert trim[2] - trim[0] == pytest.approx(A4[0], abs=0.5)
+        assert trim[3] - trim[1] == pytest.approx(A4[1], abs=0.5)
+        assert media[2] - media[0] == pytest.approx(A4[0] + 2 * BLEED, abs=0.5)
+        assert media[3] - media[1] == pytest.approx(A4[1] + 2 * BLEED, abs=0.5)
+
+
+def test_screen_edition_has_no_bleed(sample_site):
+    page = PdfReader(sample_site / "print/catalog-screen.pdf").pages[4]
+    assert float(page.mediabox.width) == pytest.approx(A4[0], abs=0.5)
+
+
+def test_every_font_is_embedded(sample_site):
+    for name in ("catalog-print.pdf", "catalog-screen.pdf"):
+        out = subprocess.run(["pdffonts", str(sample_site / "print" / name)], capture_output=True,
+                             text=True, check=True).stdout.splitlines()[2:]
+        assert out and all(re.search(r"\byes\s+yes\s+yes\b", line) for line in out), out
+
+
+def test_table_of_contents_page_numbers_are_true(sample_site, texts):
+    toc = texts[2]
+    assert "\n차례\n" in toc
+    entries = re.findall(r"^(\S[^\n]*?) (\d+)$", toc, re.M)
+    assert len(entries) >= 14
+    for title, number in entries:
+        page = _page_of(texts, int(number))
+        assert title in page.splitlines()[0:4], (title, number)
+
+
+def test_index_page_numbers_point_at_the_items(sample_site, texts):
+    index_pages = [t for t in texts if "분류 상품명 기업 가격 쪽" in t]
+    rows = [re.match(r"^.+? (.+?) .*? (\d+)$", line) for t in index_pages for line in t.splitlines()
+            if re.search(r"(원|협의) \d+$", line)]
+    assert len(rows) == 43
+    with pdfplumber.open(sample_site / "print/catalog-screen.pdf") as pdf:
+        words = [[w["text"] for w in p.extract_words()] for p in pdf.pages]
+    for line in (t for p in index_pages for t in p.splitlines() if re.search(r"(원|협의) \d+$", t)):
+        number = int(line.rsplit(" ", 1)[1])
+        item_page = _page_of(texts, number)
+        assert any(word in item_page for word in line.split()[1:3]), line
+    assert words
+
+
+def test_korean_text_extracts_as_real_hangul(texts):
+    whole = "\n".join(texts)
+    for name in ("로컬푸드 도시락", "공공청사 정기 청소", "재생 빨랫비누", "수의계약 가능"):
+        assert name in whole
+    assert "\u2060" not in whole
+
+
+def test_screen_bookmarks_and_links(sample_site):
+    reader = PdfReader(sample_site / "print/catalog-screen.pdf")
+    titles = [o.title for o in reader.outline if not isinstance(o, list)]
+    assert "먹을거리" in titles and "찾아보기" in titles
+    toc_links = [a.get_object() for a in reader.pages[2]["/Annots"]]
+    jumps = [a["/A"] for a in toc_links if a["/A"]["/S"] == "/GoTo"]
+    assert len(jumps) >= 14
+    first = jumps[0]["/D"][0]
+    target = [i for i, p in enumerate(reader.pages) if p.indirect_reference == first][0]
+    assert "먹을거리" in reader.pages[target].extract_text().splitlines()[0:3]
+    uris = [a.get_object()["/A"].get("/URI") for p in reader.pages for a in p.get("/Annots", [])]
+    assert "https://catalog.example.org/items/barun-bapsang/local-lunchbox/" in uris
+    assert not any(str(u).startswith("secatalog-page:") for u in uris if u)
+
+
+def test_qr_code_decodes_to_the_item_page(sample_site, tmp_path, texts):
+    import zxingcpp
+    from PIL import Image
+
+    number = next(i for i, t in enumerate(texts) if "로컬푸드 도시락" in t and "9,000원" in t) + 1
+    subprocess.run(["pdftoppm", "-r", "200", "-png", "-f", str(number), "-l", str(number),
+                    str(sample_site / "print/catalog-print.pdf"), str(tmp_path / "p")], check=True)
+    image = Image.open(next(tmp_path.glob("p*.png")))
+    found = {r.text for r in zxingcpp.read_barcodes(image)}
+    assert "https://catalog.example.org/items/barun-bapsang/local-lunchbox/" in found
+
+
+def test_metadata(sample_site):
+    reader = PdfReader(sample_site / "print/catalog-print.pdf")
+    meta = reader.metadata
+    assert meta.title.startswith("예시사회적경제네트워크") and meta.author == "예시사회적경제네트워크"
+    assert reader.trailer["/Root"]["/Lang"] == "ko"
+
+
+def test_enterprise_profiles_are_two_pages(sample_site):
+    profiles = sorted((sample_site / "print/enterprises").glob("*.pdf"))
+    assert len(profiles) == 14
+    reader = PdfReader(sample_site / "print/enterprises/haemaru-clean.pdf")
+    assert len(reader.pages) == 2
+    assert "해마루클린" in reader.pages[0].extract_text()
+    assert "공공청사 정기 청소" in reader.pages[1].extract_text()
+
+
+def test_no_embedded_files(sample_site):
+    for pdf in (sample_site / "print").rglob("*.pdf"):
+        out = subprocess.run(["pdfdetach", "-list", str(pdf)], capture_output=True, text=True, check=True)
+        assert out.stdout.strip().startswith("0 embedded files"), pdf
+
+
+def test_profiles_are_linked_from_enterprise_pages(sample_site):
+    html = (sample_site / "enterprises/haemaru-clean/index.html").read_text("utf-8")
+    assert 'href="../../print/enterprises/haemaru-clean.pdf"' in html
+    home = (sample_site / "index.html").read_text("utf-8")
+    assert 'href="./print/catalog-print.pdf"' in home and 'href="./print/catalog-screen.pdf"' in home
+    assert Path(sample_site / "print/catalog-print.pdf").exists()
