@@ -12,7 +12,8 @@ ENTERPRISE = """\
 name: {name}                     # 기업 이름
 org_type: {org_type}             # 조직 유형: {org_types}
 mission: {mission}               # 한 줄 미션
-social_purpose: jobs             # jobs(일자리) services(사회서비스) community(지역공헌) mixed(혼합) innovation(창의혁신)
+social_purpose: jobs             # jobs(일자리) services(사회서비스) community(지역공헌)
+#                                mixed(혼합) innovation(창의혁신)
 # founded: 2020                  # 설립 연도
 # phone: "041-000-0000"          # 대표 전화 (하이픈 포함)
 # email: hello@example.org

@@ -7,8 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import (ArrayObject, ByteStringObject, DictionaryObject, NameObject, NumberObject,
-                           TextStringObject)
+from pypdf.generic import ArrayObject, ByteStringObject, DictionaryObject, NameObject, NumberObject, TextStringObject
 
 PAGE_LINK = "secatalog-page:"
 

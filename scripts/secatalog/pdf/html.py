@@ -13,8 +13,7 @@ from markupsafe import Markup
 from ..photos import ProcessedPhoto
 from ..project import Catalog, PhotoRef
 from ..site.markup import months_text, render_markdown, won
-from .plan import (INDEX_ROWS_PER_PAGE, Chunk, item_page_numbers, plan_catalog,
-                   profile_page_numbers)
+from .plan import INDEX_ROWS_PER_PAGE, Chunk, item_page_numbers, plan_catalog, profile_page_numbers
 
 CSS = Path(__file__).resolve().parent.parent / "templates" / "print" / "print.css"
 _TAG = re.compile(r"(<[^>]*>)")
