@@ -90,6 +90,8 @@ def test_png_named_jpg_is_refused(tmp_path):
 
 
 def test_truncated_jpeg_fails_to_decode(tmp_path):
+    import weasyprint  # noqa: F401  (it sets Pillow's LOAD_TRUNCATED_IMAGES on import)
+
     good = draw_photo(tmp_path / "good.jpg")
     bad = tmp_path / "bad.jpg"
     bad.write_bytes(good.read_bytes()[:2000])

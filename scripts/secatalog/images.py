@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageOps
+from PIL import Image, ImageFile, ImageOps
 
 # Bump when the derivative recipe changes, so caches are rebuilt.
 RECIPE = "2"
@@ -144,6 +144,8 @@ def content_key(path: Path) -> str:
 
 def _upright_rgb(path: Path, biggest: int, max_pixels: int) -> Image.Image:
     Image.MAX_IMAGE_PIXELS = max_pixels
+    # Importing WeasyPrint turns this on for the whole process; a cut-off photo must fail here.
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     im = Image.open(path, formats=ALLOWED_FORMATS)
     if im.format == "JPEG":
         # Decode at a reduced scale when the photo is far larger than any output.
