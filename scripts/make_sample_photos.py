@@ -27,6 +27,10 @@ def photo_refs(root: Path):
         for product in data.get("products", []):
             for photo in product.get("photos", []):
                 yield entry.parent / photo["file"], photo["alt"]
+    for case in sorted((root / "casebook" / "cases").glob("*.md")):
+        front = case.read_text("utf-8").split("---")[1]
+        for photo in yaml.safe_load(front).get("photos", []):
+            yield case.parent / photo["file"], photo["alt"]
     for bundle in sorted((root / "content" / "bundles").glob("*.yml")):
         data = yaml.safe_load(bundle.read_text("utf-8"))
         if data.get("photo"):

@@ -20,6 +20,11 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass
 
+    def end_headers(self) -> None:
+        # Static hosts such as GitHub Pages send this; the script widget needs it.
+        self.send_header("Access-Control-Allow-Origin", "*")
+        super().end_headers()
+
 
 @contextmanager
 def serve(folder: Path):

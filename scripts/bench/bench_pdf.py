@@ -36,11 +36,11 @@ def _prepare(root: Path):
 
 
 def _print_jobs(prepared):
-    from secatalog.pdf.html import PRINT, PrintDocument
+    from secatalog.pdf.html import PRINT, CatalogDocument
     from secatalog.pdf.render import Job
 
     catalog = prepared.catalog
-    doc = PrintDocument(catalog, prepared.photos, 2, "2026-11-25")
+    doc = CatalogDocument(catalog, prepared.photos, 2, "2026-11-25")
     allowed = (str((catalog.settings.cache_dir / "photos").resolve()),)
     return doc, [Job(f"print:{c.key}", doc.html(c, PRINT), c.pages, allowed) for c in doc.chunks]
 

@@ -27,7 +27,8 @@ def photo(path: Path, seed: int, size=(2000, 1500)) -> None:
     Image.blend(im, noise, 0.12).save(path, "JPEG", quality=85)
 
 
-def make(dest: Path, enterprises: int, items_per: int = 4, photos: bool = True) -> Path:
+def make(dest: Path, enterprises: int, items_per: int = 4, photos: bool = True,
+         photo_source: Path | None = None) -> Path:
     """Write the network; photos already drawn by an earlier run with the same seed are kept."""
     keep = dest / "content" / "enterprises"
     stash = dest.with_name(dest.name + ".photos")
@@ -56,8 +57,11 @@ def make(dest: Path, enterprises: int, items_per: int = 4, photos: bool = True) 
                       f"    price: {1000 * (1 + (e * 7 + i) % 90)}", "    unit: 1개",
                       "    photos:", f"      - {{file: p{i}.jpg, alt: 합성 제품 {e}-{i} 사진}}"]
             kept = stash / folder.name / f"p{i}.jpg"
+            shared = photo_source / "content" / "enterprises" / folder.name / f"p{i}.jpg" if photo_source else None
             if kept.exists():
                 kept.rename(folder / f"p{i}.jpg")
+            elif shared is not None and shared.exists():
+                shutil.copy(shared, folder / f"p{i}.jpg")
             elif photos:
                 photo(folder / f"p{i}.jpg", e * 100 + i)
             n += 1

@@ -53,7 +53,7 @@ def take_handoff(root: Path) -> Prepared | None:
     return None
 
 
-def run(settings: Settings, out: Path, workers: int | None = None) -> Prepared:
+def run(settings: Settings, out: Path, workers: int | None = None, with_print: bool = True) -> Prepared:
     """Build the site, exports and print files into out, replacing it only on success."""
     global _handoff
     prepared = prepare(settings, workers)
@@ -64,11 +64,13 @@ def run(settings: Settings, out: Path, workers: int | None = None) -> Prepared:
     try:
         _handoff = prepared
         _mkdocs_build(settings.root, staging)
-        from . import export
+        from . import export, widget
         from .pdf import editions
 
         export.write_all(prepared, staging)
-        editions.write_all(prepared, staging / "print", workers)
+        widget.write_all(prepared.catalog, staging / "widget")
+        if with_print:
+            editions.write_all(prepared, staging / "print", workers)
         _swap(staging, out)
     finally:
         _handoff = None

@@ -67,7 +67,9 @@ def check(paths: list[Path] = typer.Argument(None, help="검사할 기업 폴더
 @app.command()
 def build(out: Path = typer.Option(Path("site"), "--out", help="결과를 쓸 폴더"),
           root: Path = ROOT_OPTION,
-          workers: int | None = typer.Option(None, help="사진 처리 프로세스 수 (기본: CPU 수)")) -> None:
+          workers: int | None = typer.Option(None, help="사진 처리 프로세스 수 (기본: CPU 수)"),
+          skip_print: bool = typer.Option(False, "--skip-print", help="인쇄용 PDF를 만들지 않습니다 (빠른 미리보기)"),
+          ) -> None:
     """검사한 뒤 사이트, 인쇄용 PDF, 공개 데이터를 만듭니다."""
     from . import build as recipe
 
@@ -77,7 +79,8 @@ def build(out: Path = typer.Option(Path("site"), "--out", help="결과를 쓸 �
     from .pdf.render import PrintError
 
     try:
-        prepared = recipe.run(settings, out if out.is_absolute() else Path.cwd() / out, workers)
+        prepared = recipe.run(settings, out if out.is_absolute() else Path.cwd() / out, workers,
+                              with_print=not skip_print)
     except ContentError as exc:
         _fail(exc.report, "text")
     except PrintError as exc:

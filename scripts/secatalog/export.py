@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,102 @@ def enterprise_to_json(ent: EnterpriseEntry, site_url: str) -> dict[str, Any]:
     }
 
 
+# Columns of products.csv / products.xlsx: (key in item_to_json, Korean header, Excel width).
+COLUMNS = [
+    ("id", "ID", 30), ("name", "상품명", 28), ("kind", "구분", 8), ("category", "분류", 14),
+    ("subcategory", "하위 분류", 14), ("enterprise_name", "기업", 24), ("price", "가격(원)", 11),
+    ("unit", "단위", 12), ("min_order", "최소 주문", 12), ("lead_time", "납품 기간", 14),
+    ("months", "판매 월", 12), ("delivery_area", "지역", 16), ("certifications", "인증", 20),
+    ("sole_source_eligible", "수의계약 가능", 12), ("gift_limit_ok", "선물 한도 이내", 12), ("url", "주소", 50),
+]
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """Keep spreadsheet cells from being read as formulas (CSV/formula injection)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def row_values(item: dict[str, Any]) -> list[Any]:
+    """One spreadsheet row: lists joined, booleans in Korean, text neutralised."""
+    out = []
+    for key, _, _ in COLUMNS:
+        value = item[key]
+        if isinstance(value, bool):
+            value = "예" if value else "아니오"
+        elif isinstance(value, list):
+            value = ", ".join(str(v) for v in value)
+        elif value is None:
+            value = ""
+        out.append(neutralise(value))
+    return out
+
+
+def write_csv(items: list[dict[str, Any]], path: Path) -> None:
+    """UTF-8 with BOM, so Excel opens Korean text correctly."""
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow([header for _, header, _ in COLUMNS])
+        writer.writerows(row_values(item) for item in items)
+
+
+def write_xlsx(items: list[dict[str, Any]], path: Path, title: str) -> None:
+    """Header row, filters, column widths and a frozen header; every text cell stays text."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "제품·서비스"
+    sheet.append([header for _, header, _ in COLUMNS])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for item in items:
+        sheet.append(row_values(item))
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # never a formula, whatever the text starts with
+    for n, (_, _, width) in enumerate(COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(n)].width = width
+    sheet.auto_filter.ref = sheet.dimensions
+    sheet.freeze_panes = "A2"
+    book.properties.title = title
+    book.properties.creator = "secatalog"
+    book.properties.created = book.properties.modified = _fixed_time()
+    book.save(path)
+    _fix_zip_times(path)
+
+
+def _fix_zip_times(path: Path) -> None:
+    """Rewrite the archive with fixed entry times, so the same content gives the same bytes."""
+    import re
+    import zipfile
+
+    stamp = _fixed_time().strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    with zipfile.ZipFile(path) as source:
+        entries = [(info, source.read(info)) for info in source.infolist()]
+    # openpyxl stamps the save time into docProps/core.xml whatever we set.
+    entries = [(info, re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + stamp, data)
+                if info.filename == "docProps/core.xml" else data) for info, data in entries]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in entries:
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, data)
+
+
+def _fixed_time():
+    from datetime import datetime
+
+    from .config import build_date
+
+    return datetime.combine(build_date(), datetime.min.time())
+
+
 def _write_json(path: Path, data: Any) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n", "utf-8")
@@ -76,8 +173,10 @@ def write_all(prepared, out: Path) -> None:
     site_url = catalog.network.site_url
     meta = {"network": catalog.network.name, "licence": catalog.network.data_licence,
             "photo_licence": catalog.network.photo_licence}
-    _write_json(out / "data" / "products.json",
-                {**meta, "items": [item_to_json(i, site_url) for i in catalog.items]})
+    items = [item_to_json(i, site_url) for i in catalog.items]
+    _write_json(out / "data" / "products.json", {**meta, "items": items})
+    write_csv(items, out / "data" / "products.csv")
+    write_xlsx(items, out / "data" / "products.xlsx", f"{catalog.network.name} 제품·서비스")
     _write_json(out / "data" / "enterprises.json",
                 {**meta, "enterprises": [enterprise_to_json(e, site_url) for e in catalog.enterprises]})
     (out / "schema").mkdir(parents=True, exist_ok=True)

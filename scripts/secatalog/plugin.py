@@ -67,8 +67,9 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         for page in self.pages.values():
-            inclusion = InclusionLevel.INCLUDED if page.kind in ("home", "category", "list") \
-                else InclusionLevel.NOT_IN_NAV
+            in_nav = page.kind in ("home", "category", "list", "procurement", "open-data", "embed", "casebook",
+                                   "how-to-buy")
+            inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
         for processed in self.prepared.photos.values():
             for name, path in _web_files(processed):
@@ -133,9 +134,14 @@ def _nav(catalog, configured):
     nav: list = [{"처음": "index.md"},
                  {"분류별 찾기": [{str(escape(c.name)): f"categories/{c.id}.md"}
                              for c in catalog.taxonomy.categories]},
-                 {"기업 찾기": "enterprises/index.md"}]
+                 {"기업 찾기": "enterprises/index.md"},
+                 {"공공구매 바로찾기": "procurement.md"}]
+    if catalog.casebook is not None:
+        nav.append({"사례집": [{"사례집 차례": "casebook/index.md"},
+                              {"공공구매 이렇게 하세요": "casebook/how-to-buy.md"}]})
     if catalog.bundles:
         nav.append({"꾸러미": "bundles/index.md"})
+    nav += [{"공개 데이터": "open-data.md"}, {"홈페이지에 넣기": "embed.md"}]
     return nav + list(configured or [])
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -124,11 +124,14 @@ class Catalog:
     bundles: tuple[BundleEntry, ...]
     report: Report = field(compare=False)
     print_settings: PrintSettings = field(default_factory=PrintSettings, compare=False)
+    casebook: Any = field(default=None, compare=False)  # casebook.Casebook, when casebook/ exists
 
     def photos(self) -> list[PhotoRef]:
         refs = [p for e in self.enterprises for p in e.photos]
         refs += [p for i in self.items for p in i.photos]
         refs += [b.photo for b in self.bundles if b.photo]
+        if self.casebook is not None:
+            refs += [p for case in self.casebook.cases for p in case.photos]
         return refs
 
 
@@ -219,7 +222,7 @@ def _entry_file(folder: Path, name: str, shown_loc: Location, settings: Settings
     return path
 
 
-def _photo_refs(doc: Document, folder: Path, photos: list[Photo], at: tuple,
+def photo_refs(doc: Document, folder: Path, photos: list[Photo], at: tuple,
                 settings: Settings, report: Report) -> tuple[PhotoRef, ...]:
     refs = []
     for i, photo in enumerate(photos):
@@ -273,11 +276,11 @@ def _load_enterprise(folder: Path, settings: Settings, ctx: dict, facts: Procure
                 cert_files.append((cert.file, found))
     names = {k: v.name for k, v in certs.items()}
     product_photos = {
-        product.id: _photo_refs(doc, folder, product.photos, ("products", i, "photos"), settings, report)
+        product.id: photo_refs(doc, folder, product.photos, ("products", i, "photos"), settings, report)
         for i, product in enumerate(record.products)}
     return EnterpriseEntry(
         slug, folder, doc.shown, record, eligibility(record, facts, today, names),
-        _photo_refs(doc, folder, record.photos, ("photos",), settings, report), tuple(cert_files),
+        photo_refs(doc, folder, record.photos, ("photos",), settings, report), tuple(cert_files),
         product_photos)
 
 
@@ -339,9 +342,14 @@ def load_project(settings: Settings, only: list[Path] | None = None) -> Catalog:
     items = _items(enterprises, taxonomy, facts)
     broken = {f.name for f in folders} - {e.slug for e in enterprises}
     bundles = _bundles(settings, items, broken, report) if only is None else []
+    catalog = Catalog(settings, network, taxonomy, {o.id: o for o in org_types}, cert_map, facts,
+                      tuple(enterprises), tuple(items), tuple(bundles), report, print_settings)
+    if only is None:
+        from .casebook import load_casebook  # the case book refers to the catalog it belongs to
+
+        catalog = replace(catalog, casebook=load_casebook(settings, catalog, report))
     report.raise_if_errors()
-    return Catalog(settings, network, taxonomy, {o.id: o for o in org_types}, cert_map, facts,
-                   tuple(enterprises), tuple(items), tuple(bundles), report, print_settings)
+    return catalog
 
 
 def _enterprise_folders(settings: Settings, only: list[Path] | None) -> list[Path]:
@@ -409,7 +417,7 @@ def _bundles(settings: Settings, items: list[Item], broken: set[str],
                 members.append(item)
         photo = None
         if record.photo:
-            refs = _photo_refs(doc, path.parent, [record.photo], ("photo",), settings, report)
+            refs = photo_refs(doc, path.parent, [record.photo], ("photo",), settings, report)
             photo = refs[0] if refs else None
         out.append(BundleEntry(slug, record, tuple(members), photo))
     return out

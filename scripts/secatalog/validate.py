@@ -79,6 +79,8 @@ def _report_one(doc: Document, model: type[BaseModel], loc: tuple, err: dict, re
     ctx = dict(err.get("ctx") or {})
     if kind in ("too_long", "too_short") and isinstance(err.get("input"), str):
         kind = f"string_{kind}"  # length limits after our validators arrive as generic ones
+    if "expected" in ctx:
+        ctx["expected"] = str(ctx["expected"]).replace(" or ", ", ")  # pydantic writes English
     if kind in _MESSAGES:
         message, hint = _MESSAGES[kind]
         ctx.setdefault("pattern_hint", _PATTERN_HINTS.get(str(ctx.get("pattern")), "형식을 확인하세요"))

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .assemble import extract, merge
-from .html import PRINT, SCREEN, PrintDocument
+from .html import PRINT, SCREEN, CasebookDocument, CatalogDocument
 from .plan import PROFILE_PAGES
 from .render import Job, render_all
 
@@ -20,21 +20,27 @@ class PrintResult:
 
 
 def write_all(prepared, out_dir: Path, workers: int | None = None) -> PrintResult:
+    """Render every chunk of every book in one pool, then join each book's two editions."""
     catalog = prepared.catalog
     settings = catalog.settings
     options = catalog.print_settings
-    document = PrintDocument(catalog, prepared.photos, options.items_per_page, settings.date.isoformat())
+    created = settings.date.isoformat()
+    books = {"catalog": CatalogDocument(catalog, prepared.photos, options.items_per_page, created)}
+    if catalog.casebook is not None:
+        books["casebook"] = CasebookDocument(catalog, prepared.photos, created)
     allowed = (str((settings.cache_dir / "photos").resolve()),)
-    jobs = [Job(f"{edition.name}:{chunk.key}", document.html(chunk, edition), chunk.pages, allowed)
-            for chunk in document.chunks for edition in (PRINT, SCREEN)]
+    jobs = [Job(f"{name}:{edition.name}:{chunk.key}", doc.html(chunk, edition), chunk.pages, allowed)
+            for name, doc in books.items() for chunk in doc.chunks for edition in (PRINT, SCREEN)]
     files, rendered, refused = render_all(jobs, settings.cache_dir / "pdf", workers,
                                           options.chunk_timeout_s, options.memory_limit_mb)
     net = catalog.network
-    title = f"{net.name} 사회적경제 카탈로그 {net.edition}".strip()
     pages = 0
-    for edition in (PRINT, SCREEN):
-        parts = [files[f"{edition.name}:{chunk.key}"] for chunk in document.chunks]
-        pages = merge(parts, out_dir / f"catalog-{edition.name}.pdf", title, net.name, settings.date)
+    for name, doc in books.items():
+        for edition in (PRINT, SCREEN):
+            parts = [files[f"{name}:{edition.name}:{chunk.key}"] for chunk in doc.chunks]
+            count = merge(parts, out_dir / f"{name}-{edition.name}.pdf", doc.title, net.name, settings.date)
+            pages = count if name == "catalog" else pages
+    document = books["catalog"]
     screen = out_dir / "catalog-screen.pdf"
     for ent in catalog.enterprises:
         first = document.profile_pages[ent.slug] - 1

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from ..photos import ProcessedPhoto
 from ..project import Catalog, PhotoRef
 from ..site.markup import months_text, render_markdown, won
-from .plan import INDEX_ROWS_PER_PAGE, Chunk, item_page_numbers, plan_catalog, profile_page_numbers
+from .plan import INDEX_ROWS_PER_PAGE, Chunk, item_page_numbers, plan_casebook, plan_catalog, profile_page_numbers
 
 CSS = Path(__file__).resolve().parent.parent / "templates" / "print" / "print.css"
 _TAG = re.compile(r"(<[^>]*>)")
@@ -65,14 +65,56 @@ def qr_svg(url: str) -> Markup:
 
 
 class PrintDocument:
-    """Plans and writes the HTML of every chunk of the catalog edition."""
+    """What every printed book shares: the template environment, photos and common context."""
+
+    def __init__(self, catalog: Catalog, photos: dict[Path, ProcessedPhoto], created: str) -> None:
+        self.catalog = catalog
+        self.photos = photos
+        self.created = created
+        self.chunks: list[Chunk] = []
+        self.env = Environment(loader=PackageLoader("secatalog", "templates/print"),
+                               autoescape=select_autoescape(default=True, default_for_string=True),
+                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        self.env.filters.update(won=won, months=months_text, markdown=render_markdown)
+
+    title = ""
+    per_page = 1
+
+    def extra(self, chunk: Chunk) -> dict:
+        return {}
+
+    def toc(self) -> list[dict]:
+        entries, seen = [], set()
+        for chunk in self.chunks[1:]:
+            if chunk.title not in seen:
+                seen.add(chunk.title)
+                entries.append({"title": chunk.title, "page": chunk.first_page})
+        return entries
+
+    def photo_src(self, ref: PhotoRef, edition: Edition) -> str:
+        processed = self.photos[ref.path]
+        _, path = processed.web("JPEG")[-1] if edition.screen else processed.print_file
+        return path.resolve().as_uri()
+
+    def html(self, chunk: Chunk, edition: Edition) -> str:
+        catalog = self.catalog
+        return keep_words(self.env.get_template(f"{chunk.kind}.html").render(
+            chunk=chunk, screen=edition.screen, per_page=self.per_page, created=self.created,
+            css=Markup(CSS.read_text("utf-8") + edition.extra_css), title=self.title,
+            network=catalog.network, facts=catalog.procurement, site_url=_slash(catalog.network.site_url),
+            org_types=catalog.org_types, cert_names={k: v.name for k, v in catalog.certifications.items()},
+            toc=self.toc(), qr=qr_svg, photo_src=lambda ref: self.photo_src(ref, edition),
+            **self.extra(chunk), **chunk.payload))
+
+
+class CatalogDocument(PrintDocument):
+    """The catalog edition: categories of item cards, bundles, profiles, an index."""
 
     def __init__(self, catalog: Catalog, photos: dict[Path, ProcessedPhoto], per_page: int,
                  created: str) -> None:
-        self.catalog = catalog
-        self.photos = photos
+        super().__init__(catalog, photos, created)
         self.per_page = per_page
-        self.created = created
+        self.title = f"{catalog.network.name} 사회적경제 카탈로그 {catalog.network.edition}".strip()
         by_category: dict[str, list] = {}
         for item in catalog.items:
             by_category.setdefault(item.category.id, []).append(item)
@@ -80,47 +122,28 @@ class PrintDocument:
                                    list(catalog.bundles), list(catalog.enterprises), per_page)
         self.item_pages = item_page_numbers(self.chunks, per_page)
         self.profile_pages = profile_page_numbers(self.chunks)
-        self.env = Environment(loader=PackageLoader("secatalog", "templates/print"),
-                               autoescape=select_autoescape(default=True, default_for_string=True),
-                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-        self.env.filters.update(won=won, months=months_text, markdown=render_markdown)
 
-    @property
-    def total_pages(self) -> int:
-        return self.chunks[-1].last_page
+    def extra(self, chunk: Chunk) -> dict:
+        rows = list(self.catalog.items)
+        return {"item_pages": self.item_pages,
+                "row_pages": [rows[i:i + INDEX_ROWS_PER_PAGE] for i in range(0, len(rows), INDEX_ROWS_PER_PAGE)]}
 
-    def toc(self) -> list[dict]:
-        entries, seen = [], set()
-        for chunk in self.chunks[1:]:
-            title = chunk.title
-            if title in seen:
-                continue
-            seen.add(title)
-            entries.append({"title": title, "page": chunk.first_page})
-        return entries
 
-    def photo_src(self, ref: PhotoRef, edition: Edition) -> str:
-        processed = self.photos[ref.path]
-        if edition.screen:
-            derivative, path = processed.web("JPEG")[-1]
-        else:
-            derivative, path = processed.print_file
-        return path.resolve().as_uri()
+class CasebookDocument(PrintDocument):
+    """The case book: foreword, chapters of two-page cases, the how-to-buy appendix."""
 
-    def html(self, chunk: Chunk, edition: Edition) -> str:
-        catalog = self.catalog
-        template = self.env.get_template(f"{chunk.kind if chunk.kind != 'category' else 'category'}.html")
-        rows = list(catalog.items)
-        return keep_words(template.render(
-            chunk=chunk, screen=edition.screen, per_page=self.per_page, created=self.created,
-            css=Markup(CSS.read_text("utf-8") + edition.extra_css),
-            title=f"{catalog.network.name} 카탈로그 {catalog.network.edition}".strip(),
-            network=catalog.network, facts=catalog.procurement, site_url=_slash(catalog.network.site_url),
-            org_types=catalog.org_types, cert_names={k: v.name for k, v in catalog.certifications.items()},
-            item_pages=self.item_pages, toc=self.toc(), qr=qr_svg,
-            photo_src=lambda ref: self.photo_src(ref, edition),
-            row_pages=[rows[i:i + INDEX_ROWS_PER_PAGE] for i in range(0, len(rows), INDEX_ROWS_PER_PAGE)],
-            **chunk.payload))
+    def __init__(self, catalog: Catalog, photos: dict[Path, ProcessedPhoto], created: str) -> None:
+        super().__init__(catalog, photos, created)
+        book = catalog.casebook
+        self.title = book.book.title
+        self.chunks = plan_casebook(list(book.chapters))
+
+    def extra(self, chunk: Chunk) -> dict:
+        from ..casebook import ROUTES
+
+        book = self.catalog.casebook
+        return {"book": book.book, "foreword": book.foreword, "routes": ROUTES,
+                "eligible": [i for i in self.catalog.items if i.eligibility.eligible]}
 
 
 def _slash(url: str) -> str:

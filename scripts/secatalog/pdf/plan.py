@@ -81,3 +81,22 @@ def profile_page_numbers(chunks: list[Chunk]) -> dict[str, int]:
             for n, ent in enumerate(chunk.payload["enterprises"]):
                 pages[ent.slug] = chunk.first_page + PROFILE_PAGES * n
     return pages
+
+
+CASE_PAGES = 2
+APPENDIX_PAGES = 2
+
+
+def plan_casebook(chapters: list[tuple[Any, tuple[Any, ...]]]) -> list[Chunk]:
+    """Cover, foreword and contents; per chapter an opener and two pages per case; an appendix."""
+    chunks = [Chunk("front", "casebook_front", "차례", 1, FRONT_PAGES)]
+    page = FRONT_PAGES + 1
+    for chapter, cases in chapters:
+        if not cases:
+            continue
+        pages = 1 + CASE_PAGES * len(cases)
+        chunks.append(Chunk(f"chapter-{chapter.id}", "casebook_chapter", chapter.name, page, pages,
+                            {"chapter": chapter, "cases": cases}))
+        page += pages
+    chunks.append(Chunk("appendix", "casebook_appendix", "공공구매 이렇게 하세요", page, APPENDIX_PAGES))
+    return chunks

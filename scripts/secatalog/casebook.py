@@ -1,0 +1,207 @@
+"""The case book: chapters by sector and one Markdown case per file with checked front matter.
+
+casebook/book.yml      title, foreword file, ordered chapters
+casebook/cases/*.md    '---' YAML front matter '---' then the story in Markdown
+References to enterprises and items are checked against the catalog, at file:line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from .config import Settings
+from .errors import Location, Report, relpath
+from .fields import Line, Name, Paragraph, RelFile, Slug, Text, Won, Year
+from .load import Document, parse_yaml, read_text
+from .model import Photo, Record, suggest
+from .project import SLUG, Catalog, EnterpriseEntry, Item, PhotoRef, check_tree, photo_refs
+from .validate import check_document
+
+ROUTES = {"sole-source": "수의계약", "mall": "나라장터 종합쇼핑몰", "bid": "입찰", "quote": "견적 후 계약",
+          "value-market": "가치장터"}
+
+
+class Chapter(Record):
+    id: Slug
+    name: Name = Field(description="장 이름 (분야)")
+    description: Line = ""
+
+
+class Book(Record):
+    """casebook/book.yml"""
+
+    title: Name
+    subtitle: Line = ""
+    foreword: RelFile = Field(description="머리말 마크다운 파일 (casebook/ 안)")
+    chapters: list[Chapter] = Field(min_length=1)
+
+
+class Purchase(Record):
+    what: Line = Field(description="무엇을 샀나")
+    route: Literal["sole-source", "mall", "bid", "quote", "value-market"] = Field(
+        description="계약 방법: sole-source(수의계약) mall(종합쇼핑몰) bid(입찰) quote(견적) value-market(가치장터)")
+    amount: Won | None = Field(None, description="계약 금액(원)")
+
+
+class Quote(Record):
+    text: Line
+    by: Line = Field(description="말한 사람의 직책 (실명 대신)")
+
+
+class CaseFront(Record):
+    """Front matter of casebook/cases/<slug>.md"""
+
+    title: Name
+    headline: Line = Field(description="한 줄 제목 (신문 제목처럼)")
+    agency: Name = Field(description="구매 기관")
+    department: Line = Field(description="구매 부서")
+    year: Year
+    chapter: Slug = Field(description="casebook/book.yml의 장 id")
+    enterprises: list[Annotated[Text, Field(pattern=r"^[a-z0-9-]+$")]] = Field(min_length=1)
+    items: list[Annotated[Text, Field(pattern=r"^[a-z0-9-]+/[a-z0-9-]+$")]] = []
+    problem: Paragraph = Field(description="어떤 문제가 있었나")
+    purchase: Purchase
+    results: list[Line] = Field(min_length=1, description="결과 (숫자로)")
+    social_value: Paragraph = Field(description="만들어진 사회적 가치")
+    collaboration: Paragraph = Field("", description="부서 간 협업 (칸막이 행정 극복)")
+    programme: Line = Field("", description="도·국가 공모 사업 선정 등")
+    quote: Quote | None = None
+    photos: list[Photo] = []
+
+
+@dataclass(frozen=True)
+class Case:
+    slug: str
+    shown: str
+    front: CaseFront
+    body: str
+    chapter: Chapter
+    enterprises: tuple[EnterpriseEntry, ...]
+    items: tuple[Item, ...]
+    photos: tuple[PhotoRef, ...]
+
+    @property
+    def url(self) -> str:
+        return f"casebook/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Casebook:
+    book: Book
+    foreword: str
+    chapters: tuple[tuple[Chapter, tuple[Case, ...]], ...]
+    cases: tuple[Case, ...]
+
+    def cases_citing_item(self, uid: str) -> list[Case]:
+        return [c for c in self.cases if any(i.uid == uid for i in c.items)]
+
+    def cases_citing_enterprise(self, slug: str) -> list[Case]:
+        return [c for c in self.cases if any(e.slug == slug for e in c.enterprises)]
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """Return (front matter, body, line where the front matter starts) or None."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return None
+    for n, line in enumerate(lines[1:], start=1):
+        if line.strip() == "---":
+            return "\n".join(lines[1:n]), "\n".join(lines[n + 1:]), 2
+    return None
+
+
+def _parse_case(path: Path, settings: Settings, report: Report) -> tuple[Document, str] | None:
+    shown = relpath(path, settings.root)
+    text = read_text(path, shown, report, settings.max_yaml_bytes)
+    if text is None:
+        return None
+    parts = split_front_matter(text)
+    if parts is None:
+        report.error(Location(shown, 1, 1), "파일 맨 위에 '---'로 둘러싼 머리 정보가 없습니다",
+                     "secatalog new case로 만든 양식처럼 '---' 줄 사이에 title 등을 적으세요")
+        return None
+    front, body, offset = parts
+    # Blank lines keep line numbers equal to the file's own.
+    doc = parse_yaml("\n" * (offset - 1) + front, path, shown, report)
+    return (doc, body) if doc is not None else None
+
+
+def load_casebook(settings: Settings, catalog: Catalog, report: Report) -> Casebook | None:
+    """Read casebook/ if it exists; report every problem; return None when there is none."""
+    folder = settings.root / "casebook"
+    book_path = folder / "book.yml"
+    if not book_path.exists():
+        return None
+    from .load import load_yaml
+
+    book_doc = load_yaml(book_path, settings.root, report)
+    book = check_document(book_doc, Book, report) if book_doc else None
+    if book is None:
+        return None
+    foreword_path = folder / book.foreword
+    foreword = ""
+    if foreword_path.is_file() and not foreword_path.is_symlink():
+        foreword = read_text(foreword_path, relpath(foreword_path, settings.root), report) or ""
+    else:
+        report.error(book_doc.locate(("foreword",)), f"머리말 파일 '{book.foreword}'이(가) 없습니다",
+                     "casebook/ 폴더에 파일을 만들거나 이름을 고치세요")
+    check_tree(settings.root, folder, report)
+    chapters = {c.id: c for c in book.chapters}
+    ents = {e.slug: e for e in catalog.enterprises}
+    items = {i.uid: i for i in catalog.items}
+    folders = settings.enterprises_dir
+    broken = {p.name for p in folders.iterdir() if p.is_dir()} - set(ents) if folders.is_dir() else set()
+    cases: list[Case] = []
+    for path in sorted((folder / "cases").glob("*.md")):
+        case = _load_case(path, settings, chapters, ents, items, broken, report)
+        if case:
+            cases.append(case)
+    grouped = tuple((ch, tuple(c for c in cases if c.chapter.id == ch.id)) for ch in book.chapters)
+    ordered = tuple(c for _, group in grouped for c in group)
+    return Casebook(book, foreword, grouped, ordered)
+
+
+def _load_case(path: Path, settings: Settings, chapters: dict, ents: dict, items: dict, broken: set[str],
+               report: Report) -> Case | None:
+    slug = path.stem
+    if not SLUG.fullmatch(slug):
+        report.error(Location(relpath(path, settings.root)), f"파일 이름 '{path.name}'은(는) 주소로 쓸 수 없습니다",
+                     "영문 소문자, 숫자, 하이픈(-)만 쓰세요 (예: lunchbox-city-hall.md)")
+        return None
+    parsed = _parse_case(path, settings, report)
+    if parsed is None:
+        return None
+    doc, body = parsed
+    front = check_document(doc, CaseFront, report)
+    if front is None:
+        return None
+    ok = True
+    if front.chapter not in chapters:
+        ok = False
+        report.error(doc.locate(("chapter",)),
+                     f"알 수 없는 장 '{front.chapter}'입니다.{suggest(front.chapter, chapters)}",
+                     "casebook/book.yml의 chapters에 있는 id를 쓰세요", "chapter")
+    for n, slug_ref in enumerate(front.enterprises):
+        if slug_ref in broken:
+            ok = False  # that entry's own errors are already reported
+        elif slug_ref not in ents:
+            ok = False
+            report.error(doc.locate(("enterprises", n)),
+                         f"기업 '{slug_ref}'을(를) 찾을 수 없습니다.{suggest(slug_ref, ents)}",
+                         "content/enterprises/의 폴더 이름을 쓰세요", f"enterprises[{n}]")
+    for n, uid in enumerate(front.items):
+        if uid.split("/")[0] in broken:
+            ok = False
+        elif uid not in items:
+            ok = False
+            report.error(doc.locate(("items", n)), f"제품 '{uid}'을(를) 찾을 수 없습니다.{suggest(uid, items)}",
+                         "'기업 폴더/제품 id' 형식으로 쓰세요", f"items[{n}]")
+    photos = photo_refs(doc, path.parent, front.photos, ("photos",), settings, report)
+    if not ok:
+        return None
+    return Case(slug, doc.shown, front, body, chapters[front.chapter],
+                tuple(ents[s] for s in front.enterprises), tuple(items[u] for u in front.items), photos)

@@ -1,0 +1,107 @@
+"""The embed kit for city homepages: widget.json, frame.html, embed.js, banners, snippets."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import escape
+
+from .project import Catalog
+
+TEMPLATES = Path(__file__).parent / "templates" / "widget"
+BANNERS = ((200, 60), (250, 80), (300, 100))
+FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc")
+
+
+def _site(catalog: Catalog) -> str:
+    url = catalog.network.site_url
+    return url if url.endswith("/") else url + "/"
+
+
+def widget_data(catalog: Catalog) -> dict[str, Any]:
+    """What the widget shows; every URL absolute, on the catalog's own site."""
+    site = _site(catalog)
+    counts: dict[str, int] = {}
+    for item in catalog.items:
+        counts[item.category.id] = counts.get(item.category.id, 0) + 1
+    return {
+        "name": catalog.network.name,
+        "url": site,
+        "enterprises": len(catalog.enterprises),
+        "items": len(catalog.items),
+        "eligible": sum(1 for i in catalog.items if i.eligibility.eligible),
+        "eligible_url": site + "procurement/",
+        "categories": [{"name": c.name, "url": f"{site}categories/{c.id}/", "count": counts[c.id]}
+                       for c in catalog.taxonomy.categories if counts.get(c.id)],
+    }
+
+
+def banner_alt(catalog: Catalog) -> str:
+    return f"{catalog.network.name} 사회적경제 공공구매 카탈로그 바로가기"
+
+
+def snippets(catalog: Catalog) -> dict[str, str]:
+    """Copy-paste HTML for the webmaster, one per option (text, to show escaped)."""
+    site = _site(catalog)
+    name = str(escape(catalog.network.name))
+    alt = str(escape(banner_alt(catalog)))
+    link = (f'<a href="{site}" target="_blank" rel="noopener">{name} 공공구매 카탈로그 '
+            f'<span class="sr-only">(새 창)</span></a>')
+    out = {"link": link}
+    for w, h in BANNERS:
+        out[f"banner-{w}x{h}"] = (f'<a href="{site}" target="_blank" rel="noopener" title="새 창으로 열림">'
+                                  f'<img src="{site}widget/banner-{w}x{h}.png" width="{w}" height="{h}" '
+                                  f'alt="{alt} (새 창)"></a>')
+    out["iframe"] = (f'<iframe src="{site}widget/frame.html" title="{name} 공공구매 카탈로그 바로가기" '
+                     f'width="100%" height="260" style="border:0;max-width:480px" loading="lazy"></iframe>')
+    out["script"] = (f'<div data-secatalog-widget>{link}</div>\n'
+                     f'<script src="{site}widget/embed.js" async></script>')
+    return out
+
+
+def write_all(catalog: Catalog, out: Path) -> None:
+    """Write DIR/widget/."""
+    out.mkdir(parents=True, exist_ok=True)
+    data = widget_data(catalog)
+    (out / "widget.json").write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    env = Environment(loader=PackageLoader("secatalog", "templates/widget"),
+                      autoescape=select_autoescape(default=True, default_for_string=True),
+                      undefined=StrictUndefined)
+    (out / "frame.html").write_text(env.get_template("frame.html").render(data=data), "utf-8")
+    (out / "embed.js").write_text(_minify((TEMPLATES / "embed.js").read_text("utf-8")), "utf-8")
+    for w, h in BANNERS:
+        _banner(catalog, w, h).save(out / f"banner-{w}x{h}.png", optimize=True)
+
+
+def _minify(js: str) -> str:
+    """Drop comment lines and indentation; the script is written to survive this."""
+    lines = []
+    in_comment = False
+    for line in js.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("/*"):
+            in_comment = not stripped.endswith("*/")
+            continue
+        if in_comment:
+            in_comment = not stripped.endswith("*/")
+            continue
+        if stripped:
+            lines.append(stripped)
+    return "\n".join(lines) + "\n"
+
+
+def _banner(catalog: Catalog, width: int, height: int):
+    """A plain, high-contrast banner drawn at twice its display size for sharp screens."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    scale = 2
+    im = Image.new("RGB", (width * scale, height * scale), (40, 53, 147))
+    pen = ImageDraw.Draw(im)
+    big = ImageFont.truetype(str(FONT), int(height * scale * 0.3)) if FONT.exists() else None
+    small = ImageFont.truetype(str(FONT), int(height * scale * 0.2)) if FONT.exists() else None
+    pen.text((10 * scale, height * scale * 0.12), catalog.network.name, fill=(255, 255, 255), font=big)
+    pen.text((10 * scale, height * scale * 0.58), "공공구매 카탈로그 바로가기 ›", fill=(255, 236, 179), font=small)
+    return im

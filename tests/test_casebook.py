@@ -1,0 +1,113 @@
+"""The case book: front matter errors at file:line, pages, backlinks, print edition."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import replace_in
+from secatalog.config import Settings
+from secatalog.errors import ContentError
+from secatalog.project import load_project
+
+CASE = "casebook/cases/bread-for-meetings.md"
+
+
+def errors(root: Path) -> list[str]:
+    try:
+        load_project(Settings(root))
+    except ContentError as exc:
+        return [str(p) for p in exc.report.errors]
+    return []
+
+
+def test_fixture_case_loads(network):
+    book = load_project(Settings(network)).casebook
+    assert [c.slug for c in book.cases] == ["bread-for-meetings"]
+    assert book.cases_citing_item("gaon-bakery/rice-bread")[0].front.agency == "가상군청"
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("items: [gaon-bakery/rice-bread]", "items: [gaon-bakery/rice-brad]",
+     f"{CASE}:9:9: items[0]: 제품 'gaon-bakery/rice-brad'을(를) 찾을 수 없습니다. 혹시 'gaon-bakery/rice-bread'인가요?"),
+    ("enterprises: [gaon-bakery]", "enterprises: [gaon-bakry]",
+     f"{CASE}:8:15: enterprises[0]: 기업 'gaon-bakry'을(를) 찾을 수 없습니다. 혹시 'gaon-bakery'인가요?"),
+    ("chapter: food", "chapter: foods", f"{CASE}:7:10: chapter: 알 수 없는 장 'foods'입니다. 혹시 'food'인가요?"),
+    ("year: 2025", "year: 이천이십오", f'{CASE}:6:7: year: 숫자여야 합니다; 받은 값 "이천이십오"'),
+    ("route: sole-source", "route: 수의계약", f'{CASE}:11:32: purchase.route: 허용되지 않는 값입니다; 받은 값 "수의계약"'),
+    ("problem: 간식 주문이 늦었습니다.\n", "", f"{CASE}:2:1: problem: 꼭 필요한 항목이 없습니다"),
+    ("headline: 군청", "headlin: 군청", f"{CASE}:3:1: 알 수 없는 항목 'headlin'입니다 — 혹시 'headline'인가요?"),
+])
+def test_front_matter_errors(network, old, new, expected):
+    replace_in(network / CASE, old, new)
+    found = errors(network)
+    assert any(e.startswith(expected) for e in found), found
+
+
+def test_missing_front_matter(network):
+    (network / CASE).write_text("제목만 있는 글\n", "utf-8")
+    assert errors(network) == [f"{CASE}:1:1: 파일 맨 위에 '---'로 둘러싼 머리 정보가 없습니다 — "
+                               "secatalog new case로 만든 양식처럼 '---' 줄 사이에 title 등을 적으세요"]
+
+
+@pytest.mark.slow
+def test_casebook_pages_and_backlinks(sample_site):
+    index = BeautifulSoup((sample_site / "casebook/index.html").read_text("utf-8"), "html.parser")
+    sectors = [h.text for h in index.select("article h3")]
+    assert sectors == ["보건복지", "청소·시설관리", "먹을거리·행사", "교육·문화", "인쇄·홍보"]
+    assert len(index.select("#by-agency ~ table tbody tr")) == 8
+    case = BeautifulSoup((sample_site / "casebook/quarantine-health-center/index.html").read_text("utf-8"),
+                         "html.parser")
+    text = case.select_one("article").get_text(" ", strip=True)
+    for needle in ["감염병 의심 신고 후 방역까지 하루 안에", "수의계약, 6,500,000원", "평균 0.8일", "부서 간 협업"]:
+        assert needle in text, needle
+    item = BeautifulSoup((sample_site / "items/haemaru-clean/disinfection/index.html").read_text("utf-8"),
+                         "html.parser")
+    backlinks = [a["href"] for a in item.select("#cases + ul a")]
+    assert backlinks == ["../../../casebook/quarantine-health-center/"]
+    ent = (sample_site / "enterprises/haemaru-clean/index.html").read_text("utf-8")
+    assert "casebook/public-building-cleaning/" in ent and "casebook/quarantine-health-center/" in ent
+
+
+@pytest.mark.slow
+def test_how_to_buy_appendix(sample_site):
+    page = BeautifulSoup((sample_site / "casebook/how-to-buy/index.html").read_text("utf-8"), "html.parser")
+    text = page.get_text(" ", strip=True)
+    assert "50,000,000원 이하" in text and "확인일 2026-11-01" in text and "시행령 제25조" in text
+    import json
+
+    products = json.loads((sample_site / "data/products.json").read_text("utf-8"))["items"]
+    eligible = [p["name"] for p in products if p["sole_source_eligible"]]
+    assert 0 < len(eligible) < len(products)
+    assert [a.text for a in page.select("#quick-finder + table tbody tr a")] == eligible
+
+
+@pytest.mark.slow
+def test_casebook_pdf_contents_point_at_chapters(sample_site):
+    with pdfplumber.open(sample_site / "print/casebook-screen.pdf") as pdf:
+        texts = [p.extract_text() or "" for p in pdf.pages]
+    entries = re.findall(r"^(\S[^\n]*?) (\d+)$", texts[2], re.M)
+    assert [t for t, _ in entries][:2] == ["보건복지", "청소·시설관리"]
+    for title, number in entries:
+        page = next(t for t in texts if t.strip().splitlines()[-1] == number)
+        assert title in page.splitlines()[:4], (title, number)
+    whole = "\n".join(texts)
+    assert "고독사 위험 가구 조기 발견 12건" in whole and "같은 분이 오시니" in whole
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_from_a_case_to_the_item_contact_in_two_clicks(sample_site):
+    from browser import browser, serve
+
+    with serve(sample_site) as base, browser() as chromium:
+        page = chromium.new_page()
+        page.goto(base + "casebook/")
+        page.click("text=보건소 방역, 지역 기업이 맡으니 대응이 빨라졌다")
+        page.click("#items + ul >> text=방역·소독")
+        page.wait_for_url("**/items/haemaru-clean/disinfection/")
+        assert "041-000-0102" in page.locator("#buy + ul").inner_text()

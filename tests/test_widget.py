@@ -1,0 +1,141 @@
+"""The embed kit on a host page of another origin, and the open data exports."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+
+import pytest
+from openpyxl import load_workbook
+
+from browser import browser, serious_violations, serve
+from conftest import entry, make_network, replace_in, run_cli
+
+pytestmark = pytest.mark.slow
+SITE = "https://catalog.example.org/"
+
+
+def test_embed_script_budget(sample_site):
+    script = (sample_site / "widget/embed.js").read_bytes()
+    assert len(gzip.compress(script, 9)) <= 5 * 1024
+    assert b"cookie" not in script and b"innerHTML" not in script
+
+
+def test_widget_json(sample_site):
+    data = json.loads((sample_site / "widget/widget.json").read_text("utf-8"))
+    assert data["items"] == 43 and data["enterprises"] == 14
+    assert data["eligible_url"] == SITE + "procurement/"
+    assert sum(c["count"] for c in data["categories"]) == 43
+    assert all(c["url"].startswith(SITE + "categories/") for c in data["categories"])
+
+
+def test_exports_round_trip_to_the_site_items(sample_site):
+    products = json.loads((sample_site / "data/products.json").read_text("utf-8"))["items"]
+    ids = [p["id"] for p in products]
+    assert ids == [f"{p.parent.name}/{p.name}" for p in sorted(
+        (sample_site / "items").glob("*/*"), key=lambda p: ids.index(f"{p.parent.name}/{p.name}"))]
+    raw = (sample_site / "data/products.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+    assert rows[0][:3] == ["ID", "상품명", "구분"] and [r[0] for r in rows[1:]] == ids
+    sheet = load_workbook(sample_site / "data/products.xlsx").active
+    assert [c.value for c in sheet[1]][:2] == ["ID", "상품명"] and sheet[1][0].font.bold
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:P{len(ids) + 1}"
+    assert sheet.column_dimensions["B"].width == 28
+    assert [row[0].value for row in sheet.iter_rows(min_row=2)] == ids
+
+
+def test_formula_injection_is_neutralised(tmp_path):
+    root = make_network(tmp_path / "net")
+    replace_in(entry(root, "gaon-bakery"), "    name: 우리쌀식빵", '    name: "=HYPERLINK(\\"http://evil.example\\",\\"클릭\\")"')
+    replace_in(entry(root, "haneul-clean"), "    name: 사무실 이사", '    name: "+cmd|\' /C calc\'!A0"')
+    result = run_cli("build", "--skip-print", "--out", str(tmp_path / "out"), cwd=root)
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.reader((tmp_path / "out/data/products.csv").read_text("utf-8-sig").splitlines()))
+    names = [r[1] for r in rows[1:]]
+    assert "'=HYPERLINK(\"http://evil.example\",\"클릭\")" in names and "'+cmd|' /C calc'!A0" in names
+    sheet = load_workbook(tmp_path / "out/data/products.xlsx").active
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            assert cell.data_type != "f", cell.coordinate
+    assert sheet["B2"].value.startswith("'=")
+
+
+HOST = """<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"><title>예시시청 누리집</title>
+<style>* {{ font-family: serif !important; }} p {{ color: rgb(200, 0, 0); font-size: 20px; }}
+a {{ color: rgb(0, 128, 0); }} nav, ul, li, form {{ border: 5px solid rgb(255, 0, 255); }}</style></head>
+<body><main><h1>예시시청</h1><p id="host-text">시청 안내문</p>
+<section aria-label="링크">{link}</section><section aria-label="배너">{banner}</section>
+<section aria-label="작은 창">{iframe}</section><section aria-label="위젯">{script}</section></main></body></html>"""
+
+
+@pytest.fixture(scope="module")
+def host_and_catalog(sample_site, tmp_path_factory):
+    host_dir = tmp_path_factory.mktemp("host")
+    with serve(sample_site) as catalog, serve(host_dir) as host, browser() as chromium:
+        from secatalog.widget import snippets
+
+        class _Net:  # snippets point at the local catalog instead of the public address
+            name = "예시사회적경제네트워크"
+            site_url = catalog
+
+        class _Catalog:
+            network = _Net()
+
+        found = snippets(_Catalog())
+        (host_dir / "index.html").write_text(HOST.format(
+            link=found["link"], banner=found["banner-200x60"], iframe=found["iframe"],
+            script=found["script"]), "utf-8")
+        yield host, catalog, chromium
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [200, 1200])
+def test_widget_on_a_host_page_of_another_origin(host_and_catalog, width):
+    host, catalog, chromium = host_and_catalog
+    assert host != catalog
+    page = chromium.new_page(viewport={"width": width, "height": 900})
+    page.goto(host)
+    before = page.evaluate("getComputedStyle(document.getElementById('host-text')).color")
+    page.wait_for_selector("[data-secatalog-ready]", state="attached", timeout=10000)
+    shadow = page.locator("[data-secatalog-widget] >> css=nav")
+    assert shadow.count() == 1
+    links = page.evaluate("[...document.querySelector('[data-secatalog-widget]').shadowRoot"
+                          ".querySelectorAll('a')].map(a => a.href)")
+    assert links and all(link.startswith(SITE) for link in links)
+    border = page.locator("[data-secatalog-widget] >> css=nav").evaluate("n => getComputedStyle(n).borderTopColor")
+    assert border != "rgb(255, 0, 255)", "host CSS must not reach inside the widget"
+    assert page.evaluate("getComputedStyle(document.getElementById('host-text')).color") == before == "rgb(200, 0, 0)"
+    overflow = page.locator("[data-secatalog-widget] >> css=nav").evaluate("n => n.scrollWidth - n.clientWidth")
+    assert overflow <= 1
+    frame = page.frame_locator("iframe")
+    assert frame.locator("a.ok").get_attribute("href") == SITE + "procurement/"
+    assert page.locator("img[alt$='(새 창)']").evaluate("i => i.complete && i.naturalWidth > 0")
+    assert serious_violations(page) == []
+
+
+@pytest.mark.browser
+def test_widget_falls_back_to_the_plain_link(host_and_catalog):
+    host, catalog, chromium = host_and_catalog
+    context = chromium.new_context()
+    context.route("**/widget.json", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(host)
+    page.wait_for_timeout(800)
+    assert page.locator("[data-secatalog-ready]").count() == 0
+    assert page.locator("[data-secatalog-widget] a").first.is_visible()
+
+
+@pytest.mark.browser
+def test_frame_page_is_accessible(host_and_catalog):
+    _, catalog, chromium = host_and_catalog
+    page = chromium.new_page(viewport={"width": 200, "height": 400})
+    page.goto(catalog + "widget/frame.html")
+    assert page.title().endswith("공공구매 카탈로그 바로가기")
+    assert serious_violations(page) == []
+
+
+def test_frame_shows_counts(sample_site):
+    text = (sample_site / "widget/frame.html").read_text("utf-8")
+    assert "기업 14곳 · 제품·서비스 43개" in text and "built-in method" not in text
