@@ -42,3 +42,8 @@ if [ ! -f "$stamp" ] || ! grep -qxF "$sig" "$stamp"; then
   .venv/bin/python -m pip install -q -e ".$extras"
   echo "$sig" >> "$stamp"
 fi
+
+if [ "$want_test" = 1 ] && [ ! -f .venv/tools/node_modules/vnu-jar/build/dist/vnu.jar ]; then
+  # The Nu HTML Checker, run by the web-quality tests (Java comes from default-jre-headless).
+  npm install --silent --no-audit --no-fund --prefix .venv/tools vnu-jar@26.9.27 >/dev/null
+fi

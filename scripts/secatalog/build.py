@@ -65,11 +65,12 @@ def run(settings: Settings, out: Path, workers: int | None = None, with_print: b
         _handoff = prepared
         _mkdocs_build(settings.root, staging)
         from . import export, widget
-        from .pdf import editions
 
         export.write_all(prepared, staging)
         widget.write_all(prepared.catalog, staging / "widget")
         if with_print:
+            from .pdf import editions  # WeasyPrint is a heavy import; previews skip it
+
             editions.write_all(prepared, staging / "print", workers)
         _swap(staging, out)
     finally:

@@ -46,15 +46,31 @@ def _settings(root: Path) -> Settings:
     return Settings(root)
 
 
+def _changed(listing: Path | None) -> list[str]:
+    if listing is None:
+        return []
+    return [line.strip() for line in listing.read_text("utf-8").splitlines() if line.strip()]
+
+
 @app.command()
 def check(paths: list[Path] = typer.Argument(None, help="검사할 기업 폴더나 파일 (없으면 전체)"),
           root: Path = ROOT_OPTION,
-          fmt: str = typer.Option("text", "--format", help="text 또는 github (PR 주석)")) -> None:
+          fmt: str = typer.Option("text", "--format", help="text 또는 github (PR 주석)"),
+          changed_from: Path | None = typer.Option(None, help="바뀐 파일 목록 (한 줄에 하나): 그 항목만 검사")) -> None:
     """내용만 검사합니다. 아무것도 쓰지 않습니다."""
+    from .owners import entry_slug
     from .project import load_project
 
     settings = _settings(root)
     only = [p.resolve() for p in paths] if paths else None
+    changed = _changed(changed_from)
+    if changed and all(entry_slug(c) for c in changed):
+        # Only entries changed: check just those (removed entries need no check).
+        folders = {settings.enterprises_dir / str(entry_slug(c)) for c in changed}
+        only = [f.resolve() for f in folders if f.exists()] or None
+        if only is None:
+            print("검사할 항목이 없습니다 (삭제만 있음)", file=sys.stderr)
+            return
     try:
         catalog = load_project(settings, only=only)
     except ContentError as exc:
@@ -178,6 +194,73 @@ def new_case(root: Path = ROOT_OPTION) -> None:
     """사례집 사례 양식을 만듭니다 (사례집 기능과 함께 제공 예정)."""
     print("사례집(casebook) 양식은 아직 준비 중입니다.", file=sys.stderr)
     raise typer.Exit(2)
+
+
+@app.command()
+def owners(author: str = typer.Option(..., help="풀 리퀘스트를 올린 GitHub 아이디"),
+           changed_from: Path = typer.Option(..., help="바뀐 파일 목록 (한 줄에 하나)"),
+           base: str = typer.Option("", help="기준 리비전 (기본: GITHUB_BASE_REF의 origin 브랜치)"),
+           root: Path = ROOT_OPTION,
+           fmt: str = typer.Option("text", "--format", help="text 또는 github")) -> None:
+    """풀 리퀘스트가 자기 기업 항목만 바꾸었는지 확인합니다."""
+    import os
+
+    from .owners import check_changes, entry_slug, maintainers_at, maintainers_in
+
+    settings = _settings(root)
+    paths = _changed(changed_from)
+    revision = base or f"origin/{os.environ.get('GITHUB_BASE_REF', 'main')}"
+    slugs = {s for s in (entry_slug(p) for p in paths) if s}
+    at_base = maintainers_at(revision, slugs, str(settings.root))
+    proposed = {}
+    for slug in slugs:
+        current = settings.enterprises_dir / slug / "enterprise.yml"
+        if current.is_file() and not current.is_symlink():
+            proposed[slug] = maintainers_in(current.read_text("utf-8", errors="replace"))
+    secretariat = _secretariat(settings, revision)
+    refusals = check_changes(paths, author, at_base, proposed, secretariat)
+    for r in refusals:
+        if fmt == "github":
+            print(f"::error file={r.path}::{r.message}")
+        else:
+            print(f"오류 {r.path}: {r.message}", file=sys.stderr)
+    if refusals:
+        raise typer.Exit(1)
+    print(f"소유권 확인 통과: 바뀐 파일 {len(paths)}개", file=sys.stderr)
+
+
+def _secretariat(settings: Settings, revision: str) -> list[str]:
+    """Secretariat handles as the base revision says (a PR cannot add itself)."""
+    import subprocess
+
+    import yaml
+
+    shown = subprocess.run(["git", "show", f"{revision}:catalog/catalog.yml"], cwd=settings.root,
+                           capture_output=True, text=True)
+    text = shown.stdout if shown.returncode == 0 else (settings.catalog_dir / "catalog.yml").read_text("utf-8")
+    try:
+        data = yaml.safe_load(text) or {}
+        return [str(h) for h in data.get("network", {}).get("secretariat", [])]
+    except (yaml.YAMLError, AttributeError):
+        return []
+
+
+@app.command()
+def codeowners(root: Path = ROOT_OPTION) -> None:
+    """.github/CODEOWNERS를 기업 항목의 maintainers로 다시 씁니다."""
+    from .owners import codeowners as render
+    from .project import load_project
+
+    settings = _settings(root)
+    try:
+        catalog = load_project(settings)
+    except ContentError as exc:
+        _fail(exc.report, "text")
+    entries = {e.slug: list(e.record.maintainers) for e in catalog.enterprises}
+    target = settings.root / ".github" / "CODEOWNERS"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(render(entries, list(catalog.network.secretariat)), "utf-8")
+    print(f"썼습니다: {target.relative_to(settings.root)}", file=sys.stderr)
 
 
 @app.command()

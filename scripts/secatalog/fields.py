@@ -67,19 +67,31 @@ def _price(value: Any) -> Any:
                               {"hint": '쉼표와 "원" 없이 12000처럼 쓰세요'})
 
 
+def _pattern(regex: str, **limits: int):
+    """A pattern that also reaches the JSON Schema (constraints after our validators would not)."""
+    extra: dict[str, object] = {"pattern": regex}
+    if "max_length" in limits:
+        extra["maxLength"] = limits["max_length"]
+    return Field(pattern=regex, json_schema_extra=extra, **limits)
+
+
+def _limit(max_length: int):
+    return Field(max_length=max_length, json_schema_extra={"maxLength": max_length})
+
+
 Text = Annotated[str, BeforeValidator(_as_text), Strict(), AfterValidator(_clean_text)]
-Name = Annotated[Text, AfterValidator(_not_blank), Field(max_length=80)]
-Line = Annotated[Text, Field(max_length=300)]
-Paragraph = Annotated[Text, Field(max_length=5000)]
-Url = Annotated[Text, AfterValidator(_url), Field(max_length=500)]
-Email = Annotated[Text, Field(pattern=r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$", max_length=200)]
-Phone = Annotated[Text, Field(pattern=r"^0[0-9]{1,2}-[0-9]{3,4}-[0-9]{4}$")]
-PostalCode = Annotated[Text, Field(pattern=r"^[0-9]{5}$")]
-BusinessNumber = Annotated[Text, Field(pattern=r"^[0-9]{3}-[0-9]{2}-[0-9]{5}$")]
-Slug = Annotated[Text, Field(pattern=r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")]
-Code = Annotated[Text, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,40}$")]
-GithubHandle = Annotated[Text, Field(pattern=r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")]
-RelFile = Annotated[Text, AfterValidator(_relative_file), Field(max_length=200)]
+Name = Annotated[Text, AfterValidator(_not_blank), _limit(80)]
+Line = Annotated[Text, _limit(300)]
+Paragraph = Annotated[Text, _limit(5000)]
+Url = Annotated[Text, AfterValidator(_url), _limit(500)]
+Email = Annotated[Text, _pattern(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$", max_length=200)]
+Phone = Annotated[Text, _pattern(r"^0[0-9]{1,2}-[0-9]{3,4}-[0-9]{4}$")]
+PostalCode = Annotated[Text, _pattern(r"^[0-9]{5}$")]
+BusinessNumber = Annotated[Text, _pattern(r"^[0-9]{3}-[0-9]{2}-[0-9]{5}$")]
+Slug = Annotated[Text, _pattern(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")]
+Code = Annotated[Text, _pattern(r"^[a-z0-9][a-z0-9-]{0,40}$")]
+GithubHandle = Annotated[Text, _pattern(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")]
+RelFile = Annotated[Text, AfterValidator(_relative_file), _limit(200)]
 Count = Annotated[int, Strict(), Field(ge=0, le=100000)]
 Won = Annotated[int, Strict(), Field(ge=0, le=10**12)]
 Year = Annotated[int, Strict(), Field(ge=1900, le=2100)]

@@ -83,8 +83,24 @@ class _Refused(Exception):
         self.hint = hint
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that refuses the YAML features members never need and attackers like."""
+if hasattr(yaml, "CParser"):
+    class _Base(yaml.composer.Composer, yaml.CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+        """libyaml's parser (about five times faster) with PyYAML's Python composer on top."""
+
+        def __init__(self, stream: str) -> None:
+            yaml.CParser.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+else:  # pragma: no cover - PyYAML built without libyaml
+    _Base = yaml.SafeLoader
+
+
+class _StrictLoader(_Base):
+    """A composer that refuses the YAML features members never need and attackers like.
+
+    Composing stays in Python so that every node is checked before anything is built.
+    """
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.peek_event()

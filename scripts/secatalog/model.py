@@ -153,7 +153,8 @@ class Network(Record):
     description: Line = ""
     sample_notice: Line = Field("", description="예시 자료 안내 문구 (비우면 표시하지 않음)")
     contact: Contact = Contact()
-    secretariat: list[GithubHandle] = []
+    secretariat: list[GithubHandle] = Field([], description="사무국 GitHub 아이디 (모든 파일 관리)")
+    repository: Url | None = Field(None, description="GitHub 저장소 주소 (참여하기 양식의 'GitHub에서 올리기'에 쓰임)")
     data_licence: Line = Field("공공누리 제1유형", description="공개 데이터 이용 조건")
     photo_licence: Line = Field("사진 저작권은 각 기업에 있습니다", description="사진 이용 조건")
 

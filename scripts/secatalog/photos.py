@@ -9,7 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .images import Derivative, content_key, derive
+from .images import RECIPE, Derivative, content_key, derive
 
 CACHE_VERSION = 1
 
@@ -60,14 +60,45 @@ def _work(job: tuple[str, str, int]) -> tuple[str, list]:
     return src, entries
 
 
+class KeyCache:
+    """Remember each photo's content hash by (size, mtime, inode), so unchanged files are not re-read."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self.known: dict[str, list] = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError):
+            self.known = {}
+        self.changed = False
+
+    def key(self, src: Path) -> str:
+        stat = src.stat()
+        stamp = [stat.st_size, stat.st_mtime_ns, stat.st_ino]
+        hit = self.known.get(str(src))
+        if hit and hit[:3] == stamp:
+            return hit[3]
+        key = content_key(src)
+        self.known[str(src)] = [*stamp, key]
+        self.changed = True
+        return key
+
+    def save(self) -> None:
+        if self.changed:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_suffix(f".tmp{os.getpid()}")
+            tmp.write_text(json.dumps(self.known), "utf-8")
+            tmp.replace(self.path)
+
+
 def process(sources: list[Path], cache_dir: Path, max_pixels: int,
             workers: int | None = None) -> tuple[dict[Path, ProcessedPhoto], int]:
     """Return processed photos by source path, and how many had to be encoded."""
     done: dict[Path, ProcessedPhoto] = {}
     todo: list[tuple[str, str, int]] = []
     keys: dict[str, tuple[Path, str]] = {}
+    hashes = KeyCache(cache_dir / f"keys-{RECIPE}.json")
     for src in dict.fromkeys(sources):
-        key = content_key(src)
+        key = hashes.key(src)
         out_dir = cache_dir / key[:2] / key
         cached = _read_cached(out_dir)
         if cached is not None:
@@ -75,6 +106,7 @@ def process(sources: list[Path], cache_dir: Path, max_pixels: int,
         else:
             todo.append((str(src), str(out_dir), max_pixels))
             keys[str(src)] = (src, key)
+    hashes.save()
     if todo:
         for src, entries in _run(todo, workers):
             path, key = keys[src]

@@ -21,7 +21,7 @@ from .config import Settings
 from .errors import ContentError
 from .photos import ProcessedPhoto
 from .render_assets import asset_files
-from .site import search
+from .site import htmlfix, search
 from .site.context import page_context
 from .site.head import head_tags
 from .site.pages import GeneratedPage, build_pages
@@ -29,6 +29,9 @@ from .site.render import PHOTO_DIR, Renderer
 
 log = logging.getLogger("mkdocs.plugins.secatalog")
 THEME_DIR = Path(__file__).parent / "templates" / "theme"
+# Pages that only list what item and enterprise pages already say: indexing them would
+# make every search answer twice (and cost most of the indexing time).
+UNINDEXED = {"home", "category", "list", "procurement", "open-data", "embed", "join"}
 
 
 class CatalogPluginConfig(Config):
@@ -68,7 +71,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
     def on_files(self, files: Files, config) -> Files:
         for page in self.pages.values():
             in_nav = page.kind in ("home", "category", "list", "procurement", "open-data", "embed", "casebook",
-                                   "how-to-buy")
+                                   "how-to-buy", "join")
             inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
         for processed in self.prepared.photos.values():
@@ -91,6 +94,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         page.meta["description"] = str(escape(generated.description))
         if generated.kind != "home":
             page.meta.setdefault("hide", ["toc"])
+        if generated.kind in UNINDEXED:
+            page.meta["search"] = {"exclude": True}
         return ""
 
     def on_page_content(self, html, page, config, files):
@@ -105,6 +110,9 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         if generated is not None:
             page.meta["secatalog_head"] = str(head_tags(generated, self.renderer, self.site_url))
         return context
+
+    def on_post_page(self, output, page, config):
+        return htmlfix.repair(output)
 
     @event_priority(-100)  # after the search plugin wrote its index
     def on_post_build(self, config):
@@ -141,7 +149,7 @@ def _nav(catalog, configured):
                               {"공공구매 이렇게 하세요": "casebook/how-to-buy.md"}]})
     if catalog.bundles:
         nav.append({"꾸러미": "bundles/index.md"})
-    nav += [{"공개 데이터": "open-data.md"}, {"홈페이지에 넣기": "embed.md"}]
+    nav += [{"참여하기": "join.md"}, {"공개 데이터": "open-data.md"}, {"홈페이지에 넣기": "embed.md"}]
     return nav + list(configured or [])
 
 

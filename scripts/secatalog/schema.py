@@ -45,3 +45,21 @@ def _inject_enums(node: Any, context: dict[str, set[str]]) -> None:
 
 def dumps(schema: dict[str, Any]) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def form_patterns() -> dict[str, str]:
+    """Patterns for the 참여하기 form, taken from the model so the form and the check agree."""
+    schema = Enterprise.model_json_schema()
+    props = schema["properties"]
+    product = schema["$defs"]["Product"]["properties"]
+
+    def pattern(prop: dict) -> str:
+        for option in prop.get("anyOf", [prop]):
+            if "pattern" in option:
+                return option["pattern"].removeprefix("^").removesuffix("$")
+        raise KeyError(prop)
+
+    found = {"slug": pattern(product["id"]), "phone": pattern(props["phone"]),
+             "github": pattern(props["maintainers"]["items"])}
+    # HTML compiles pattern="" with the 'v' flag, where a bare '-' in a class is an error.
+    return {key: value.replace("-]", "\\-]") for key, value in found.items()}

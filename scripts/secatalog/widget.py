@@ -56,7 +56,7 @@ def snippets(catalog: Catalog) -> dict[str, str]:
                                   f'<img src="{site}widget/banner-{w}x{h}.png" width="{w}" height="{h}" '
                                   f'alt="{alt} (새 창)"></a>')
     out["iframe"] = (f'<iframe src="{site}widget/frame.html" title="{name} 공공구매 카탈로그 바로가기" '
-                     f'width="100%" height="260" style="border:0;max-width:480px" loading="lazy"></iframe>')
+                     f'width="480" height="260" style="border:0;max-width:100%" loading="lazy"></iframe>')
     out["script"] = (f'<div data-secatalog-widget>{link}</div>\n'
                      f'<script src="{site}widget/embed.js" async></script>')
     return out
