@@ -15,6 +15,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from . import build
 from .config import Settings
@@ -31,6 +32,7 @@ log = logging.getLogger("mkdocs.plugins.secatalog")
 THEME_DIR = Path(__file__).parent / "templates" / "theme"
 # Pages that only list what item and enterprise pages already say: indexing them would
 # make every search answer twice (and cost most of the indexing time).
+SKIP_TARGET = "sc-content"
 UNINDEXED = {"home", "category", "list", "procurement", "open-data", "embed", "join"}
 
 
@@ -103,7 +105,10 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         if generated is None:
             return html
         ctx = page_context(generated, self.renderer, self.site_url)
-        return str(self.renderer.render(generated.template, generated.url, **ctx))
+        # One TOC entry gives the page material's skip link ("콘텐츠로 이동"); the TOC itself is hidden.
+        page.toc = TableOfContents([AnchorLink(str(escape(generated.title)), SKIP_TARGET, 1)])
+        body = self.renderer.render(generated.template, generated.url, **ctx)
+        return f'<div id="{SKIP_TARGET}" tabindex="-1">{body}</div>'
 
     def on_page_context(self, context, page, config, nav):
         generated = self.pages.get(page.file.src_uri)
