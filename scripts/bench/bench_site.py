@@ -93,11 +93,33 @@ def timed(cmd: list[str], cwd: Path) -> tuple[float, int, str]:
     return elapsed, peak, result.stderr
 
 
+def site_repeats(net: Path, plain: Path, secatalog: str, rounds: int = 3) -> dict:
+    """Warm site build vs plain mkdocs, interleaved so that machine noise hits both alike."""
+    ours, base = [], []
+    for _ in range(rounds):
+        ours.append(timed([secatalog, "build", "--skip-print", "--out", str(WORK / "out")], net)[0])
+        base.append(timed([str(Path(PY).with_name("mkdocs")), "build", "-q", "-d", str(WORK / "plain-out")],
+                          plain)[0])
+    ours.sort()
+    base.sort()
+    return {"ours_warm_runs_s": [round(t, 2) for t in ours], "plain_runs_s": [round(t, 2) for t in base],
+            "site_ratio_median": round(ours[rounds // 2] / base[rounds // 2], 3)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--enterprises", type=int, default=250)
+    parser.add_argument("--site-only", action="store_true",
+                        help="reuse the network and photo cache; only repeat the warm site comparison")
     args = parser.parse_args()
     secatalog = str(Path(PY).with_name("secatalog"))
+    if args.site_only:
+        out = Path(__file__).parent / "results" / "site.json"
+        results = json.loads(out.read_text("utf-8")) if out.exists() else {}
+        results.update(site_repeats(WORK / "net", plain_mkdocs_project(WORK / "net", WORK / "plain"), secatalog))
+        out.write_text(json.dumps(results, indent=2) + "\n", "utf-8")
+        print(json.dumps(results, indent=2))
+        return
     results: dict = {"enterprises": args.enterprises, "items": args.enterprises * 4, "cores": os.cpu_count()}
 
     net = make(WORK / "net", args.enterprises)

@@ -92,17 +92,25 @@ def _mkdocs_build(root: Path, site_dir: Path) -> None:
 
 
 def _swap(staging: Path, out: Path) -> None:
-    """Put the new build in place with two renames; the old one is removed last."""
+    """Put the new build in place with two renames; the old one is removed afterwards.
+
+    Deleting thousands of old files is slow and no longer matters for safety once the new
+    build is in place, so a detached process does it (a later build also sweeps leftovers).
+    """
     old = out.with_name(f".{out.name}.old-{os.getpid()}")
     if out.exists():
         out.rename(old)
     staging.rename(out)
-    _remove(old)
+    if old.exists():
+        import subprocess
+
+        subprocess.Popen(["rm", "-rf", "--", str(old)], start_new_session=True,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def _remove_stale(out: Path) -> None:
     """Remove staging folders left by builds that were killed (their process is gone)."""
-    for leftover in out.parent.glob(f".{out.name}.building-*"):
+    for leftover in [*out.parent.glob(f".{out.name}.building-*"), *out.parent.glob(f".{out.name}.old-*")]:
         pid = leftover.name.rsplit("-", 1)[-1]
         if pid.isdigit() and not _alive(int(pid)):
             _remove(leftover)

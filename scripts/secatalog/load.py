@@ -83,12 +83,17 @@ class _Refused(Exception):
         self.hint = hint
 
 
-if hasattr(yaml, "CParser"):
-    class _Base(yaml.composer.Composer, yaml.CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
+try:
+    from yaml.cyaml import CParser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    CParser = None
+
+if CParser is not None:
+    class _Base(yaml.composer.Composer, CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
         """libyaml's parser (about five times faster) with PyYAML's Python composer on top."""
 
         def __init__(self, stream: str) -> None:
-            yaml.CParser.__init__(self, stream)
+            CParser.__init__(self, stream)
             yaml.composer.Composer.__init__(self)
             yaml.constructor.SafeConstructor.__init__(self)
             yaml.resolver.Resolver.__init__(self)
@@ -184,8 +189,8 @@ def parse_yaml(text: str, path: Path, shown: str, report: Report) -> Document | 
                          "들여쓰기와 ':' 뒤의 띄어쓰기를 확인하세요")
         return None
     except yaml.MarkedYAMLError as exc:
-        report.error(_mark(shown, exc.problem_mark or exc.context_mark),
-                     f"YAML 문법 오류: {_problem_ko(exc.problem)}",
+        mark = exc.problem_mark or exc.context_mark
+        report.error(_mark(shown, mark), f"YAML 문법 오류: {_problem_ko(exc.problem, _char_at(text, mark))}",
                      "들여쓰기(스페이스 2칸), ':' 뒤 띄어쓰기, 따옴표 짝을 확인하세요")
         return None
     except yaml.YAMLError as exc:
@@ -211,7 +216,15 @@ def _mark(shown: str, mark: Any) -> Location:
 
 
 _PROBLEMS = {
-    "mapping values are not allowed here": "여기에는 ':' 값을 쓸 수 없습니다 (앞 줄의 들여쓰기나 따옴표를 확인하세요)",
+    # PyYAML's and libyaml's wordings of the same mistakes
+    "mapping values are not allowed": "여기에는 ':' 값을 쓸 수 없습니다 (앞 줄의 들여쓰기나 따옴표를 확인하세요)",
+    "did not find expected key": "들여쓰기가 맞지 않습니다 (항목 이름이 있어야 할 자리입니다)",
+    "did not find expected ',' or ']'": "목록 괄호 [ ]가 닫히지 않았습니다",
+    "did not find expected ',' or '}'": "묶음 괄호 { }가 닫히지 않았습니다",
+    "expected ',' or ']'": "목록 괄호 [ ]가 닫히지 않았습니다",
+    "expected ',' or '}'": "묶음 괄호 { }가 닫히지 않았습니다",
+    "found character that cannot start any token": "이 문자로 값을 시작할 수 없습니다 (값을 따옴표로 감싸세요)",
+    "did not find expected '-' indicator": "목록(-)의 들여쓰기가 맞지 않습니다",
     "could not find expected ':'": "':'가 있어야 할 곳에 없습니다",
     "found character '\\t' that cannot start any token": "탭 문자는 쓸 수 없습니다 (스페이스로 들여쓰세요)",
     "found unexpected end of stream": "따옴표나 괄호가 닫히지 않았습니다",
@@ -219,7 +232,17 @@ _PROBLEMS = {
 }
 
 
-def _problem_ko(problem: str | None) -> str:
+def _char_at(text: str, mark: Any) -> str:
+    if mark is None:
+        return ""
+    lines = text.split("\n")
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    return line[mark.column] if mark.column < len(line) else ""
+
+
+def _problem_ko(problem: str | None, char: str = "") -> str:
+    if char == "\t" or "'\\t'" in (problem or ""):
+        return "탭 문자는 쓸 수 없습니다 (스페이스로 들여쓰세요)"
     text = problem or "알 수 없는 문제"
     for english, korean in _PROBLEMS.items():
         if text.startswith(english):

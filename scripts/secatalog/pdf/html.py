@@ -125,7 +125,11 @@ class CatalogDocument(PrintDocument):
 
     def extra(self, chunk: Chunk) -> dict:
         rows = list(self.catalog.items)
-        return {"item_pages": self.item_pages,
+        names = {}
+        for cat in self.catalog.taxonomy.categories:
+            names[cat.id] = cat.name
+            names.update({sub.id: f"{cat.name} › {sub.name}" for sub in cat.children})
+        return {"item_pages": self.item_pages, "category_names": names,
                 "row_pages": [rows[i:i + INDEX_ROWS_PER_PAGE] for i in range(0, len(rows), INDEX_ROWS_PER_PAGE)]}
 
 

@@ -58,7 +58,8 @@ def render_all(jobs: list[Job], cache_dir: Path, workers: int | None = None, tim
     """Render jobs not in the cache. Returns files by job name, how many rendered, refused URLs."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     files = {job.name: cache_dir / f"{job.key}.pdf" for job in jobs}
-    todo = [job for job in jobs if not files[job.name].exists()]
+    # Longest first: with few workers, a big chunk started last would leave the others idle.
+    todo = sorted((job for job in jobs if not files[job.name].exists()), key=lambda j: -j.expected_pages)
     refused: list[str] = []
     if not todo:
         return files, 0, refused
