@@ -176,3 +176,10 @@ def test_entries_validate_against_the_published_schema(sample_site):
     for path in (Path(__file__).parents[1] / "content/enterprises").glob("*/enterprise.yml"):
         data = json.loads(json.dumps(yaml.safe_load(path.read_text("utf-8")), default=str))
         jsonschema.validate(data, schema)
+
+
+def test_first_photo_is_preloaded_with_the_same_sources(sample_site):
+    soup = page(sample_site, "items/barun-bapsang/local-lunchbox")
+    preload = soup.find("link", rel="preload")
+    source = soup.select_one(".sc-item__photos source")
+    assert preload["imagesrcset"] == source["srcset"] and preload["imagesizes"] == source["sizes"]
