@@ -41,6 +41,19 @@ def replace_in(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), "utf-8")
 
 
+def content_errors(root: Path) -> list[str]:
+    """Every content error of a project, as the CLI would print them (empty when valid)."""
+    from secatalog.config import Settings
+    from secatalog.errors import ContentError
+    from secatalog.project import load_project
+
+    try:
+        load_project(Settings(root))
+    except ContentError as exc:
+        return [str(p) for p in exc.report.errors]
+    return []
+
+
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "secatalog.cli", *args], cwd=cwd,
                           capture_output=True, text=True, timeout=600)

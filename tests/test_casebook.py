@@ -3,26 +3,17 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pdfplumber
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import replace_in
+from conftest import content_errors, replace_in
 from secatalog.config import Settings
-from secatalog.errors import ContentError
 from secatalog.project import load_project
 
 CASE = "casebook/cases/bread-for-meetings.md"
 
-
-def errors(root: Path) -> list[str]:
-    try:
-        load_project(Settings(root))
-    except ContentError as exc:
-        return [str(p) for p in exc.report.errors]
-    return []
 
 
 def test_fixture_case_loads(network):
@@ -44,13 +35,13 @@ def test_fixture_case_loads(network):
 ])
 def test_front_matter_errors(network, old, new, expected):
     replace_in(network / CASE, old, new)
-    found = errors(network)
+    found = content_errors(network)
     assert any(e.startswith(expected) for e in found), found
 
 
 def test_missing_front_matter(network):
     (network / CASE).write_text("제목만 있는 글\n", "utf-8")
-    assert errors(network) == [f"{CASE}:1:1: 파일 맨 위에 '---'로 둘러싼 머리 정보가 없습니다 — "
+    assert content_errors(network) == [f"{CASE}:1:1: 파일 맨 위에 '---'로 둘러싼 머리 정보가 없습니다 — "
                                "secatalog new case로 만든 양식처럼 '---' 줄 사이에 title 등을 적으세요"]
 
 

@@ -37,6 +37,16 @@ def _fail(report: Report, fmt: str) -> None:
     raise typer.Exit(1)
 
 
+def _load(settings: Settings, fmt: str = "text", only: list[Path] | None = None):
+    """Load and validate, or print every problem and exit 1."""
+    from .project import load_project
+
+    try:
+        return load_project(settings, only=only)
+    except ContentError as exc:
+        _fail(exc.report, fmt)
+
+
 def _settings(root: Path) -> Settings:
     root = root.resolve()
     if not (root / "catalog").is_dir():
@@ -59,7 +69,6 @@ def check(paths: list[Path] = typer.Argument(None, help="검사할 기업 폴더
           changed_from: Path | None = typer.Option(None, help="바뀐 파일 목록 (한 줄에 하나): 그 항목만 검사")) -> None:
     """내용만 검사합니다. 아무것도 쓰지 않습니다."""
     from .owners import entry_slug
-    from .project import load_project
 
     settings = _settings(root)
     only = [p.resolve() for p in paths] if paths else None
@@ -71,10 +80,7 @@ def check(paths: list[Path] = typer.Argument(None, help="검사할 기업 폴더
         if only is None:
             print("검사할 항목이 없습니다 (삭제만 있음)", file=sys.stderr)
             return
-    try:
-        catalog = load_project(settings, only=only)
-    except ContentError as exc:
-        _fail(exc.report, fmt)
+    catalog = _load(settings, fmt, only)
     _emit(catalog.report.warnings, fmt)
     print(f"검사 통과: 기업 {len(catalog.enterprises)}곳, 제품·서비스 {len(catalog.items)}개, "
           f"경고 {len(catalog.report.warnings)}개", file=sys.stderr)
@@ -249,13 +255,9 @@ def _secretariat(settings: Settings, revision: str) -> list[str]:
 def codeowners(root: Path = ROOT_OPTION) -> None:
     """.github/CODEOWNERS를 기업 항목의 maintainers로 다시 씁니다."""
     from .owners import codeowners as render
-    from .project import load_project
 
     settings = _settings(root)
-    try:
-        catalog = load_project(settings)
-    except ContentError as exc:
-        _fail(exc.report, "text")
+    catalog = _load(settings)
     entries = {e.slug: list(e.record.maintainers) for e in catalog.enterprises}
     target = settings.root / ".github" / "CODEOWNERS"
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -267,14 +269,10 @@ def codeowners(root: Path = ROOT_OPTION) -> None:
 def schema(root: Path = ROOT_OPTION) -> None:
     """편집기 자동 완성용 JSON Schema를 content/schema/에 다시 씁니다."""
     from .export import catalog_schema
-    from .project import load_project
     from .schema import SCHEMA_ID
 
     settings = _settings(root)
-    try:
-        catalog = load_project(settings)
-    except ContentError as exc:
-        _fail(exc.report, "text")
+    catalog = _load(settings)
     target = settings.content_dir / "schema" / SCHEMA_ID
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(catalog_schema(catalog), "utf-8")

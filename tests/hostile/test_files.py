@@ -4,30 +4,19 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from pathlib import Path
 
 import pytest
 
-from conftest import draw_photo, entry, replace_in
+from conftest import content_errors, draw_photo, entry, replace_in
 from secatalog import build
 from secatalog.config import Settings
-from secatalog.errors import ContentError
-from secatalog.project import load_project
-
-
-def errors(root: Path) -> list[str]:
-    try:
-        load_project(Settings(root))
-    except ContentError as exc:
-        return [str(p) for p in exc.report.errors]
-    return []
 
 
 def test_symlinked_entry_file_is_refused(network):
     target = entry(network, "gaon-bakery")
     target.unlink()
     target.symlink_to("/etc/passwd")
-    found = errors(network)
+    found = content_errors(network)
     assert any(e.startswith("content/enterprises/gaon-bakery/enterprise.yml: 심볼릭 링크는 쓸 수 없습니다")
                for e in found), found
     assert not any("root:" in e for e in found), "the link target must never be read"
@@ -38,7 +27,7 @@ def test_symlinked_photo_is_refused(network):
     outside = draw_photo(network / "outside.jpg")
     photo.unlink()
     photo.symlink_to(outside)
-    found = errors(network)
+    found = content_errors(network)
     assert "content/enterprises/gaon-bakery/bread.jpg: 심볼릭 링크는 쓸 수 없습니다" in " ".join(found)
     assert "'bread.jpg'은(는) 폴더 밖을 가리킵니다" in " ".join(found)
 
@@ -47,26 +36,26 @@ def test_symlinked_enterprise_folder_is_refused(network, tmp_path):
     elsewhere = tmp_path / "elsewhere"
     (network / "content/enterprises/gaon-bakery").rename(elsewhere)
     (network / "content/enterprises/gaon-bakery").symlink_to(elsewhere)
-    assert any("심볼릭 링크는 쓸 수 없습니다" in e for e in errors(network))
+    assert any("심볼릭 링크는 쓸 수 없습니다" in e for e in content_errors(network))
 
 
 def test_nfd_file_names_are_refused(network):
     name = unicodedata.normalize("NFD", "사진.jpg")
     draw_photo(network / "content/enterprises/gaon-bakery" / name)
-    found = errors(network)
+    found = content_errors(network)
     assert any("NFD(맥 방식) 한글입니다" in e for e in found), found
 
 
 def test_names_that_collide_after_case_folding(network):
     draw_photo(network / "content/enterprises/gaon-bakery/Bread.jpg")
-    assert any("이름이 사실상 같습니다" in e for e in errors(network))
+    assert any("이름이 사실상 같습니다" in e for e in content_errors(network))
 
 
 @pytest.mark.parametrize("value", ["/etc/passwd", "../../../etc/passwd", "a/../../x.jpg", "C:\\\\x.jpg",
                                    "~/x.jpg", "a\\u0000.jpg", "./x.jpg"])
 def test_path_tricks_in_photo_fields(network, value):
     replace_in(entry(network, "gaon-bakery"), "file: bread.jpg", f'file: "{value}"')
-    found = errors(network)
+    found = content_errors(network)
     assert len(found) == 1 and ("같은 폴더 안의 파일 이름만" in found[0] or "제어 문자" in found[0]), found
 
 
