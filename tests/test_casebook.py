@@ -102,3 +102,16 @@ def test_from_a_case_to_the_item_contact_in_two_clicks(sample_site):
         page.click("#items + ul >> text=방역·소독")
         page.wait_for_url("**/items/haemaru-clean/disinfection/")
         assert "041-000-0102" in page.locator("#buy + ul").inner_text()
+
+
+def test_new_case_scaffold_passes_check(network):
+    from conftest import run_cli
+
+    made = run_cli("new", "case", "--slug", "new-case", "--title", "새 사례: 예시, 하나", "--enterprise",
+                   "haneul-clean", "--agency", "가상군청", cwd=network)
+    assert made.returncode == 0, made.stderr
+    assert content_errors(network) == []
+    text = (network / "casebook/cases/new-case.md").read_text("utf-8")
+    assert 'title: "새 사례: 예시, 하나"' in text and "chapter: food" in text
+    bad = run_cli("new", "case", "--slug", "x", "--title", "t", "--enterprise", "nobody", cwd=network)
+    assert bad.returncode == 2 and "기업 폴더 'nobody'" in bad.stderr

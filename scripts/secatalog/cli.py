@@ -196,10 +196,42 @@ def new_product(enterprise: str = typer.Option(..., prompt="기업 폴더 이름
 
 
 @new_app.command("case")
-def new_case(root: Path = ROOT_OPTION) -> None:
-    """사례집 사례 양식을 만듭니다 (사례집 기능과 함께 제공 예정)."""
-    print("사례집(casebook) 양식은 아직 준비 중입니다.", file=sys.stderr)
-    raise typer.Exit(2)
+def new_case(slug: str = typer.Option(..., prompt="사례 파일 이름 (영문 소문자·하이픈, 예: meeting-lunchbox)"),
+             title: str = typer.Option(..., prompt="사례 제목"),
+             enterprise: str = typer.Option(..., prompt="기업 폴더 이름"),
+             agency: str = typer.Option("예시시청", help="구매 기관"),
+             chapter: str = typer.Option("", help="장 id (기본: 첫 장)"),
+             root: Path = ROOT_OPTION) -> None:
+    """casebook/cases/에 주석이 달린 사례 양식을 만듭니다."""
+    import yaml
+
+    from .project import SLUG
+    from .scaffold import case_file
+
+    settings = _settings(root)
+    book = settings.root / "casebook" / "book.yml"
+    chapters = [c["id"] for c in (yaml.safe_load(book.read_text("utf-8")) or {}).get("chapters", [])] \
+        if book.is_file() else []
+    target = settings.root / "casebook" / "cases" / f"{slug}.md"
+    problems = []
+    if not chapters:
+        problems.append("casebook/book.yml이 없거나 장(chapters)이 없습니다")
+    if not SLUG.fullmatch(slug):
+        problems.append(f"'{slug}': 영문 소문자, 숫자, 하이픈(-)만 쓰세요")
+    if target.exists():
+        problems.append(f"{target.relative_to(settings.root)}: 이미 있습니다")
+    if not (settings.enterprises_dir / enterprise / "enterprise.yml").is_file():
+        problems.append(f"기업 폴더 '{enterprise}'이(가) 없습니다")
+    if chapter and chapter not in chapters:
+        problems.append(f"알 수 없는 장 '{chapter}' — 쓸 수 있는 값: {', '.join(chapters)}")
+    if problems:
+        print("\n".join(f"오류 {p}" for p in problems), file=sys.stderr)
+        raise typer.Exit(2)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(case_file(title, agency, settings.date.year, chapter or chapters[0], chapters, enterprise),
+                      "utf-8")
+    print(f"만들었습니다: {target.relative_to(settings.root)} — 내용을 채운 뒤 secatalog check로 검사하세요",
+          file=sys.stderr)
 
 
 @app.command()

@@ -60,3 +60,34 @@ def enterprise_file(name: str, org_type: str, org_types: list[str], mission: str
                     product: str) -> str:
     return ENTERPRISE.format(name=_q(name), org_type=org_type, org_types=", ".join(org_types),
                              mission=_q(mission), maintainer=maintainer or "", product=product)
+
+
+CASE = """\
+---
+# 사례집 사례입니다. '---' 두 줄 사이는 머리 정보, 그 아래는 본문(마크다운)입니다.
+title: {title}
+headline: "신문 제목처럼 한 줄로 (예: 회의 도시락 전량을 협동조합 도시락으로)"
+agency: {agency}                 # 구매 기관 (예시 자료에는 '예시시청'처럼)
+department: "구매 부서"
+year: {year}
+chapter: {chapter}               # casebook/book.yml의 장 id: {chapters}
+enterprises: [{enterprise}]      # content/enterprises/의 기업 폴더 이름
+items: []                        # 쓰인 제품: [기업폴더/제품id]
+problem: "어떤 문제가 있었나요?"
+purchase: {{what: "무엇을 샀나요?", route: sole-source, amount: 0}}   # route: sole-source mall bid quote value-market
+results:
+  - "결과를 숫자로 (예: 배달 지연 0건)"
+social_value: "어떤 사회적 가치가 생겼나요?"
+# collaboration: "다른 부서와 함께한 일 (칸막이 행정 극복)"
+# programme: "도·국가 공모 사업 선정"
+# quote: {{text: "인용할 말", by: "직책"}}
+# photos:
+#   - {{file: case.jpg, alt: "사진 설명"}}
+---
+여기에 사례 이야기를 씁니다.
+"""
+
+
+def case_file(title: str, agency: str, year: int, chapter: str, chapters: list[str], enterprise: str) -> str:
+    return CASE.format(title=_q(title), agency=_q(agency), year=year, chapter=chapter,
+                       chapters=", ".join(chapters), enterprise=enterprise)

@@ -81,3 +81,11 @@ def test_stale_staging_from_a_killed_build_is_cleaned(network):
     build.run(Settings(network), network / "site")
     assert not stale.exists()
     assert os.path.isfile(network / "site/index.html")
+
+
+def test_two_entries_claiming_the_same_slug(network):
+    import shutil
+
+    shutil.copytree(network / "content/enterprises/gaon-bakery", network / "content/enterprises/Gaon-bakery")
+    found = " ".join(content_errors(network))
+    assert "이름이 사실상 같습니다" in found and "폴더 이름 'Gaon-bakery'은(는) 주소로 쓸 수 없습니다" in found
