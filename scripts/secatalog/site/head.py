@@ -1,0 +1,84 @@
+"""Head tags for sharing and search engines: Open Graph, Twitter card, schema.org JSON-LD."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+from markupsafe import Markup, escape
+
+from ..fields import NEGOTIABLE
+from ..project import EnterpriseEntry, Item
+from .pages import GeneratedPage
+from .render import Renderer, json_ld, root_for
+
+
+# The sizes attribute of each page type's first, above-the-fold photo (as in its template).
+HERO_SIZES = {"home": "(max-width: 600px) 100vw, 320px", "item": "(max-width: 900px) 100vw, 480px", "enterprise": "(max-width: 900px) 100vw, 720px",
+              "case": "(max-width: 900px) 100vw, 720px", "bundle": "(max-width: 900px) 100vw, 720px"}
+
+
+def absolute(site_url: str, path: str) -> str:
+    return urljoin(site_url if site_url.endswith("/") else site_url + "/", path)
+
+
+def head_tags(page: GeneratedPage, renderer: Renderer, site_url: str) -> Markup:
+    """OG and Twitter tags; every value escaped for an attribute."""
+    net = renderer.catalog.network
+    tags = {
+        "og:type": "product" if page.kind == "item" else "website",
+        "og:site_name": net.name,
+        "og:locale": "ko_KR",
+        "og:title": page.title,
+        "og:description": page.description,
+        "og:url": absolute(site_url, page.url),
+    }
+    if page.image is not None:
+        tags["og:image"] = absolute(site_url, renderer.photo_url(page.image))
+        tags["og:image:alt"] = page.image.alt
+    out = [f'<meta property="{k}" content="{escape(v)}">' for k, v in tags.items()]
+    out.append('<meta name="twitter:card" content="{}">'.format(
+        "summary_large_image" if page.image is not None else "summary"))
+    out.append(f'<meta name="twitter:title" content="{escape(page.title)}">')
+    out.append(f'<meta name="twitter:description" content="{escape(page.description)}">')
+    if page.image is not None and page.kind in HERO_SIZES:
+        out.append(renderer.preload(page.image, root_for(page.url), HERO_SIZES[page.kind]))
+    return Markup("\n".join(out))
+
+
+def _organization(ent: EnterpriseEntry, site_url: str) -> dict:
+    e = ent.record
+    data: dict = {"@type": "Organization", "name": e.name, "description": e.mission,
+                  "url": absolute(site_url, ent.url)}
+    if e.phone:
+        data["telephone"] = e.phone
+    if e.email:
+        data["email"] = e.email
+    if e.address:
+        data["address"] = {"@type": "PostalAddress", "streetAddress": e.address, "addressCountry": "KR"}
+    if e.founded:
+        data["foundingDate"] = str(e.founded)
+    return data
+
+
+def item_json_ld(item: Item, renderer: Renderer, site_url: str) -> Markup:
+    p = item.product
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "Service" if p.kind == "service" else "Product",
+        "name": p.name,
+        "description": p.summary or p.name,
+        "category": item.sub.name if item.sub else item.category.name,
+        "url": absolute(site_url, item.url),
+    }
+    if item.photos:
+        data["image"] = [absolute(site_url, renderer.photo_url(ref)) for ref in item.photos]
+    org = _organization(item.enterprise, site_url)
+    data["provider" if p.kind == "service" else "brand"] = org
+    if p.price != NEGOTIABLE:
+        data["offers"] = {"@type": "Offer", "price": p.price, "priceCurrency": "KRW",
+                          "url": absolute(site_url, item.url), "seller": org}
+    return json_ld(data)
+
+
+def enterprise_json_ld(ent: EnterpriseEntry, site_url: str) -> Markup:
+    return json_ld({"@context": "https://schema.org", **_organization(ent, site_url)})

@@ -1,0 +1,97 @@
+"""Jinja2 rendering of catalog pages: autoescape on, undefined values fail loudly."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import quote
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from ..photos import ProcessedPhoto
+from ..project import Catalog, Item, PhotoRef
+from .markup import months_text, render_markdown, won
+
+PHOTO_DIR = "assets/photos"
+
+
+def root_for(url: str) -> str:
+    """Relative prefix from a page URL (directory style) back to the site root."""
+    depth = url.strip("/").count("/") + 1 if url.strip("/") else 0
+    return "../" * depth or "./"
+
+
+def json_ld(data: dict | list) -> Markup:
+    """JSON for a <script> block: '<', '>' and '&' escaped so text can never close the tag."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(f'<script type="application/ld+json">{text}</script>')
+
+
+class Renderer:
+    """Renders page bodies and head tags for one catalog and its processed photos."""
+
+    def __init__(self, catalog: Catalog, photos: dict[Path, ProcessedPhoto]) -> None:
+        self.catalog = catalog
+        self.photos = photos
+        self.env = Environment(
+            loader=PackageLoader("secatalog", "templates/site"),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        self.env.filters.update(won=won, months=months_text, markdown=render_markdown, urlquote=quote)
+        self.env.globals.update(catalog=catalog, network=catalog.network, picture=self.picture, renderer=self,
+                                photo_url=self.photo_url)
+
+    def render(self, template: str, url: str, **context) -> Markup:
+        root = root_for(url)
+        return Markup(self.env.get_template(template).render(root=root, url=url, **context))
+
+    def photo_url(self, ref: PhotoRef, width: int = 960, fmt: str = "JPEG") -> str:
+        """Site-relative URL of the derivative closest to a width (for OG images, JSON-LD)."""
+        processed = self.photos[ref.path]
+        files = processed.web(fmt)
+        best = min(files, key=lambda f: abs(f[0].width - width))[0]
+        return f"{PHOTO_DIR}/{best.name(processed.key)}"
+
+    def picture(self, ref: PhotoRef, root: str, sizes: str, eager: bool = False,
+                css: str = "") -> Markup:
+        """A <picture> with WebP and JPEG sources at every width, sized to avoid layout shift."""
+        processed = self.photos[ref.path]
+        parts = ["<picture>"]
+        for fmt, mime in (("WEBP", "image/webp"), ("JPEG", "image/jpeg")):
+            srcset = ", ".join(f"{root}{PHOTO_DIR}/{d.name(processed.key)} {d.width}w"
+                               for d, _ in processed.web(fmt))
+            if fmt == "WEBP":
+                parts.append(f'<source type="{mime}" srcset="{srcset}" sizes="{escape(sizes)}">')
+            else:
+                fallback = processed.web("JPEG")[0][0]
+                big = processed.largest_web
+                loading = 'fetchpriority="high"' if eager else 'loading="lazy" decoding="async"'
+                parts.append(
+                    f'<img src="{root}{PHOTO_DIR}/{fallback.name(processed.key)}" srcset="{srcset}" '
+                    f'sizes="{escape(sizes)}" width="{big.width}" height="{big.height}" '
+                    f'alt="{escape(ref.alt)}" {loading} class="{escape(css)}">')
+        parts.append("</picture>")
+        return Markup("".join(parts))
+
+    def preload(self, ref: PhotoRef, root: str, sizes: str) -> Markup:
+        """Ask for the first photo early: it is the largest paint of item and case pages."""
+        processed = self.photos[ref.path]
+        srcset = ", ".join(f"{root}{PHOTO_DIR}/{d.name(processed.key)} {d.width}w" for d, _ in processed.web("WEBP"))
+        return Markup(f'<link rel="preload" as="image" type="image/webp" imagesrcset="{srcset}" '
+                      f'imagesizes="{escape(sizes)}" fetchpriority="high">')
+
+    def item_filters(self, item: Item) -> dict[str, str]:
+        """Data attributes the client-side filters read (plain strings, escaped by Jinja)."""
+        p = item.product
+        certs = {c.type for c in p.certifications} | {c.type for c in item.enterprise.record.certifications}
+        return {
+            "org": item.enterprise.record.org_type,
+            "certs": " ".join(sorted(certs)),
+            "eligible": "1" if item.eligibility.eligible else "0",
+            "price": str(p.price) if isinstance(p.price, int) else "",
+            "months": " ".join(str(m) for m in p.months) if p.months else "all",
+            "gift": "1" if item.gift_ok else "0",
+            "kind": p.kind,
+        }
