@@ -7,9 +7,9 @@ from typing import Any
 from markupsafe import Markup
 
 from ..casebook import ROUTES
-from ..schema import form_patterns
 from ..export import COLUMNS
 from ..model import CONTRIBUTION_TYPES, SOCIAL_PURPOSES
+from ..schema import form_patterns
 from ..widget import BANNERS, snippets
 from .head import enterprise_json_ld, item_json_ld
 from .pages import GeneratedPage, quote_mail, recent_items
@@ -80,5 +80,5 @@ def page_context(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict
         ctx.update(snippets=found, banners=BANNERS, code=lambda key: _code_block(key, found[key]))
     elif page.kind == "bundle":
         bundle = page.context["bundle"]
-        ctx.update(pairs=list(zip(bundle.record.items, bundle.items)))
+        ctx.update(pairs=list(zip(bundle.record.items, bundle.items, strict=True)))
     return ctx

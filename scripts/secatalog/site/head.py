@@ -11,9 +11,9 @@ from ..project import EnterpriseEntry, Item
 from .pages import GeneratedPage
 from .render import Renderer, json_ld, root_for
 
-
 # The sizes attribute of each page type's first, above-the-fold photo (as in its template).
-HERO_SIZES = {"home": "(max-width: 600px) 100vw, 320px", "item": "(max-width: 900px) 100vw, 480px", "enterprise": "(max-width: 900px) 100vw, 720px",
+HERO_SIZES = {"home": "(max-width: 600px) 100vw, 320px", "item": "(max-width: 900px) 100vw, 480px",
+              "enterprise": "(max-width: 900px) 100vw, 720px",
               "case": "(max-width: 900px) 100vw, 720px", "bundle": "(max-width: 900px) 100vw, 720px"}
 
 
