@@ -35,6 +35,7 @@ _handoff: Prepared | None = None
 def prepare(settings: Settings, workers: int | None = None) -> Prepared:
     """Load and validate everything, then make sure every photo's derivatives are cached."""
     catalog = load_project(settings)
+    settings = catalog.settings  # with the limits from catalog/catalog.yml
     sources = [ref.path for ref in catalog.photos()]
     try:
         photos, encoded = process(sources, settings.cache_dir / "photos", settings.max_pixels, workers)

@@ -297,10 +297,18 @@ class PrintSettings(Record):
         4096, description="PDF를 만드는 프로세스 하나의 메모리 한도(MB)")
 
 
+class Limits(Record):
+    """What a member's upload may weigh; everything larger is refused with a Korean message."""
+
+    max_photo_mb: Annotated[int, Field(ge=1, le=200)] = Field(20, description="사진·인증서 파일 한 개의 최대 크기(MB)")
+    max_megapixels: Annotated[int, Field(ge=1, le=150)] = Field(40, description="사진 한 장의 최대 화소 수(백만)")
+
+
 class CatalogFile(Record):
     """catalog/catalog.yml"""
 
     network: Network
+    limits: Limits = Limits()
 
 
 class OrgTypesFile(Record):

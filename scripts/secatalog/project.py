@@ -329,6 +329,9 @@ def load_project(settings: Settings, only: list[Path] | None = None) -> Catalog:
         print_settings = _read_config(settings, "print.yml", PrintSettings, report)
     report.raise_if_errors()
     network, org_types, certs = catalog_file.network, org_file.org_types, cert_file.certifications
+    limits = catalog_file.limits
+    settings = replace(settings, max_photo_bytes=limits.max_photo_mb * 1024 * 1024,
+                       max_pixels=limits.max_megapixels * 1_000_000)
     cert_map = {c.id: c for c in certs}
     ctx = context_for(taxonomy, org_types, certs, facts)
 

@@ -89,3 +89,17 @@ def test_two_entries_claiming_the_same_slug(network):
     shutil.copytree(network / "content/enterprises/gaon-bakery", network / "content/enterprises/Gaon-bakery")
     found = " ".join(content_errors(network))
     assert "이름이 사실상 같습니다" in found and "폴더 이름 'Gaon-bakery'은(는) 주소로 쓸 수 없습니다" in found
+
+
+def test_upload_limits_come_from_the_catalog(network):
+    catalog = network / "catalog/catalog.yml"
+    catalog.write_text(catalog.read_text("utf-8") + "limits: {max_photo_mb: 1, max_megapixels: 1}\n", "utf-8")
+    draw_photo(network / "content/enterprises/gaon-bakery/bread.jpg", size=(1300, 975))  # 1.27 M pixels
+    found = " ".join(content_errors(network))
+    assert "화소 수가 너무 많습니다 (최대 1,000,000화소)" in found
+    import os
+
+    from PIL import Image
+    noisy = Image.frombytes("RGB", (900, 700), os.urandom(900 * 700 * 3))
+    noisy.save(network / "content/enterprises/gaon-bakery/bread.jpg", quality=100)
+    assert "파일이 너무 큽니다" in " ".join(content_errors(network))
