@@ -10,7 +10,8 @@ tools=.venv/tools
 # Lighthouse 12.2.3 runs on Node 20 (13 wants Node 22); it drives Debian's chromium.
 [ -x "$tools/node_modules/.bin/lighthouse" ] || npm install --silent --no-audit --no-fund --prefix "$tools" -E lighthouse@12.2.3 >/dev/null
 port=8931
-.venv/bin/python -m http.server "$port" --bind 127.0.0.1 --directory "$site" >/dev/null 2>&1 &
+# Compress text as static hosts (GitHub Pages, nginx) do; http.server would not.
+.venv/bin/python scripts/bench/serve_gzip.py "$site" "$port" >/dev/null 2>&1 &
 server=$!
 trap 'kill $server' EXIT
 sleep 1
