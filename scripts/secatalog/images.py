@@ -80,10 +80,6 @@ def plan(width: int, height: int) -> list[Derivative]:
     return out
 
 
-def print_dpi(width_px: int, printed_mm: float) -> float:
-    return width_px / (printed_mm / 25.4)
-
-
 # --- I/O -----------------------------------------------------------------------------------
 
 def sniff(head: bytes) -> str | None:

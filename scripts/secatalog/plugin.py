@@ -25,7 +25,7 @@ from .render_assets import asset_files
 from .site import htmlfix, search
 from .site.context import page_context
 from .site.head import head_tags
-from .site.pages import GeneratedPage, build_pages
+from .site.pages import build_pages
 from .site.render import PHOTO_DIR, Renderer
 
 log = logging.getLogger("mkdocs.plugins.secatalog")
@@ -157,5 +157,3 @@ def _nav(catalog, configured):
     nav += [{"참여하기": "join.md"}, {"공개 데이터": "open-data.md"}, {"홈페이지에 넣기": "embed.md"}]
     return nav + list(configured or [])
 
-
-__all__ = ["CatalogPlugin", "GeneratedPage"]

@@ -38,10 +38,6 @@ def recent_items(catalog: Catalog, count: int = 8) -> list[Item]:
     return ([i for i in dated if i.photos] + [i for i in dated if not i.photos])[:count]
 
 
-def category_url(category_id: str) -> str:
-    return f"categories/{category_id}/"
-
-
 def quote_mail(item: Item, network_name: str) -> str:
     """A mailto link with a prefilled Korean subject and body for a quote request."""
     ent = item.enterprise.record
