@@ -131,3 +131,16 @@ def test_item_page_prints_cleanly(site):
     assert "041-000-0101" in page.locator("article").inner_text()
     after = page.evaluate("getComputedStyle(document.querySelector('.sc-channels a[href^=\"http\"]'), '::after').content")
     assert "https://market.example.org/barun" in after
+
+
+def test_quick_finder_prints_on_two_a4_pages(site, tmp_path):
+    from pypdf import PdfReader
+
+    base, chromium = site
+    page = chromium.new_page()
+    page.goto(base + "procurement/")
+    page.pdf(path=str(tmp_path / "quick.pdf"), prefer_css_page_size=True)
+    reader = PdfReader(tmp_path / "quick.pdf")
+    assert len(reader.pages) <= 2
+    text = "".join(p.extract_text() for p in reader.pages)
+    assert "재생 빨랫비누" in text and "취약계층 고용 비율 20%" in text
