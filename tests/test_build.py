@@ -49,6 +49,7 @@ def test_category_page_sorted_and_filterable(sample_site):
     assert card["data-org"] == "cooperative" and card["data-eligible"] == "1"
     assert card["data-price"] == "9000" and card["data-gift"] == "1" and card["data-months"] == "all"
     assert "haccp" in card["data-certs"].split()
+    assert "수의계약 표시: 2026년 기준, 확인일 2026-11-01" in soup.select_one(".sc-asof").text
 
 
 def test_item_page_shows_what_a_buyer_needs(sample_site):
