@@ -16,7 +16,7 @@ from pydantic import Field
 from .config import Settings
 from .errors import Location, Report, relpath
 from .fields import Line, Name, Paragraph, RelFile, Slug, Text, Won, Year
-from .load import Document, parse_yaml, read_text
+from .load import Document, load_yaml, parse_yaml, read_text
 from .model import Photo, Record, suggest
 from .project import SLUG, Catalog, EnterpriseEntry, Item, PhotoRef, check_tree, photo_refs
 from .validate import check_document
@@ -136,8 +136,6 @@ def load_casebook(settings: Settings, catalog: Catalog, report: Report) -> Caseb
     book_path = folder / "book.yml"
     if not book_path.exists():
         return None
-    from .load import load_yaml
-
     book_doc = load_yaml(book_path, settings.root, report)
     book = check_document(book_doc, Book, report) if book_doc else None
     if book is None:

@@ -203,15 +203,23 @@ def new_case(slug: str = typer.Option(..., prompt="사례 파일 이름 (영문 
              chapter: str = typer.Option("", help="장 id (기본: 첫 장)"),
              root: Path = ROOT_OPTION) -> None:
     """casebook/cases/에 주석이 달린 사례 양식을 만듭니다."""
-    import yaml
-
+    from .casebook import Book
+    from .errors import Report
+    from .load import load_yaml
     from .project import SLUG
     from .scaffold import case_file
+    from .validate import check_document
 
     settings = _settings(root)
-    book = settings.root / "casebook" / "book.yml"
-    chapters = [c["id"] for c in (yaml.safe_load(book.read_text("utf-8")) or {}).get("chapters", [])] \
-        if book.is_file() else []
+    book_path = settings.root / "casebook" / "book.yml"
+    chapters: list[str] = []
+    if book_path.is_file():
+        report = Report()
+        doc = load_yaml(book_path, settings.root, report)
+        book = check_document(doc, Book, report) if doc else None
+        if book is None:
+            _fail(report, "text")
+        chapters = [c.id for c in book.chapters]
     target = settings.root / "casebook" / "cases" / f"{slug}.md"
     problems = []
     if not chapters:
@@ -279,7 +287,7 @@ def _secretariat(settings: Settings, revision: str) -> list[str]:
     try:
         data = yaml.safe_load(text) or {}
         return [str(h) for h in data.get("network", {}).get("secretariat", [])]
-    except (yaml.YAMLError, AttributeError):
+    except (yaml.YAMLError, AttributeError, TypeError):
         return []
 
 

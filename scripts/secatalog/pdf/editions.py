@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from .assemble import extract, merge
@@ -11,15 +10,7 @@ from .plan import PROFILE_PAGES
 from .render import Job, render_all
 
 
-@dataclass(frozen=True)
-class PrintResult:
-    pages: int
-    rendered: int
-    chunks: int
-    refused: tuple[str, ...]
-
-
-def write_all(prepared, out_dir: Path, workers: int | None = None) -> PrintResult:
+def write_all(prepared, out_dir: Path, workers: int | None = None) -> None:
     """Render every chunk of every book in one pool, then join each book's two editions."""
     catalog = prepared.catalog
     settings = catalog.settings
@@ -31,19 +22,16 @@ def write_all(prepared, out_dir: Path, workers: int | None = None) -> PrintResul
     allowed = (str((settings.cache_dir / "photos").resolve()),)
     jobs = [Job(f"{name}:{edition.name}:{chunk.key}", doc.html(chunk, edition), chunk.pages, allowed)
             for name, doc in books.items() for chunk in doc.chunks for edition in (PRINT, SCREEN)]
-    files, rendered, refused = render_all(jobs, settings.cache_dir / "pdf", workers,
+    files, _, _ = render_all(jobs, settings.cache_dir / "pdf", workers,
                                           options.chunk_timeout_s, options.memory_limit_mb)
     net = catalog.network
-    pages = 0
     for name, doc in books.items():
         for edition in (PRINT, SCREEN):
             parts = [files[f"{name}:{edition.name}:{chunk.key}"] for chunk in doc.chunks]
-            count = merge(parts, out_dir / f"{name}-{edition.name}.pdf", doc.title, net.name, settings.date)
-            pages = count if name == "catalog" else pages
+            merge(parts, out_dir / f"{name}-{edition.name}.pdf", doc.title, net.name, settings.date)
     document = books["catalog"]
     screen = out_dir / "catalog-screen.pdf"
     for ent in catalog.enterprises:
         first = document.profile_pages[ent.slug] - 1
         extract(screen, range(first, first + PROFILE_PAGES), out_dir / "enterprises" / f"{ent.slug}.pdf",
                 f"{ent.record.name} 소개", net.name, settings.date)
-    return PrintResult(pages, rendered, len(jobs), tuple(refused))

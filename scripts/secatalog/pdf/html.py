@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,11 @@ CSS = Path(__file__).resolve().parent.parent / "templates" / "print" / "print.cs
 _TAG = re.compile(r"(<[^>]*>)")
 _BETWEEN_SYLLABLES = re.compile(r"(?<=[가-힣])(?=[가-힣])")
 WORD_JOINER = "\u2060"
+
+
+@functools.cache
+def _print_css() -> str:
+    return CSS.read_text("utf-8")
 
 
 def keep_words(html: str) -> str:
@@ -83,6 +89,7 @@ class PrintDocument:
     def extra(self, chunk: Chunk) -> dict:
         return {}
 
+    @functools.cached_property
     def toc(self) -> list[dict]:
         entries, seen = [], set()
         for chunk in self.chunks[1:]:
@@ -100,10 +107,10 @@ class PrintDocument:
         catalog = self.catalog
         return keep_words(self.env.get_template(f"{chunk.kind}.html").render(
             chunk=chunk, screen=edition.screen, per_page=self.per_page, created=self.created,
-            css=Markup(CSS.read_text("utf-8") + edition.extra_css), title=self.title,
+            css=Markup(_print_css() + edition.extra_css), title=self.title,
             network=catalog.network, facts=catalog.procurement, site_url=_slash(catalog.network.site_url),
             org_types=catalog.org_types, cert_names={k: v.name for k, v in catalog.certifications.items()},
-            toc=self.toc(), qr=qr_svg, photo_src=lambda ref: self.photo_src(ref, edition),
+            toc=self.toc, qr=qr_svg, photo_src=lambda ref: self.photo_src(ref, edition),
             **self.extra(chunk), **chunk.payload))
 
 
