@@ -1,38 +1,205 @@
-"""The ownership rule for members' pull requests, and the generated CODEOWNERS."""
+"""The ownership rule, tried against real git history: a base repository and PR branches.
+
+Each attack is a branch made the way an attacker would make it; `secatalog owners` runs in
+that checkout, reads the change list from git and the rights from the base revision.
+"""
 
 from __future__ import annotations
 
+import subprocess
+from pathlib import Path
+
 import pytest
+from typer.testing import CliRunner
 
-from secatalog.owners import check_changes, codeowners, maintainers_in
+from conftest import entry, make_network
+from secatalog.cli import app
+from secatalog.owners import DELETED_ENTRY, GENERATED, OUTSIDE, codeowners, maintainers_in
 
-BASE = {"gaon-bakery": ["gaon-owner"], "haneul-clean": ["haneul-owner"]}
+GAON = "content/enterprises/gaon-bakery"
+HANEUL = "content/enterprises/haneul-clean"
 
 
-@pytest.mark.parametrize("author, paths, proposed, refused", [
-    ("gaon-owner", ["content/enterprises/gaon-bakery/enterprise.yml", "content/enterprises/gaon-bakery/new.jpg"],
-     {}, []),
-    ("GAON-OWNER", ["content/enterprises/gaon-bakery/enterprise.yml"], {}, []),
-    ("gaon-owner", ["content/enterprises/haneul-clean/enterprise.yml"], {}, ["haneul-clean"]),
-    ("gaon-owner", ["catalog/procurement.yml"], {}, ["밖의 파일은 사무국만"]),
-    ("gaon-owner", [".github/workflows/check.yml"], {}, ["밖의 파일은 사무국만"]),
-    ("newbie", ["content/enterprises/new-coop/enterprise.yml"], {"new-coop": ["newbie"]}, []),
-    ("newbie", ["content/enterprises/new-coop/enterprise.yml"], {"new-coop": ["someone-else"]}, ["new-coop"]),
-    # adding yourself to another member's entry grants nothing: maintainers come from the base
-    ("intruder", ["content/enterprises/gaon-bakery/enterprise.yml"], {"gaon-bakery": ["intruder"]}, ["gaon-bakery"]),
-    ("staff", ["catalog/procurement.yml", "content/enterprises/haneul-clean/enterprise.yml"], {}, []),
-    ("gaon-owner", ["content/enterprises/gaon-bakery/../haneul-clean/enterprise.yml"], {}, ["경로가 올바르지"]),
-    ("gaon-owner", ["content/enterprises/gaon-bakery/\u1109\u1161\u110c\u1175\u11ab.jpg"], {}, ["NFD"]),
-])
-def test_ownership_rule(author, paths, proposed, refused):
-    found = check_changes(paths, author, BASE, proposed, ["staff"])
-    assert len(found) == len(refused)
-    for refusal, expected in zip(found, refused, strict=True):
-        assert expected in refusal.message
+def git(root: Path, *args: str) -> str:
+    result = subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+                            cwd=root, check=True, capture_output=True, text=True)
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def base_repo(tmp_path_factory) -> Path:
+    """The fixture network with maintainers and a secretariat, committed as 'main'."""
+    root = make_network(tmp_path_factory.mktemp("owners") / "net")
+    for path, handle in ((entry(root, "gaon-bakery"), "gaon-owner"), (entry(root, "haneul-clean"), "haneul-owner")):
+        path.write_text(path.read_text("utf-8") + f"maintainers: [{handle}]\n", "utf-8")
+    catalog = root / "catalog/catalog.yml"
+    catalog.write_text(catalog.read_text("utf-8") + "  secretariat: [staff]\n", "utf-8")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "base")
+    return root
+
+
+@pytest.fixture
+def repo(base_repo, tmp_path) -> Path:
+    """A fresh clone on a PR branch: each test changes and commits what it likes."""
+    clone = tmp_path / "pr"
+    subprocess.run(["git", "clone", "-q", str(base_repo), str(clone)], check=True)
+    git(clone, "checkout", "-q", "-b", "pr")
+    return clone
+
+
+def commit(repo: Path) -> None:
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "pr", "--allow-empty")
+
+
+def owners(repo: Path, author: str, base: str = "origin/main", fmt: str = "text"):
+    return CliRunner().invoke(app, ["owners", "--base", base, "--author", author, "--format", fmt,
+                                    "--root", str(repo)])
+
+
+def refused(result) -> str:
+    assert result.exit_code == 1, result.output
+    return result.output
+
+
+def append(path: Path, text: str) -> None:
+    path.write_text(path.read_text("utf-8") + text, "utf-8")
+
+
+# --- what members may do ---------------------------------------------------------------------
+
+def test_member_edits_own_entry_and_adds_a_korean_named_photo(repo):
+    append(repo / GAON / "enterprise.yml", "# 수정\n")
+    (repo / GAON / "쿠키상자.jpg").write_bytes((repo / GAON / "bread.jpg").read_bytes())
+    commit(repo)
+    result = owners(repo, "gaon-owner")
+    assert result.exit_code == 0, result.output
+    assert "소유권 확인 통과: 바뀐 파일 2개" in result.output
+
+
+def test_member_removes_an_old_photo_of_its_own(repo):
+    (repo / GAON / "bread.jpg").unlink()
+    commit(repo)
+    assert owners(repo, "GAON-OWNER").exit_code == 0
+
+
+def test_new_member_folder_naming_its_author(repo):
+    folder = repo / "content/enterprises/new-coop"
+    folder.mkdir()
+    (folder / "enterprise.yml").write_text("name: 새 협동조합\nmaintainers: [newbie]\n", "utf-8")
+    commit(repo)
+    assert owners(repo, "newbie").exit_code == 0
+
+
+def test_secretariat_may_change_anything(repo):
+    append(repo / "catalog/procurement.yml", "# 개정\n")
+    (repo / HANEUL / "enterprise.yml").unlink()
+    commit(repo)
+    assert owners(repo, "staff").exit_code == 0
+
+
+# --- attacks ------------------------------------------------------------------------------------
+
+def test_deleting_another_members_folder_is_refused(repo):
+    git(repo, "rm", "-rq", HANEUL)
+    commit(repo)
+    out = refused(owners(repo, "gaon-owner"))
+    assert f"{HANEUL}/enterprise.yml: 'haneul-clean' 항목은 관리자(haneul-owner)만 바꿀 수 있습니다" in out
+
+
+def test_renaming_another_members_folder_to_a_new_slug_is_refused(repo):
+    git(repo, "mv", HANEUL, "content/enterprises/haneul-new")
+    text = (repo / "content/enterprises/haneul-new/enterprise.yml").read_text("utf-8")
+    (repo / "content/enterprises/haneul-new/enterprise.yml").write_text(
+        text.replace("[haneul-owner]", "[gaon-owner]"), "utf-8")
+    commit(repo)
+    out = refused(owners(repo, "gaon-owner"))
+    assert f"{HANEUL}/enterprise.yml: 'haneul-clean' 항목은 관리자(haneul-owner)만" in out, "the old side is seen"
+
+
+def test_deleting_ones_own_entry_needs_the_secretariat(repo):
+    git(repo, "rm", "-q", f"{GAON}/enterprise.yml")
+    commit(repo)
+    assert f"{GAON}/enterprise.yml: {DELETED_ENTRY}" in refused(owners(repo, "gaon-owner"))
+
+
+def test_adding_oneself_to_another_entry_grants_nothing(repo):
+    path = repo / HANEUL / "enterprise.yml"
+    path.write_text(path.read_text("utf-8").replace("[haneul-owner]", "[haneul-owner, gaon-owner]"), "utf-8")
+    commit(repo)
+    assert "'haneul-clean' 항목은 관리자(haneul-owner)만" in refused(owners(repo, "gaon-owner"))
+
+
+def test_new_folder_must_name_its_author(repo):
+    folder = repo / "content/enterprises/new-coop"
+    folder.mkdir()
+    (folder / "enterprise.yml").write_text("name: x\nmaintainers: [someone-else]\n", "utf-8")
+    commit(repo)
+    assert "새 항목 'new-coop'의 maintainers에 올린 사람(newbie)이 없습니다" in refused(owners(repo, "newbie"))
+
+
+@pytest.mark.parametrize("path", ["scripts/secatalog/owners.py", "theme/partials/copyright.html",
+                                  ".github/workflows/check.yml", "pyproject.toml", "mkdocs.yml",
+                                  "catalog/verified.yml", "casebook/cases/x.md", "content/bundles/x.yml",
+                                  f"{GAON}/.hidden/x.yml"])
+def test_files_outside_ones_folder_need_the_secretariat(repo, path):
+    target = repo / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("return []\n", "utf-8")
+    commit(repo)
+    assert f"{path}: {OUTSIDE}" in refused(owners(repo, "gaon-owner"))
+
+
+def test_a_committed_cache_is_refused_even_from_the_secretariat(repo):
+    manifest = repo / ".cache/secatalog/photos/ab/abcd/manifest.json"
+    manifest.parent.mkdir(parents=True)
+    manifest.write_text('{"files": [[{}, "../../../../etc/passwd"]]}', "utf-8")
+    commit(repo)
+    assert f".cache/secatalog/photos/ab/abcd/manifest.json: {GENERATED}" in refused(owners(repo, "staff"))
+
+
+def test_a_symlink_in_ones_own_folder_is_refused(repo):
+    (repo / GAON / "link.jpg").symlink_to("/etc/passwd")
+    commit(repo)
+    assert "심볼릭 링크나 하위 모듈은 올릴 수 없습니다" in refused(owners(repo, "gaon-owner"))
+
+
+def test_nfd_file_name_is_refused(repo):
+    (repo / GAON / "\u1109\u1161\u110c\u1175\u11ab.jpg").write_bytes(b"x")
+    commit(repo)
+    assert "NFD(맥 방식)" in refused(owners(repo, "gaon-owner"))
+
+
+def test_secretariat_list_comes_from_the_base(repo):
+    path = repo / "catalog/catalog.yml"
+    path.write_text(path.read_text("utf-8").replace("[staff]", "[staff, gaon-owner]"), "utf-8")
+    commit(repo)
+    assert f"catalog/catalog.yml: {OUTSIDE}" in refused(owners(repo, "gaon-owner"))
+
+
+def test_unresolvable_base_fails_closed(repo):
+    append(repo / GAON / "enterprise.yml", "# 수정\n")
+    commit(repo)
+    result = owners(repo, "gaon-owner", base="origin/no-such-branch")
+    assert result.exit_code == 2
+    assert "기준 리비전 'origin/no-such-branch'을(를) 찾을 수 없어 확인할 수 없습니다" in result.output
+
+
+def test_annotations_escape_forged_file_names(repo):
+    name = "x\n::notice title=approved::사무국 승인,ok.yml"
+    (repo / HANEUL / name).write_text("x", "utf-8")
+    commit(repo)
+    out = refused(owners(repo, "gaon-owner", fmt="github"))
+    lines = [line for line in out.splitlines() if line.startswith("::")]
+    assert len(lines) == 1 and not any(line.startswith("::notice") for line in out.splitlines())
+    assert lines[0].startswith("::error file=content/enterprises/haneul-clean/x%0A%3A%3Anotice title=approved%3A%3A"
+                               "사무국 승인%2Cok.yml::")
 
 
 def test_codeowners_text():
-    text = codeowners(BASE, ["staff", "staff2"])
+    text = codeowners({"gaon-bakery": ["gaon-owner"]}, ["staff", "staff2"])
     assert text.splitlines()[1] == "* @staff @staff2"
     assert "/content/enterprises/gaon-bakery/ @gaon-owner @staff @staff2" in text
 

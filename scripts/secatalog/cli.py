@@ -9,8 +9,9 @@ from pathlib import Path
 
 import typer
 
+from .annotations import Format, emit
 from .config import Settings
-from .errors import ContentError, Problem, Report
+from .errors import ContentError, Report
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_show_locals=False,
                   help="사회적경제 카탈로그를 검사하고 만듭니다.")
@@ -18,26 +19,14 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 ROOT_OPTION = typer.Option(Path("."), "--root", help="프로젝트 폴더 (mkdocs.yml이 있는 곳)")
 
 
-def _emit(problems: list[Problem], fmt: str) -> None:
-    for p in problems:
-        if fmt == "github":
-            kind = "warning" if p.warning else "error"
-            loc = p.location
-            text = str(p).split(": ", 1)[-1].replace("%", "%25").replace("\n", "%0A")
-            print(f"::{kind} file={loc.path},line={loc.line or 1},col={loc.col or 1}::{text}")
-        else:
-            label = "경고" if p.warning else "오류"
-            print(f"{label} {p}", file=sys.stderr)
-
-
-def _fail(report: Report, fmt: str) -> None:
-    _emit(report.errors + report.warnings, fmt)
+def _fail(report: Report, fmt: Format = Format.text) -> None:
+    emit(report.errors + report.warnings, fmt)
     print(f"\n오류 {len(report.errors)}개를 고친 뒤 다시 실행하세요. 아무 파일도 바뀌지 않았습니다.",
           file=sys.stderr)
     raise typer.Exit(1)
 
 
-def _load(settings: Settings, fmt: str = "text", only: list[Path] | None = None):
+def _load(settings: Settings, fmt: Format = Format.text, only: list[Path] | None = None):
     """Load and validate, or print every problem and exit 1."""
     from .project import load_project
 
@@ -56,32 +45,17 @@ def _settings(root: Path) -> Settings:
     return Settings(root)
 
 
-def _changed(listing: Path | None) -> list[str]:
-    if listing is None:
-        return []
-    return [line.strip() for line in listing.read_text("utf-8").splitlines() if line.strip()]
+FORMAT_OPTION = typer.Option(Format.text, "--format", help="text(터미널) 또는 github(PR 주석)")
 
 
 @app.command()
 def check(paths: list[Path] = typer.Argument(None, help="검사할 기업 폴더나 파일 (없으면 전체)"),
-          root: Path = ROOT_OPTION,
-          fmt: str = typer.Option("text", "--format", help="text 또는 github (PR 주석)"),
-          changed_from: Path | None = typer.Option(None, help="바뀐 파일 목록 (한 줄에 하나): 그 항목만 검사")) -> None:
+          root: Path = ROOT_OPTION, fmt: Format = FORMAT_OPTION) -> None:
     """내용만 검사합니다. 아무것도 쓰지 않습니다."""
-    from .owners import entry_slug
-
     settings = _settings(root)
     only = [p.resolve() for p in paths] if paths else None
-    changed = _changed(changed_from)
-    if changed and all(entry_slug(c) for c in changed):
-        # Only entries changed: check just those (removed entries need no check).
-        folders = {settings.enterprises_dir / str(entry_slug(c)) for c in changed}
-        only = [f.resolve() for f in folders if f.exists()] or None
-        if only is None:
-            print("검사할 항목이 없습니다 (삭제만 있음)", file=sys.stderr)
-            return
     catalog = _load(settings, fmt, only)
-    _emit(catalog.report.warnings, fmt)
+    emit(catalog.report.warnings, fmt)
     print(f"검사 통과: 기업 {len(catalog.enterprises)}곳, 제품·서비스 {len(catalog.items)}개, "
           f"경고 {len(catalog.report.warnings)}개", file=sys.stderr)
 
@@ -104,11 +78,11 @@ def build(out: Path = typer.Option(Path("site"), "--out", help="결과를 쓸 �
         prepared = recipe.run(settings, out if out.is_absolute() else Path.cwd() / out, workers,
                               with_print=not skip_print)
     except ContentError as exc:
-        _fail(exc.report, "text")
+        _fail(exc.report)
     except PrintError as exc:
         print(f"오류 {exc} — 이전 결과는 그대로 두었습니다", file=sys.stderr)
         raise typer.Exit(1) from None
-    _emit(prepared.catalog.report.warnings, "text")
+    emit(prepared.catalog.report.warnings, Format.text)
     print(f"완료: {out} (기업 {len(prepared.catalog.enterprises)}곳, 제품·서비스 "
           f"{len(prepared.catalog.items)}개, 새로 처리한 사진 {prepared.encoded}장, "
           f"{time.perf_counter() - started:.1f}초)", file=sys.stderr)
@@ -124,7 +98,7 @@ def _catalog_config(settings: Settings):
     try:
         return load_config_only(settings)
     except ContentError as exc:
-        _fail(exc.report, "text")
+        _fail(exc.report)
 
 
 @new_app.command("enterprise")
@@ -218,7 +192,7 @@ def new_case(slug: str = typer.Option(..., prompt="사례 파일 이름 (영문 
         doc = load_yaml(book_path, settings.root, report)
         book = check_document(doc, Book, report) if doc else None
         if book is None:
-            _fail(report, "text")
+            _fail(report)
         chapters = [c.id for c in book.chapters]
     target = settings.root / "casebook" / "cases" / f"{slug}.md"
     problems = []
@@ -243,52 +217,32 @@ def new_case(slug: str = typer.Option(..., prompt="사례 파일 이름 (영문 
 
 
 @app.command()
-def owners(author: str = typer.Option(..., help="풀 리퀘스트를 올린 GitHub 아이디"),
-           changed_from: Path = typer.Option(..., help="바뀐 파일 목록 (한 줄에 하나)"),
-           base: str = typer.Option("", help="기준 리비전 (기본: GITHUB_BASE_REF의 origin 브랜치)"),
-           root: Path = ROOT_OPTION,
-           fmt: str = typer.Option("text", "--format", help="text 또는 github")) -> None:
-    """풀 리퀘스트가 자기 기업 항목만 바꾸었는지 확인합니다."""
-    import os
-
-    from .owners import check_changes, entry_slug, maintainers_at, maintainers_in
+def owners(base: str = typer.Option(..., help="기준 리비전 (PR의 base 커밋)"),
+           author: str = typer.Option(..., help="풀 리퀘스트를 올린 GitHub 아이디"),
+           root: Path = ROOT_OPTION, fmt: Format = FORMAT_OPTION) -> None:
+    """풀 리퀘스트가 자기 기업 항목만 바꾸었는지 git 기록으로 확인합니다 (PR 체크아웃 안에서 실행)."""
+    from .annotations import workflow_command
+    from .errors import Location
+    from .owners import BaseUnreadable, check_pull_request
 
     settings = _settings(root)
-    paths = _changed(changed_from)
-    revision = base or f"origin/{os.environ.get('GITHUB_BASE_REF', 'main')}"
-    slugs = {s for s in (entry_slug(p) for p in paths) if s}
-    at_base = maintainers_at(revision, slugs, str(settings.root))
-    proposed = {}
-    for slug in slugs:
-        current = settings.enterprises_dir / slug / "enterprise.yml"
-        if current.is_file() and not current.is_symlink():
-            proposed[slug] = maintainers_in(current.read_text("utf-8", errors="replace"))
-    secretariat = _secretariat(settings, revision)
-    refusals = check_changes(paths, author, at_base, proposed, secretariat)
+    try:
+        changes, refusals = check_pull_request(base, author, str(settings.root))
+    except BaseUnreadable as exc:
+        if fmt is Format.github:
+            print(workflow_command("error", Location("catalog/catalog.yml"), str(exc)))
+        print(f"오류 {exc}", file=sys.stderr)
+        raise typer.Exit(2) from None
     for r in refusals:
-        if fmt == "github":
-            print(f"::error file={r.path}::{r.message}")
+        if fmt is Format.github:
+            print(workflow_command("error", Location(r.path), r.message))
         else:
             print(f"오류 {r.path}: {r.message}", file=sys.stderr)
     if refusals:
+        print(f"\n소유권 확인 실패: 바뀐 파일 {len(changes)}개 가운데 {len(refusals)}개는 이 PR에서 바꿀 수 없습니다.",
+              file=sys.stderr)
         raise typer.Exit(1)
-    print(f"소유권 확인 통과: 바뀐 파일 {len(paths)}개", file=sys.stderr)
-
-
-def _secretariat(settings: Settings, revision: str) -> list[str]:
-    """Secretariat handles as the base revision says (a PR cannot add itself)."""
-    import subprocess
-
-    import yaml
-
-    shown = subprocess.run(["git", "show", f"{revision}:catalog/catalog.yml"], cwd=settings.root,
-                           capture_output=True, text=True)
-    text = shown.stdout if shown.returncode == 0 else (settings.catalog_dir / "catalog.yml").read_text("utf-8")
-    try:
-        data = yaml.safe_load(text) or {}
-        return [str(h) for h in data.get("network", {}).get("secretariat", [])]
-    except (yaml.YAMLError, AttributeError, TypeError):
-        return []
+    print(f"소유권 확인 통과: 바뀐 파일 {len(changes)}개", file=sys.stderr)
 
 
 @app.command()

@@ -1,7 +1,9 @@
 """Who may change what in a pull request: members their own entry, the secretariat the rest.
 
-Maintainers are read from the base revision, so a pull request cannot grant itself rights
-by adding its author to someone else's entry. A new entry belongs to whoever it names.
+The change list comes from git itself (every change type, both sides of a rename, paths read
+NUL-separated so Korean names arrive unescaped), and who owns what is read from the base
+revision: a pull request cannot grant itself rights, and when the base cannot be read the
+answer is no (fail closed). This module must run from trusted code, never the PR's own.
 """
 
 from __future__ import annotations
@@ -14,13 +16,55 @@ from pathlib import PurePosixPath
 import yaml
 
 ENTRIES = ("content", "enterprises")
+ENTRY_FILE = "enterprise.yml"
+CATALOG_FILE = "catalog/catalog.yml"
+# Paths a build makes: never part of a pull request, whoever sends it.
+GENERATED_TOP = {".cache", "site", "preview", ".venv", "node_modules"}
+GENERATED_ANY = {".cache", "__pycache__"}
+SYMLINK_MODE, SUBMODULE_MODE = "120000", "160000"
+MAX_ENTRY_BYTES = 512 * 1024
+
 OUTSIDE = "기업 폴더(content/enterprises/<기업>/) 밖의 파일은 사무국만 바꿀 수 있습니다"
+DELETED_ENTRY = ("기업 항목을 지우거나 폴더 이름을 바꾸는 일은 사무국만 할 수 있습니다 — "
+                 "사무국에 요청하세요")
+GENERATED = "빌드가 만드는 파일(캐시·결과물)은 저장소에 올릴 수 없습니다 — 이 파일을 빼고 다시 올리세요"
+NOT_A_FILE = "심볼릭 링크나 하위 모듈은 올릴 수 없습니다 — 실제 파일을 올리세요"
+BAD_PATH = "파일 경로가 올바르지 않습니다"
+NFD_NAME = "파일 이름이 NFD(맥 방식) 한글입니다 — 파일 이름을 다시 입력해 저장하거나 영문 소문자로 바꾸세요"
+NOT_UTF8 = "파일 이름이 UTF-8이 아닙니다 — 파일 이름을 다시 입력해 저장하세요"
+
+
+class BaseUnreadable(Exception):
+    """The base revision (or the secretariat list in it) cannot be read: refuse everything."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """One side of one change in the pull request, as git reports it."""
+
+    status: str  # A added, C copied, M modified, D deleted, T type changed (renames come as D + A)
+    path: str
+    mode: str  # the new mode; "000000" for a deletion
+
+    @property
+    def deleted(self) -> bool:
+        return self.status == "D"
 
 
 @dataclass(frozen=True)
 class Refusal:
     path: str
     message: str
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the base revision says, and what the PR proposes for entries new at the base."""
+
+    secretariat: frozenset[str]
+    maintainers_at_base: dict[str, list[str]]  # entries that exist at the base
+    folders_at_base: frozenset[str]  # every slug with any file at the base
+    maintainers_proposed: dict[str, list[str]]  # new entries, as the PR writes them
 
 
 def entry_slug(path: str) -> str | None:
@@ -31,39 +75,96 @@ def entry_slug(path: str) -> str | None:
     return None
 
 
-def check_changes(paths: list[str], author: str, maintainers_at_base: dict[str, list[str]],
-                  maintainers_proposed: dict[str, list[str]], secretariat: list[str]) -> list[Refusal]:
-    """Decide every changed path; an empty list means the pull request may be merged."""
-    author_key = author.casefold()
-    staff = {s.casefold() for s in secretariat}
-    if author_key in staff:
-        return []
+# --- the rule (pure) ------------------------------------------------------------------------
+
+def decide(changes: list[Change], author: str, facts: Facts) -> list[Refusal]:
+    """Decide every change; an empty list means the pull request may be merged."""
+    who = author.casefold()
+    staff = who in facts.secretariat
     refusals = []
-    for path in paths:
-        problem = _path_problem(path)
-        if problem:
-            refusals.append(Refusal(path, problem))
-            continue
-        slug = entry_slug(path)
-        if slug is None:
-            refusals.append(Refusal(path, OUTSIDE))
-            continue
-        owners = maintainers_at_base.get(slug)
-        if owners is None:  # a new entry: it must name its author
-            owners = maintainers_proposed.get(slug, [])
-        if author_key not in {o.casefold() for o in owners}:
-            names = ", ".join(owners) or "지정된 관리자 없음"
-            refusals.append(Refusal(path, f"'{slug}' 항목은 관리자({names})만 바꿀 수 있습니다. "
-                                          "우리 기업 폴더만 고치거나, 사무국에 요청하세요"))
+    for change in changes:
+        message = _path_problem(change) or ("" if staff else _member_problem(change, who, facts))
+        if message:
+            refusals.append(Refusal(change.path, message))
     return refusals
 
 
-def _path_problem(path: str) -> str:
-    if "\x00" in path or path.startswith("/") or ".." in PurePosixPath(path).parts:
-        return "파일 경로가 올바르지 않습니다"
+def _path_problem(change: Change) -> str:
+    """Problems of the path itself, refused whoever sends them."""
+    path = change.path
+    parts = PurePosixPath(path).parts
+    if "\ufffd" in path:
+        return NOT_UTF8
+    if not parts or "\x00" in path or path.startswith("/") or ".." in parts:
+        return BAD_PATH
     if path != unicodedata.normalize("NFC", path):
-        return "파일 이름이 NFD(맥 방식) 한글입니다. 영문 소문자로 바꾸세요"
+        return NFD_NAME
+    if not change.deleted and (parts[0] in GENERATED_TOP or GENERATED_ANY & set(parts)):
+        return GENERATED
     return ""
+
+
+def _member_problem(change: Change, who: str, facts: Facts) -> str:
+    slug = entry_slug(change.path)
+    parts = PurePosixPath(change.path).parts
+    if slug is None or any(p.startswith(".") for p in parts):
+        return OUTSIDE
+    if change.mode in (SYMLINK_MODE, SUBMODULE_MODE):
+        return NOT_A_FILE
+    owners = facts.maintainers_at_base.get(slug)
+    if owners is not None:
+        if who not in {o.casefold() for o in owners}:
+            names = ", ".join(owners) or "지정된 관리자 없음"
+            return (f"'{slug}' 항목은 관리자({names})만 바꿀 수 있습니다 — "
+                    "우리 기업 폴더만 고치거나, 사무국에 요청하세요")
+        if change.deleted and parts[3:] == (ENTRY_FILE,):
+            return DELETED_ENTRY
+        return ""
+    if change.deleted or slug in facts.folders_at_base:
+        # Files of a folder without an entry at the base: nobody's, so the secretariat's.
+        return OUTSIDE
+    proposed = facts.maintainers_proposed.get(slug, [])
+    if who not in {o.casefold() for o in proposed}:
+        return (f"새 항목 '{slug}'의 maintainers에 올린 사람({who})이 없습니다 — "
+                f"{'/'.join(ENTRIES)}/{slug}/{ENTRY_FILE}의 maintainers에 자기 GitHub 아이디를 넣으세요")
+    return ""
+
+
+# --- reading git (fail closed) ----------------------------------------------------------------
+
+def _git(cwd: str, *args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=cwd, capture_output=True)
+
+
+def resolve(revision: str, cwd: str) -> str:
+    found = _git(cwd, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}")
+    if found.returncode != 0 or not revision:
+        raise BaseUnreadable(f"기준 리비전 '{revision}'을(를) 찾을 수 없어 확인할 수 없습니다 — "
+                             "저장소를 전체 기록과 함께 받았는지(fetch-depth: 0), --base 값이 맞는지 확인하세요")
+    return found.stdout.decode().strip()
+
+
+def changes_since(base: str, cwd: str) -> list[Change]:
+    """Every change from the merge base of base and HEAD to HEAD; renames split into D + A."""
+    diff = _git(cwd, "diff", "--raw", "-z", "--no-renames", "--no-ext-diff", "--no-textconv",
+                f"{base}...HEAD", "--")
+    if diff.returncode != 0:
+        raise BaseUnreadable("바뀐 파일 목록을 만들 수 없습니다: " + diff.stderr.decode("utf-8", "replace").strip())
+    fields = diff.stdout.split(b"\x00")
+    out = []
+    for meta, raw in zip(fields[0::2], fields[1::2], strict=False):
+        if not meta.startswith(b":"):
+            continue
+        _, new_mode, _, _, status = meta[1:].decode().split(" ")
+        out.append(Change(status[0], raw.decode("utf-8", "replace"), new_mode))
+    return out
+
+
+def _show(revision: str, path: str, cwd: str) -> str | None:
+    shown = _git(cwd, "cat-file", "blob", f"{revision}:{path}")
+    if shown.returncode != 0 or len(shown.stdout) > MAX_ENTRY_BYTES:
+        return None
+    return shown.stdout.decode("utf-8", "replace")
 
 
 def maintainers_in(text: str) -> list[str]:
@@ -76,15 +177,39 @@ def maintainers_in(text: str) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else []
 
 
-def maintainers_at(revision: str, slugs: set[str], cwd: str = ".") -> dict[str, list[str]]:
-    """Maintainers of entries as they are at a git revision; entries missing there are left out."""
-    found = {}
+def secretariat_in(text: str | None) -> frozenset[str]:
+    try:
+        data = yaml.safe_load(text or "")
+        handles = data["network"].get("secretariat") or []
+        return frozenset(str(h).casefold() for h in handles)
+    except (yaml.YAMLError, TypeError, KeyError, AttributeError):
+        raise BaseUnreadable(f"기준 리비전의 {CATALOG_FILE}에서 사무국 명단을 읽을 수 없어 "
+                             "확인할 수 없습니다 — 사무국에 알려 주세요") from None
+
+
+def gather(base: str, changes: list[Change], cwd: str) -> Facts:
+    """Read ownership facts: maintainers and secretariat from the base, new entries from HEAD."""
+    secretariat = secretariat_in(_show(base, CATALOG_FILE, cwd))
+    slugs = {s for s in (entry_slug(c.path) for c in changes) if s}
+    at_base, folders, proposed = {}, set(), {}
     for slug in sorted(slugs):
-        result = subprocess.run(["git", "show", f"{revision}:content/enterprises/{slug}/enterprise.yml"],
-                                cwd=cwd, capture_output=True, text=True)
-        if result.returncode == 0:
-            found[slug] = maintainers_in(result.stdout)
-    return found
+        folder = "/".join((*ENTRIES, slug))
+        text = _show(base, f"{folder}/{ENTRY_FILE}", cwd)
+        if text is not None:
+            at_base[slug] = maintainers_in(text)
+        if _git(cwd, "ls-tree", "--name-only", base, f"{folder}/").stdout.strip():
+            folders.add(slug)
+        new = _show("HEAD", f"{folder}/{ENTRY_FILE}", cwd)
+        if new is not None:
+            proposed[slug] = maintainers_in(new)
+    return Facts(secretariat, at_base, frozenset(folders), proposed)
+
+
+def check_pull_request(base: str, author: str, cwd: str) -> tuple[list[Change], list[Refusal]]:
+    """The whole ownership check for the PR checked out in cwd; raises BaseUnreadable."""
+    resolved = resolve(base, cwd)
+    changes = changes_since(resolved, cwd)
+    return changes, decide(changes, author, gather(resolved, changes, cwd))
 
 
 def codeowners(entries: dict[str, list[str]], secretariat: list[str]) -> str:
