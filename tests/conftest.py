@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,18 @@ from PIL import Image, ImageDraw
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "small-network"
 PHOTOS = {"gaon-bakery/bread.jpg": (200, 160, 90), "haneul-clean/clean.jpg": (90, 140, 200)}
+
+
+def pytest_configure(config):
+    """One fresh build cache per test session, shared by the xdist workers (they inherit it)."""
+    if not hasattr(config, "workerinput") and "SECATALOG_TEST_CACHE" not in os.environ:
+        os.environ["SECATALOG_TEST_CACHE"] = os.environ["SECATALOG_CACHE_DIR"] = tempfile.mkdtemp(
+            prefix="secatalog-test-cache-")
+
+
+def pytest_unconfigure(config):
+    if not hasattr(config, "workerinput") and "SECATALOG_TEST_CACHE" in os.environ:
+        shutil.rmtree(os.environ.pop("SECATALOG_TEST_CACHE"), ignore_errors=True)
 
 
 def draw_photo(path: Path, color: tuple[int, int, int] = (120, 160, 120),
@@ -59,6 +73,13 @@ def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=600)
 
 
+def build_site(root: Path, out: Path, *options: str) -> Path:
+    """Build a project with the CLI (as a user would) and insist that it succeeds."""
+    result = run_cli("build", *options, "--out", str(out), cwd=root)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
 @pytest.fixture
 def network(tmp_path: Path) -> Path:
     return make_network(tmp_path / "net")
@@ -67,10 +88,7 @@ def network(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory) -> Path:
     base = tmp_path_factory.mktemp("fixture-site")
-    root = make_network(base / "net")
-    result = run_cli("build", "--out", str(base / "out"), cwd=root)
-    assert result.returncode == 0, result.stderr
-    return base / "out"
+    return build_site(make_network(base / "net"), base / "out")
 
 
 @pytest.fixture(scope="session")

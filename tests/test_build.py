@@ -56,7 +56,8 @@ def test_item_page_shows_what_a_buyer_needs(sample_site):
     soup = page(sample_site, "items/barun-bapsang/local-lunchbox")
     text = soup.select_one("article").get_text(" ", strip=True)
     for needle in ["로컬푸드 도시락", "9,000원 / 1개", "최소 주문 20개", "납품 기간 주문 후 2일", "판매 시기 연중",
-                   "수의계약 가능", "취약계층 고용 비율 42% (기준 30% 이상)", "2026년 기준, 확인일 2026-11-01",
+                   "수의계약 가능", "취약계층 고용 비율 41.6% (기준 30% 이상)", "2026년 기준, 규정 확인일 2026-11-01",
+                   "사무국 확인 2026-10-20 — 협동조합 설립 신고 조회",
                    "다른 업체와 다른 점", "사회적 가치", "HACCP", "041-000-0101 (사무장)", "가치장터"]:
         assert needle in text, needle
     mail = soup.find("a", href=re.compile("^mailto:"))["href"]
@@ -66,7 +67,7 @@ def test_item_page_shows_what_a_buyer_needs(sample_site):
     assert img["alt"] == "밥과 국, 네 가지 반찬이 담긴 로컬푸드 도시락"
     assert soup.select_one(".sc-item__photos source")["type"] == "image/webp"
     assert [li.text for li in soup.select("article ul li")][:2] == [
-        "협동조합·사회적협동조합 수의계약", "취약계층 고용 비율 42% (기준 30% 이상)"]
+        "협동조합·사회적협동조합 수의계약", "취약계층 고용 비율 41.6% (기준 30% 이상)"]
 
 
 def test_item_page_not_eligible_says_why(sample_site):
@@ -157,7 +158,7 @@ def test_fixture_network_has_nothing_from_the_sample(fixture_site):
         assert "예시시" not in text and "catalog.example.org" not in text, html
     item = page(fixture_site, "items/haneul-clean/office-cleaning")
     assert "가상 조례 제1조" in item.text and "30,000,000원" in item.text
-    assert "2025년 기준, 확인일 2025-03-01" in item.text
+    assert "2025년 기준, 규정 확인일 2025-03-01" in item.text and "사무국 확인 2025-02-20" in item.text
 
 
 def test_committed_schema_is_current(sample_site):

@@ -102,10 +102,20 @@ def test_truncated_jpeg_fails_to_decode(tmp_path):
 
 def test_cache_skips_unchanged_photos(tmp_path):
     photos = [draw_photo(tmp_path / f"p{i}.jpg", (i * 40, 100, 100)) for i in range(3)]
-    first, encoded = process(photos, tmp_path / "cache", 40_000_000, workers=2)
-    assert encoded == 3
-    again, encoded = process(photos, tmp_path / "cache", 40_000_000, workers=2)
-    assert encoded == 0 and again.keys() == first.keys()
+    first = process(photos, tmp_path / "cache", 40_000_000, workers=2)
+    assert first.encoded == 3 and not first.failed
+    again = process(photos, tmp_path / "cache", 40_000_000, workers=2)
+    assert again.encoded == 0 and again.photos.keys() == first.photos.keys()
     draw_photo(photos[0], (10, 10, 10))
-    _, encoded = process(photos, tmp_path / "cache", 40_000_000, workers=2)
-    assert encoded == 1
+    assert process(photos, tmp_path / "cache", 40_000_000, workers=2).encoded == 1
+
+
+def test_poisoned_cache_manifest_is_a_miss(tmp_path):
+    photo = draw_photo(tmp_path / "p.jpg")
+    first = process([photo], tmp_path / "cache", 40_000_000, workers=1).photos[photo]
+    manifest = first.files[0][1].parent / "manifest.json"
+    manifest.write_text('{"version": 1, "files": [[{"width": 480, "height": 360, "fmt": "JPEG", "role": "web"}, '
+                        '"../../../../etc/passwd"]]}', "utf-8")
+    again = process([photo], tmp_path / "cache", 40_000_000, workers=1)
+    assert again.encoded == 1, "a manifest naming anything but our own files is not trusted"
+    assert all(p.parent == manifest.parent and p.name != "passwd" for _, p in again.photos[photo].files)

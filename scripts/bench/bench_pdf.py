@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import make  # noqa: E402
 
 WORK = Path(os.environ.get("BENCH_DIR", "/tmp/secatalog-bench"))
+os.environ.setdefault("SECATALOG_CACHE_DIR", str(WORK / "cache"))
 
 
 def _prepare(root: Path):
@@ -52,7 +53,7 @@ def phase_ours(root: Path, out: Path) -> dict:
     prepared = _prepare(root)
     doc, jobs = _print_jobs(prepared)
     started = time.perf_counter()
-    files, rendered, _ = render_all(jobs, root / ".cache/secatalog/pdf", workers=2)
+    files, rendered, _ = render_all(jobs, Path(os.environ["SECATALOG_CACHE_DIR"]) / "pdf", workers=2)
     pages = merge([files[j.name] for j in jobs], out, "bench", "bench", prepared.catalog.settings.date)
     return {"seconds": time.perf_counter() - started, "pages": pages, "rendered": rendered,
             "chunks": len(jobs)}
@@ -97,7 +98,7 @@ def main() -> None:
             len(list((root / "content/enterprises").iterdir())) != enterprises:
         make(root, enterprises)
     _prepare(root)  # photos cached before timing anything
-    shutil.rmtree(root / ".cache/secatalog/pdf", ignore_errors=True)
+    shutil.rmtree(Path(os.environ["SECATALOG_CACHE_DIR"]) / "pdf", ignore_errors=True)
     results: dict = {"enterprises": enterprises}
     base = run_phase("baseline", root, WORK / "baseline.pdf")
     ours = run_phase("ours", root, WORK / "ours.pdf")

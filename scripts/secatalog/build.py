@@ -9,12 +9,14 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import certfiles
 from .config import Settings
 from .errors import ContentError, Location, Report
-from .photos import ProcessedPhoto, process
+from .images import ImageProblem
+from .photos import ProcessedPhoto, process, verify
 from .project import Catalog, load_project
 
 log = logging.getLogger("secatalog")
@@ -27,6 +29,8 @@ class Prepared:
     catalog: Catalog
     photos: dict[Path, ProcessedPhoto]
     encoded: int
+    certs: dict[Path, Path] = field(default_factory=dict)
+    """Each certificate file's clean, publishable copy."""
 
 
 _handoff: Prepared | None = None
@@ -36,15 +40,32 @@ def prepare(settings: Settings, workers: int | None = None) -> Prepared:
     """Load and validate everything, then make sure every photo's derivatives are cached."""
     catalog = load_project(settings)
     settings = catalog.settings  # with the limits from catalog/catalog.yml
-    sources = [ref.path for ref in catalog.photos()]
-    try:
-        photos, encoded = process(sources, settings.cache_dir / "photos", settings.max_pixels, workers)
-    except Exception as exc:  # a photo that passed the header check but fails to decode
-        report = Report()
-        report.error(Location("content/"), f"사진을 처리하지 못했습니다: {exc}",
-                     "깨진 사진이 없는지 확인하고 다시 저장하세요")
-        raise ContentError(report) from None
-    return Prepared(catalog, photos, encoded)
+    done = process([ref.path for ref in catalog.photos()], settings.cache_dir / "photos",
+                   settings.max_pixels, workers)
+    raise_photo_problems(catalog, done.failed)
+    certs = {path: certfiles.publish(path, settings.cache_dir / "certs", settings.max_pixels)
+             for ent in catalog.enterprises for _, path in ent.cert_files}
+    return Prepared(catalog, done.photos, done.encoded, certs)
+
+
+def verify_photos(catalog: Catalog, workers: int | None = None) -> None:
+    """Decode every photo a build would decode, writing nothing (for `check`)."""
+    settings = catalog.settings
+    raise_photo_problems(catalog, verify([ref.path for ref in catalog.photos()], settings.cache_dir / "photos",
+                                         settings.max_pixels, workers))
+
+
+def raise_photo_problems(catalog: Catalog, problems: dict[Path, ImageProblem]) -> None:
+    """Name every photo that cannot be decoded at the line of the entry that uses it."""
+    if not problems:
+        return
+    report = Report()
+    for ref in catalog.photos():
+        if ref.path in problems:
+            problem = problems[ref.path]
+            report.error(ref.where if ref.where.path else Location(ref.shown),
+                         f"'{ref.path.name}': {problem.message}", problem.hint)
+    raise ContentError(report)
 
 
 def take_handoff(root: Path) -> Prepared | None:

@@ -18,8 +18,9 @@ from .errors import Location, Report, relpath
 from .fields import Line, Name, Paragraph, RelFile, Slug, Text, Won, Year
 from .load import Document, load_yaml, parse_yaml, read_text
 from .model import Photo, Record, suggest
-from .project import SLUG, Catalog, EnterpriseEntry, Item, PhotoRef, check_tree, photo_refs
-from .validate import check_document
+from .project import Catalog, EnterpriseEntry, Item, PhotoRef, check_tree, photo_refs
+from .slugs import slug_problem
+from .validate import check_document, check_markup
 
 ROUTES = {"sole-source": "수의계약", "mall": "나라장터 종합쇼핑몰", "bid": "입찰", "quote": "견적 후 계약",
           "value-market": "가치장터"}
@@ -127,7 +128,10 @@ def _parse_case(path: Path, settings: Settings, report: Report) -> tuple[Documen
     front, body, offset = parts
     # Blank lines keep line numbers equal to the file's own.
     doc = parse_yaml("\n" * (offset - 1) + front, path, shown, report)
-    return (doc, body) if doc is not None else None
+    body_line = offset + front.count("\n") + 2
+    if doc is None or not check_markup(Location(shown, body_line, 1), body, report, "본문"):
+        return None
+    return doc, body
 
 
 def load_casebook(settings: Settings, catalog: Catalog, report: Report) -> Casebook | None:
@@ -143,7 +147,10 @@ def load_casebook(settings: Settings, catalog: Catalog, report: Report) -> Caseb
     foreword_path = folder / book.foreword
     foreword = ""
     if foreword_path.is_file() and not foreword_path.is_symlink():
-        foreword = read_text(foreword_path, relpath(foreword_path, settings.root), report) or ""
+        shown = relpath(foreword_path, settings.root)
+        foreword = read_text(foreword_path, shown, report, settings.max_yaml_bytes) or ""
+        if not check_markup(Location(shown, 1, 1), foreword, report):
+            foreword = ""
     else:
         report.error(book_doc.locate(("foreword",)), f"머리말 파일 '{book.foreword}'이(가) 없습니다",
                      "casebook/ 폴더에 파일을 만들거나 이름을 고치세요")
@@ -166,9 +173,9 @@ def load_casebook(settings: Settings, catalog: Catalog, report: Report) -> Caseb
 def _load_case(path: Path, settings: Settings, chapters: dict, ents: dict, items: dict, broken: set[str],
                report: Report) -> Case | None:
     slug = path.stem
-    if not SLUG.fullmatch(slug):
-        report.error(Location(relpath(path, settings.root)), f"파일 이름 '{path.name}'은(는) 주소로 쓸 수 없습니다",
-                     "영문 소문자, 숫자, 하이픈(-)만 쓰세요 (예: lunchbox-city-hall.md)")
+    problem = slug_problem(slug)
+    if problem:
+        report.error(Location(relpath(path, settings.root)), f"파일 이름 {problem[0]}", problem[1])
         return None
     parsed = _parse_case(path, settings, report)
     if parsed is None:

@@ -42,7 +42,12 @@ def _settings(root: Path) -> Settings:
         print(f"오류 {root}: catalog/ 폴더가 없습니다 — 프로젝트 폴더에서 실행하거나 --root로 알려 주세요",
               file=sys.stderr)
         raise typer.Exit(2)
-    return Settings(root)
+    settings = Settings(root)
+    if settings.cache_dir.is_relative_to(root):
+        print(f"오류 {settings.cache_dir}: 캐시 폴더가 프로젝트 안에 있습니다 — 저장소에 올라온 캐시를 믿지 않도록 "
+              "SECATALOG_CACHE_DIR를 프로젝트 밖의 폴더로 정하세요", file=sys.stderr)
+        raise typer.Exit(2)
+    return settings
 
 
 FORMAT_OPTION = typer.Option(Format.text, "--format", help="text(터미널) 또는 github(PR 주석)")
@@ -52,9 +57,24 @@ FORMAT_OPTION = typer.Option(Format.text, "--format", help="text(터미널) 또�
 def check(paths: list[Path] = typer.Argument(None, help="검사할 기업 폴더나 파일 (없으면 전체)"),
           root: Path = ROOT_OPTION, fmt: Format = FORMAT_OPTION) -> None:
     """내용만 검사합니다. 아무것도 쓰지 않습니다."""
+    from . import build
     settings = _settings(root)
     only = [p.resolve() for p in paths] if paths else None
+    for path in paths or []:
+        if not path.exists():
+            print(f"오류 {path}: 없는 경로입니다 — 기업 폴더(content/enterprises/<기업>)나 그 안의 파일을 적으세요",
+                  file=sys.stderr)
+            raise typer.Exit(2)
     catalog = _load(settings, fmt, only)
+    if only is not None and not catalog.enterprises:
+        print("오류 적은 경로에서 검사할 기업 항목을 찾지 못했습니다 — content/enterprises/<기업> 폴더를 적으세요",
+              file=sys.stderr)
+        raise typer.Exit(2)
+    try:
+        build.verify_photos(catalog)
+    except ContentError as exc:
+        exc.report.extend(catalog.report)
+        _fail(exc.report, fmt)
     emit(catalog.report.warnings, fmt)
     print(f"검사 통과: 기업 {len(catalog.enterprises)}곳, 제품·서비스 {len(catalog.items)}개, "
           f"경고 {len(catalog.report.warnings)}개", file=sys.stderr)
@@ -110,13 +130,13 @@ def new_enterprise(
         maintainer: str = typer.Option("", help="GitHub 아이디"),
         root: Path = ROOT_OPTION) -> None:
     """기업 폴더와 주석이 달린 enterprise.yml을 만듭니다."""
-    from .project import SLUG
     from .scaffold import enterprise_file, product_block
+    from .slugs import slug_problem
 
     settings = _settings(root)
     config = _catalog_config(settings)
-    if not SLUG.fullmatch(slug):
-        print(f"오류 '{slug}': 영문 소문자, 숫자, 하이픈(-)만 쓰세요 (예: barun-bapsang)", file=sys.stderr)
+    if problem := slug_problem(slug):
+        print(f"오류 {problem[0]} — {problem[1]}", file=sys.stderr)
         raise typer.Exit(2)
     if org_type not in config.org_type_ids:
         print(f"오류 알 수 없는 조직 유형 '{org_type}' — 쓸 수 있는 값: {', '.join(config.org_type_ids)}",
@@ -180,8 +200,8 @@ def new_case(slug: str = typer.Option(..., prompt="사례 파일 이름 (영문 
     from .casebook import Book
     from .errors import Report
     from .load import load_yaml
-    from .project import SLUG
     from .scaffold import case_file
+    from .slugs import slug_problem
     from .validate import check_document
 
     settings = _settings(root)
@@ -198,8 +218,8 @@ def new_case(slug: str = typer.Option(..., prompt="사례 파일 이름 (영문 
     problems = []
     if not chapters:
         problems.append("casebook/book.yml이 없거나 장(chapters)이 없습니다")
-    if not SLUG.fullmatch(slug):
-        problems.append(f"'{slug}': 영문 소문자, 숫자, 하이픈(-)만 쓰세요")
+    if problem := slug_problem(slug):
+        problems.append(f"{problem[0]} — {problem[1]}")
     if target.exists():
         problems.append(f"{target.relative_to(settings.root)}: 이미 있습니다")
     if not (settings.enterprises_dir / enterprise / "enterprise.yml").is_file():

@@ -18,6 +18,17 @@ def build_date() -> date:
     return date.today()
 
 
+def cache_root() -> Path:
+    """Where photos and PDF chunks are cached: outside every project, so a checkout (or a pull
+    request) can never plant a cached file. Entries are named by content hash, so projects can
+    share it. SECATALOG_CACHE_DIR overrides it (tests use a fresh folder)."""
+    configured = os.environ.get("SECATALOG_CACHE_DIR")
+    if configured:
+        return Path(configured).expanduser().resolve()
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base).resolve() / "secatalog"
+
+
 @dataclass(frozen=True)
 class Settings:
     """Paths and limits. Every limit guards against a careless or hostile pull request."""
@@ -51,7 +62,7 @@ class Settings:
 
     @property
     def cache_dir(self) -> Path:
-        return self.root / ".cache" / "secatalog"
+        return cache_root()
 
     @property
     def date(self) -> date:

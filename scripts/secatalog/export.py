@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import csv
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from .model import context_for
 from .project import Catalog, EnterpriseEntry, Item
 from .schema import SCHEMA_ID, dumps, enterprise_schema
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def item_to_json(item: Item, site_url: str) -> dict[str, Any]:
@@ -29,9 +34,13 @@ def item_to_json(item: Item, site_url: str) -> dict[str, Any]:
         "lead_time": p.lead_time,
         "months": list(p.months),
         "delivery_area": p.delivery_area,
-        "certifications": [c.type for c in p.certifications],
+        "certifications": [c.type for c in item.certs if c.current],
+        "certifications_detail": [c.as_data() for c in item.certs],
         "sole_source_eligible": item.eligibility.eligible,
+        "sole_source_status": item.eligibility.status,
         "sole_source_reasons": list(item.eligibility.reasons),
+        "sole_source_basis_expires": _iso(item.eligibility.basis_expires),
+        "verified_by_secretariat": _iso(item.eligibility.verified.checked if item.eligibility.verified else None),
         "gift_limit_ok": item.gift_ok,
         "keywords": list(p.keywords),
     }
@@ -50,11 +59,11 @@ def enterprise_to_json(ent: EnterpriseEntry, site_url: str) -> dict[str, Any]:
         "phone": e.phone,
         "email": e.email,
         "website": e.website,
-        "certifications": [{"type": c.type, "number": c.number,
-                            "expires": c.expires.isoformat() if c.expires else None}
-                           for c in e.certifications],
+        "certifications": [c.as_data() for c in ent.certs],
         "workers": e.workers.model_dump() if e.workers else None,
         "sole_source_eligible": ent.eligibility.eligible,
+        "sole_source_status": ent.eligibility.status,
+        "verified_by_secretariat": _iso(ent.eligibility.verified.checked if ent.eligibility.verified else None),
         "products": [p.id for p in e.products],
     }
 
@@ -65,7 +74,8 @@ COLUMNS = [
     ("subcategory", "하위 분류", 14), ("enterprise_name", "기업", 24), ("price", "가격(원)", 11),
     ("unit", "단위", 12), ("min_order", "최소 주문", 12), ("lead_time", "납품 기간", 14),
     ("months", "판매 월", 12), ("delivery_area", "지역", 16), ("certifications", "인증", 20),
-    ("sole_source_eligible", "수의계약 가능", 12), ("gift_limit_ok", "선물 한도 이내", 12), ("url", "주소", 50),
+    ("sole_source_eligible", "수의계약 가능", 12), ("sole_source_status", "수의계약 상태", 14),
+    ("verified_by_secretariat", "사무국 확인일", 12), ("gift_limit_ok", "선물 한도 이내", 12), ("url", "주소", 50),
 ]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

@@ -10,6 +10,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, Strict
 from pydantic_core import PydanticCustomError
 
 from .load import RawFloat, RawInt
+from .slugs import SLUG_PATTERN
 
 NEGOTIABLE = "협의"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -29,6 +30,16 @@ def _clean_text(value: str) -> str:
     if _CONTROL.search(value):
         raise PydanticCustomError("control_char", "보이지 않는 제어 문자가 들어 있습니다")
     return unicodedata.normalize("NFC", value.strip())
+
+
+def _one_line(value: str) -> str:
+    if "\n" in value or "\r" in value:
+        raise PydanticCustomError("one_line", "줄바꿈이 들어 있습니다", {"hint": "이 항목은 한 줄로 쓰세요"})
+    return value
+
+
+def _unify_newlines(value: str) -> str:
+    return value.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _not_blank(value: str) -> str:
@@ -80,15 +91,15 @@ def _limit(max_length: int):
 
 
 Text = Annotated[str, BeforeValidator(_as_text), Strict(), AfterValidator(_clean_text)]
-Name = Annotated[Text, AfterValidator(_not_blank), _limit(80)]
-Line = Annotated[Text, _limit(300)]
-Paragraph = Annotated[Text, _limit(5000)]
+Name = Annotated[Text, AfterValidator(_not_blank), AfterValidator(_one_line), _limit(80)]
+Line = Annotated[Text, AfterValidator(_one_line), _limit(300)]
+Paragraph = Annotated[Text, AfterValidator(_unify_newlines), _limit(5000)]
 Url = Annotated[Text, AfterValidator(_url), _limit(500)]
 Email = Annotated[Text, _pattern(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$", max_length=200)]
 Phone = Annotated[Text, _pattern(r"^0[0-9]{1,2}-[0-9]{3,4}-[0-9]{4}$")]
 PostalCode = Annotated[Text, _pattern(r"^[0-9]{5}$")]
 BusinessNumber = Annotated[Text, _pattern(r"^[0-9]{3}-[0-9]{2}-[0-9]{5}$")]
-Slug = Annotated[Text, _pattern(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")]
+Slug = Annotated[Text, _pattern(SLUG_PATTERN)]
 Code = Annotated[Text, _pattern(r"^[a-z0-9][a-z0-9-]{0,40}$")]
 GithubHandle = Annotated[Text, _pattern(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")]
 RelFile = Annotated[Text, AfterValidator(_relative_file), _limit(200)]

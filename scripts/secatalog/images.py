@@ -134,6 +134,21 @@ def inspect(path: Path, max_pixels: int = DEFAULT_MAX_PIXELS) -> ImageInfo:
     return info
 
 
+UNREADABLE = ("사진 파일을 끝까지 읽을 수 없습니다 (파일이 잘렸거나 깨졌습니다)",
+              "휴대폰이나 사진 앱에서 사진을 다시 내보내 올리세요")
+
+
+def decode_problem(path: Path, max_pixels: int = DEFAULT_MAX_PIXELS) -> ImageProblem | None:
+    """Decode a photo the way derive() will; the problem that would stop the build, if any."""
+    try:
+        _upright_rgb(path, PRINT_WIDTH, max_pixels).close()
+    except ImageProblem as exc:
+        return exc
+    except Exception:  # truncated data, corrupt streams, bombs past the header: all one answer
+        return ImageProblem(*UNREADABLE)
+    return None
+
+
 def content_key(path: Path) -> str:
     digest = hashlib.sha256(RECIPE.encode())
     with path.open("rb") as fh:

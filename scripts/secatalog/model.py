@@ -304,6 +304,36 @@ class Limits(Record):
     max_megapixels: Annotated[int, Field(ge=1, le=150)] = Field(40, description="사진 한 장의 최대 화소 수(백만)")
 
 
+class VerifiedCertification(Record):
+    type: CertRef
+    number: Annotated[Line, Field(min_length=1)] = Field(description="공식 명단에서 확인한 인증·지정 번호")
+    expires: date | None = Field(None, description="공식 명단의 유효기간 종료일 (없으면 비움)")
+
+
+class VerifiedWorkers(Record):
+    paid: Count = Field(description="확인한 유급 근로자 수")
+    vulnerable: Count = Field(description="확인한 취약계층 근로자 수")
+
+
+class VerifiedFacts(Record):
+    """What the secretariat confirmed for one enterprise, against which source, by whom, when."""
+
+    checked: date = Field(description="확인한 날 (YYYY-MM-DD)")
+    checked_by: Name = Field(description="확인한 사람 (직책)")
+    source: Annotated[Line, Field(min_length=2)] = Field(
+        description="대조한 공식 자료 (예: 한국사회적기업진흥원 인증기업 조회)")
+    org_type: OrgTypeRef
+    business_number: BusinessNumber | None = None
+    certifications: list[VerifiedCertification] = []
+    workers: VerifiedWorkers | None = None
+
+
+class VerifiedFile(Record):
+    """catalog/verified.yml: only the secretariat changes it; eligibility is derived from it alone."""
+
+    enterprises: dict[Slug, VerifiedFacts] = {}
+
+
 class CatalogFile(Record):
     """catalog/catalog.yml"""
 

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import images
 from .images import RECIPE, Derivative, content_key, derive
 
 CACHE_VERSION = 1
+# Every name a manifest may list: derivatives are written as "<width>.<ext>" or "print.jpg".
+_DERIVED_NAME = re.compile(r"^(?:[0-9]{1,5}|print)\.(?:webp|jpg)$")
 
 
 @dataclass(frozen=True)
@@ -42,16 +46,37 @@ def _read_cached(out_dir: Path) -> tuple[tuple[Derivative, Path], ...] | None:
         data = json.loads(_manifest(out_dir).read_text("utf-8"))
     except (OSError, ValueError):
         return None
-    if data.get("version") != CACHE_VERSION:
-        return None
-    files = tuple((Derivative(**d), out_dir / name) for d, name in data["files"])
-    return files if all(p.exists() for _, p in files) else None
+    try:
+        if data.get("version") != CACHE_VERSION:
+            return None
+        files = tuple((_derivative(d), _derived_file(out_dir, name)) for d, name in data["files"])
+    except (AttributeError, KeyError, TypeError, ValueError):
+        return None  # not what we write: derive again
+    return files if files and all(p.is_file() and not p.is_symlink() for _, p in files) else None
 
 
-def _work(job: tuple[str, str, int]) -> tuple[str, list]:
+def _derivative(d: dict) -> Derivative:
+    width, height, fmt, role = d["width"], d["height"], d["fmt"], d["role"]
+    if not (type(width) is int and type(height) is int and fmt in ("WEBP", "JPEG") and role in ("web", "print")):
+        raise ValueError("unexpected derivative")
+    return Derivative(width, height, fmt, role)
+
+
+def _derived_file(out_dir: Path, name: object) -> Path:
+    """A manifest names files in its own folder only, by the pattern derive() writes."""
+    if not isinstance(name, str) or not _DERIVED_NAME.fullmatch(name):
+        raise ValueError(f"unexpected file name in photo cache: {name!r}")
+    return out_dir / name
+
+
+def _work(job: tuple[str, str, int]) -> tuple[str, list | None]:
+    """Derive one photo; None instead of derivatives when it cannot be decoded."""
     src, out, max_pixels = job
     out_dir = Path(out)
-    results = derive(Path(src), out_dir, max_pixels)
+    try:
+        results = derive(Path(src), out_dir, max_pixels)
+    except Exception:
+        return src, None
     entries = [[{"width": d.width, "height": d.height, "fmt": d.fmt, "role": d.role}, p.name]
                for d, p in results]
     tmp = _manifest(out_dir).with_suffix(f".tmp{os.getpid()}")
@@ -90,39 +115,67 @@ class KeyCache:
             tmp.replace(self.path)
 
 
-def process(sources: list[Path], cache_dir: Path, max_pixels: int,
-            workers: int | None = None) -> tuple[dict[Path, ProcessedPhoto], int]:
-    """Return processed photos by source path, and how many had to be encoded."""
+@dataclass
+class Processed:
+    """Photos ready for the site, how many were encoded now, and those that cannot be decoded."""
+
+    photos: dict[Path, ProcessedPhoto]
+    encoded: int
+    failed: dict[Path, images.ImageProblem]
+
+
+def _uncached(sources: list[Path], cache_dir: Path, save_keys: bool
+              ) -> tuple[dict[Path, ProcessedPhoto], dict[Path, str]]:
+    """Split sources into cached photos and the rest (with their content keys)."""
     done: dict[Path, ProcessedPhoto] = {}
-    todo: list[tuple[str, str, int]] = []
-    keys: dict[str, tuple[Path, str]] = {}
+    todo: dict[Path, str] = {}
     hashes = KeyCache(cache_dir / f"keys-{RECIPE}.json")
     for src in dict.fromkeys(sources):
         key = hashes.key(src)
-        out_dir = cache_dir / key[:2] / key
-        cached = _read_cached(out_dir)
+        cached = _read_cached(cache_dir / key[:2] / key)
         if cached is not None:
             done[src] = ProcessedPhoto(key, cached)
         else:
-            todo.append((str(src), str(out_dir), max_pixels))
-            keys[str(src)] = (src, key)
-    hashes.save()
-    if todo:
-        for src, entries in _run(todo, workers):
-            path, key = keys[src]
-            out_dir = cache_dir / key[:2] / key
-            files = tuple((Derivative(**d), out_dir / name) for d, name in entries)
-            done[path] = ProcessedPhoto(key, files)
-    return done, len(todo)
+            todo[src] = key
+    if save_keys:
+        hashes.save()
+    return done, todo
 
 
-def _run(jobs: list[tuple[str, str, int]], workers: int | None):
+def process(sources: list[Path], cache_dir: Path, max_pixels: int, workers: int | None = None) -> Processed:
+    """Derive every photo not in the cache; report the ones that cannot be decoded."""
+    done, todo = _uncached(sources, cache_dir, save_keys=True)
+    jobs = [(str(src), str(cache_dir / key[:2] / key), max_pixels) for src, key in todo.items()]
+    failed = {}
+    for src, entries in _run(_work, jobs, workers):
+        path = Path(src)
+        if entries is None:
+            failed[path] = images.decode_problem(path, max_pixels) or images.ImageProblem(*images.UNREADABLE)
+            continue
+        out_dir = cache_dir / todo[path][:2] / todo[path]
+        done[path] = ProcessedPhoto(todo[path], tuple((Derivative(**d), out_dir / name) for d, name in entries))
+    return Processed(done, len(jobs), failed)
+
+
+def _verify_one(job: tuple[str, int]) -> tuple[str, images.ImageProblem | None]:
+    return job[0], images.decode_problem(Path(job[0]), job[1])
+
+
+def verify(sources: list[Path], cache_dir: Path, max_pixels: int,
+           workers: int | None = None) -> dict[Path, images.ImageProblem]:
+    """Decode every photo the cache has not seen, writing nothing: what `check` runs."""
+    _, todo = _uncached(sources, cache_dir, save_keys=False)
+    jobs = [(str(src), max_pixels) for src in todo]
+    return {Path(src): problem for src, problem in _run(_verify_one, jobs, workers) if problem}
+
+
+def _run(work, jobs: list, workers: int | None):
     workers = workers or os.cpu_count() or 1
-    if workers == 1 or len(jobs) == 1:
-        yield from _with_progress(map(_work, jobs), len(jobs))
+    if workers == 1 or len(jobs) <= 1:
+        yield from _with_progress(map(work, jobs), len(jobs))
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from _with_progress(pool.map(_work, jobs, chunksize=4), len(jobs))
+        yield from _with_progress(pool.map(work, jobs, chunksize=4), len(jobs))
 
 
 def _with_progress(results, total: int):

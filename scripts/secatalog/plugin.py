@@ -82,7 +82,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         for ent in self.prepared.catalog.enterprises:
             for name, path in ent.cert_files:
                 files.append(File.generated(config, f"assets/certs/{ent.slug}/{name}",
-                                            abs_src_path=str(path)))
+                                            abs_src_path=str(self.prepared.certs[path])))
         for src_uri, path in asset_files():
             files.append(File.generated(config, src_uri, abs_src_path=str(path)))
         return files

@@ -1,86 +1,170 @@
-"""Derive procurement facts (수의계약 eligibility, gift limit) from the model and configuration."""
+"""Derive procurement facts (수의계약 eligibility, gift limit) from the model and configuration.
+
+Eligibility is derived from what the secretariat confirmed (catalog/verified.yml), never from
+what a member typed: an entry without a confirmation, or whose claims changed since it, is
+"확인 중" and never "수의계약 가능".
+"""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from typing import Literal
 
-from .model import Certification, EligibilityRule, Enterprise, Procurement
+from .model import EligibilityRule, Enterprise, Procurement, VerifiedCertification, VerifiedFacts
+
+Status = Literal["eligible", "not-eligible", "pending"]
+LABELS = {"eligible": "수의계약 가능", "not-eligible": "수의계약 특례 해당 없음", "pending": "수의계약 확인 중"}
 
 
 @dataclass(frozen=True)
 class Eligibility:
-    """Whether a sole-source contract is possible, why, and as of when."""
+    """Whether a sole-source contract is possible, why, as of when, and confirmed by whom."""
 
-    eligible: bool
+    status: Status
     reasons: tuple[str, ...]
     rule: EligibilityRule | None
     checked: date
+    verified: VerifiedFacts | None = None
+    basis_expires: date | None = None
+    expiring: bool = False
+
+    @property
+    def eligible(self) -> bool:
+        return self.status == "eligible"
+
+    @property
+    def label(self) -> str:
+        return LABELS[self.status]
 
     @property
     def limit_krw(self) -> int | None:
         return self.rule.limit_krw if self.rule else None
 
+    @property
+    def expiry_notice(self) -> str:
+        """The buyer's warning when the basis of an eligible verdict ends soon."""
+        if self.eligible and self.expiring and self.basis_expires:
+            return f"{self.basis_expires.isoformat()} 만료 예정 — 계약 전 갱신 여부를 확인하세요"
+        return ""
 
-def valid_certificate(certs: list[Certification], cert_type: str, today: date) -> Certification | None:
-    """Return the certification of a type that is in force today, if any."""
+
+@dataclass(frozen=True)
+class FactChange:
+    """A fact driving eligibility that the entry states differently from the confirmation."""
+
+    at: tuple
+    field: str
+    message: str
+
+
+def percent(share: float) -> str:
+    """29.99% reads 29.9%, never a rounded-up 30% that would seem to meet a 30% threshold."""
+    value = math.floor(share * 1000 + 1e-9) / 10
+    return f"{value:g}%"
+
+
+def changed_facts(ent: Enterprise, verified: VerifiedFacts, qualifying: set[str]) -> list[FactChange]:
+    """Claims that differ from what the secretariat confirmed (org type, numbers, workers)."""
+    found = []
+    if ent.org_type != verified.org_type:
+        found.append(FactChange(("org_type",), "조직 유형", f"'{ent.org_type}' (확인한 값 '{verified.org_type}')"))
+    if verified.business_number and ent.business_number != verified.business_number:
+        found.append(FactChange(("business_number",), "사업자등록번호",
+                                f"'{ent.business_number or ''}' (확인한 값 '{verified.business_number}')"))
+    confirmed = {(c.type, c.number) for c in verified.certifications}
+    expiry = {(c.type, c.number): c.expires for c in verified.certifications}
+    for i, cert in enumerate(ent.certifications):
+        key = (cert.type, cert.number)
+        if cert.type in qualifying and key not in confirmed:
+            found.append(FactChange(("certifications", i, "number"), "인증 번호",
+                                    f"{cert.type} '{cert.number}'은(는) 사무국이 확인한 번호가 아닙니다"))
+        elif key in expiry and cert.expires != expiry[key]:
+            found.append(FactChange(("certifications", i, "expires"), "인증 유효기간",
+                                    f"{cert.expires or '없음'} (확인한 값 {expiry[key] or '없음'})"))
+    if verified.workers and ent.workers and (ent.workers.paid, ent.workers.vulnerable) != (
+            verified.workers.paid, verified.workers.vulnerable):
+        found.append(FactChange(("workers",), "근로자 수",
+                                f"유급 {ent.workers.paid}명·취약계층 {ent.workers.vulnerable}명 (확인한 값 "
+                                f"유급 {verified.workers.paid}명·취약계층 {verified.workers.vulnerable}명)"))
+    return found
+
+
+def valid_certificate(certs: list[VerifiedCertification], cert_type: str,
+                      today: date) -> VerifiedCertification | None:
+    """Return the confirmed certification of a type that is in force today, if any."""
     for cert in certs:
         if cert.type == cert_type and (cert.expires is None or cert.expires >= today):
             return cert
     return None
 
 
-def vulnerable_share(enterprise: Enterprise) -> float | None:
-    workers = enterprise.workers
-    if workers is None or workers.paid == 0:
-        return None
-    return workers.vulnerable / workers.paid
+@dataclass(frozen=True)
+class _RuleResult:
+    ok: bool
+    reasons: list[str]
+    unconfirmed: bool = False
+    expires: date | None = None
 
 
-def _check_rule(rule: EligibilityRule, ent: Enterprise, today: date, cert_names: dict[str, str]
-                ) -> tuple[bool, list[str]]:
-    ok, reasons = True, []
+def _check_rule(rule: EligibilityRule, verified: VerifiedFacts, today: date,
+                cert_names: dict[str, str]) -> _RuleResult:
+    ok, reasons, unconfirmed, expires = True, [], False, None
     if rule.requires_certification:
         name = cert_names.get(rule.requires_certification, rule.requires_certification)
-        cert = valid_certificate(ent.certifications, rule.requires_certification, today)
+        cert = valid_certificate(verified.certifications, rule.requires_certification, today)
         if cert:
+            expires = cert.expires
             until = f", {cert.expires.isoformat()}까지 유효" if cert.expires else ""
-            number = f"인증번호 {cert.number}" if cert.number else "인증번호 미기재"
-            reasons.append(f"{name} ({number}{until})")
+            reasons.append(f"{name} (인증번호 {cert.number}{until})")
         else:
             ok = False
-            expired = [c for c in ent.certifications if c.type == rule.requires_certification]
-            if expired:
-                reasons.append(f"{name}의 유효기간이 지났습니다 ({expired[0].expires})")
+            lapsed = [c for c in verified.certifications if c.type == rule.requires_certification]
+            if lapsed:
+                reasons.append(f"{name}의 유효기간이 지났습니다 (만료 {lapsed[0].expires})")
             else:
-                reasons.append(f"{name} 정보가 없습니다")
+                reasons.append(f"사무국이 확인한 {name} 정보가 없습니다")
     if rule.min_vulnerable_share is not None:
-        share = vulnerable_share(ent)
-        need = round(rule.min_vulnerable_share * 100)
-        if share is None:
-            ok = False
-            reasons.append(f"근로자 정보가 없어 취약계층 고용 비율을 알 수 없습니다 (기준 {need}% 이상)")
+        need = percent(rule.min_vulnerable_share)
+        workers = verified.workers
+        if workers is None or workers.paid == 0:
+            ok, unconfirmed = False, True
+            reasons.append(f"사무국이 취약계층 고용 비율을 아직 확인하지 않았습니다 (기준 {need} 이상)")
         else:
-            have = round(share * 100)
+            share = workers.vulnerable / workers.paid
             ok = ok and share >= rule.min_vulnerable_share
-            reasons.append(f"취약계층 고용 비율 {have}% (기준 {need}% 이상)")
-    return ok, reasons
+            reasons.append(f"취약계층 고용 비율 {percent(share)} (기준 {need} 이상)")
+    return _RuleResult(ok, reasons, unconfirmed, expires)
 
 
-def eligibility(ent: Enterprise, facts: Procurement, today: date,
+def eligibility(ent: Enterprise, verified: VerifiedFacts | None, facts: Procurement, today: date,
                 cert_names: dict[str, str]) -> Eligibility:
-    """Apply the configured rules in order; the first rule that holds decides."""
+    """Apply the configured rules, in order, to the confirmed facts; the first that holds decides."""
+    rules = [r for r in facts.sole_source_rules if ent.org_type in r.org_types]
+    if not rules:
+        return Eligibility("not-eligible", ("이 조직 유형은 수의계약 특례 대상이 아닙니다",), None, facts.checked,
+                           verified)
+    if verified is None:
+        return Eligibility("pending", ("사무국이 조직 유형과 인증을 공식 자료와 아직 대조하지 않았습니다",),
+                           None, facts.checked)
+    qualifying = {r.requires_certification for r in facts.sole_source_rules if r.requires_certification}
+    changes = changed_facts(ent, verified, qualifying)
+    if changes:
+        return Eligibility("pending", tuple(f"{c.field}이(가) 사무국 확인({verified.checked.isoformat()}) 뒤에 "
+                                            "바뀌어 다시 확인하고 있습니다" for c in changes),
+                           None, facts.checked, verified)
     failed: list[str] = []
-    for rule in facts.sole_source_rules:
-        if ent.org_type not in rule.org_types:
-            continue
-        ok, reasons = _check_rule(rule, ent, today, cert_names)
-        if ok:
-            return Eligibility(True, (rule.label, *reasons), rule, facts.checked)
-        failed.extend(reasons)
-    if not failed:
-        failed.append("이 조직 유형은 수의계약 특례 대상이 아닙니다")
-    return Eligibility(False, tuple(failed), None, facts.checked)
+    unconfirmed = False
+    for rule in rules:
+        result = _check_rule(rule, verified, today, cert_names)
+        if result.ok:
+            expiring = bool(result.expires and result.expires <= today + timedelta(days=facts.expiry_warning_days))
+            return Eligibility("eligible", (rule.label, *result.reasons), rule, facts.checked, verified,
+                               result.expires, expiring)
+        failed.extend(result.reasons)
+        unconfirmed = unconfirmed or result.unconfirmed
+    return Eligibility("pending" if unconfirmed else "not-eligible", tuple(failed), None, facts.checked, verified)
 
 
 def within_gift_limit(price: int | str, facts: Procurement) -> bool:

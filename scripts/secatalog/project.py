@@ -6,7 +6,6 @@ Nothing is written here.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -16,7 +15,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import images
+from . import certfiles, images
+from .certificates import CertState, cert_states
 from .config import Settings
 from .errors import Location, Report, relpath
 from .load import Document, load_yaml
@@ -36,15 +36,16 @@ from .model import (
     Product,
     Subcategory,
     Taxonomy,
+    VerifiedFacts,
     context_for,
     suggest,
 )
 from .procurement import Eligibility, eligibility, within_gift_limit
-from .validate import check_document
+from .slugs import slug_problem
+from .trust import check_unique, check_verified, check_verified_slugs, identities_elsewhere, read_verified
+from .validate import check_document, check_markup
 
-SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
 ENTRY_FILE = "enterprise.yml"
-CERT_SUFFIXES = (".pdf", ".jpg", ".jpeg", ".png", ".webp")
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,8 @@ class PhotoRef:
     shown: str
     alt: str
     info: images.ImageInfo
+    where: Location = field(default=Location(""), compare=False)
+    """The line that names the photo, for problems found after loading (decoding)."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,8 @@ class EnterpriseEntry:
     photos: tuple[PhotoRef, ...]
     cert_files: tuple[tuple[str, Path], ...]
     product_photos: dict[str, tuple[PhotoRef, ...]] = field(compare=False, hash=False)
+    certs: tuple[CertState, ...] = ()
+    """The enterprise's certifications as a buyer may read them today."""
 
     @property
     def url(self) -> str:
@@ -85,6 +90,8 @@ class Item:
     gift_ok: bool
     photos: tuple[PhotoRef, ...]
     order: int
+    certs: tuple[CertState, ...] = ()
+    """The product's and its enterprise's certifications, each once, with their state today."""
 
     @property
     def url(self) -> str:
@@ -238,19 +245,34 @@ def photo_refs(doc: Document, folder: Path, photos: list[Photo], at: tuple,
         if info.width < images.PRINT_WIDTH:
             report.warn(loc, f"'{photo.file}'의 해상도가 인쇄에 부족합니다 ({info.width}픽셀, "
                         f"권장 {images.PRINT_WIDTH}픽셀 이상)", "더 큰 원본 사진을 올리면 인쇄물이 선명해집니다")
-        refs.append(PhotoRef(path, relpath(path, settings.root), photo.alt, info))
+        refs.append(PhotoRef(path, relpath(path, settings.root), photo.alt, info, loc))
     return tuple(refs)
 
 
 # --- enterprises ----------------------------------------------------------------------------
 
-def _load_enterprise(folder: Path, settings: Settings, ctx: dict, facts: Procurement,
-                     certs: dict[str, CertType], report: Report) -> EnterpriseEntry | None:
-    slug = folder.name
+@dataclass
+class _Context:
+    """What every entry is checked against while the project loads."""
+
+    settings: Settings
+    validation: dict
+    facts: Procurement
+    certs: dict[str, CertType]
+    verified: dict[str, VerifiedFacts]
+    seen: dict[str, str] = field(default_factory=dict)  # identity key -> file that has it
+
+    @property
+    def cert_names(self) -> dict[str, str]:
+        return {k: v.name for k, v in self.certs.items()}
+
+
+def _load_enterprise(folder: Path, ctx: _Context, report: Report) -> EnterpriseEntry | None:
+    slug, settings = folder.name, ctx.settings
     shown_folder = relpath(folder, settings.root)
-    if not SLUG.fullmatch(slug):
-        report.error(Location(shown_folder), f"폴더 이름 '{slug}'은(는) 주소로 쓸 수 없습니다",
-                     "영문 소문자, 숫자, 하이픈(-)만 쓰세요 (예: barun-bapsang)")
+    problem = slug_problem(slug)
+    if problem:
+        report.error(Location(shown_folder), f"폴더 이름 {problem[0]}", problem[1])
         return None
     path = folder / ENTRY_FILE
     if not path.is_file():
@@ -260,28 +282,38 @@ def _load_enterprise(folder: Path, settings: Settings, ctx: dict, facts: Procure
     doc = load_yaml(path, settings.root, report)
     if doc is None:
         return None
-    record = check_document(doc, Enterprise, report, context=ctx)
+    record = check_document(doc, Enterprise, report, context=ctx.validation)
     if record is None:
         return None
     _check_product_ids(doc, record, report)
-    today = settings.date
+    for i, product in enumerate(record.products):
+        check_markup(doc.locate(("products", i, "description")), product.description, report,
+                     f"products[{i}].description")
+    check_unique(doc, record, ctx.seen, report)
+    today, facts, certs = settings.date, ctx.facts, ctx.certs
     for at, cert in _all_certs(record):
         _check_expiry(doc, at, cert, facts, certs, today, report)
+    verified = ctx.verified.get(slug)
+    if verified is not None:
+        check_verified(doc, record, verified, facts, report)
     cert_files = []
     for at, cert in _all_certs(record):
         if cert.file:
-            found = _entry_file(folder, cert.file, doc.locate(at + ("file",)), settings, report,
-                                CERT_SUFFIXES)
-            if found:
+            loc = doc.locate(at + ("file",))
+            found = _entry_file(folder, cert.file, loc, settings, report, certfiles.SUFFIXES)
+            problem = certfiles.problem(found, settings.max_pixels) if found else None
+            if problem:
+                report.error(loc, f"인증서 파일 '{cert.file}': {problem.message}", problem.hint)
+            elif found:
                 cert_files.append((cert.file, found))
-    names = {k: v.name for k, v in certs.items()}
+    names = ctx.cert_names
     product_photos = {
         product.id: photo_refs(doc, folder, product.photos, ("products", i, "photos"), settings, report)
         for i, product in enumerate(record.products)}
     return EnterpriseEntry(
-        slug, folder, doc.shown, record, eligibility(record, facts, today, names),
+        slug, folder, doc.shown, record, eligibility(record, verified, facts, today, names),
         photo_refs(doc, folder, record.photos, ("photos",), settings, report), tuple(cert_files),
-        product_photos)
+        product_photos, cert_states(record.certifications, names, verified, today, facts.expiry_warning_days))
 
 
 def _all_certs(record: Enterprise):
@@ -327,22 +359,29 @@ def load_project(settings: Settings, only: list[Path] | None = None) -> Catalog:
     print_settings = PrintSettings()
     if (settings.catalog_dir / "print.yml").exists():
         print_settings = _read_config(settings, "print.yml", PrintSettings, report)
+    verified = read_verified(settings, taxonomy, org_file, cert_file, facts, report)
     report.raise_if_errors()
     network, org_types, certs = catalog_file.network, org_file.org_types, cert_file.certifications
     limits = catalog_file.limits
     settings = replace(settings, max_photo_bytes=limits.max_photo_mb * 1024 * 1024,
                        max_pixels=limits.max_megapixels * 1_000_000)
     cert_map = {c.id: c for c in certs}
-    ctx = context_for(taxonomy, org_types, certs, facts)
+    ctx = _Context(settings, context_for(taxonomy, org_types, certs, facts), facts, cert_map,
+                   verified.enterprises)
 
     check_tree(settings.root, settings.content_dir, report)
+    _refuse_cache_in_project(settings, report)
     folders = _enterprise_folders(settings, only)
+    if only is not None:
+        ctx.seen.update(identities_elsewhere(settings, _enterprise_folders(settings, None), folders))
     enterprises: list[EnterpriseEntry] = []
     for folder in folders:
-        loaded = _load_enterprise(folder, settings, ctx, facts, cert_map, report)
+        loaded = _load_enterprise(folder, ctx, report)
         if loaded:
             enterprises.append(loaded)
-    items = _items(enterprises, taxonomy, facts)
+    if only is None:
+        check_verified_slugs(settings, verified, {f.name for f in folders}, report)
+    items = _items(enterprises, taxonomy, facts, ctx)
     broken = {f.name for f in folders} - {e.slug for e in enterprises}
     bundles = _bundles(settings, items, broken, report) if only is None else []
     catalog = Catalog(settings, network, taxonomy, {o.id: o for o in org_types}, cert_map, facts,
@@ -353,6 +392,15 @@ def load_project(settings: Settings, only: list[Path] | None = None) -> Catalog:
         catalog = replace(catalog, casebook=load_casebook(settings, catalog, report))
     report.raise_if_errors()
     return catalog
+
+
+def _refuse_cache_in_project(settings: Settings, report: Report) -> None:
+    """A build cache inside the project may have come with a pull request: never read, refused."""
+    stale = settings.root / ".cache" / "secatalog"
+    if stale.exists() or stale.is_symlink():
+        report.error(Location(relpath(stale, settings.root)),
+                     "프로젝트 안에 빌드 캐시 폴더가 있습니다. 저장소로 들어온 캐시는 믿을 수 없어 쓰지 않습니다",
+                     f"이 폴더를 지우세요. 캐시는 이제 프로젝트 밖({settings.cache_dir})에 둡니다")
 
 
 def _enterprise_folders(settings: Settings, only: list[Path] | None) -> list[Path]:
@@ -368,7 +416,8 @@ def _enterprise_folders(settings: Settings, only: list[Path] | None) -> list[Pat
                    for w in wanted)]
 
 
-def _items(enterprises: list[EnterpriseEntry], taxonomy: Taxonomy, facts: Procurement) -> list[Item]:
+def _items(enterprises: list[EnterpriseEntry], taxonomy: Taxonomy, facts: Procurement,
+           ctx: _Context) -> list[Item]:
     where: dict[str, tuple[Category, Subcategory | None, int]] = {}
     order = 0
     for cat in taxonomy.categories:
@@ -382,9 +431,11 @@ def _items(enterprises: list[EnterpriseEntry], taxonomy: Taxonomy, facts: Procur
     for ent in enterprises:
         for product in ent.record.products:
             cat, sub, pos = where[product.category]
+            certs = cert_states([*product.certifications, *ent.record.certifications], ctx.cert_names,
+                                ctx.verified.get(ent.slug), ctx.settings.date, facts.expiry_warning_days)
             items.append(Item(f"{ent.slug}/{product.id}", ent, product, cat, sub,
                               within_gift_limit(product.price, facts),
-                              ent.product_photos.get(product.id, ()), pos))
+                              ent.product_photos.get(product.id, ()), pos, certs))
     # Documented order: taxonomy order, then item name (Korean collation by code point), then id.
     items.sort(key=lambda i: (i.order, i.product.name, i.uid))
     return items
@@ -399,14 +450,16 @@ def _bundles(settings: Settings, items: list[Item], broken: set[str],
     out = []
     for path in sorted(top.glob("*.yml")):
         slug = path.stem
-        if not SLUG.fullmatch(slug):
-            report.error(Location(relpath(path, settings.root)), f"파일 이름 '{path.name}'은(는) 주소로 쓸 수 없습니다",
-                         "영문 소문자, 숫자, 하이픈(-)만 쓰세요")
+        problem = slug_problem(slug)
+        if problem:
+            report.error(Location(relpath(path, settings.root)), f"파일 이름 {problem[0]}", problem[1])
             continue
         doc = load_yaml(path, settings.root, report)
         record = check_document(doc, Bundle, report) if doc else None
         if record is None:
             continue
+        for name in ("description", "recipe"):
+            check_markup(doc.locate((name,)), getattr(record, name), report, name)
         members = []
         for i, member in enumerate(record.items):
             item = by_uid.get(member.product)

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from .model import Enterprise
+from .slugs import RESERVED
 
 SCHEMA_ID = "enterprise.schema.json"
 
@@ -61,5 +62,8 @@ def form_patterns() -> dict[str, str]:
 
     found = {"slug": pattern(product["id"]), "phone": pattern(props["phone"]),
              "github": pattern(props["maintainers"]["items"])}
+    # Names the site itself uses are refused by the form as they are by check.
+    found["id"] = found["slug"]
+    found["slug"] = f"(?!(?:{'|'.join(sorted(RESERVED))})$){found['slug']}"
     # HTML compiles pattern="" with the 'v' flag, where a bare '-' in a class is an error.
     return {key: value.replace("-]", "\\-]") for key, value in found.items()}

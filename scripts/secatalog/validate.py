@@ -6,9 +6,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import Report
+from .errors import Location, Report
 from .load import Document, RawFloat, RawInt
 from .model import suggest
+from .slugs import SLUG_HINT, SLUG_PATTERN
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -44,7 +45,7 @@ _PATTERN_HINTS = {
     "^0[0-9]{1,2}-[0-9]{3,4}-[0-9]{4}$": "전화번호는 041-000-0000처럼 하이픈을 넣어 쓰세요",
     "^[0-9]{5}$": "우편번호는 다섯 자리 숫자입니다 (예: \"32000\")",
     "^[0-9]{3}-[0-9]{2}-[0-9]{5}$": "사업자등록번호는 000-00-00000 형식입니다",
-    "^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$": "영문 소문자, 숫자, 하이픈(-)만 쓰세요 (예: local-lunchbox)",
+    SLUG_PATTERN: SLUG_HINT,
     "^[a-z0-9][a-z0-9-]{0,40}$": "영문 소문자, 숫자, 하이픈(-)만 쓰세요",
     "^[a-z0-9-]+/[a-z0-9-]+$": "'기업slug/제품id' 형식으로 쓰세요 (예: barun-bapsang/lunchbox)",
     "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$": "GitHub 아이디만 쓰세요 (@ 없이)",
@@ -63,6 +64,18 @@ def check_document(doc: Document, model: type[M], report: Report,
         for err in exc.errors(include_url=False):
             _report_one(doc, model, at + tuple(err["loc"]), err, report)
         return None
+
+
+def check_markup(location: Location, text: str, report: Report, field: str = "") -> bool:
+    """Render member Markdown once, as pages and PDFs will; report why it cannot be."""
+    from .site.markup import MarkdownProblem, check_markdown
+
+    try:
+        check_markdown(text)
+    except MarkdownProblem as exc:
+        report.error(location, exc.message, exc.hint, field)
+        return False
+    return True
 
 
 def _report_one(doc: Document, model: type[BaseModel], loc: tuple, err: dict, report: Report) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -55,11 +57,25 @@ def snippets(catalog: Catalog) -> dict[str, str]:
         out[f"banner-{w}x{h}"] = (f'<a href="{site}" target="_blank" rel="noopener" title="새 창으로 열림">'
                                   f'<img src="{site}widget/banner-{w}x{h}.png" width="{w}" height="{h}" '
                                   f'alt="{alt} (새 창)"></a>')
+    # Sandboxed: the frame runs no script and can only open links and the search in a new window.
     out["iframe"] = (f'<iframe src="{site}widget/frame.html" title="{name} 공공구매 카탈로그 바로가기" '
-                     f'width="480" height="260" style="border:0;max-width:100%" loading="lazy"></iframe>')
+                     f'width="480" height="260" style="border:0;max-width:100%" loading="lazy" '
+                     f'sandbox="allow-popups allow-popups-to-escape-sandbox allow-forms"></iframe>')
+    # Subresource Integrity: the host page runs this exact script or none at all.
     out["script"] = (f'<div data-secatalog-widget>{link}</div>\n'
-                     f'<script src="{site}widget/embed.js" async></script>')
+                     f'<script src="{site}widget/embed.js" integrity="{integrity(embed_js())}" '
+                     f'crossorigin="anonymous" async></script>')
     return out
+
+
+def embed_js() -> str:
+    """The script widget exactly as published (its hash goes into the snippet)."""
+    return _minify((TEMPLATES / "embed.js").read_text("utf-8"))
+
+
+def integrity(text: str) -> str:
+    digest = hashlib.sha384(text.encode("utf-8")).digest()
+    return "sha384-" + base64.b64encode(digest).decode("ascii")
 
 
 def write_all(catalog: Catalog, out: Path) -> None:
@@ -71,7 +87,7 @@ def write_all(catalog: Catalog, out: Path) -> None:
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       undefined=StrictUndefined)
     (out / "frame.html").write_text(env.get_template("frame.html").render(data=data), "utf-8")
-    (out / "embed.js").write_text(_minify((TEMPLATES / "embed.js").read_text("utf-8")), "utf-8")
+    (out / "embed.js").write_text(embed_js(), "utf-8")
     for w, h in BANNERS:
         _banner(catalog, w, h).save(out / f"banner-{w}x{h}.png", optimize=True)
 

@@ -21,7 +21,10 @@ _MEANINGS = {
     "name": "제품·서비스 이름", "kind": "product(물품) 또는 service(용역)", "category": "분류",
     "subcategory": "하위 분류", "enterprise_name": "공급 기업 이름", "price": "가격(원). 비어 있으면 협의",
     "unit": "가격 단위", "min_order": "최소 주문", "lead_time": "납품 기간", "months": "판매 월 (비어 있으면 연중)",
-    "delivery_area": "배송·서비스 지역", "certifications": "제품 인증 id", "sole_source_eligible": "수의계약 가능 여부",
+    "delivery_area": "배송·서비스 지역", "certifications": "유효한 인증 id (만료된 인증은 빠짐)",
+    "sole_source_eligible": "수의계약 가능 여부 (사무국이 확인한 사실로만 판정)",
+    "sole_source_status": "eligible(가능), not-eligible(특례 해당 없음), pending(사무국 확인 중)",
+    "verified_by_secretariat": "사무국이 조직 유형·인증을 공식 자료와 대조한 날",
     "gift_limit_ok": "청탁금지법 선물 가액 한도 이내", "url": "온라인 카탈로그 주소",
 }
 FORM_PATTERNS = form_patterns()

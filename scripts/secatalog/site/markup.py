@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import markdown
@@ -28,14 +29,65 @@ def _loosen_lists(text: str) -> str:
     return "\n".join(out)
 
 
-_MARKDOWN = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+# Limits that keep Python-Markdown fast and its recursion shallow: link parsing is quadratic in
+# the number of '[' (5,000 of them take 9 s), and each nested block is a level of recursion.
+MAX_BRACKETS = 300
+MAX_NESTING = 10
+_BLOCK_PREFIX = re.compile(r"(?:[-*+]|\d{1,9}[.)]|>)[ \t]+|>")
 
 
+class MarkdownProblem(ValueError):
+    """Member Markdown that cannot be rendered, with a Korean message and fix."""
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+def _nesting(line: str) -> int:
+    stripped = line.lstrip(" \t")
+    depth = (len(line) - len(stripped)) // 4
+    pos = 0
+    while match := _BLOCK_PREFIX.match(stripped, pos):
+        depth, pos = depth + 1, match.end()
+    return depth
+
+
+def _new_markdown() -> markdown.Markdown:
+    return markdown.Markdown(extensions=["sane_lists"], output_format="html")
+
+
+_MARKDOWN = _new_markdown()
+
+
+def check_markdown(text: str) -> None:
+    """Raise MarkdownProblem for text that would be slow or too deep to render, or fails to."""
+    if text.count("[") > MAX_BRACKETS:
+        raise MarkdownProblem(f"대괄호([)가 너무 많습니다 ({text.count('[')}개, 최대 {MAX_BRACKETS}개)",
+                              "링크 몇 개만 남기고 나머지 대괄호를 지우세요")
+    deepest = max((_nesting(line) for line in text.splitlines()), default=0)
+    if deepest > MAX_NESTING:
+        raise MarkdownProblem(f"목록이나 인용이 너무 깊게 겹쳐 있습니다 ({deepest}단계, 최대 {MAX_NESTING}단계)",
+                              "줄 앞의 '-', '>', 들여쓰기를 줄여 목록을 단순하게 쓰세요")
+    render_markdown(text)
+
+
+@functools.lru_cache(maxsize=65536)
 def render_markdown(text: str) -> Markup:
-    """Markdown with a small allowlist: no raw HTML, no images, only safe link schemes."""
+    """Markdown with a small allowlist: no raw HTML, no images, only safe link schemes.
+
+    Results are remembered: validation renders every text once, and pages and PDFs reuse it.
+    """
+    global _MARKDOWN
     if not text:
         return Markup("")
-    html = _MARKDOWN.reset().convert(_loosen_lists(text))
+    try:
+        html = _MARKDOWN.reset().convert(_loosen_lists(text))
+    except Exception as exc:  # never leave a half-reset parser for the next page (serve)
+        _MARKDOWN = _new_markdown()
+        raise MarkdownProblem("마크다운으로 읽을 수 없는 글입니다",
+                              "특수 문자와 목록 기호를 줄여 평범한 문장으로 쓰세요") from exc
     clean = nh3.clean(html, tags=_TAGS, attributes=_ATTRS, url_schemes=_SCHEMES,
                       link_rel="nofollow noopener noreferrer", strip_comments=True)
     return Markup(clean)

@@ -9,6 +9,7 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from ..certificates import current_types
 from ..photos import ProcessedPhoto
 from ..project import Catalog, Item, PhotoRef
 from .markup import months_text, render_markdown, won
@@ -85,7 +86,7 @@ class Renderer:
     def item_filters(self, item: Item) -> dict[str, str]:
         """Data attributes the client-side filters read (plain strings, escaped by Jinja)."""
         p = item.product
-        certs = {c.type for c in p.certifications} | {c.type for c in item.enterprise.record.certifications}
+        certs = current_types(item.certs)
         return {
             "org": item.enterprise.record.org_type,
             "certs": " ".join(sorted(certs)),

@@ -1,0 +1,76 @@
+"""Certifications as a buyer may read them today: current, ending soon, or expired.
+
+Every output (pages, filters, print, profiles, open data, widget) shows certifications through
+these states, so an expired certificate is never displayed as current and never matches a filter.
+Where the secretariat confirmed a certificate, its confirmed number and expiry are what is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from .model import Certification, VerifiedFacts
+
+State = Literal["current", "expiring", "expired"]
+
+
+@dataclass(frozen=True)
+class CertState:
+    type: str
+    name: str
+    number: str
+    expires: date | None
+    state: State
+    verified: date | None = None  # the day the secretariat confirmed it, when it did
+
+    @property
+    def current(self) -> bool:
+        return self.state != "expired"
+
+    @property
+    def validity(self) -> str:
+        """'만료 (2025-01-01)', '2027-01-20 만료 예정', '2027-12-31까지' or ''."""
+        if self.expires is None:
+            return ""
+        when = self.expires.isoformat()
+        return {"expired": f"만료 ({when})", "expiring": f"{when} 만료 예정", "current": f"{when}까지"}[self.state]
+
+    def as_data(self) -> dict:
+        """The open-data form: the state is explicit, so no reader takes an expired one as valid."""
+        return {"type": self.type, "name": self.name, "number": self.number,
+                "expires": self.expires.isoformat() if self.expires else None, "status": self.state,
+                "verified": self.verified.isoformat() if self.verified else None}
+
+
+def _state(expires: date | None, today: date, window_days: int) -> State:
+    if expires is not None and expires < today:
+        return "expired"
+    if expires is not None and expires <= today + timedelta(days=window_days):
+        return "expiring"
+    return "current"
+
+
+def cert_states(certs: Iterable[Certification], names: dict[str, str], verified: VerifiedFacts | None,
+                today: date, window_days: int) -> tuple[CertState, ...]:
+    """States of the given certifications, confirmed facts first, each (type, number) once."""
+    confirmed = {(c.type, c.number): c for c in verified.certifications} if verified else {}
+    out: dict[tuple[str, str], CertState] = {}
+    for cert in certs:
+        key = (cert.type, cert.number)
+        if key in out:
+            continue
+        found = confirmed.get(key)
+        # When the entry and the confirmation disagree, the earlier end date is the honest one.
+        ends = [d for d in (cert.expires, found.expires if found else None) if d is not None]
+        expires = min(ends) if ends else None
+        out[key] = CertState(cert.type, names.get(cert.type, cert.type), cert.number, expires,
+                             _state(expires, today, window_days), verified.checked if found and verified else None)
+    return tuple(out.values())
+
+
+def current_types(states: Iterable[CertState]) -> set[str]:
+    """Certification types a filter may match: only those in force."""
+    return {c.type for c in states if c.current}
