@@ -139,3 +139,16 @@ def test_frame_page_is_accessible(host_and_catalog):
 def test_frame_shows_counts(sample_site):
     text = (sample_site / "widget/frame.html").read_text("utf-8")
     assert "기업 14곳 · 제품·서비스 43개" in text and "built-in method" not in text
+
+
+def test_script_snippet_pins_the_published_script(sample_site):
+    import base64
+    import hashlib
+
+    html = (sample_site / "embed/index.html").read_text("utf-8")
+    published = (sample_site / "widget/embed.js").read_bytes()
+    digest = "sha384-" + base64.b64encode(hashlib.sha384(published).digest()).decode()
+    assert f'integrity="{digest}" crossorigin="anonymous"' in html.replace("&#34;", '"').replace("&quot;", '"')
+    assert html.index('id="iframe"') < html.index('id="script"'), "the sandboxed frame is offered first"
+    assert 'sandbox="allow-popups allow-popups-to-escape-sandbox allow-forms"' in html.replace("&#34;", '"').replace(
+        "&quot;", '"')

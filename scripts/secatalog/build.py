@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import certfiles
+from .catalog import Catalog
 from .config import Settings
 from .errors import ContentError, Location, Report
 from .images import ImageProblem
 from .photos import ProcessedPhoto, process, verify
-from .project import Catalog, load_project
+from .project import load_project
 
 log = logging.getLogger("secatalog")
 
@@ -31,9 +32,6 @@ class Prepared:
     encoded: int
     certs: dict[Path, Path] = field(default_factory=dict)
     """Each certificate file's clean, publishable copy."""
-
-
-_handoff: Prepared | None = None
 
 
 def prepare(settings: Settings, workers: int | None = None) -> Prepared:
@@ -68,44 +66,36 @@ def raise_photo_problems(catalog: Catalog, problems: dict[Path, ImageProblem]) -
     raise ContentError(report)
 
 
-def take_handoff(root: Path) -> Prepared | None:
-    """Let the mkdocs plugin reuse what the CLI already prepared in this process."""
-    if _handoff is not None and _handoff.catalog.settings.root.resolve() == root.resolve():
-        return _handoff
-    return None
-
-
 def run(settings: Settings, out: Path, workers: int | None = None, with_print: bool = True) -> Prepared:
-    """Build the site, exports and print files into out, replacing it only on success."""
-    global _handoff
+    """Validate and prepare, then build through mkdocs into a staging folder that replaces out
+    only when every step succeeded (the same plugin path as `mkdocs build`)."""
     prepared = prepare(settings, workers)
     out = out.resolve()
     staging = out.with_name(f".{out.name}.building-{os.getpid()}")
     _remove_stale(out)
     _remove(staging)
     try:
-        _handoff = prepared
-        _mkdocs_build(settings.root, staging)
-        from . import export, widget
-
-        export.write_all(prepared, staging)
-        widget.write_all(prepared.catalog, staging / "widget")
-        if with_print:
-            from .pdf import editions  # WeasyPrint is a heavy import; previews skip it
-
-            editions.write_all(prepared, staging / "print", workers)
+        _mkdocs_build(settings.root, staging, prepared, workers, with_print)
         _swap(staging, out)
     finally:
-        _handoff = None
         _remove(staging)
     return prepared
 
 
-def _mkdocs_build(root: Path, site_dir: Path) -> None:
+def _mkdocs_build(root: Path, site_dir: Path, prepared: Prepared, workers: int | None, with_print: bool) -> None:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir))
+    plugin = config.plugins.get("secatalog")
+    if plugin is None:
+        report = Report()
+        report.error(Location("mkdocs.yml"), "plugins 목록에 secatalog가 없습니다",
+                     "mkdocs.yml의 plugins: 아래에 '- secatalog'를 넣으세요")
+        raise ContentError(report)
+    plugin.hand_over(prepared)
+    plugin.config["print"] = with_print
+    plugin.config["workers"] = workers
     config.plugins.on_startup(command="build", dirty=False)
     try:
         mkdocs_build(config)

@@ -13,12 +13,13 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from .catalog import Catalog, EnterpriseEntry, Item, PhotoRef
 from .config import Settings
 from .errors import Location, Report, relpath
 from .fields import Line, Name, Paragraph, RelFile, Slug, Text, Won, Year
+from .files import check_tree, photo_refs
 from .load import Document, load_yaml, parse_yaml, read_text
 from .model import Photo, Record, suggest
-from .project import Catalog, EnterpriseEntry, Item, PhotoRef, check_tree, photo_refs
 from .slugs import slug_problem
 from .validate import check_document, check_markup
 
@@ -140,7 +141,7 @@ def load_casebook(settings: Settings, catalog: Catalog, report: Report) -> Caseb
     book_path = folder / "book.yml"
     if not book_path.exists():
         return None
-    book_doc = load_yaml(book_path, settings.root, report)
+    book_doc = load_yaml(book_path, settings.root, report, settings.max_yaml_bytes)
     book = check_document(book_doc, Book, report) if book_doc else None
     if book is None:
         return None

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from .model import Certification, VerifiedFacts
+from .config_model import VerifiedFacts
+from .model import Certification
 
 State = Literal["current", "expiring", "expired"]
 

@@ -1,4 +1,6 @@
-"""Command line: arguments -> settings -> build/check. No logic of its own."""
+"""Command line: arguments -> settings -> check/build/scaffold, and Korean messages with exit codes.
+
+Usage errors exit 2, content errors exit 1 with every problem listed, never a traceback."""
 
 from __future__ import annotations
 
@@ -113,7 +115,7 @@ app.add_typer(new_app, name="new")
 
 
 def _catalog_config(settings: Settings):
-    from .project import load_config_only
+    from .configuration import load_config_only
 
     try:
         return load_config_only(settings)
@@ -209,7 +211,7 @@ def new_case(slug: str = typer.Option(..., prompt="사례 파일 이름 (영문 
     chapters: list[str] = []
     if book_path.is_file():
         report = Report()
-        doc = load_yaml(book_path, settings.root, report)
+        doc = load_yaml(book_path, settings.root, report, settings.max_yaml_bytes)
         book = check_document(doc, Book, report) if doc else None
         if book is None:
             _fail(report)

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from .images import DEFAULT_MAX_PIXELS
+from .images import DEFAULT_MAX_FILE_MB, DEFAULT_MAX_PIXELS
+from .load import MAX_YAML_BYTES
 
 
 def build_date() -> date:
@@ -37,9 +38,9 @@ class Settings:
     """The project folder (holds mkdocs.yml, content/, catalog/, casebook/)."""
     max_pixels: int = DEFAULT_MAX_PIXELS
     """Largest photo, in pixels, decoded at all; bigger ones are refused before decoding."""
-    max_photo_bytes: int = 20 * 1024 * 1024
+    max_photo_bytes: int = DEFAULT_MAX_FILE_MB * 1024 * 1024
     """Largest photo or certificate file accepted, in bytes."""
-    max_yaml_bytes: int = 512 * 1024
+    max_yaml_bytes: int = MAX_YAML_BYTES
     """Largest YAML or Markdown entry file accepted, in bytes."""
     today: date | None = None
     """The date used for expiry checks; defaults to build_date()."""

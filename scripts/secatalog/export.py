@@ -8,8 +8,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .model import context_for
-from .project import Catalog, EnterpriseEntry, Item
+from .catalog import Catalog, EnterpriseEntry, Item
+from .config_model import context_for
 from .schema import SCHEMA_ID, dumps, enterprise_schema
 
 
@@ -21,7 +21,7 @@ def item_to_json(item: Item, site_url: str) -> dict[str, Any]:
     p = item.product
     return {
         "id": item.uid,
-        "url": site_url.rstrip("/") + "/" + item.url,
+        "url": site_url + item.url,
         "name": p.name,
         "kind": p.kind,
         "category": item.category.name,
@@ -50,7 +50,7 @@ def enterprise_to_json(ent: EnterpriseEntry, site_url: str) -> dict[str, Any]:
     e = ent.record
     return {
         "id": ent.slug,
-        "url": site_url.rstrip("/") + "/" + ent.url,
+        "url": site_url + ent.url,
         "name": e.name,
         "org_type": e.org_type,
         "mission": e.mission,

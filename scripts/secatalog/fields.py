@@ -95,6 +95,8 @@ Name = Annotated[Text, AfterValidator(_not_blank), AfterValidator(_one_line), _l
 Line = Annotated[Text, AfterValidator(_one_line), _limit(300)]
 Paragraph = Annotated[Text, AfterValidator(_unify_newlines), _limit(5000)]
 Url = Annotated[Text, AfterValidator(_url), _limit(500)]
+# The site's own address always ends in '/', so every page address is site_url + its path.
+SiteUrl = Annotated[Url, AfterValidator(lambda value: value if value.endswith("/") else value + "/")]
 Email = Annotated[Text, _pattern(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$", max_length=200)]
 Phone = Annotated[Text, _pattern(r"^0[0-9]{1,2}-[0-9]{3,4}-[0-9]{4}$")]
 PostalCode = Annotated[Text, _pattern(r"^[0-9]{5}$")]

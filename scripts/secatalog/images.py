@@ -16,7 +16,9 @@ ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP")
 EXTENSIONS = {"JPEG": (".jpg", ".jpeg"), "PNG": (".png",), "WEBP": (".webp",)}
 WEB_WIDTHS = (480, 960)
 PRINT_WIDTH = 1240  # about 300 dpi at the 105 mm a half-page card prints a photo
-DEFAULT_MAX_PIXELS = 40_000_000
+DEFAULT_MAX_MEGAPIXELS = 40
+DEFAULT_MAX_PIXELS = DEFAULT_MAX_MEGAPIXELS * 1_000_000
+DEFAULT_MAX_FILE_MB = 20
 
 
 class ImageProblem(Exception):

@@ -158,10 +158,10 @@ def read_text(path: Path, shown: str, report: Report, limit: int = MAX_YAML_BYTE
     return text
 
 
-def load_yaml(path: Path, root: Path, report: Report) -> Document | None:
-    """Parse one YAML file into a Document, or report why it cannot be read."""
+def load_yaml(path: Path, root: Path, report: Report, limit: int = MAX_YAML_BYTES) -> Document | None:
+    """Parse one YAML file (at most limit bytes) into a Document, or report why it cannot be read."""
     shown = relpath(path, root)
-    text = read_text(path, shown, report)
+    text = read_text(path, shown, report, limit)
     if text is None:
         return None
     return parse_yaml(text, path, shown, report)

@@ -1,7 +1,8 @@
-"""MODEL: validated, immutable records for catalog configuration and member entries.
+"""MODEL: validated, immutable records of member entries (enterprise.yml, bundles).
 
-These pydantic models are the single source of truth for the entry format: validation,
-the published JSON Schema (with Korean descriptions) and the scaffolds all come from them.
+These pydantic models are the single source of truth for the entry format: validation and
+the published JSON Schema (with Korean descriptions) come from them; the scaffolds in
+scaffold.py are checked against them by the tests. catalog/ files are in config_model.py.
 Nothing here knows about Jinja, mkdocs or WeasyPrint.
 """
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo
 from pydantic_core import PydanticCustomError
@@ -74,89 +75,10 @@ ChannelRef = Annotated[Code, _known("channels", "구매 경로"),
                        Field(description="catalog/procurement.yml의 구매 경로 id")]
 
 
-# --- catalog configuration (catalog/*.yml) -------------------------------------------------
-
-class Subcategory(Record):
-    id: Slug
-    name: Name
-    keywords: list[Line] = []
-
-
-class Category(Record):
-    id: Slug
-    name: Name = Field(description="분류 이름 (한국어)")
-    icon: Text = Field("", description="mkdocs-material 아이콘 이름 (예: material/food-apple)")
-    description: Line = ""
-    children: list[Subcategory] = []
-
-
-class Taxonomy(Record):
-    categories: list[Category]
-
-
-class OrgType(Record):
-    id: Slug
-    name: Name
-    short: Name = Field(description="배지에 쓰는 짧은 이름")
-    description: Line = ""
-
-
-class CertType(Record):
-    id: Slug
-    name: Name
-    applies_to: Literal["enterprise", "product", "both"] = "both"
-    description: Line = ""
-    url: Url | None = None
-
-
-class Channel(Record):
-    id: Slug
-    name: Name
-    description: Line = ""
-
-
-class EligibilityRule(Record):
-    """One route to a sole-source contract (수의계약), with its legal basis."""
-
-    id: Slug
-    label: Name
-    org_types: list[Slug] = Field(min_length=1)
-    requires_certification: Slug | None = None
-    min_vulnerable_share: float | None = Field(None, ge=0, le=1)
-    limit_krw: Won
-    basis: Line
-
-
-class Procurement(Record):
-    as_of_year: Year = Field(description="기준 연도")
-    checked: date = Field(description="확인일: 규정을 마지막으로 확인한 날")
-    note: Line = ""
-    priority_purchase: Paragraph = Field("", description="우선구매 제도 설명")
-    gift_limit_krw: Won = Field(description="청탁금지법 선물 가액 한도(원)")
-    expiry_warning_days: Count = 60
-    sole_source_rules: list[EligibilityRule]
-    channels: list[Channel]
-
-
 class Contact(Record):
     role: Line = Field("", description="담당자 직책 (예: 사무국장)")
     phone: Phone | None = None
     email: Email | None = None
-
-
-class Network(Record):
-    name: Name = Field(description="네트워크 이름")
-    city: Name = Field(description="도시 이름")
-    region: Line = ""
-    edition: Line = Field("", description="판 이름 (예: 2026년판)")
-    site_url: Url = Field(description="공개 사이트 주소 (QR·공유 링크에 쓰임)")
-    description: Line = ""
-    sample_notice: Line = Field("", description="예시 자료 안내 문구 (비우면 표시하지 않음)")
-    contact: Contact = Contact()
-    secretariat: list[GithubHandle] = Field([], description="사무국 GitHub 아이디 (모든 파일 관리)")
-    repository: Url | None = Field(None, description="GitHub 저장소 주소 (참여하기 양식의 'GitHub에서 올리기'에 쓰임)")
-    data_licence: Line = Field("공공누리 제1유형", description="공개 데이터 이용 조건")
-    photo_licence: Line = Field("사진 저작권은 각 기업에 있습니다", description="사진 이용 조건")
 
 
 # --- member entries (content/enterprises/<slug>/enterprise.yml) -------------------------
@@ -285,82 +207,3 @@ class Bundle(Record):
     items: list[BundleItem] = Field(min_length=1)
     photo: Photo | None = None
     recipe: Paragraph = ""
-
-
-class PrintSettings(Record):
-    """catalog/print.yml: how the printed catalog is laid out and what rendering may cost."""
-
-    items_per_page: Literal[1, 2] = Field(2, description="한 쪽에 싣는 품목 수 (1 또는 2)")
-    chunk_timeout_s: Annotated[int, Field(ge=10, le=3600)] = Field(
-        300, description="PDF 한 부분을 만드는 데 허용하는 최대 시간(초)")
-    memory_limit_mb: Annotated[int, Field(ge=512, le=65536)] = Field(
-        4096, description="PDF를 만드는 프로세스 하나의 메모리 한도(MB)")
-
-
-class Limits(Record):
-    """What a member's upload may weigh; everything larger is refused with a Korean message."""
-
-    max_photo_mb: Annotated[int, Field(ge=1, le=200)] = Field(20, description="사진·인증서 파일 한 개의 최대 크기(MB)")
-    max_megapixels: Annotated[int, Field(ge=1, le=150)] = Field(40, description="사진 한 장의 최대 화소 수(백만)")
-
-
-class VerifiedCertification(Record):
-    type: CertRef
-    number: Annotated[Line, Field(min_length=1)] = Field(description="공식 명단에서 확인한 인증·지정 번호")
-    expires: date | None = Field(None, description="공식 명단의 유효기간 종료일 (없으면 비움)")
-
-
-class VerifiedWorkers(Record):
-    paid: Count = Field(description="확인한 유급 근로자 수")
-    vulnerable: Count = Field(description="확인한 취약계층 근로자 수")
-
-
-class VerifiedFacts(Record):
-    """What the secretariat confirmed for one enterprise, against which source, by whom, when."""
-
-    checked: date = Field(description="확인한 날 (YYYY-MM-DD)")
-    checked_by: Name = Field(description="확인한 사람 (직책)")
-    source: Annotated[Line, Field(min_length=2)] = Field(
-        description="대조한 공식 자료 (예: 한국사회적기업진흥원 인증기업 조회)")
-    org_type: OrgTypeRef
-    business_number: BusinessNumber | None = None
-    certifications: list[VerifiedCertification] = []
-    workers: VerifiedWorkers | None = None
-
-
-class VerifiedFile(Record):
-    """catalog/verified.yml: only the secretariat changes it; eligibility is derived from it alone."""
-
-    enterprises: dict[Slug, VerifiedFacts] = {}
-
-
-class CatalogFile(Record):
-    """catalog/catalog.yml"""
-
-    network: Network
-    limits: Limits = Limits()
-
-
-class OrgTypesFile(Record):
-    """catalog/org_types.yml"""
-
-    org_types: list[OrgType] = Field(min_length=1)
-
-
-class CertTypesFile(Record):
-    """catalog/certifications.yml"""
-
-    certifications: list[CertType] = Field(min_length=1)
-
-
-def context_for(taxonomy: Taxonomy, org_types: list[OrgType], certs: list[CertType],
-                procurement: Procurement) -> dict[str, Any]:
-    """Build the validation context that reference fields are checked against."""
-    subcats = {c.id for cat in taxonomy.categories for c in cat.children}
-    leaf_tops = {cat.id for cat in taxonomy.categories if not cat.children}
-    return {
-        "categories": subcats | leaf_tops,
-        "org_types": {o.id for o in org_types},
-        "certifications": {c.id for c in certs},
-        "channels": {c.id for c in procurement.channels},
-    }

@@ -1,6 +1,11 @@
-"""mkdocs plugin: a thin adapter that hands the catalog's generated pages to mkdocs.
+"""mkdocs plugin: the one build path. `mkdocs build`, `mkdocs serve` and `secatalog build` all
+run through it, as mkdocs-material's social and blog plugins do.
 
-Each handler only delegates: loading and validation live in project.py, rendering in site/.
+on_config loads and validates the project (or takes what `secatalog build` already prepared,
+handed over through this instance), the page events render the generated pages, and
+on_post_build writes the outputs outside the pages: open data, widget, print editions (skipped
+under `serve` unless `serve_print: true`). Each handler only delegates: loading and validation
+live in project.py, rendering in site/, pdf/, export.py and widget.py.
 """
 
 from __future__ import annotations
@@ -9,7 +14,7 @@ import json
 import logging
 from pathlib import Path
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -18,8 +23,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from . import build
+from .build import Prepared
 from .config import Settings
-from .errors import ContentError
+from .errors import ContentError, Problem
 from .photos import ProcessedPhoto
 from .render_assets import asset_files
 from .site import htmlfix, search
@@ -30,30 +36,55 @@ from .site.render import PHOTO_DIR, Renderer
 
 log = logging.getLogger("mkdocs.plugins.secatalog")
 THEME_DIR = Path(__file__).parent / "templates" / "theme"
-# Pages that only list what item and enterprise pages already say: indexing them would
-# make every search answer twice (and cost most of the indexing time).
 SKIP_TARGET = "sc-content"
-UNINDEXED = {"home", "category", "list", "procurement", "open-data", "embed", "join"}
 
 
 class CatalogPluginConfig(Config):
-    project_dir = opt.Optional(opt.Type(str))
+    enabled = opt.Type(bool, default=True)
+    """Turn the catalog off (the site keeps only its hand-written pages)."""
+    print = opt.Type(bool, default=True)
+    """Write the print editions (PDF) into print/ after `mkdocs build`."""
+    serve_print = opt.Type(bool, default=False)
+    """Also write them under `mkdocs serve` (slow: off by default)."""
+    workers = opt.Optional(opt.Type(int))
+    """Processes for photos and PDF chunks; default: one per CPU."""
+    project_dir = opt.Optional(opt.Dir(exists=True))
     """Folder holding content/ and catalog/; defaults to the folder of mkdocs.yml."""
 
 
 class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
-    """Generate catalog pages from content/ during mkdocs build and serve."""
+    """Generate catalog pages and outputs from content/ during mkdocs build and serve."""
+
+    command = "build"
+    handed: Prepared | None = None
+    problems: list[Problem] | None = None
+    """Under `serve`, content errors become the preview's only page instead of stopping it."""
+
+    def hand_over(self, prepared: Prepared) -> None:
+        """`secatalog build` validated and prepared the project already: use it for the next build."""
+        self.handed = prepared
+
+    def on_startup(self, *, command, dirty):
+        self.command = command
 
     def on_config(self, config):
+        if not self.config.enabled:
+            return config
         root = Path(self.config.project_dir or Path(config.config_file_path).parent).resolve()
         self.root = root
-        prepared = build.take_handoff(root)
+        prepared, self.handed = self.handed, None
+        self.from_cli = prepared is not None  # the CLI reports its own errors in Korean
+        self.problems = None
         if prepared is None:
             try:
-                prepared = build.prepare(Settings(root))
+                prepared = build.prepare(Settings(root), self.config.workers)
             except ContentError as exc:
                 lines = "\n".join(str(p) for p in exc.report.errors)
-                raise PluginError(f"내용에 오류가 {len(exc.report.errors)}개 있습니다:\n{lines}") from None
+                message = f"내용에 오류가 {len(exc.report.errors)}개 있습니다:\n{lines}"
+                if self.command != "serve":
+                    raise PluginError(message) from None
+                log.error(message)
+                return self._show_problems(config, exc.report)
         self.prepared = prepared
         catalog = prepared.catalog
         self.renderer = Renderer(catalog, prepared.photos)
@@ -70,11 +101,21 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         config.theme.dirs.insert(position, str(THEME_DIR))
         return config
 
+    def _show_problems(self, config, report):
+        self.problems, self.prepared, self.pages = report.errors + report.warnings, None, {}
+        config.nav = [{"내용 오류": "index.md"}]
+        return config
+
     def on_files(self, files: Files, config) -> Files:
+        if not self.config.enabled:
+            return files
+        if self.problems is not None:
+            for existing in [f for f in files if f.src_uri == "index.md"]:
+                files.remove(existing)
+            files.append(File.generated(config, "index.md", content=""))
+            return files
         for page in self.pages.values():
-            in_nav = page.kind in ("home", "category", "list", "procurement", "open-data", "embed", "casebook",
-                                   "how-to-buy", "join")
-            inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
+            inclusion = InclusionLevel.INCLUDED if page.kind.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
         for processed in self.prepared.photos.values():
             for name, path in _web_files(processed):
@@ -88,30 +129,35 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
-        generated = self.pages.get(page.file.src_uri)
+        if self.problems is not None and page.file.src_uri == "index.md":
+            page.meta["title"] = f"내용 오류 {sum(not p.warning for p in self.problems)}개"
+            return ""
+        generated = self._generated(page)
         if generated is None:
             return markdown
         # mkdocs and the theme print titles without escaping: hand them escaped text.
         page.meta["title"] = str(escape(generated.title))
         page.meta["description"] = str(escape(generated.description))
-        if generated.kind != "home":
+        if not generated.kind.toc:
             page.meta.setdefault("hide", ["toc"])
-        if generated.kind in UNINDEXED:
+        if not generated.kind.indexed:
             page.meta["search"] = {"exclude": True}
         return ""
 
     def on_page_content(self, html, page, config, files):
-        generated = self.pages.get(page.file.src_uri)
+        if self.problems is not None and page.file.src_uri == "index.md":
+            return problems_page(self.problems)
+        generated = self._generated(page)
         if generated is None:
             return html
         ctx = page_context(generated, self.renderer, self.site_url)
         # One TOC entry gives the page material's skip link ("콘텐츠로 이동"); the TOC itself is hidden.
         page.toc = TableOfContents([AnchorLink(str(escape(generated.title)), SKIP_TARGET, 1)])
-        body = self.renderer.render(generated.template, generated.url, **ctx)
+        body = self.renderer.render(generated.kind.template, generated.url, **ctx)
         return f'<div id="{SKIP_TARGET}" tabindex="-1">{body}</div>'
 
     def on_page_context(self, context, page, config, nav):
-        generated = self.pages.get(page.file.src_uri)
+        generated = self._generated(page)
         if generated is not None:
             page.meta["secatalog_head"] = str(head_tags(generated, self.renderer, self.site_url))
         return context
@@ -119,9 +165,31 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
     def on_post_page(self, output, page, config):
         return htmlfix.repair(output)
 
+    def _generated(self, page):
+        return self.pages.get(page.file.src_uri) if self.config.enabled else None
+
     @event_priority(-100)  # after the search plugin wrote its index
     def on_post_build(self, config):
-        path = Path(config.site_dir) / "search" / "search_index.json"
+        if not self.config.enabled or self.prepared is None:
+            return
+        site = Path(config.site_dir)
+        self._augment_search(site / "search" / "search_index.json")
+        from . import export, widget
+
+        export.write_all(self.prepared, site)
+        widget.write_all(self.prepared.catalog, site / "widget")
+        if self.config.print and (self.command != "serve" or self.config.serve_print):
+            from .pdf import editions  # WeasyPrint is a heavy import; previews skip it
+            from .pdf.render import PrintError
+
+            try:
+                editions.write_all(self.prepared, site / "print", self.config.workers)
+            except PrintError as exc:
+                if self.from_cli:
+                    raise
+                raise PluginError(f"인쇄물을 만들지 못했습니다: {exc}") from None
+
+    def _augment_search(self, path: Path) -> None:
         if not path.exists():
             return
         index = json.loads(path.read_text("utf-8"))
@@ -130,10 +198,25 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
                                    separators=(",", ":")), "utf-8")
 
     def on_serve(self, server, config, builder):
+        if not self.config.enabled:
+            return server
         for sub in ("content", "catalog", "casebook"):
             if (self.root / sub).is_dir():
                 server.watch(str(self.root / sub))
         return server
+
+
+def problems_page(problems: list[Problem]) -> str:
+    """The preview while content has errors: every problem, escaped, with where and how to fix."""
+    errors = sum(not p.warning for p in problems)
+    rows = "".join(
+        Markup("<li><strong>{}</strong> <code>{}</code> {}{}{}</li>").format(
+            "경고" if p.warning else "오류", str(p.location), f"{p.field}: " if p.field else "", p.message,
+            f" — {p.hint}" if p.hint else "")
+        for p in problems)
+    return str(Markup('<div class="sc-problems" role="alert"><h1>내용에 오류가 {}개 있습니다</h1>'
+                      "<p>아래 파일의 줄을 고쳐 저장하면 이 미리보기가 저절로 다시 만들어집니다.</p>"
+                      "<ol>{}</ol></div>").format(errors, Markup(rows)))
 
 
 def _web_files(processed: ProcessedPhoto):

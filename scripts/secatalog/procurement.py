@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from .model import EligibilityRule, Enterprise, Procurement, VerifiedCertification, VerifiedFacts
+from .config_model import EligibilityRule, Procurement, VerifiedCertification, VerifiedFacts
+from .model import Enterprise
 
 Status = Literal["eligible", "not-eligible", "pending"]
 LABELS = {"eligible": "수의계약 가능", "not-eligible": "수의계약 특례 해당 없음", "pending": "수의계약 확인 중"}

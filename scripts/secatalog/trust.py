@@ -13,9 +13,10 @@ from pathlib import Path
 import yaml
 
 from .config import Settings
+from .config_model import Procurement, VerifiedFacts, VerifiedFile, context_for
 from .errors import Location, Report, relpath
 from .load import Document, load_yaml
-from .model import Enterprise, Procurement, VerifiedFacts, VerifiedFile, context_for, suggest
+from .model import Enterprise, suggest
 from .procurement import changed_facts
 from .validate import check_document
 
@@ -61,7 +62,7 @@ def read_verified(settings: Settings, taxonomy, org_file, cert_file, facts, repo
         return VerifiedFile()
     if None in (taxonomy, org_file, cert_file, facts):
         return VerifiedFile()
-    doc = load_yaml(path, settings.root, report)
+    doc = load_yaml(path, settings.root, report, settings.max_yaml_bytes)
     ctx = context_for(taxonomy, org_file.org_types, cert_file.certifications, facts)
     return (check_document(doc, VerifiedFile, report, context=ctx) if doc else None) or VerifiedFile()
 

@@ -8,36 +8,28 @@ import json
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import escape
 
-from .project import Catalog
+from .catalog import Catalog
+from .jinja import environment
 
 TEMPLATES = Path(__file__).parent / "templates" / "widget"
 BANNERS = ((200, 60), (250, 80), (300, 100))
 FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc")
 
 
-def _site(catalog: Catalog) -> str:
-    url = catalog.network.site_url
-    return url if url.endswith("/") else url + "/"
-
-
 def widget_data(catalog: Catalog) -> dict[str, Any]:
     """What the widget shows; every URL absolute, on the catalog's own site."""
-    site = _site(catalog)
-    counts: dict[str, int] = {}
-    for item in catalog.items:
-        counts[item.category.id] = counts.get(item.category.id, 0) + 1
+    site = catalog.network.site_url
     return {
         "name": catalog.network.name,
         "url": site,
         "enterprises": len(catalog.enterprises),
         "items": len(catalog.items),
-        "eligible": sum(1 for i in catalog.items if i.eligibility.eligible),
+        "eligible": len(catalog.eligible_items),
         "eligible_url": site + "procurement/",
-        "categories": [{"name": c.name, "url": f"{site}categories/{c.id}/", "count": counts[c.id]}
-                       for c in catalog.taxonomy.categories if counts.get(c.id)],
+        "categories": [{"name": c.name, "url": f"{site}categories/{c.id}/", "count": len(items)}
+                       for c, items in catalog.by_category if items],
     }
 
 
@@ -47,7 +39,7 @@ def banner_alt(catalog: Catalog) -> str:
 
 def snippets(catalog: Catalog) -> dict[str, str]:
     """Copy-paste HTML for the webmaster, one per option (text, to show escaped)."""
-    site = _site(catalog)
+    site = catalog.network.site_url
     name = str(escape(catalog.network.name))
     alt = str(escape(banner_alt(catalog)))
     link = (f'<a href="{site}" target="_blank" rel="noopener">{name} 공공구매 카탈로그 '
@@ -83,9 +75,7 @@ def write_all(catalog: Catalog, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     data = widget_data(catalog)
     (out / "widget.json").write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
-    env = Environment(loader=PackageLoader("secatalog", "templates/widget"),
-                      autoescape=select_autoescape(default=True, default_for_string=True),
-                      undefined=StrictUndefined)
+    env = environment("widget")
     (out / "frame.html").write_text(env.get_template("frame.html").render(data=data), "utf-8")
     (out / "embed.js").write_text(embed_js(), "utf-8")
     for w, h in BANNERS:

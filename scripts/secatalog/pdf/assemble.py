@@ -12,21 +12,15 @@ from pypdf.generic import ArrayObject, ByteStringObject, DictionaryObject, NameO
 PAGE_LINK = "secatalog-page:"
 
 
-def merge(parts: list[Path], out: Path, title: str, author: str, created: date, first_page: int = 1) -> int:
-    """Write one PDF from parts in order; turn 'secatalog-page:N' links into page jumps."""
+def merge(parts: list[Path], out: Path, title: str, author: str, created: date) -> int:
+    """Write one PDF from parts in order; turn 'secatalog-page:N' links into page jumps.
+
+    Returns the page count of the result."""
     writer = PdfWriter()
     for part in parts:
         writer.append(str(part), import_outline=True)
-    _resolve_page_links(writer, first_page)
-    stamp = created.strftime("D:%Y%m%d000000Z")
-    writer.add_metadata({"/Title": title, "/Author": author, "/Creator": "secatalog",
-                         "/Producer": "secatalog (WeasyPrint, pypdf)", "/CreationDate": stamp,
-                         "/ModDate": stamp})
-    writer._root_object[NameObject("/Lang")] = TextStringObject("ko")
-    _stable_id(writer, parts, title)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("wb") as fh:
-        writer.write(fh)
+    _resolve_page_links(writer)
+    _write(writer, out, title, author, created, parts, title)
     return len(writer.pages)
 
 
@@ -36,17 +30,24 @@ def extract(source: Path, pages: range, out: Path, title: str, author: str, crea
     writer = PdfWriter()
     for n in pages:
         writer.add_page(reader.pages[n])
+    _write(writer, out, title, author, created, [source], title + str(list(pages)))
+
+
+def _write(writer: PdfWriter, out: Path, title: str, author: str, created: date, sources: list[Path],
+           identity: str) -> None:
+    """Korean document language, reproducible metadata and file ID, then the file itself."""
     stamp = created.strftime("D:%Y%m%d000000Z")
     writer.add_metadata({"/Title": title, "/Author": author, "/Creator": "secatalog",
-                         "/CreationDate": stamp, "/ModDate": stamp})
+                         "/Producer": "secatalog (WeasyPrint, pypdf)", "/CreationDate": stamp,
+                         "/ModDate": stamp})
     writer._root_object[NameObject("/Lang")] = TextStringObject("ko")
-    _stable_id(writer, [source], title + str(list(pages)))
+    _stable_id(writer, sources, identity)
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("wb") as fh:
         writer.write(fh)
 
 
-def _resolve_page_links(writer: PdfWriter, first_page: int) -> None:
+def _resolve_page_links(writer: PdfWriter) -> None:
     for page in writer.pages:
         for ref in page.get("/Annots", []) or []:
             annot = ref.get_object()
@@ -54,7 +55,7 @@ def _resolve_page_links(writer: PdfWriter, first_page: int) -> None:
             uri = action.get_object().get("/URI") if action is not None else None
             if not (isinstance(uri, str) and uri.startswith(PAGE_LINK)):
                 continue
-            number = int(uri.removeprefix(PAGE_LINK)) - first_page
+            number = int(uri.removeprefix(PAGE_LINK)) - 1
             if not 0 <= number < len(writer.pages):
                 continue
             target = writer.pages[number].indirect_reference

@@ -8,12 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import segno
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from ..catalog import Catalog, PhotoRef
+from ..jinja import environment
 from ..photos import ProcessedPhoto
-from ..project import Catalog, PhotoRef
-from ..site.markup import months_text, render_markdown, won
 from .plan import INDEX_ROWS_PER_PAGE, Chunk, item_page_numbers, plan_casebook, plan_catalog, profile_page_numbers
 
 CSS = Path(__file__).resolve().parent.parent / "templates" / "print" / "print.css"
@@ -78,10 +77,7 @@ class PrintDocument:
         self.photos = photos
         self.created = created
         self.chunks: list[Chunk] = []
-        self.env = Environment(loader=PackageLoader("secatalog", "templates/print"),
-                               autoescape=select_autoescape(default=True, default_for_string=True),
-                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-        self.env.filters.update(won=won, months=months_text, markdown=render_markdown)
+        self.env = environment("print")
 
     title = ""
     per_page = 1
@@ -108,7 +104,7 @@ class PrintDocument:
         return keep_words(self.env.get_template(f"{chunk.kind}.html").render(
             chunk=chunk, screen=edition.screen, per_page=self.per_page, created=self.created,
             css=Markup(_print_css() + edition.extra_css), title=self.title,
-            network=catalog.network, facts=catalog.procurement, site_url=_slash(catalog.network.site_url),
+            network=catalog.network, facts=catalog.procurement, site_url=catalog.network.site_url,
             org_types=catalog.org_types, cert_names={k: v.name for k, v in catalog.certifications.items()},
             toc=self.toc, qr=qr_svg, photo_src=lambda ref: self.photo_src(ref, edition),
             **self.extra(chunk), **chunk.payload))
@@ -122,10 +118,7 @@ class CatalogDocument(PrintDocument):
         super().__init__(catalog, photos, created)
         self.per_page = per_page
         self.title = f"{catalog.network.name} 사회적경제 카탈로그 {catalog.network.edition}".strip()
-        by_category: dict[str, list] = {}
-        for item in catalog.items:
-            by_category.setdefault(item.category.id, []).append(item)
-        self.chunks = plan_catalog([(c, by_category.get(c.id, [])) for c in catalog.taxonomy.categories],
+        self.chunks = plan_catalog([(c, list(items)) for c, items in catalog.by_category],
                                    list(catalog.bundles), list(catalog.enterprises), per_page)
         self.item_pages = item_page_numbers(self.chunks, per_page)
         self.profile_pages = profile_page_numbers(self.chunks)
@@ -154,8 +147,4 @@ class CasebookDocument(PrintDocument):
 
         book = self.catalog.casebook
         return {"book": book.book, "foreword": book.foreword, "routes": ROUTES,
-                "eligible": [i for i in self.catalog.items if i.eligibility.eligible]}
-
-
-def _slash(url: str) -> str:
-    return url if url.endswith("/") else url + "/"
+                "eligible": list(self.catalog.eligible_items)}

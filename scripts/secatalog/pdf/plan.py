@@ -28,10 +28,6 @@ class Chunk:
     pages: int
     payload: dict[str, Any] = field(default_factory=dict, compare=False)
 
-    @property
-    def last_page(self) -> int:
-        return self.first_page + self.pages - 1
-
 
 def item_pages(count: int, per_page: int) -> int:
     return math.ceil(count / per_page) if count else 0

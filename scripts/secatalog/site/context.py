@@ -1,19 +1,26 @@
-"""Per-page template context beyond the page's own data: links, labels, structured data."""
+"""What each kind of page needs beyond its own records: counts, links, labels, structured data.
+
+One builder per page kind (see kinds.py); each takes the page, the renderer and the site URL.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from markupsafe import Markup
 
 from ..casebook import ROUTES
+from ..catalog import Catalog, Item
 from ..export import COLUMNS
 from ..model import CONTRIBUTION_TYPES, SOCIAL_PURPOSES
 from ..schema import form_patterns
 from ..widget import BANNERS, snippets
 from .head import enterprise_json_ld, item_json_ld
-from .pages import GeneratedPage, quote_mail, recent_items
 from .render import Renderer
+
+if TYPE_CHECKING:
+    from .pages import GeneratedPage
 
 RECENT_COUNT = 8
 _MEANINGS = {
@@ -37,51 +44,94 @@ def _code_block(key: str, code: str) -> Markup:
                   'data-sc-copy="{0}" hidden>코드 복사</button></p>').format(ident, code)
 
 
-def page_context(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
-    """Everything a template needs besides the page's own records."""
+def recent_items(catalog: Catalog, count: int = RECENT_COUNT) -> list[Item]:
+    """Newest items by their 'added' date, those with a photo first (the first one is preloaded)."""
+    dated = sorted((i for i in catalog.items if i.product.added), key=lambda i: (i.product.added, i.uid),
+                   reverse=True)
+    return ([i for i in dated if i.photos] + [i for i in dated if not i.photos])[:count]
+
+
+def quote_mail(item: Item, network_name: str) -> str:
+    """A mailto link with a prefilled Korean subject and body for a quote request."""
+    ent = item.enterprise.record
+    email = ent.contact.email or ent.email
+    if not email:
+        return ""
+    p = item.product
+    subject = f"[견적 요청] {p.name} ({network_name} 카탈로그)"
+    body = (f"{ent.name} 담당자님께,\n\n{network_name} 공공구매 카탈로그에서 '{p.name}'을(를) 보고 "
+            f"견적을 요청드립니다.\n\n- 기관·부서: \n- 담당자·연락처: \n- 수량: ({p.unit or '단위'} 기준)\n"
+            f"- 납품 희망일: \n- 납품 장소: \n- 계약 방법: 수의계약 / 종합쇼핑몰 / 견적\n\n감사합니다.")
+    return f"mailto:{quote(email, safe='@')}?subject={quote(subject)}&body={quote(body)}"
+
+
+def nothing(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
+    return {}
+
+
+def home(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
     catalog = renderer.catalog
+    return {"categories": [(cat, len(items)) for cat, items in catalog.by_category],
+            "eligible_count": len(catalog.eligible_items),
+            "gift_count": sum(1 for i in catalog.items if i.gift_ok),
+            "recent": recent_items(catalog)}
+
+
+def item(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
+    catalog, it = renderer.catalog, page.context["item"]
     book = catalog.casebook
-    ctx: dict[str, Any] = dict(page.context)
-    if page.kind == "home":
-        counts = {cat.id: 0 for cat in catalog.taxonomy.categories}
-        for item in catalog.items:
-            counts[item.category.id] += 1
-        ctx.update(
-            categories=[(cat, counts[cat.id]) for cat in catalog.taxonomy.categories],
-            eligible_count=sum(1 for i in catalog.items if i.eligibility.eligible),
-            gift_count=sum(1 for i in catalog.items if i.gift_ok),
-            recent=recent_items(catalog, RECENT_COUNT))
-    elif page.kind == "item":
-        item = page.context["item"]
-        ctx.update(cases=book.cases_citing_item(item.uid) if book else [],
-                   mail=quote_mail(item, catalog.network.name),
-                   channel_names={c.id: c for c in catalog.procurement.channels},
-                   jsonld=item_json_ld(item, renderer, site_url))
-    elif page.kind == "enterprise":
-        ctx.update(cases=book.cases_citing_enterprise(page.context["ent"].slug) if book else [],
-                   purpose_names=SOCIAL_PURPOSES, contribution_names=CONTRIBUTION_TYPES,
-                   jsonld=enterprise_json_ld(page.context["ent"], site_url))
-    elif page.kind == "casebook":
-        ctx.update(book=book.book, foreword=book.foreword, chapters=book.chapters,
-                   by_agency=sorted(book.cases, key=lambda c: (c.front.agency, c.front.department, c.slug)))
-    elif page.kind == "case":
-        ctx.update(routes=ROUTES)
-    elif page.kind == "how-to-buy":
-        ctx.update(eligible=[i for i in catalog.items if i.eligibility.eligible])
-    elif page.kind == "procurement":
-        groups: dict[str, list] = {}
-        for item in catalog.items:
-            groups.setdefault(item.category.id, []).append(item)
-        ctx.update(groups=[(c, groups[c.id]) for c in catalog.taxonomy.categories if c.id in groups],
-                   eligible_count=sum(1 for i in catalog.items if i.eligibility.eligible))
-    elif page.kind == "join":
-        ctx.update(patterns=FORM_PATTERNS, purposes=SOCIAL_PURPOSES, repository=catalog.network.repository or "")
-    elif page.kind == "open-data":
-        ctx.update(dictionary=DICTIONARY)
-    elif page.kind == "embed":
-        found = snippets(catalog)
-        ctx.update(snippets=found, banners=BANNERS, code=lambda key: _code_block(key, found[key]))
-    elif page.kind == "bundle":
-        bundle = page.context["bundle"]
-        ctx.update(pairs=list(zip(bundle.record.items, bundle.items, strict=True)))
-    return ctx
+    return {"cases": book.cases_citing_item(it.uid) if book else [],
+            "mail": quote_mail(it, catalog.network.name),
+            "channel_names": {c.id: c for c in catalog.procurement.channels},
+            "jsonld": item_json_ld(it, renderer, site_url)}
+
+
+def enterprise(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
+    book, ent = renderer.catalog.casebook, page.context["ent"]
+    return {"cases": book.cases_citing_enterprise(ent.slug) if book else [],
+            "purpose_names": SOCIAL_PURPOSES, "contribution_names": CONTRIBUTION_TYPES,
+            "jsonld": enterprise_json_ld(ent, site_url)}
+
+
+def casebook(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
+    book = renderer.catalog.casebook
+    return {"book": book.book, "foreword": book.foreword, "chapters": book.chapters,
+            "by_agency": sorted(book.cases, key=lambda c: (c.front.agency, c.front.department, c.slug))}
+
+
+def case(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
+    return {"routes": ROUTES}
+
+
+def how_to_buy(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
+    return {"eligible": renderer.catalog.eligible_items}
+
+
+def procurement(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
+    catalog = renderer.catalog
+    return {"groups": [(c, items) for c, items in catalog.by_category if items],
+            "eligible_count": len(catalog.eligible_items)}
+
+
+def join(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
+    return {"patterns": FORM_PATTERNS, "purposes": SOCIAL_PURPOSES,
+            "repository": renderer.catalog.network.repository or ""}
+
+
+def open_data(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
+    return {"dictionary": DICTIONARY}
+
+
+def embed(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
+    found = snippets(renderer.catalog)
+    return {"snippets": found, "banners": BANNERS, "code": lambda key: _code_block(key, found[key])}
+
+
+def bundle(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
+    b = page.context["bundle"]
+    return {"pairs": list(zip(b.record.items, b.items, strict=True))}
+
+
+def page_context(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
+    """The page's own records plus what its kind adds."""
+    return {**page.context, **page.kind.extra(page, renderer, site_url)}

@@ -2,30 +2,28 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from markupsafe import Markup, escape
 
+from ..catalog import EnterpriseEntry, Item
 from ..fields import NEGOTIABLE
-from ..project import EnterpriseEntry, Item
-from .pages import GeneratedPage
 from .render import Renderer, json_ld, root_for
 
-# The sizes attribute of each page type's first, above-the-fold photo (as in its template).
-HERO_SIZES = {"home": "(max-width: 600px) 100vw, 320px", "item": "(max-width: 900px) 100vw, 480px",
-              "enterprise": "(max-width: 900px) 100vw, 720px",
-              "case": "(max-width: 900px) 100vw, 720px", "bundle": "(max-width: 900px) 100vw, 720px"}
+if TYPE_CHECKING:
+    from .pages import GeneratedPage
 
 
 def absolute(site_url: str, path: str) -> str:
-    return urljoin(site_url if site_url.endswith("/") else site_url + "/", path)
+    return urljoin(site_url, path)
 
 
 def head_tags(page: GeneratedPage, renderer: Renderer, site_url: str) -> Markup:
     """OG and Twitter tags; every value escaped for an attribute."""
     net = renderer.catalog.network
     tags = {
-        "og:type": "product" if page.kind == "item" else "website",
+        "og:type": page.kind.og_type,
         "og:site_name": net.name,
         "og:locale": "ko_KR",
         "og:title": page.title,
@@ -40,8 +38,8 @@ def head_tags(page: GeneratedPage, renderer: Renderer, site_url: str) -> Markup:
         "summary_large_image" if page.image is not None else "summary"))
     out.append(f'<meta name="twitter:title" content="{escape(page.title)}">')
     out.append(f'<meta name="twitter:description" content="{escape(page.description)}">')
-    if page.image is not None and page.kind in HERO_SIZES:
-        out.append(renderer.preload(page.image, root_for(page.url), HERO_SIZES[page.kind]))
+    if page.image is not None and page.kind.hero_sizes:
+        out.append(renderer.preload(page.image, root_for(page.url), page.kind.hero_sizes))
     return Markup("\n".join(out))
 
 

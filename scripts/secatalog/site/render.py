@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from urllib.parse import quote
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from ..catalog import Catalog, Item, PhotoRef
 from ..certificates import current_types
+from ..jinja import environment
 from ..photos import ProcessedPhoto
-from ..project import Catalog, Item, PhotoRef
-from .markup import months_text, render_markdown, won
 
 PHOTO_DIR = "assets/photos"
 
@@ -36,11 +34,7 @@ class Renderer:
     def __init__(self, catalog: Catalog, photos: dict[Path, ProcessedPhoto]) -> None:
         self.catalog = catalog
         self.photos = photos
-        self.env = Environment(
-            loader=PackageLoader("secatalog", "templates/site"),
-            autoescape=select_autoescape(default=True, default_for_string=True),
-            undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-        self.env.filters.update(won=won, months=months_text, markdown=render_markdown, urlquote=quote)
+        self.env = environment("site")
         self.env.globals.update(catalog=catalog, network=catalog.network, picture=self.picture, renderer=self,
                                 photo_url=self.photo_url)
 

@@ -1,0 +1,50 @@
+"""READ content/bundles/: gift bundles that list items of several enterprises."""
+
+from __future__ import annotations
+
+from .catalog import BundleEntry, Item
+from .config import Settings
+from .errors import Location, Report, relpath
+from .files import photo_refs
+from .load import load_yaml
+from .model import Bundle, suggest
+from .slugs import slug_problem
+from .validate import check_document, check_markup
+
+
+def load_bundles(settings: Settings, items: list[Item], broken: set[str],
+             report: Report) -> list[BundleEntry]:
+    top = settings.bundles_dir
+    if not top.is_dir():
+        return []
+    by_uid = {i.uid: i for i in items}
+    out = []
+    for path in sorted(top.glob("*.yml")):
+        slug = path.stem
+        problem = slug_problem(slug)
+        if problem:
+            report.error(Location(relpath(path, settings.root)), f"파일 이름 {problem[0]}", problem[1])
+            continue
+        doc = load_yaml(path, settings.root, report, settings.max_yaml_bytes)
+        record = check_document(doc, Bundle, report) if doc else None
+        if record is None:
+            continue
+        for name in ("description", "recipe"):
+            check_markup(doc.locate((name,)), getattr(record, name), report, name)
+        members = []
+        for i, member in enumerate(record.items):
+            item = by_uid.get(member.product)
+            if item is None and member.product.split("/")[0] in broken:
+                continue  # that entry's own errors are already reported
+            if item is None:
+                        report.error(doc.locate(("items", i, "product")),
+                             f"'{member.product}' 제품을 찾을 수 없습니다.{suggest(member.product, by_uid)}",
+                             "기업 폴더 이름/제품 id를 확인하세요")
+            else:
+                members.append(item)
+        photo = None
+        if record.photo:
+            refs = photo_refs(doc, path.parent, [record.photo], ("photo",), settings, report)
+            photo = refs[0] if refs else None
+        out.append(BundleEntry(slug, record, tuple(members), photo))
+    return out

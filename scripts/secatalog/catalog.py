@@ -1,0 +1,126 @@
+"""MODEL, derived: the validated catalog every renderer works from (entries in context).
+
+Records (model.py) say what a member wrote; these dataclasses add what the catalog derives
+from it: eligibility, certificate states, photos with their facts, items in their category.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import images
+from .certificates import CertState
+from .config import Settings
+from .config_model import Category, CertType, Network, OrgType, PrintSettings, Procurement, Subcategory, Taxonomy
+from .errors import Location, Report
+from .model import Bundle, Enterprise, Product
+from .procurement import Eligibility
+
+if TYPE_CHECKING:
+    from .casebook import Casebook
+
+
+@dataclass(frozen=True)
+class PhotoRef:
+    """A photo used by an entry: its file, its alt text and its header facts."""
+
+    path: Path
+    shown: str
+    alt: str
+    info: images.ImageInfo
+    where: Location = field(default=Location(""), compare=False)
+    """The line that names the photo, for problems found after loading (decoding)."""
+
+
+@dataclass(frozen=True)
+class EnterpriseEntry:
+    slug: str
+    folder: Path
+    shown: str
+    record: Enterprise
+    eligibility: Eligibility
+    photos: tuple[PhotoRef, ...]
+    cert_files: tuple[tuple[str, Path], ...]
+    product_photos: dict[str, tuple[PhotoRef, ...]] = field(compare=False, hash=False)
+    certs: tuple[CertState, ...] = ()
+    """The enterprise's certifications as a buyer may read them today."""
+
+    @property
+    def url(self) -> str:
+        return f"enterprises/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Item:
+    """A product or service in its catalog context, with everything a buyer derives from it."""
+
+    uid: str
+    enterprise: EnterpriseEntry
+    product: Product
+    category: Category
+    sub: Subcategory | None
+    gift_ok: bool
+    photos: tuple[PhotoRef, ...]
+    order: int
+    certs: tuple[CertState, ...] = ()
+    """The product's and its enterprise's certifications, each once, with their state today."""
+
+    @property
+    def url(self) -> str:
+        return f"items/{self.enterprise.slug}/{self.product.id}/"
+
+    @property
+    def eligibility(self) -> Eligibility:
+        return self.enterprise.eligibility
+
+
+@dataclass(frozen=True)
+class BundleEntry:
+    slug: str
+    record: Bundle
+    items: tuple[Item, ...]
+    photo: PhotoRef | None
+
+    @property
+    def url(self) -> str:
+        return f"bundles/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Catalog:
+    settings: Settings
+    network: Network
+    taxonomy: Taxonomy
+    org_types: dict[str, OrgType]
+    certifications: dict[str, CertType]
+    procurement: Procurement
+    enterprises: tuple[EnterpriseEntry, ...]
+    items: tuple[Item, ...]
+    bundles: tuple[BundleEntry, ...]
+    report: Report = field(compare=False)
+    print_settings: PrintSettings = field(default_factory=PrintSettings, compare=False)
+    casebook: Casebook | None = field(default=None, compare=False)  # when casebook/ exists
+
+    @functools.cached_property
+    def by_category(self) -> tuple[tuple[Category, tuple[Item, ...]], ...]:
+        """Every top-level category in taxonomy order, with its items (possibly none)."""
+        groups: dict[str, list[Item]] = {c.id: [] for c in self.taxonomy.categories}
+        for item in self.items:
+            groups[item.category.id].append(item)
+        return tuple((c, tuple(groups[c.id])) for c in self.taxonomy.categories)
+
+    @functools.cached_property
+    def eligible_items(self) -> tuple[Item, ...]:
+        """Items a buyer may order by sole-source contract today, in catalog order."""
+        return tuple(i for i in self.items if i.eligibility.eligible)
+
+    def photos(self) -> list[PhotoRef]:
+        refs = [p for e in self.enterprises for p in e.photos]
+        refs += [p for i in self.items for p in i.photos]
+        refs += [b.photo for b in self.bundles if b.photo]
+        if self.casebook is not None:
+            refs += [p for case in self.casebook.cases for p in case.photos]
+        return refs

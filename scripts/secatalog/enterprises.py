@@ -1,0 +1,155 @@
+"""READ content/enterprises/: each entry validated into an EnterpriseEntry, then its items."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+from . import certfiles
+from .catalog import EnterpriseEntry, Item
+from .certificates import cert_states
+from .config import Settings
+from .config_model import Category, Subcategory
+from .configuration import Configuration
+from .errors import Location, Report, relpath
+from .files import entry_file, photo_refs
+from .load import Document, load_yaml
+from .model import Enterprise
+from .procurement import eligibility, within_gift_limit
+from .slugs import slug_problem
+from .trust import check_unique, check_verified
+from .validate import check_document, check_markup
+
+ENTRY_FILE = "enterprise.yml"
+
+
+@dataclass
+class LoadContext:
+    """What every entry is checked against while the project loads."""
+
+    settings: Settings
+    config: Configuration
+    seen: dict[str, str] = field(default_factory=dict)  # identity key -> file that has it
+    validation: dict = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.validation = self.config.validation
+
+
+def load_enterprise(folder: Path, ctx: LoadContext, report: Report) -> EnterpriseEntry | None:
+    slug, settings = folder.name, ctx.settings
+    shown_folder = relpath(folder, settings.root)
+    problem = slug_problem(slug)
+    if problem:
+        report.error(Location(shown_folder), f"폴더 이름 {problem[0]}", problem[1])
+        return None
+    path = folder / ENTRY_FILE
+    if not path.is_file():
+        report.error(Location(shown_folder), f"{ENTRY_FILE} 파일이 없습니다",
+                     "secatalog new enterprise 명령으로 만드세요")
+        return None
+    doc = load_yaml(path, settings.root, report, settings.max_yaml_bytes)
+    if doc is None:
+        return None
+    record = check_document(doc, Enterprise, report, context=ctx.validation)
+    if record is None:
+        return None
+    _check_product_ids(doc, record, report)
+    for i, product in enumerate(record.products):
+        check_markup(doc.locate(("products", i, "description")), product.description, report,
+                     f"products[{i}].description")
+    check_unique(doc, record, ctx.seen, report)
+    today, facts, certs = settings.date, ctx.config.procurement, ctx.config.certifications
+    for at, cert in _all_certs(record):
+        _check_expiry(doc, at, cert, facts, certs, today, report)
+    verified = ctx.config.verified.enterprises.get(slug)
+    if verified is not None:
+        check_verified(doc, record, verified, facts, report)
+    cert_files = []
+    for at, cert in _all_certs(record):
+        if cert.file:
+            loc = doc.locate(at + ("file",))
+            found = entry_file(folder, cert.file, loc, settings, report, certfiles.SUFFIXES)
+            problem = certfiles.problem(found, settings.max_pixels) if found else None
+            if problem:
+                report.error(loc, f"인증서 파일 '{cert.file}': {problem.message}", problem.hint)
+            elif found:
+                cert_files.append((cert.file, found))
+    names = ctx.config.cert_names
+    product_photos = {
+        product.id: photo_refs(doc, folder, product.photos, ("products", i, "photos"), settings, report)
+        for i, product in enumerate(record.products)}
+    return EnterpriseEntry(
+        slug, folder, doc.shown, record, eligibility(record, verified, facts, today, names),
+        photo_refs(doc, folder, record.photos, ("photos",), settings, report), tuple(cert_files),
+        product_photos, cert_states(record.certifications, names, verified, today, facts.expiry_warning_days))
+
+
+def _all_certs(record: Enterprise):
+    for i, cert in enumerate(record.certifications):
+        yield ("certifications", i), cert
+    for p, product in enumerate(record.products):
+        for i, cert in enumerate(product.certifications):
+            yield ("products", p, "certifications", i), cert
+
+
+def _check_expiry(doc, at, cert, facts, certs, today, report) -> None:
+    if cert.expires is None:
+        return
+    name = certs[cert.type].name if cert.type in certs else cert.type
+    if cert.expires < today:
+        report.warn(doc.locate(at + ("expires",)), f"{name}의 유효기간이 지났습니다 ({cert.expires})",
+                    "갱신한 인증서의 번호와 날짜로 고치세요")
+    elif cert.expires <= today + timedelta(days=facts.expiry_warning_days):
+        report.warn(doc.locate(at + ("expires",)), f"{name}의 유효기간이 곧 끝납니다 ({cert.expires})",
+                    "갱신 일정을 확인하세요")
+
+
+def _check_product_ids(doc: Document, record: Enterprise, report: Report) -> None:
+    seen: dict[str, int] = {}
+    for i, product in enumerate(record.products):
+        if product.id in seen:
+            report.error(doc.locate(("products", i, "id")),
+                         f"제품 id '{product.id}'가 {seen[product.id] + 1}번째 제품과 같습니다",
+                         "제품마다 다른 id를 쓰세요")
+        seen.setdefault(product.id, i)
+
+
+def enterprise_folders(settings: Settings, only: list[Path] | None) -> list[Path]:
+    top = settings.enterprises_dir
+    if not top.is_dir():
+        return []
+    folders = sorted(p for p in top.iterdir() if p.is_dir() and not p.is_symlink())
+    if only is None:
+        return folders
+    wanted = {p.resolve() for p in only}
+    return [f for f in folders
+            if any(w == f.resolve() or w.is_relative_to(f.resolve()) or f.resolve().is_relative_to(w)
+                   for w in wanted)]
+
+
+def make_items(enterprises: list[EnterpriseEntry], ctx: LoadContext) -> list[Item]:
+    """Every product and service in its category, with what a buyer derives from it."""
+    taxonomy, facts, verified = ctx.config.taxonomy, ctx.config.procurement, ctx.config.verified.enterprises
+    where: dict[str, tuple[Category, Subcategory | None, int]] = {}
+    order = 0
+    for cat in taxonomy.categories:
+        if not cat.children:
+            where[cat.id] = (cat, None, order)
+            order += 1
+        for sub in cat.children:
+            where[sub.id] = (cat, sub, order)
+            order += 1
+    items = []
+    for ent in enterprises:
+        for product in ent.record.products:
+            cat, sub, pos = where[product.category]
+            certs = cert_states([*product.certifications, *ent.record.certifications], ctx.config.cert_names,
+                                verified.get(ent.slug), ctx.settings.date, facts.expiry_warning_days)
+            items.append(Item(f"{ent.slug}/{product.id}", ent, product, cat, sub,
+                              within_gift_limit(product.price, facts),
+                              ent.product_photos.get(product.id, ()), pos, certs))
+    # Documented order: taxonomy order, then item name (Korean collation by code point), then id.
+    items.sort(key=lambda i: (i.order, i.product.name, i.uid))
+    return items

@@ -1,0 +1,45 @@
+"""The kinds of generated page, each carrying its own behaviour (as mkdocs-material's blog
+plugin has Post, View and Archive): its template, whether it is in the navigation and in the
+search index, how its first photo is sized, and what its template needs beyond its records."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from . import context as builders
+
+PHONE_FIRST = "(max-width: 900px) 100vw, "
+
+
+@dataclass(frozen=True)
+class PageKind:
+    name: str
+    template: str
+    in_nav: bool = False
+    """Listed in the site navigation (the rest are reached through links)."""
+    indexed: bool = True
+    """In the search index: pages that only list what item pages say would answer twice."""
+    toc: bool = False
+    og_type: str = "website"
+    hero_sizes: str = ""
+    """The sizes attribute of the above-the-fold photo, preloaded in the head ("" = none)."""
+    extra: Callable[..., dict[str, Any]] = builders.nothing
+
+
+HOME = PageKind("home", "home.html", in_nav=True, indexed=False, toc=True,
+                hero_sizes="(max-width: 600px) 100vw, 320px", extra=builders.home)
+CATEGORY = PageKind("category", "category.html", in_nav=True, indexed=False)
+ITEM = PageKind("item", "item.html", og_type="product", hero_sizes=PHONE_FIRST + "480px", extra=builders.item)
+ENTERPRISES = PageKind("enterprises", "enterprises.html", in_nav=True, indexed=False)
+ENTERPRISE = PageKind("enterprise", "enterprise.html", hero_sizes=PHONE_FIRST + "720px", extra=builders.enterprise)
+CASEBOOK = PageKind("casebook", "casebook_index.html", in_nav=True, extra=builders.casebook)
+HOW_TO_BUY = PageKind("how-to-buy", "how_to_buy.html", in_nav=True, extra=builders.how_to_buy)
+CASE = PageKind("case", "case.html", hero_sizes=PHONE_FIRST + "720px", extra=builders.case)
+PROCUREMENT = PageKind("procurement", "procurement.html", in_nav=True, indexed=False, extra=builders.procurement)
+OPEN_DATA = PageKind("open-data", "open_data.html", in_nav=True, indexed=False, extra=builders.open_data)
+JOIN = PageKind("join", "join.html", in_nav=True, indexed=False, extra=builders.join)
+EMBED = PageKind("embed", "embed.html", in_nav=True, indexed=False, extra=builders.embed)
+BUNDLES = PageKind("bundles", "bundles.html", in_nav=True, indexed=False)
+BUNDLE = PageKind("bundle", "bundle.html", hero_sizes=PHONE_FIRST + "720px", extra=builders.bundle)

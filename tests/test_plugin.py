@@ -1,0 +1,61 @@
+"""The one build path: plain `mkdocs build` writes everything `secatalog build` writes, and a
+live preview shows content errors as its page instead of stopping."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import entry, replace_in
+
+pytestmark = pytest.mark.slow
+
+
+def _mkdocs(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=root, capture_output=True, text=True,
+                          timeout=600)
+
+
+def test_plain_mkdocs_build_writes_data_widget_and_print(network, tmp_path):
+    out = tmp_path / "out"
+    result = _mkdocs(network, "build", "-q", "-d", str(out))
+    assert result.returncode == 0, result.stderr
+    products = json.loads((out / "data/products.json").read_text("utf-8"))["items"]
+    assert {p["id"] for p in products} == {"gaon-bakery/rice-bread", "haneul-clean/office-cleaning",
+                                           "haneul-clean/moving-help"}
+    for name in ("widget/embed.js", "widget/frame.html", "print/catalog-print.pdf", "print/catalog-screen.pdf",
+                 "print/enterprises/gaon-bakery.pdf", "items/gaon-bakery/rice-bread/index.html"):
+        assert (out / name).is_file(), name
+
+
+def test_plugin_options_turn_print_and_the_catalog_off(network, tmp_path):
+    config = network / "mkdocs.yml"
+    replace_in(config, "  - secatalog", "  - secatalog:\n      print: false")
+    out = tmp_path / "out"
+    assert _mkdocs(network, "build", "-q", "-d", str(out)).returncode == 0
+    assert (out / "data/products.json").is_file() and not (out / "print").exists()
+    replace_in(config, "print: false", "enabled: false")
+    assert _mkdocs(network, "build", "-q", "-d", str(tmp_path / "off")).returncode == 0
+    assert not (tmp_path / "off/items").exists() and not (tmp_path / "off/data").exists()
+
+
+def test_preview_shows_content_errors_as_the_page(network, tmp_path):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    replace_in(entry(network, "gaon-bakery"), "price: 6000", "price: <b>비쌈</b>")
+    config = load_config(str(network / "mkdocs.yml"), site_dir=str(tmp_path / "preview"))
+    config.plugins.on_startup(command="serve", dirty=False)  # what `mkdocs serve` does first
+    build(config)
+    page = BeautifulSoup((tmp_path / "preview/index.html").read_text("utf-8"), "html.parser")
+    alert = page.select_one(".sc-problems")
+    assert alert.h1.text == "내용에 오류가 1개 있습니다"
+    first = alert.select_one("li").get_text(" ", strip=True)
+    assert first.startswith("오류 content/enterprises/gaon-bakery/enterprise.yml:15:12 products[0].price:")
+    assert "<b>" in first and not alert.select("li b"), "member text is shown, never rendered"
+    assert not (tmp_path / "preview/items").exists() and not (tmp_path / "preview/print").exists()
