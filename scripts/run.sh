@@ -14,7 +14,7 @@ case "${1:-}" in
     bash scripts/setup.sh --test
     .venv/bin/ruff check scripts tests
     set +e
-    .venv/bin/python -m pytest -n 2 --dist loadfile -q "${@:2}"
+    .venv/bin/python -m pytest -n 2 --dist load -q "${@:2}"
     status=$?
     set -e
     if [ "$status" -eq 5 ]; then

@@ -1,4 +1,4 @@
-"""Shared fixtures: the sample project, a copy of the small fixture network, built sites."""
+"""Fixtures: the sample and fixture sites built once per session, a fresh fixture network per test."""
 
 from __future__ import annotations
 
@@ -10,74 +10,37 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageDraw
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURE = ROOT / "tests" / "fixtures" / "small-network"
-PHOTOS = {"gaon-bakery/bread.jpg": (200, 160, 90), "haneul-clean/clean.jpg": (90, 140, 200)}
+from helpers import ROOT, build_site, make_network, shared_build
+
+# Builds the sample site in the background while the first tests run (see pytest_configure).
+_EARLY_BUILD = ("import sys; sys.path.insert(0, sys.argv[1]); from helpers import ROOT, build_site, shared_build; "
+                "shared_build('sample', lambda folder: build_site(ROOT, folder / 'out'))")
 
 
 def pytest_configure(config):
-    """One fresh build cache per test session, shared by the xdist workers (they inherit it)."""
-    if not hasattr(config, "workerinput") and "SECATALOG_TEST_CACHE" not in os.environ:
-        os.environ["SECATALOG_TEST_CACHE"] = os.environ["SECATALOG_CACHE_DIR"] = tempfile.mkdtemp(
-            prefix="secatalog-test-cache-")
+    """One fresh build cache per test session, shared by the xdist workers (they inherit it).
+
+    In a parallel run the sample site, which many tests read, is built by a third process from
+    the start, so no worker sits idle waiting for it; whoever needs it first waits on its lock."""
+    if hasattr(config, "workerinput") or "SECATALOG_TEST_CACHE" in os.environ:
+        return
+    os.environ["SECATALOG_TEST_CACHE"] = os.environ["SECATALOG_CACHE_DIR"] = tempfile.mkdtemp(
+        prefix="secatalog-test-cache-")
+    if getattr(config.option, "numprocesses", None):
+        config.secatalog_early_build = subprocess.Popen(
+            [sys.executable, "-c", _EARLY_BUILD, str(Path(__file__).parent)], stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL)
 
 
 def pytest_unconfigure(config):
-    if not hasattr(config, "workerinput") and "SECATALOG_TEST_CACHE" in os.environ:
-        shutil.rmtree(os.environ.pop("SECATALOG_TEST_CACHE"), ignore_errors=True)
-
-
-def draw_photo(path: Path, color: tuple[int, int, int] = (120, 160, 120),
-               size: tuple[int, int] = (1300, 975), fmt: str = "JPEG", **save) -> Path:
-    im = Image.new("RGB", size, color)
-    ImageDraw.Draw(im).rectangle((0, 0, size[0] // 2, size[1] // 3), fill=(250, 250, 250))
-    im.save(path, fmt, **save)
-    return path
-
-
-def make_network(dest: Path) -> Path:
-    """A fresh, valid copy of the fixture network with its photos drawn."""
-    shutil.copytree(FIXTURE, dest)
-    for rel, color in PHOTOS.items():
-        draw_photo(dest / "content" / "enterprises" / rel, color)
-    return dest
-
-
-def entry(root: Path, slug: str) -> Path:
-    return root / "content" / "enterprises" / slug / "enterprise.yml"
-
-
-def replace_in(path: Path, old: str, new: str) -> None:
-    text = path.read_text("utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), "utf-8")
-
-
-def content_errors(root: Path) -> list[str]:
-    """Every content error of a project, as the CLI would print them (empty when valid)."""
-    from secatalog.config import Settings
-    from secatalog.errors import ContentError
-    from secatalog.project import load_project
-
-    try:
-        load_project(Settings(root))
-    except ContentError as exc:
-        return [str(p) for p in exc.report.errors]
-    return []
-
-
-def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "secatalog.cli", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=600)
-
-
-def build_site(root: Path, out: Path, *options: str) -> Path:
-    """Build a project with the CLI (as a user would) and insist that it succeeds."""
-    result = run_cli("build", *options, "--out", str(out), cwd=root)
-    assert result.returncode == 0, result.stderr
-    return out
+    if hasattr(config, "workerinput") or "SECATALOG_TEST_CACHE" not in os.environ:
+        return
+    early = getattr(config, "secatalog_early_build", None)
+    if early is not None:
+        early.kill()
+        early.wait()
+    shutil.rmtree(os.environ.pop("SECATALOG_TEST_CACHE"), ignore_errors=True)
 
 
 @pytest.fixture
@@ -86,14 +49,10 @@ def network(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def fixture_site(tmp_path_factory) -> Path:
-    base = tmp_path_factory.mktemp("fixture-site")
-    return build_site(make_network(base / "net"), base / "out")
+def fixture_site() -> Path:
+    return shared_build("fixture", lambda folder: build_site(make_network(folder / "net"), folder / "out"))
 
 
 @pytest.fixture(scope="session")
-def sample_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("sample-site") / "out"
-    result = run_cli("build", "--out", str(out), cwd=ROOT)
-    assert result.returncode == 0, result.stderr
-    return out
+def sample_site() -> Path:
+    return shared_build("sample", lambda folder: build_site(ROOT, folder / "out"))

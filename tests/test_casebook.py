@@ -8,7 +8,7 @@ import pdfplumber
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import content_errors, replace_in
+from helpers import content_errors, replace_in
 from secatalog.config import Settings
 from secatalog.project import load_project
 
@@ -105,7 +105,7 @@ def test_from_a_case_to_the_item_contact_in_two_clicks(sample_site):
 
 
 def test_new_case_scaffold_passes_check(network):
-    from conftest import run_cli
+    from helpers import run_cli
 
     made = run_cli("new", "case", "--slug", "new-case", "--title", "새 사례: 예시, 하나", "--enterprise",
                    "haneul-clean", "--agency", "가상군청", cwd=network)
@@ -118,7 +118,7 @@ def test_new_case_scaffold_passes_check(network):
 
 
 def test_new_case_with_a_broken_book_file_reports_it(network):
-    from conftest import run_cli
+    from helpers import run_cli
 
     (network / "casebook/book.yml").write_text("title: 책\nforeword: foreword.md\nchapters: 보건\n", "utf-8")
     result = run_cli("new", "case", "--slug", "x", "--title", "t", "--enterprise", "gaon-bakery", cwd=network)

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from conftest import entry, replace_in, run_cli
+from helpers import entry, replace_in, run_cli, run_cli_process
 
 pytestmark = pytest.mark.slow
 
@@ -47,9 +47,11 @@ def test_check_github_annotations(network):
 
 
 def test_usage_errors_exit_2(network, tmp_path):
-    assert run_cli("build", "--no-such-option", cwd=network).returncode == 2
-    result = run_cli("check", cwd=tmp_path)
+    # Through the real entry point, in its own process: the smoke test of `python -m secatalog.cli`.
+    assert run_cli_process("build", "--no-such-option", cwd=network).returncode == 2
+    result = run_cli_process("check", cwd=tmp_path)
     assert result.returncode == 2 and "catalog/ 폴더가 없습니다" in result.stderr
+    assert run_cli_process("check", "content/enterprises/no-such-entry", cwd=network).returncode == 2
 
 
 def test_failed_build_leaves_previous_site_untouched(network):
@@ -68,10 +70,7 @@ def test_builds_are_reproducible(network, tmp_path):
     outputs = []
     for n in (1, 2):
         out = tmp_path / f"out{n}"
-        import subprocess
-        import sys
-        result = subprocess.run([sys.executable, "-m", "secatalog.cli", "build", "--out", str(out)],
-                                cwd=network, env=env, capture_output=True, text=True)
+        result = run_cli_process("build", "--out", str(out), cwd=network, env=env)
         assert result.returncode == 0, result.stderr
         outputs.append({p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()})
     assert outputs[0].keys() == outputs[1].keys()

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from browser import browser, serve
-from conftest import ROOT, entry, run_cli
+from helpers import ROOT, entry, run_cli
 
 WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
 CHECK_JSONSCHEMA = str(Path(sys.executable).with_name("check-jsonschema"))

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import draw_photo
+from helpers import draw_photo
 from secatalog.images import PRINT_WIDTH, ImageProblem, derive, inspect, plan, scaled
 from secatalog.photos import process
 

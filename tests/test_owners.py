@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import entry, make_network
+from helpers import entry, make_network
 from secatalog.cli import app
 from secatalog.owners import DELETED_ENTRY, GENERATED, OUTSIDE, codeowners, maintainers_in
 
@@ -34,6 +34,8 @@ def base_repo(tmp_path_factory) -> Path:
         path.write_text(path.read_text("utf-8") + f"maintainers: [{handle}]\n", "utf-8")
     catalog = root / "catalog/catalog.yml"
     catalog.write_text(catalog.read_text("utf-8") + "  secretariat: [staff]\n", "utf-8")
+    verified = root / "catalog/verified.yml"  # a confirmation left behind by an entry that has gone
+    verified.write_text(verified.read_text("utf-8") + "  old-coop:\n    name: 옛 협동조합\n", "utf-8")
     git(root, "init", "-q", "-b", "main")
     git(root, "add", "-A")
     git(root, "commit", "-qm", "base")
@@ -138,6 +140,14 @@ def test_new_folder_must_name_its_author(repo):
     (folder / "enterprise.yml").write_text("name: x\nmaintainers: [someone-else]\n", "utf-8")
     commit(repo)
     assert "새 항목 'new-coop'의 maintainers에 올린 사람(newbie)이 없습니다" in refused(owners(repo, "newbie"))
+
+
+def test_a_new_folder_cannot_take_a_left_over_confirmation(repo):
+    folder = repo / "content/enterprises/old-coop"
+    folder.mkdir()
+    (folder / "enterprise.yml").write_text("name: 옛 협동조합\nmaintainers: [newbie]\n", "utf-8")
+    commit(repo)
+    assert "'old-coop'에는 사무국 확인 기록이 남아 있어 사무국만" in refused(owners(repo, "newbie"))
 
 
 @pytest.mark.parametrize("path", ["scripts/secatalog/owners.py", "theme/partials/copyright.html",

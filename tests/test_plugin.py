@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import entry, replace_in
+from helpers import entry, replace_in
 
 pytestmark = pytest.mark.slow
 

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import build_site, content_errors, entry, make_network, replace_in, run_cli
+from helpers import build_site, content_errors, entry, make_network, replace_in, run_cli, shared_build
 from secatalog.config import Settings
 from secatalog.project import load_project
 
@@ -51,10 +51,9 @@ def trust_network(root: Path) -> Path:
     return root
 
 
-@pytest.fixture(scope="module")
-def trust_site(tmp_path_factory) -> Path:
-    base = tmp_path_factory.mktemp("trust")
-    return build_site(trust_network(base / "net"), base / "site")
+@pytest.fixture(scope="session")
+def trust_site() -> Path:
+    return shared_build("trust", lambda folder: build_site(trust_network(folder / "net"), folder / "out"))
 
 
 # --- eligibility comes from the confirmation only ---------------------------------------------
@@ -84,6 +83,24 @@ def test_a_changed_confirmed_fact_is_pending_and_warns_the_secretariat(network):
     assert result.returncode == 0 and "경고 content/enterprises/haneul-clean/enterprise.yml:7:39" in result.stderr
 
 
+def test_renaming_a_confirmed_entry_to_another_company_is_pending(network):
+    replace_in(entry(network, "haneul-clean"), "name: 하늘청소 (예시)", "name: 바다유통 주식회사")
+    el, report = _eligibility(network, "haneul-clean")
+    assert el.status == "pending"
+    assert any("뒤에 바뀐 사실: 기업 이름 '바다유통 주식회사' (확인한 값 '하늘청소 (예시)')" in str(w)
+               for w in report.warnings)
+
+
+def test_one_certificate_listed_twice_takes_its_earliest_end(network):
+    replace_in(entry(network, "gaon-bakery"), "social_purpose: jobs",
+               "social_purpose: jobs\ncertifications: [{type: haccp, number: H-1, expires: 2020-01-01}]")
+    replace_in(entry(network, "gaon-bakery"), "    price: 6000", "    certifications: [{type: haccp, number: H-1}]\n"
+               "    price: 6000")
+    catalog = load_project(Settings(network))
+    bread = next(i for i in catalog.items if i.uid == "gaon-bakery/rice-bread")
+    assert [(c.type, c.state, c.expires) for c in bread.certs] == [("haccp", "expired", date(2020, 1, 1))]
+
+
 def test_changing_the_org_type_to_a_qualifying_one_is_pending(network):
     replace_in(entry(network, "gaon-bakery"), "org_type: cooperative", "org_type: social-enterprise")
     assert _eligibility(network, "gaon-bakery")[0].status == "pending"
@@ -99,7 +116,7 @@ def test_confirmed_expired_certificate_is_not_eligible(network):
 def test_verified_file_is_checked_against_the_catalog(network):
     replace_in(network / "catalog/verified.yml", "org_type: social-enterprise", "org_type: social-enterprize")
     found = content_errors(network)
-    assert any(e.startswith("catalog/verified.yml:7:15: enterprises.haneul-clean.org_type: 알 수 없는 조직 유형")
+    assert any(e.startswith("catalog/verified.yml:8:15: enterprises.haneul-clean.org_type: 알 수 없는 조직 유형")
                for e in found), found
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import draw_photo, entry, replace_in
+from helpers import draw_photo, entry, replace_in
 from secatalog.config import Settings
 from secatalog.errors import ContentError
 from secatalog.project import load_project

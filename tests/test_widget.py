@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from browser import browser, serious_violations, serve
-from conftest import entry, make_network, replace_in, run_cli
+from helpers import entry, make_network, replace_in, run_cli
 
 pytestmark = pytest.mark.slow
 SITE = "https://catalog.example.org/"

@@ -41,8 +41,16 @@ def prepare(settings: Settings, workers: int | None = None) -> Prepared:
     done = process([ref.path for ref in catalog.photos()], settings.cache_dir / "photos",
                    settings.max_pixels, workers)
     raise_photo_problems(catalog, done.failed)
-    certs = {path: certfiles.publish(path, settings.cache_dir / "certs", settings.max_pixels)
-             for ent in catalog.enterprises for _, path in ent.cert_files}
+    certs = {}
+    for ent in catalog.enterprises:
+        for name, path in ent.cert_files:
+            try:
+                certs[path] = certfiles.publish(path, settings.cache_dir / "certs", settings.max_pixels)
+            except Exception:  # check read it already; this only guards against a file changed since
+                report = Report()
+                report.error(Location(ent.shown), f"인증서 파일 '{name}'을(를) 게시용으로 다시 저장하지 못했습니다",
+                             "인증서를 다시 스캔하거나 PDF로 다시 저장해 올리세요")
+                raise ContentError(report) from None
     return Prepared(catalog, done.photos, done.encoded, certs)
 
 

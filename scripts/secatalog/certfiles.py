@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import os
 from pathlib import Path
 
@@ -48,6 +49,7 @@ def _pdf_problem(path: Path) -> images.ImageProblem | None:
             return images.ImageProblem(*BROKEN_PDF)
         if _active(reader):
             return images.ImageProblem(*ACTIVE_PDF)
+        _copy_pages(reader, io.BytesIO())  # exactly what publishing does: every object is read
     except Exception:
         return images.ImageProblem(*BROKEN_PDF)
     return None
@@ -56,7 +58,13 @@ def _pdf_problem(path: Path) -> images.ImageProblem | None:
 def _reader(path: Path):
     from pypdf import PdfReader
 
+    # pypdf logs what it repairs in English; our verdict is the Korean message.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     return PdfReader(io.BytesIO(path.read_bytes()), strict=False)
+
+
+def _has_action(obj) -> bool:
+    return any(key in obj for key in ("/A", "/AA", "/JS", "/JavaScript"))
 
 
 def _active(reader) -> bool:
@@ -70,9 +78,16 @@ def _active(reader) -> bool:
             return True
         for annot in page.get("/Annots") or []:
             obj = annot.get_object()
-            if obj.get("/Subtype") in ("/FileAttachment", "/Widget", "/RichMedia", "/Movie", "/Sound") or "/A" in obj:
+            if obj.get("/Subtype") in _ACTIVE_ANNOTS or _has_action(obj):
                 return True
     return False
+
+
+# What a published page keeps: its drawing and its boxes. Annotations, metadata, thumbnails,
+# application data and actions are left behind.
+_PAGE_KEYS = {"/Type", "/Parent", "/Contents", "/Resources", "/MediaBox", "/CropBox", "/BleedBox", "/TrimBox",
+              "/ArtBox", "/Rotate", "/UserUnit"}
+_ACTIVE_ANNOTS = ("/FileAttachment", "/Widget", "/RichMedia", "/Movie", "/Sound", "/Screen", "/3D")
 
 
 def publish(path: Path, cache_dir: Path, max_pixels: int) -> Path:
@@ -85,26 +100,29 @@ def publish(path: Path, cache_dir: Path, max_pixels: int) -> Path:
     cache_dir.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f"{target.name}.tmp{os.getpid()}")
     if path.suffix.lower() == ".pdf":
-        _copy_pages(path, tmp)
+        with tmp.open("wb") as fh:
+            _copy_pages(_reader(path), fh)
     else:
         _reencode(path, tmp, max_pixels)
     tmp.replace(target)
     return target
 
 
-def _copy_pages(path: Path, target: Path) -> None:
+def _copy_pages(reader, out) -> None:
     from pypdf import PdfWriter
+    from pypdf.generic import NameObject
 
     writer = PdfWriter()
-    for page in _reader(path).pages:
+    for page in reader.pages:
+        # Dropped before copying, so nothing they point at is carried into the new file.
+        for key in [k for k in page if k not in _PAGE_KEYS]:
+            del page[NameObject(key)]
         writer.add_page(page)
-    with target.open("wb") as fh:
-        writer.write(fh)
+    writer.write(out)
 
 
 def _reencode(path: Path, target: Path, max_pixels: int) -> None:
-    Image.MAX_IMAGE_PIXELS = max_pixels
-    with Image.open(path, formats=images.ALLOWED_FORMATS) as im:
+    with images.pixel_limit(max_pixels), Image.open(path, formats=images.ALLOWED_FORMATS) as im:
         fmt = im.format
         upright = ImageOps.exif_transpose(im)
         if fmt == "JPEG" or upright.mode not in ("RGB", "RGBA", "L", "LA"):

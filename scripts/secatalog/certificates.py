@@ -58,18 +58,18 @@ def cert_states(certs: Iterable[Certification], names: dict[str, str], verified:
                 today: date, window_days: int) -> tuple[CertState, ...]:
     """States of the given certifications, confirmed facts first, each (type, number) once."""
     confirmed = {(c.type, c.number): c for c in verified.certifications} if verified else {}
-    out: dict[tuple[str, str], CertState] = {}
+    copies: dict[tuple[str, str], list[date | None]] = {}
     for cert in certs:
-        key = (cert.type, cert.number)
-        if key in out:
-            continue
-        found = confirmed.get(key)
-        # When the entry and the confirmation disagree, the earlier end date is the honest one.
-        ends = [d for d in (cert.expires, found.expires if found else None) if d is not None]
-        expires = min(ends) if ends else None
-        out[key] = CertState(cert.type, names.get(cert.type, cert.type), cert.number, expires,
-                             _state(expires, today, window_days), verified.checked if found and verified else None)
-    return tuple(out.values())
+        copies.setdefault((cert.type, cert.number), []).append(cert.expires)
+    out = []
+    for (kind, number), ends in copies.items():
+        found = confirmed.get((kind, number))
+        # Where copies (product, enterprise, confirmation) disagree, the earliest end date is the honest one.
+        known = [d for d in (*ends, found.expires if found else None) if d is not None]
+        expires = min(known) if known else None
+        out.append(CertState(kind, names.get(kind, kind), number, expires, _state(expires, today, window_days),
+                             verified.checked if found and verified else None))
+    return tuple(out)
 
 
 def current_types(states: Iterable[CertState]) -> set[str]:

@@ -21,6 +21,24 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 ROOT_OPTION = typer.Option(Path("."), "--root", help="프로젝트 폴더 (mkdocs.yml이 있는 곳)")
 
 
+class _Stderr(logging.StreamHandler):
+    """Log to whatever sys.stderr is when a record is written (the CLI may run in-process)."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value) -> None:
+        pass
+
+
+def _log_to_stderr(level: int, fmt: str) -> None:
+    handler = _Stderr()
+    handler.setFormatter(logging.Formatter(fmt))
+    logging.basicConfig(level=level, handlers=[handler], force=True)
+
+
 def _fail(report: Report, fmt: Format = Format.text) -> None:
     emit(report.errors + report.warnings, fmt)
     print(f"\n오류 {len(report.errors)}개를 고친 뒤 다시 실행하세요. 아무 파일도 바뀌지 않았습니다.",
@@ -80,6 +98,8 @@ def check(paths: list[Path] = typer.Argument(None, help="검사할 기업 폴더
     emit(catalog.report.warnings, fmt)
     print(f"검사 통과: 기업 {len(catalog.enterprises)}곳, 제품·서비스 {len(catalog.items)}개, "
           f"경고 {len(catalog.report.warnings)}개", file=sys.stderr)
+    if only is not None:
+        print("꾸러미·사례집이 이 항목을 가리키는지는 전체 검사(secatalog check)에서 확인합니다.", file=sys.stderr)
 
 
 @app.command()
@@ -92,7 +112,7 @@ def build(out: Path = typer.Option(Path("site"), "--out", help="결과를 쓸 �
     from . import build as recipe
 
     settings = _settings(root)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+    _log_to_stderr(logging.WARNING, "%(levelname)s %(message)s")
     started = time.perf_counter()
     from .pdf.render import PrintError
 
@@ -301,7 +321,7 @@ def serve(root: Path = ROOT_OPTION, addr: str = typer.Option("127.0.0.1:8000", h
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     settings = _settings(root)
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    _log_to_stderr(logging.INFO, "%(message)s")
     mkdocs_serve(str(settings.root / "mkdocs.yml"), dev_addr=addr, livereload=True)
 
 

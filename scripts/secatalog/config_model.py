@@ -126,6 +126,7 @@ class VerifiedWorkers(Record):
 class VerifiedFacts(Record):
     """What the secretariat confirmed for one enterprise, against which source, by whom, when."""
 
+    name: Name = Field(description="공식 자료에 적힌 기업 이름 (항목의 이름이 바뀌면 다시 확인)")
     checked: date = Field(description="확인한 날 (YYYY-MM-DD)")
     checked_by: Name = Field(description="확인한 사람 (직책)")
     source: Annotated[Line, Field(min_length=2)] = Field(

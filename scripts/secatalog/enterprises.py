@@ -10,7 +10,7 @@ from . import certfiles
 from .catalog import EnterpriseEntry, Item
 from .certificates import cert_states
 from .config import Settings
-from .config_model import Category, Subcategory
+from .config_model import Category, CertType, Subcategory
 from .configuration import Configuration
 from .errors import Location, Report, relpath
 from .files import entry_file, photo_refs
@@ -63,6 +63,7 @@ def load_enterprise(folder: Path, ctx: LoadContext, report: Report) -> Enterpris
     today, facts, certs = settings.date, ctx.config.procurement, ctx.config.certifications
     for at, cert in _all_certs(record):
         _check_expiry(doc, at, cert, facts, certs, today, report)
+        _check_applies_to(doc, at, cert.type, certs, report)
     verified = ctx.config.verified.enterprises.get(slug)
     if verified is not None:
         check_verified(doc, record, verified, facts, report)
@@ -92,6 +93,19 @@ def _all_certs(record: Enterprise):
     for p, product in enumerate(record.products):
         for i, cert in enumerate(product.certifications):
             yield ("products", p, "certifications", i), cert
+
+
+def _check_applies_to(doc: Document, at: tuple, cert_type: str, certs: dict[str, CertType],
+                      report: Report) -> None:
+    """An organisation's status is not a product's, and a product mark is not the organisation's."""
+    kind = certs[cert_type].applies_to if cert_type in certs else "both"
+    on_product = at[0] == "products"
+    if kind == "enterprise" and on_product:
+        report.error(doc.locate(at + ("type",)), f"'{certs[cert_type].name}'은(는) 기업 인증이라 제품에 쓸 수 없습니다",
+                     "기업의 certifications(맨 바깥 목록)로 옮기세요")
+    elif kind == "product" and not on_product:
+        report.error(doc.locate(at + ("type",)), f"'{certs[cert_type].name}'은(는) 제품 인증이라 기업에 쓸 수 없습니다",
+                     "인증받은 제품의 certifications로 옮기세요")
 
 
 def _check_expiry(doc, at, cert, facts, certs, today, report) -> None:

@@ -17,6 +17,20 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SAFE_SCHEMES = ("http://", "https://")
 
 
+def identity_key(name: str) -> str:
+    """A name as it identifies an enterprise: compatibility forms folded, case and spaces ignored,
+    invisible format characters (zero-width space, joiners, BOM) removed."""
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    return "".join(ch for ch in folded if not ch.isspace() and unicodedata.category(ch) != "Cf")
+
+
+def _no_invisible(value: str) -> str:
+    if any(unicodedata.category(ch) == "Cf" for ch in value):
+        raise PydanticCustomError("invisible", "보이지 않는 문자(폭 없는 공백 등)가 들어 있습니다",
+                                  {"hint": "이름을 지우고 다시 입력하세요"})
+    return value
+
+
 def _as_text(value: Any) -> Any:
     """Keep numbers typed without quotes exactly as written (``01234``, ``1.10``)."""
     if isinstance(value, (RawInt, RawFloat)):
@@ -91,7 +105,8 @@ def _limit(max_length: int):
 
 
 Text = Annotated[str, BeforeValidator(_as_text), Strict(), AfterValidator(_clean_text)]
-Name = Annotated[Text, AfterValidator(_not_blank), AfterValidator(_one_line), _limit(80)]
+Name = Annotated[Text, AfterValidator(_not_blank), AfterValidator(_one_line), AfterValidator(_no_invisible),
+                 _limit(80)]
 Line = Annotated[Text, AfterValidator(_one_line), _limit(300)]
 Paragraph = Annotated[Text, AfterValidator(_unify_newlines), _limit(5000)]
 Url = Annotated[Text, AfterValidator(_url), _limit(500)]

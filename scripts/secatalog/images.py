@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import warnings
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -115,9 +116,8 @@ def inspect(path: Path, max_pixels: int = DEFAULT_MAX_PIXELS) -> ImageInfo:
         raise ImageProblem(f"지원하지 않는 형식({refused})입니다", _REFUSED_HINTS[refused])
     too_big = ImageProblem(f"그림의 화소 수가 너무 많습니다 (최대 {max_pixels:,}화소)",
                            "사진을 긴 변 4000픽셀 이하로 줄여 저장하세요")
-    Image.MAX_IMAGE_PIXELS = max_pixels
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), pixel_limit(max_pixels):
             # Pillow only warns between 1x and 2x its limit: our cap is a refusal in Korean.
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path, formats=ALLOWED_FORMATS) as im:
@@ -159,16 +159,27 @@ def content_key(path: Path) -> str:
     return digest.hexdigest()
 
 
+@contextmanager
+def pixel_limit(max_pixels: int):
+    """Pillow's bomb limit and truncation rule are process-wide: set ours, then put theirs back
+    (builds run inside `serve` and tests, next to other users of Pillow)."""
+    before = Image.MAX_IMAGE_PIXELS, ImageFile.LOAD_TRUNCATED_IMAGES
+    # Importing WeasyPrint turns truncated loading on for the whole process; a cut-off photo must fail.
+    Image.MAX_IMAGE_PIXELS, ImageFile.LOAD_TRUNCATED_IMAGES = max_pixels, False
+    try:
+        yield
+    finally:
+        Image.MAX_IMAGE_PIXELS, ImageFile.LOAD_TRUNCATED_IMAGES = before
+
+
 def _upright_rgb(path: Path, biggest: int, max_pixels: int) -> Image.Image:
-    Image.MAX_IMAGE_PIXELS = max_pixels
-    # Importing WeasyPrint turns this on for the whole process; a cut-off photo must fail here.
-    ImageFile.LOAD_TRUNCATED_IMAGES = False
-    im = Image.open(path, formats=ALLOWED_FORMATS)
-    if im.format == "JPEG":
-        # Decode at a reduced scale when the photo is far larger than any output.
-        im.draft("RGB", (biggest, biggest))
-    im.seek(0)
-    im.load()
+    with pixel_limit(max_pixels):
+        im = Image.open(path, formats=ALLOWED_FORMATS)
+        if im.format == "JPEG":
+            # Decode at a reduced scale when the photo is far larger than any output.
+            im.draft("RGB", (biggest, biggest))
+        im.seek(0)
+        im.load()
     im = ImageOps.exif_transpose(im)
     if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
         im = im.convert("RGBA")

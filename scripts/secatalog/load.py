@@ -21,6 +21,7 @@ from .errors import Location, Report, relpath
 Path_ = tuple[str | int, ...]
 
 MAX_YAML_BYTES = 512 * 1024
+MAX_NESTING = 40  # entries nest 4 levels; the composer is recursive, so depth is bounded
 
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+\.[0-9]*)([eE][-+]?[0-9]+)?|[-+]?[0-9]+[eE][-+]?[0-9]+")
@@ -107,8 +108,13 @@ class _StrictLoader(_Base):
     Composing stays in Python so that every node is checked before anything is built.
     """
 
+    depth = 0
+
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.peek_event()
+        if self.depth >= MAX_NESTING:
+            raise _Refused(event.start_mark, f"목록이나 항목이 너무 깊게 겹쳐 있습니다 (최대 {MAX_NESTING}단계)",
+                           "괄호([ {)나 들여쓰기가 짝이 맞는지 확인하세요")
         if isinstance(event, yaml.AliasEvent):
             raise _Refused(event.start_mark, "별칭(*)은 쓸 수 없습니다",
                            "값을 그대로 다시 적으세요")
@@ -120,7 +126,11 @@ class _StrictLoader(_Base):
             shown_tag = str(tag).replace("tag:yaml.org,2002:", "!!")
             raise _Refused(event.start_mark, f"YAML 태그 {shown_tag}는 쓸 수 없습니다",
                            "'!'로 시작하는 태그를 지우고 값만 적으세요")
-        return super().compose_node(parent, index)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 def read_text(path: Path, shown: str, report: Report, limit: int = MAX_YAML_BYTES) -> str | None:

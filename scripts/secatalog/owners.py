@@ -18,6 +18,7 @@ import yaml
 ENTRIES = ("content", "enterprises")
 ENTRY_FILE = "enterprise.yml"
 CATALOG_FILE = "catalog/catalog.yml"
+VERIFIED_FILE = "catalog/verified.yml"
 # Paths a build makes: never part of a pull request, whoever sends it.
 GENERATED_TOP = {".cache", "site", "preview", ".venv", "node_modules"}
 GENERATED_ANY = {".cache", "__pycache__"}
@@ -65,6 +66,7 @@ class Facts:
     maintainers_at_base: dict[str, list[str]]  # entries that exist at the base
     folders_at_base: frozenset[str]  # every slug with any file at the base
     maintainers_proposed: dict[str, list[str]]  # new entries, as the PR writes them
+    confirmed_at_base: frozenset[str] = frozenset()  # slugs with a record in catalog/verified.yml
 
 
 def entry_slug(path: str) -> str | None:
@@ -123,6 +125,9 @@ def _member_problem(change: Change, who: str, facts: Facts) -> str:
     if change.deleted or slug in facts.folders_at_base:
         # Files of a folder without an entry at the base: nobody's, so the secretariat's.
         return OUTSIDE
+    if slug in facts.confirmed_at_base:
+        return (f"'{slug}'에는 사무국 확인 기록이 남아 있어 사무국만 이 이름으로 항목을 만들 수 있습니다 — "
+                "다른 폴더 이름을 쓰거나 사무국에 요청하세요")
     proposed = facts.maintainers_proposed.get(slug, [])
     if who not in {o.casefold() for o in proposed}:
         return (f"새 항목 '{slug}'의 maintainers에 올린 사람({who})이 없습니다 — "
@@ -187,6 +192,15 @@ def secretariat_in(text: str | None) -> frozenset[str]:
                              "확인할 수 없습니다 — 사무국에 알려 주세요") from None
 
 
+def confirmed_in(text: str | None) -> frozenset[str]:
+    """Slugs the secretariat's confirmation file names (leniently: it is validated by check)."""
+    try:
+        data = yaml.safe_load(text or "") or {}
+        return frozenset(str(slug) for slug in (data.get("enterprises") or {}))
+    except (yaml.YAMLError, AttributeError, TypeError):
+        return frozenset()
+
+
 def gather(base: str, changes: list[Change], cwd: str) -> Facts:
     """Read ownership facts: maintainers and secretariat from the base, new entries from HEAD."""
     secretariat = secretariat_in(_show(base, CATALOG_FILE, cwd))
@@ -202,7 +216,7 @@ def gather(base: str, changes: list[Change], cwd: str) -> Facts:
         new = _show("HEAD", f"{folder}/{ENTRY_FILE}", cwd)
         if new is not None:
             proposed[slug] = maintainers_in(new)
-    return Facts(secretariat, at_base, frozenset(folders), proposed)
+    return Facts(secretariat, at_base, frozenset(folders), proposed, confirmed_in(_show(base, VERIFIED_FILE, cwd)))
 
 
 def check_pull_request(base: str, author: str, cwd: str) -> tuple[list[Change], list[Refusal]]:

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from .config_model import EligibilityRule, Procurement, VerifiedCertification, VerifiedFacts
+from .fields import identity_key
 from .model import Enterprise
 
 Status = Literal["eligible", "not-eligible", "pending"]
@@ -69,6 +70,8 @@ def percent(share: float) -> str:
 def changed_facts(ent: Enterprise, verified: VerifiedFacts, qualifying: set[str]) -> list[FactChange]:
     """Claims that differ from what the secretariat confirmed (org type, numbers, workers)."""
     found = []
+    if identity_key(ent.name) != identity_key(verified.name):
+        found.append(FactChange(("name",), "기업 이름", f"'{ent.name}' (확인한 값 '{verified.name}')"))
     if ent.org_type != verified.org_type:
         found.append(FactChange(("org_type",), "조직 유형", f"'{ent.org_type}' (확인한 값 '{verified.org_type}')"))
     if verified.business_number and ent.business_number != verified.business_number:

@@ -7,7 +7,6 @@ each other, so the secretariat sees which confirmed facts an entry now states di
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 
 import yaml
@@ -15,6 +14,7 @@ import yaml
 from .config import Settings
 from .config_model import Procurement, VerifiedFacts, VerifiedFile, context_for
 from .errors import Location, Report, relpath
+from .fields import identity_key
 from .load import Document, load_yaml
 from .model import Enterprise, suggest
 from .procurement import changed_facts
@@ -24,8 +24,7 @@ VERIFIED_FILE = "verified.yml"
 
 
 def identity_keys(record: Enterprise):
-    name = "".join(unicodedata.normalize("NFC", record.name).casefold().split())
-    yield f"name:{name}", ("name",), f"기업 이름 '{record.name}'"
+    yield f"name:{identity_key(record.name)}", ("name",), f"기업 이름 '{record.name}'"
     if record.business_number:
         yield f"bn:{record.business_number}", ("business_number",), f"사업자등록번호 '{record.business_number}'"
 

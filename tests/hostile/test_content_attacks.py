@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import build_site, draw_photo, entry, make_network, replace_in, run_cli
+from helpers import build_site, draw_photo, entry, make_network, replace_in, run_cli, shared_build
 from secatalog.site.markup import MarkdownProblem, render_markdown
 
 pytestmark = pytest.mark.slow
@@ -18,11 +18,11 @@ GAON = "content/enterprises/gaon-bakery/enterprise.yml"
 HANEUL = "content/enterprises/haneul-clean/enterprise.yml"
 
 
-@pytest.fixture(scope="module")
-def previous(tmp_path_factory) -> tuple[Path, dict[str, str]]:
+@pytest.fixture(scope="session")
+def previous() -> tuple[Path, dict[str, str]]:
     """A site built from the valid network, and the hash of each of its files."""
-    base = tmp_path_factory.mktemp("previous")
-    out = build_site(make_network(base / "net"), base / "site", "--skip-print")
+    out = shared_build("previous", lambda folder: build_site(make_network(folder / "net"), folder / "out",
+                                                              "--skip-print"))
     return out, _snapshot(out)
 
 
@@ -91,7 +91,26 @@ def poisoned_cache(root: Path) -> str:
     return "오류 .cache/secatalog: 프로젝트 안에 빌드 캐시 폴더가 있습니다"
 
 
-ATTACKS = [reserved_slug, duplicate_business_number, duplicate_name, nested_markdown, bracket_storm,
+def deep_yaml(root: Path) -> str:
+    path = entry(root, "gaon-bakery")
+    path.write_text(path.read_text("utf-8") + "history: " + "[" * 400 + "]" * 400 + "\n", "utf-8")
+    return f"오류 {GAON}:19:49: 목록이나 항목이 너무 깊게 겹쳐 있습니다 (최대 40단계)"
+
+
+def invisible_name(root: Path) -> str:
+    _copy_entry(root, "haneul-clean", "haneul-copy", ("하늘청소", "하늘\u200b청소"))
+    return "오류 content/enterprises/haneul-copy/enterprise.yml:1:7: name: 보이지 않는 문자(폭 없는 공백 등)가 들어 있습니다"
+
+
+def enterprise_status_on_a_product(root: Path) -> str:
+    replace_in(entry(root, "gaon-bakery"), "    price: 6000",
+               "    certifications: [{type: social-enterprise, number: FAKE-9}]\n    price: 6000")
+    replace_in(root / "catalog/certifications.yml", "{id: social-enterprise, name: 사회적기업 인증}",
+               "{id: social-enterprise, name: 사회적기업 인증, applies_to: enterprise}")
+    return f"오류 {GAON}:15:29: '사회적기업 인증'은(는) 기업 인증이라 제품에 쓸 수 없습니다"
+
+
+ATTACKS = [reserved_slug, deep_yaml, invisible_name, enterprise_status_on_a_product, duplicate_business_number, duplicate_name, nested_markdown, bracket_storm,
            carriage_return, html_named_pdf, truncated_photo, poisoned_cache]
 
 

@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from conftest import content_errors, draw_photo, entry, replace_in
+from helpers import content_errors, draw_photo, entry, replace_in
 from secatalog import build
 from secatalog.config import Settings
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import entry, make_network, replace_in, run_cli
+from helpers import build_site, entry, make_network, replace_in, run_cli, shared_build
 
 pytestmark = pytest.mark.slow
 
@@ -32,9 +32,7 @@ def _yaml(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML scalar
 
 
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory) -> Path:
-    base = tmp_path_factory.mktemp("hostile")
+def _hostile_network(base: Path) -> Path:
     root = make_network(base / "net")
     path = entry(root, "gaon-bakery")
     replace_in(path, "name: 가온베이커리 (예시)", f"name: {_yaml(NAME)}")
@@ -46,9 +44,12 @@ def hostile_site(tmp_path_factory) -> Path:
     replace_in(path, "alt: 잘라 놓은 우리쌀 식빵", f"alt: {_yaml(NAME)}")
     replace_in(path, "keywords: [토스트]", f"keywords: [{_yaml(KEYWORD)}]\n    unit: {_yaml(LINE)}")
     replace_in(path, "    unit: 1개\n", "")
-    result = run_cli("build", "--out", str(base / "out"), cwd=root)
-    assert result.returncode == 0, result.stderr
-    return base / "out"
+    return build_site(root, base / "out")
+
+
+@pytest.fixture(scope="session")
+def hostile_site() -> Path:
+    return shared_build("hostile", _hostile_network)
 
 
 def _dangerous(soup: BeautifulSoup) -> list[str]:
