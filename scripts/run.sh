@@ -13,6 +13,7 @@ case "${1:-}" in
   test)
     bash scripts/setup.sh --test
     .venv/bin/ruff check scripts tests
+    .venv/bin/ruff format --check scripts tests
     set +e
     .venv/bin/python -m pytest -n 2 --dist load -q "${@:2}"
     status=$?

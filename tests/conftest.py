@@ -14,8 +14,10 @@ import pytest
 from helpers import ROOT, build_site, make_network, shared_build
 
 # Builds the sample site in the background while the first tests run (see pytest_configure).
-_EARLY_BUILD = ("import sys; sys.path.insert(0, sys.argv[1]); from helpers import ROOT, build_site, shared_build; "
-                "shared_build('sample', lambda folder: build_site(ROOT, folder / 'out'))")
+_EARLY_BUILD = (
+    "import sys; sys.path.insert(0, sys.argv[1]); from helpers import ROOT, build_site, shared_build; "
+    "shared_build('sample', lambda folder: build_site(ROOT, folder / 'out'))"
+)
 
 
 def pytest_configure(config):
@@ -26,11 +28,14 @@ def pytest_configure(config):
     if hasattr(config, "workerinput") or "SECATALOG_TEST_CACHE" in os.environ:
         return
     os.environ["SECATALOG_TEST_CACHE"] = os.environ["SECATALOG_CACHE_DIR"] = tempfile.mkdtemp(
-        prefix="secatalog-test-cache-")
+        prefix="secatalog-test-cache-"
+    )
     if getattr(config.option, "numprocesses", None):
         config.secatalog_early_build = subprocess.Popen(
-            [sys.executable, "-c", _EARLY_BUILD, str(Path(__file__).parent)], stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL)
+            [sys.executable, "-c", _EARLY_BUILD, str(Path(__file__).parent)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
 
 
 def pytest_unconfigure(config):

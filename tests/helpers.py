@@ -18,8 +18,13 @@ FIXTURE = ROOT / "tests" / "fixtures" / "small-network"
 PHOTOS = {"gaon-bakery/bread.jpg": (200, 160, 90), "haneul-clean/clean.jpg": (90, 140, 200)}
 
 
-def draw_photo(path: Path, color: tuple[int, int, int] = (120, 160, 120),
-               size: tuple[int, int] = (1300, 975), fmt: str = "JPEG", **save) -> Path:
+def draw_photo(
+    path: Path,
+    color: tuple[int, int, int] = (120, 160, 120),
+    size: tuple[int, int] = (1300, 975),
+    fmt: str = "JPEG",
+    **save,
+) -> Path:
     im = Image.new("RGB", size, color)
     ImageDraw.Draw(im).rectangle((0, 0, size[0] // 2, size[1] // 3), fill=(250, 250, 250))
     im.save(path, fmt, **save)
@@ -86,8 +91,9 @@ def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 def run_cli_process(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run the CLI in its own Python process (the smoke tests of the real entry point)."""
-    return subprocess.run([sys.executable, "-m", "secatalog.cli", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "secatalog.cli", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=600
+    )
 
 
 def build_site(root: Path, out: Path, *options: str) -> Path:

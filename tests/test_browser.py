@@ -80,10 +80,24 @@ def test_open_an_item_and_its_photo_loads(site):
     assert "수의계약 가능" in page.locator(".sc-eligibility").inner_text()
 
 
-@pytest.mark.parametrize("path", ["", "categories/food/", "items/barun-bapsang/local-lunchbox/",
-                                  "enterprises/barun-bapsang/", "enterprises/", "procurement/", "join/",
-                                  "embed/", "open-data/", "bundles/holiday-local/", "casebook/",
-                                  "casebook/meeting-lunchbox/", "casebook/how-to-buy/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "categories/food/",
+        "items/barun-bapsang/local-lunchbox/",
+        "enterprises/barun-bapsang/",
+        "enterprises/",
+        "procurement/",
+        "join/",
+        "embed/",
+        "open-data/",
+        "bundles/holiday-local/",
+        "casebook/",
+        "casebook/meeting-lunchbox/",
+        "casebook/how-to-buy/",
+    ],
+)
 @pytest.mark.parametrize("width", [375, 1280])
 def test_no_serious_accessibility_violations(site, path, width):
     base, chromium = site
@@ -101,8 +115,9 @@ def test_skip_link_and_visible_keyboard_focus(site):
     assert focused == "콘텐츠로 이동"
     for _ in range(6):
         page.keyboard.press("Tab")
-    style = page.evaluate("(() => { const s = getComputedStyle(document.activeElement);"
-                          " return [s.outlineStyle, s.outlineWidth]; })()")
+    style = page.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth]; })()"
+    )
     assert style[0] != "none" and style[1] != "0px", style
 
 
@@ -113,8 +128,12 @@ def test_new_window_links_are_announced(sample_site):
     for html in sample_site.rglob("*.html"):
         soup = BeautifulSoup(html.read_text("utf-8"), "html.parser")
         for a in soup.select('a[target="_blank"]'):
-            said = a.get_text(" ") + " " + (a.get("title") or "") + " ".join(
-                img.get("alt", "") for img in a.find_all("img"))
+            said = (
+                a.get_text(" ")
+                + " "
+                + (a.get("title") or "")
+                + " ".join(img.get("alt", "") for img in a.find_all("img"))
+            )
             if "새 창" not in said:
                 silent.append(f"{html.relative_to(sample_site)}: {a.get('href')}")
     assert silent == []
@@ -129,7 +148,9 @@ def test_item_page_prints_cleanly(site):
     assert not page.locator(".md-header").is_visible()
     assert page.locator(".sc-item__photos img").is_visible()
     assert "041-000-0101" in page.locator("article").inner_text()
-    after = page.evaluate("getComputedStyle(document.querySelector('.sc-channels a[href^=\"http\"]'), '::after').content")
+    after = page.evaluate(
+        "getComputedStyle(document.querySelector('.sc-channels a[href^=\"http\"]'), '::after').content"
+    )
     assert "https://market.example.org/barun" in after
 
 

@@ -22,16 +22,23 @@ def json_ld(soup: BeautifulSoup) -> dict:
 
 
 def test_every_page_type_exists(sample_site):
-    for url in ["", "categories/food", "items/barun-bapsang/local-lunchbox", "enterprises",
-                "enterprises/barun-bapsang", "bundles", "bundles/holiday-local", "about"]:
+    for url in [
+        "",
+        "categories/food",
+        "items/barun-bapsang/local-lunchbox",
+        "enterprises",
+        "enterprises/barun-bapsang",
+        "bundles",
+        "bundles/holiday-local",
+        "about",
+    ]:
         assert (sample_site / url / "index.html").is_file(), url
     assert len(list((sample_site / "items").glob("*/*/index.html"))) == 43
 
 
 def test_home_lists_categories_with_counts(sample_site):
     soup = page(sample_site, "")
-    tiles = {t.select_one(".sc-tile__name").text: t.select_one(".sc-tile__count").text
-             for t in soup.select(".sc-tile")}
+    tiles = {t.select_one(".sc-tile__name").text: t.select_one(".sc-tile__count").text for t in soup.select(".sc-tile")}
     assert len(tiles) == 12 and tiles["먹을거리"] == "6개"
     assert "예시 자료" in soup.select_one(".sc-notice").text
     assert soup.find("html")["lang"] == "ko"
@@ -55,10 +62,22 @@ def test_category_page_sorted_and_filterable(sample_site):
 def test_item_page_shows_what_a_buyer_needs(sample_site):
     soup = page(sample_site, "items/barun-bapsang/local-lunchbox")
     text = soup.select_one("article").get_text(" ", strip=True)
-    for needle in ["로컬푸드 도시락", "9,000원 / 1개", "최소 주문 20개", "납품 기간 주문 후 2일", "판매 시기 연중",
-                   "수의계약 가능", "취약계층 고용 비율 41.6% (기준 30% 이상)", "2026년 기준, 규정 확인일 2026-11-01",
-                   "사무국 확인 2026-10-20 — 협동조합 설립 신고 조회",
-                   "다른 업체와 다른 점", "사회적 가치", "HACCP", "041-000-0101 (사무장)", "가치장터"]:
+    for needle in [
+        "로컬푸드 도시락",
+        "9,000원 / 1개",
+        "최소 주문 20개",
+        "납품 기간 주문 후 2일",
+        "판매 시기 연중",
+        "수의계약 가능",
+        "취약계층 고용 비율 41.6% (기준 30% 이상)",
+        "2026년 기준, 규정 확인일 2026-11-01",
+        "사무국 확인 2026-10-20 — 협동조합 설립 신고 조회",
+        "다른 업체와 다른 점",
+        "사회적 가치",
+        "HACCP",
+        "041-000-0101 (사무장)",
+        "가치장터",
+    ]:
         assert needle in text, needle
     mail = soup.find("a", href=re.compile("^mailto:"))["href"]
     assert mail.startswith("mailto:order@barun.example.org?subject=%5B%EA%B2%AC%EC%A0%81")
@@ -67,7 +86,9 @@ def test_item_page_shows_what_a_buyer_needs(sample_site):
     assert img["alt"] == "밥과 국, 네 가지 반찬이 담긴 로컬푸드 도시락"
     assert soup.select_one(".sc-item__photos source")["type"] == "image/webp"
     assert [li.text for li in soup.select("article ul li")][:2] == [
-        "협동조합·사회적협동조합 수의계약", "취약계층 고용 비율 41.6% (기준 30% 이상)"]
+        "협동조합·사회적협동조합 수의계약",
+        "취약계층 고용 비율 41.6% (기준 30% 이상)",
+    ]
 
 
 def test_item_page_not_eligible_says_why(sample_site):
@@ -92,8 +113,15 @@ def test_item_head_tags_and_json_ld(sample_site):
 def test_enterprise_page(sample_site):
     soup = page(sample_site, "enterprises/haemaru-clean")
     text = soup.select_one("article").get_text(" ", strip=True)
-    for needle in ["인증 사회적기업", "유급 근로자 28명, 그중 취약계층 17명 (장애인, 고령자)", "공공구매 실적",
-                   "예시시 문화예술회관", "사회공헌", "제품·서비스 (3)", "연혁"]:
+    for needle in [
+        "인증 사회적기업",
+        "유급 근로자 28명, 그중 취약계층 17명 (장애인, 고령자)",
+        "공공구매 실적",
+        "예시시 문화예술회관",
+        "사회공헌",
+        "제품·서비스 (3)",
+        "연혁",
+    ]:
         assert needle in text, needle
     assert json_ld(soup)["@type"] == "Organization"
     assert soup.select_one("table thead th")["scope"] == "col"
@@ -124,7 +152,7 @@ def test_every_image_referenced_exists_and_is_clean(sample_site):
 
 def test_navigation_stays_small(sample_site):
     html = (sample_site / "items/barun-bapsang/local-lunchbox/index.html").read_text("utf-8")
-    assert "items/haemaru-clean" not in html.split('<article')[0], "item pages must not be in the nav"
+    assert "items/haemaru-clean" not in html.split("<article")[0], "item pages must not be in the nav"
     assert len(html) < 60_000
 
 
@@ -132,8 +160,8 @@ def test_search_index_has_word_parts(sample_site):
     index = json.loads((sample_site / "search/search_index.json").read_text("utf-8"))
     assert index["config"]["fields"]["parts"] == {"boost": 10}
     doc = next(d for d in index["docs"] if d["location"] == "items/haemaru-clean/office-cleaning/")
-    assert "청사" in doc["parts"].split()   # from 공공청사
-    assert "미화" in doc["parts"].split()   # a member keyword (synonym)
+    assert "청사" in doc["parts"].split()  # from 공공청사
+    assert "미화" in doc["parts"].split()  # a member keyword (synonym)
 
 
 def test_sitemap_and_data_exports(sample_site):
@@ -146,7 +174,8 @@ def test_sitemap_and_data_exports(sample_site):
     assert first["sole_source_eligible"] is True
     enterprises = json.loads((sample_site / "data/enterprises.json").read_text("utf-8"))
     assert {e["id"] for e in enterprises["enterprises"]} == {
-        p.name for p in (Path(__file__).parents[1] / "content/enterprises").iterdir()}
+        p.name for p in (Path(__file__).parents[1] / "content/enterprises").iterdir()
+    }
 
 
 def test_fixture_network_has_nothing_from_the_sample(fixture_site):

@@ -15,24 +15,36 @@ from secatalog.project import load_project
 CASE = "casebook/cases/bread-for-meetings.md"
 
 
-
 def test_fixture_case_loads(network):
     book = load_project(Settings(network)).casebook
     assert [c.slug for c in book.cases] == ["bread-for-meetings"]
     assert book.cases_citing_item("gaon-bakery/rice-bread")[0].front.agency == "가상군청"
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    ("items: [gaon-bakery/rice-bread]", "items: [gaon-bakery/rice-brad]",
-     f"{CASE}:9:9: items[0]: 제품 'gaon-bakery/rice-brad'을(를) 찾을 수 없습니다. 혹시 'gaon-bakery/rice-bread'인가요?"),
-    ("enterprises: [gaon-bakery]", "enterprises: [gaon-bakry]",
-     f"{CASE}:8:15: enterprises[0]: 기업 'gaon-bakry'을(를) 찾을 수 없습니다. 혹시 'gaon-bakery'인가요?"),
-    ("chapter: food", "chapter: foods", f"{CASE}:7:10: chapter: 알 수 없는 장 'foods'입니다. 혹시 'food'인가요?"),
-    ("year: 2025", "year: 이천이십오", f'{CASE}:6:7: year: 숫자여야 합니다; 받은 값 "이천이십오"'),
-    ("route: sole-source", "route: 수의계약", f'{CASE}:11:32: purchase.route: 허용되지 않는 값입니다; 받은 값 "수의계약"'),
-    ("problem: 간식 주문이 늦었습니다.\n", "", f"{CASE}:2:1: problem: 꼭 필요한 항목이 없습니다"),
-    ("headline: 군청", "headlin: 군청", f"{CASE}:3:1: 알 수 없는 항목 'headlin'입니다 — 혹시 'headline'인가요?"),
-])
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        (
+            "items: [gaon-bakery/rice-bread]",
+            "items: [gaon-bakery/rice-brad]",
+            f"{CASE}:9:9: items[0]: 제품 'gaon-bakery/rice-brad'을(를) 찾을 수 없습니다. 혹시 'gaon-bakery/rice-bread'인가요?",
+        ),
+        (
+            "enterprises: [gaon-bakery]",
+            "enterprises: [gaon-bakry]",
+            f"{CASE}:8:15: enterprises[0]: 기업 'gaon-bakry'을(를) 찾을 수 없습니다. 혹시 'gaon-bakery'인가요?",
+        ),
+        ("chapter: food", "chapter: foods", f"{CASE}:7:10: chapter: 알 수 없는 장 'foods'입니다. 혹시 'food'인가요?"),
+        ("year: 2025", "year: 이천이십오", f'{CASE}:6:7: year: 숫자여야 합니다; 받은 값 "이천이십오"'),
+        (
+            "route: sole-source",
+            "route: 수의계약",
+            f'{CASE}:11:32: purchase.route: 허용되지 않는 값입니다; 받은 값 "수의계약"',
+        ),
+        ("problem: 간식 주문이 늦었습니다.\n", "", f"{CASE}:2:1: problem: 꼭 필요한 항목이 없습니다"),
+        ("headline: 군청", "headlin: 군청", f"{CASE}:3:1: 알 수 없는 항목 'headlin'입니다 — 혹시 'headline'인가요?"),
+    ],
+)
 def test_front_matter_errors(network, old, new, expected):
     replace_in(network / CASE, old, new)
     found = content_errors(network)
@@ -41,8 +53,10 @@ def test_front_matter_errors(network, old, new, expected):
 
 def test_missing_front_matter(network):
     (network / CASE).write_text("제목만 있는 글\n", "utf-8")
-    assert content_errors(network) == [f"{CASE}:1:1: 파일 맨 위에 '---'로 둘러싼 머리 정보가 없습니다 — "
-                               "secatalog new case로 만든 양식처럼 '---' 줄 사이에 title 등을 적으세요"]
+    assert content_errors(network) == [
+        f"{CASE}:1:1: 파일 맨 위에 '---'로 둘러싼 머리 정보가 없습니다 — "
+        "secatalog new case로 만든 양식처럼 '---' 줄 사이에 title 등을 적으세요"
+    ]
 
 
 @pytest.mark.slow
@@ -51,13 +65,15 @@ def test_casebook_pages_and_backlinks(sample_site):
     sectors = [h.text for h in index.select("article h3")]
     assert sectors == ["보건복지", "청소·시설관리", "먹을거리·행사", "교육·문화", "인쇄·홍보"]
     assert len(index.select("#by-agency ~ table tbody tr")) == 8
-    case = BeautifulSoup((sample_site / "casebook/quarantine-health-center/index.html").read_text("utf-8"),
-                         "html.parser")
+    case = BeautifulSoup(
+        (sample_site / "casebook/quarantine-health-center/index.html").read_text("utf-8"), "html.parser"
+    )
     text = case.select_one("article").get_text(" ", strip=True)
     for needle in ["감염병 의심 신고 후 방역까지 하루 안에", "수의계약, 6,500,000원", "평균 0.8일", "부서 간 협업"]:
         assert needle in text, needle
-    item = BeautifulSoup((sample_site / "items/haemaru-clean/disinfection/index.html").read_text("utf-8"),
-                         "html.parser")
+    item = BeautifulSoup(
+        (sample_site / "items/haemaru-clean/disinfection/index.html").read_text("utf-8"), "html.parser"
+    )
     backlinks = [a["href"] for a in item.select("#cases + ul a")]
     assert backlinks == ["../../../casebook/quarantine-health-center/"]
     ent = (sample_site / "enterprises/haemaru-clean/index.html").read_text("utf-8")
@@ -107,8 +123,19 @@ def test_from_a_case_to_the_item_contact_in_two_clicks(sample_site):
 def test_new_case_scaffold_passes_check(network):
     from helpers import run_cli
 
-    made = run_cli("new", "case", "--slug", "new-case", "--title", "새 사례: 예시, 하나", "--enterprise",
-                   "haneul-clean", "--agency", "가상군청", cwd=network)
+    made = run_cli(
+        "new",
+        "case",
+        "--slug",
+        "new-case",
+        "--title",
+        "새 사례: 예시, 하나",
+        "--enterprise",
+        "haneul-clean",
+        "--agency",
+        "가상군청",
+        cwd=network,
+    )
     assert made.returncode == 0, made.stderr
     assert content_errors(network) == []
     text = (network / "casebook/cases/new-case.md").read_text("utf-8")

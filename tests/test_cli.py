@@ -43,7 +43,8 @@ def test_check_github_annotations(network):
     result = run_cli("check", "--format", "github", cwd=network)
     assert result.returncode == 1
     assert result.stdout.startswith(
-        "::error file=content/enterprises/gaon-bakery/enterprise.yml,line=15,col=12::products[0].price:")
+        "::error file=content/enterprises/gaon-bakery/enterprise.yml,line=15,col=12::products[0].price:"
+    )
 
 
 def test_usage_errors_exit_2(network, tmp_path):
@@ -79,11 +80,33 @@ def test_builds_are_reproducible(network, tmp_path):
 
 
 def test_new_enterprise_and_product_pass_check(network):
-    made = run_cli("new", "enterprise", "--slug", "new-coop", "--name", "새 협동조합: 예시, 하나",
-                   "--org-type", "cooperative", "--maintainer", "someone", cwd=network)
+    made = run_cli(
+        "new",
+        "enterprise",
+        "--slug",
+        "new-coop",
+        "--name",
+        "새 협동조합: 예시, 하나",
+        "--org-type",
+        "cooperative",
+        "--maintainer",
+        "someone",
+        cwd=network,
+    )
     assert made.returncode == 0, made.stderr
-    added = run_cli("new", "product", "--enterprise", "new-coop", "--id", "cake", "--name", "케이크",
-                    "--category", "bread", cwd=network)
+    added = run_cli(
+        "new",
+        "product",
+        "--enterprise",
+        "new-coop",
+        "--id",
+        "cake",
+        "--name",
+        "케이크",
+        "--category",
+        "bread",
+        cwd=network,
+    )
     assert added.returncode == 0, added.stderr
     result = run_cli("check", "content/enterprises/new-coop", cwd=network)
     assert result.returncode == 0, result.stderr
@@ -93,13 +116,22 @@ def test_new_enterprise_and_product_pass_check(network):
 
 
 def test_new_refuses_bad_input_without_writing(network):
-    assert run_cli("new", "enterprise", "--slug", "가온", "--name", "x", "--org-type", "cooperative",
-                   cwd=network).returncode == 2
+    assert (
+        run_cli(
+            "new", "enterprise", "--slug", "가온", "--name", "x", "--org-type", "cooperative", cwd=network
+        ).returncode
+        == 2
+    )
     bad_type = run_cli("new", "enterprise", "--slug", "ok", "--name", "x", "--org-type", "coop", cwd=network)
     assert bad_type.returncode == 2 and "알 수 없는 조직 유형 'coop'" in bad_type.stderr
-    assert run_cli("new", "enterprise", "--slug", "gaon-bakery", "--name", "x", "--org-type", "cooperative",
-                   cwd=network).returncode == 2
+    assert (
+        run_cli(
+            "new", "enterprise", "--slug", "gaon-bakery", "--name", "x", "--org-type", "cooperative", cwd=network
+        ).returncode
+        == 2
+    )
     assert not (network / "content/enterprises/ok").exists()
-    bad_cat = run_cli("new", "product", "--enterprise", "gaon-bakery", "--id", "x", "--name", "x",
-                      "--category", "nope", cwd=network)
+    bad_cat = run_cli(
+        "new", "product", "--enterprise", "gaon-bakery", "--id", "x", "--name", "x", "--category", "nope", cwd=network
+    )
     assert bad_cat.returncode == 2 and "알 수 없는 분류 'nope'" in bad_cat.stderr

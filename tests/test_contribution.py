@@ -18,14 +18,25 @@ CHECK_JSONSCHEMA = str(Path(sys.executable).with_name("check-jsonschema"))
 
 
 def test_workflows_validate_against_the_github_schema():
-    result = subprocess.run([CHECK_JSONSCHEMA, "--builtin-schema", "vendor.github-workflows",
-                             *map(str, WORKFLOWS)], capture_output=True, text=True)
+    result = subprocess.run(
+        [CHECK_JSONSCHEMA, "--builtin-schema", "vendor.github-workflows", *map(str, WORKFLOWS)],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_issue_form_validates():
-    result = subprocess.run([CHECK_JSONSCHEMA, "--builtin-schema", "vendor.github-issue-forms",
-                             str(ROOT / ".github/ISSUE_TEMPLATE/product-request.yml")], capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            CHECK_JSONSCHEMA,
+            "--builtin-schema",
+            "vendor.github-issue-forms",
+            str(ROOT / ".github/ISSUE_TEMPLATE/product-request.yml"),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -38,7 +49,8 @@ def test_workflows_are_safe(workflow):
     uses = re.findall(r"uses:\s*(\S+)", text)
     assert uses and all(re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", u) for u in uses), uses
     assert "${{ github.event.pull_request" not in "".join(
-        line for line in text.splitlines() if line.strip().startswith("run:")), "no expressions in shell lines"
+        line for line in text.splitlines() if line.strip().startswith("run:")
+    ), "no expressions in shell lines"
 
 
 def test_pr_check_runs_the_base_revisions_code_on_every_pull_request():
@@ -98,7 +110,9 @@ def test_join_form_makes_a_file_that_check_accepts(sample_site, network):
         assert not alert.is_visible()
         text = page.input_value("#f-yaml")
         github = page.get_attribute("[data-sc-github]", "href")
-    assert github.startswith("https://github.com/example-network/catalog/new/main?filename=content%2Fenterprises%2Fform-coop")
+    assert github.startswith(
+        "https://github.com/example-network/catalog/new/main?filename=content%2Fenterprises%2Fform-coop"
+    )
     # Check the file inside a copy of the sample project (whose categories the form offered).
     import shutil
 

@@ -19,8 +19,13 @@ def test_scaled_never_upsamples():
 
 def test_plan_has_web_pairs_and_one_print_file():
     roles = [(d.role, d.fmt, d.width) for d in plan(2000, 1500)]
-    assert roles == [("web", "WEBP", 480), ("web", "JPEG", 480), ("web", "WEBP", 960),
-                     ("web", "JPEG", 960), ("print", "JPEG", PRINT_WIDTH)]
+    assert roles == [
+        ("web", "WEBP", 480),
+        ("web", "JPEG", 480),
+        ("web", "WEBP", 960),
+        ("web", "JPEG", 960),
+        ("print", "JPEG", PRINT_WIDTH),
+    ]
 
 
 def _exif_photo(path: Path) -> Path:
@@ -70,12 +75,15 @@ def test_decompression_bomb_refused_from_header(tmp_path):
         inspect(src, max_pixels=40_000_000)
 
 
-@pytest.mark.parametrize("name, data, message", [
-    ("a.jpg", b"\x00\x00\x00\x18ftypheic" + b"\x00" * 64, "HEIC"),
-    ("a.jpg", b"<svg xmlns='http://www.w3.org/2000/svg'></svg>", "SVG"),
-    ("a.jpg", b"GIF89a" + b"\x00" * 64, "GIF"),
-    ("a.jpg", b"hello, not an image", "사진 파일로 읽을 수 없습니다"),
-])
+@pytest.mark.parametrize(
+    "name, data, message",
+    [
+        ("a.jpg", b"\x00\x00\x00\x18ftypheic" + b"\x00" * 64, "HEIC"),
+        ("a.jpg", b"<svg xmlns='http://www.w3.org/2000/svg'></svg>", "SVG"),
+        ("a.jpg", b"GIF89a" + b"\x00" * 64, "GIF"),
+        ("a.jpg", b"hello, not an image", "사진 파일로 읽을 수 없습니다"),
+    ],
+)
 def test_refused_formats(tmp_path, name, data, message):
     path = tmp_path / name
     path.write_bytes(data)
@@ -114,8 +122,11 @@ def test_poisoned_cache_manifest_is_a_miss(tmp_path):
     photo = draw_photo(tmp_path / "p.jpg")
     first = process([photo], tmp_path / "cache", 40_000_000, workers=1).photos[photo]
     manifest = first.files[0][1].parent / "manifest.json"
-    manifest.write_text('{"version": 1, "files": [[{"width": 480, "height": 360, "fmt": "JPEG", "role": "web"}, '
-                        '"../../../../etc/passwd"]]}', "utf-8")
+    manifest.write_text(
+        '{"version": 1, "files": [[{"width": 480, "height": 360, "fmt": "JPEG", "role": "web"}, '
+        '"../../../../etc/passwd"]]}',
+        "utf-8",
+    )
     again = process([photo], tmp_path / "cache", 40_000_000, workers=1)
     assert again.encoded == 1, "a manifest naming anything but our own files is not trusted"
     assert all(p.parent == manifest.parent and p.name != "passwd" for _, p in again.photos[photo].files)

@@ -21,8 +21,13 @@ HANEUL = "content/enterprises/haneul-clean"
 
 
 def git(root: Path, *args: str) -> str:
-    result = subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
-                            cwd=root, check=True, capture_output=True, text=True)
+    result = subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+        cwd=root,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return result.stdout
 
 
@@ -57,8 +62,7 @@ def commit(repo: Path) -> None:
 
 
 def owners(repo: Path, author: str, base: str = "origin/main", fmt: str = "text"):
-    return CliRunner().invoke(app, ["owners", "--base", base, "--author", author, "--format", fmt,
-                                    "--root", str(repo)])
+    return CliRunner().invoke(app, ["owners", "--base", base, "--author", author, "--format", fmt, "--root", str(repo)])
 
 
 def refused(result) -> str:
@@ -71,6 +75,7 @@ def append(path: Path, text: str) -> None:
 
 
 # --- what members may do ---------------------------------------------------------------------
+
 
 def test_member_edits_own_entry_and_adds_a_korean_named_photo(repo):
     append(repo / GAON / "enterprise.yml", "# 수정\n")
@@ -104,6 +109,7 @@ def test_secretariat_may_change_anything(repo):
 
 # --- attacks ------------------------------------------------------------------------------------
 
+
 def test_deleting_another_members_folder_is_refused(repo):
     git(repo, "rm", "-rq", HANEUL)
     commit(repo)
@@ -115,7 +121,8 @@ def test_renaming_another_members_folder_to_a_new_slug_is_refused(repo):
     git(repo, "mv", HANEUL, "content/enterprises/haneul-new")
     text = (repo / "content/enterprises/haneul-new/enterprise.yml").read_text("utf-8")
     (repo / "content/enterprises/haneul-new/enterprise.yml").write_text(
-        text.replace("[haneul-owner]", "[gaon-owner]"), "utf-8")
+        text.replace("[haneul-owner]", "[gaon-owner]"), "utf-8"
+    )
     commit(repo)
     out = refused(owners(repo, "gaon-owner"))
     assert f"{HANEUL}/enterprise.yml: 'haneul-clean' 항목은 관리자(haneul-owner)만" in out, "the old side is seen"
@@ -150,10 +157,20 @@ def test_a_new_folder_cannot_take_a_left_over_confirmation(repo):
     assert "'old-coop'에는 사무국 확인 기록이 남아 있어 사무국만" in refused(owners(repo, "newbie"))
 
 
-@pytest.mark.parametrize("path", ["scripts/secatalog/owners.py", "theme/partials/copyright.html",
-                                  ".github/workflows/check.yml", "pyproject.toml", "mkdocs.yml",
-                                  "catalog/verified.yml", "casebook/cases/x.md", "content/bundles/x.yml",
-                                  f"{GAON}/.hidden/x.yml"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "scripts/secatalog/owners.py",
+        "theme/partials/copyright.html",
+        ".github/workflows/check.yml",
+        "pyproject.toml",
+        "mkdocs.yml",
+        "catalog/verified.yml",
+        "casebook/cases/x.md",
+        "content/bundles/x.yml",
+        f"{GAON}/.hidden/x.yml",
+    ],
+)
 def test_files_outside_ones_folder_need_the_secretariat(repo, path):
     target = repo / path
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -204,8 +221,9 @@ def test_annotations_escape_forged_file_names(repo):
     out = refused(owners(repo, "gaon-owner", fmt="github"))
     lines = [line for line in out.splitlines() if line.startswith("::")]
     assert len(lines) == 1 and not any(line.startswith("::notice") for line in out.splitlines())
-    assert lines[0].startswith("::error file=content/enterprises/haneul-clean/x%0A%3A%3Anotice title=approved%3A%3A"
-                               "사무국 승인%2Cok.yml::")
+    assert lines[0].startswith(
+        "::error file=content/enterprises/haneul-clean/x%0A%3A%3Anotice title=approved%3A%3A사무국 승인%2Cok.yml::"
+    )
 
 
 def test_codeowners_text():

@@ -47,8 +47,9 @@ def test_screen_edition_has_no_bleed(sample_site):
 
 def test_every_font_is_embedded(sample_site):
     for name in ("catalog-print.pdf", "catalog-screen.pdf"):
-        out = subprocess.run(["pdffonts", str(sample_site / "print" / name)], capture_output=True,
-                             text=True, check=True).stdout.splitlines()[2:]
+        out = subprocess.run(
+            ["pdffonts", str(sample_site / "print" / name)], capture_output=True, text=True, check=True
+        ).stdout.splitlines()[2:]
         assert out and all(re.search(r"\byes\s+yes\s+yes\b", line) for line in out), out
 
 
@@ -64,8 +65,12 @@ def test_table_of_contents_page_numbers_are_true(sample_site, texts):
 
 def test_index_page_numbers_point_at_the_items(sample_site, texts):
     index_pages = [t for t in texts if "분류 상품명 기업 가격 쪽" in t]
-    rows = [re.match(r"^.+? (.+?) .*? (\d+)$", line) for t in index_pages for line in t.splitlines()
-            if re.search(r"(원|협의) \d+$", line)]
+    rows = [
+        re.match(r"^.+? (.+?) .*? (\d+)$", line)
+        for t in index_pages
+        for line in t.splitlines()
+        if re.search(r"(원|협의) \d+$", line)
+    ]
     assert len(rows) == 43
     with pdfplumber.open(sample_site / "print/catalog-screen.pdf") as pdf:
         words = [[w["text"] for w in p.extract_words()] for p in pdf.pages]
@@ -103,8 +108,21 @@ def test_qr_code_decodes_to_the_item_page(sample_site, tmp_path, texts):
     from PIL import Image
 
     number = next(i for i, t in enumerate(texts) if "로컬푸드 도시락" in t and "9,000원" in t) + 1
-    subprocess.run(["pdftoppm", "-r", "200", "-png", "-f", str(number), "-l", str(number),
-                    str(sample_site / "print/catalog-print.pdf"), str(tmp_path / "p")], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "200",
+            "-png",
+            "-f",
+            str(number),
+            "-l",
+            str(number),
+            str(sample_site / "print/catalog-print.pdf"),
+            str(tmp_path / "p"),
+        ],
+        check=True,
+    )
     image = Image.open(next(tmp_path.glob("p*.png")))
     found = {r.text for r in zxingcpp.read_barcodes(image)}
     assert "https://catalog.example.org/items/barun-bapsang/local-lunchbox/" in found

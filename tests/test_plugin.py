@@ -17,8 +17,9 @@ pytestmark = pytest.mark.slow
 
 
 def _mkdocs(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=root, capture_output=True, text=True,
-                          timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", *args], cwd=root, capture_output=True, text=True, timeout=600
+    )
 
 
 def test_plain_mkdocs_build_writes_data_widget_and_print(network, tmp_path):
@@ -26,10 +27,19 @@ def test_plain_mkdocs_build_writes_data_widget_and_print(network, tmp_path):
     result = _mkdocs(network, "build", "-q", "-d", str(out))
     assert result.returncode == 0, result.stderr
     products = json.loads((out / "data/products.json").read_text("utf-8"))["items"]
-    assert {p["id"] for p in products} == {"gaon-bakery/rice-bread", "haneul-clean/office-cleaning",
-                                           "haneul-clean/moving-help"}
-    for name in ("widget/embed.js", "widget/frame.html", "print/catalog-print.pdf", "print/catalog-screen.pdf",
-                 "print/enterprises/gaon-bakery.pdf", "items/gaon-bakery/rice-bread/index.html"):
+    assert {p["id"] for p in products} == {
+        "gaon-bakery/rice-bread",
+        "haneul-clean/office-cleaning",
+        "haneul-clean/moving-help",
+    }
+    for name in (
+        "widget/embed.js",
+        "widget/frame.html",
+        "print/catalog-print.pdf",
+        "print/catalog-screen.pdf",
+        "print/enterprises/gaon-bakery.pdf",
+        "items/gaon-bakery/rice-bread/index.html",
+    ):
         assert (out / name).is_file(), name
 
 

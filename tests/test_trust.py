@@ -43,8 +43,11 @@ def trust_network(root: Path) -> Path:
     verified = root / "catalog/verified.yml"
     replace_in(verified, "number: 테스트-1}", f"number: 테스트-1, expires: {SOON.isoformat()}}}")
     replace_in(entry(root, "haneul-clean"), "number: 테스트-1}", f"number: 테스트-1, expires: {SOON.isoformat()}}}")
-    replace_in(entry(root, "gaon-bakery"), "    price: 6000",
-               "    certifications:\n      - {type: haccp, number: H-0001, expires: 2020-01-01}\n    price: 6000")
+    replace_in(
+        entry(root, "gaon-bakery"),
+        "    price: 6000",
+        "    certifications:\n      - {type: haccp, number: H-0001, expires: 2020-01-01}\n    price: 6000",
+    )
     folder = root / "content/enterprises/sesame-se"
     folder.mkdir()
     (folder / "enterprise.yml").write_text(PENDING_CLAIM, "utf-8")
@@ -57,6 +60,7 @@ def trust_site() -> Path:
 
 
 # --- eligibility comes from the confirmation only ---------------------------------------------
+
 
 def _eligibility(root: Path, slug: str):
     catalog = load_project(Settings(root))
@@ -75,10 +79,11 @@ def test_a_changed_confirmed_fact_is_pending_and_warns_the_secretariat(network):
     el, report = _eligibility(network, "haneul-clean")
     assert el.status == "pending"
     assert el.reasons == ("인증 번호이(가) 사무국 확인(2025-02-20) 뒤에 바뀌어 다시 확인하고 있습니다",)
-    assert ("content/enterprises/haneul-clean/enterprise.yml:7:39: 사무국 확인(2025-02-20) 뒤에 바뀐 사실: 인증 번호 "
-            "social-enterprise '테스트-2'은(는) 사무국이 확인한 번호가 아닙니다 — 사무국: 공식 자료와 다시 대조한 뒤 "
-            "catalog/verified.yml을 고치세요. 그때까지 이 기업은 '수의계약 확인 중'으로 표시됩니다"
-            ) in [str(w) for w in report.warnings]
+    assert (
+        "content/enterprises/haneul-clean/enterprise.yml:7:39: 사무국 확인(2025-02-20) 뒤에 바뀐 사실: 인증 번호 "
+        "social-enterprise '테스트-2'은(는) 사무국이 확인한 번호가 아닙니다 — 사무국: 공식 자료와 다시 대조한 뒤 "
+        "catalog/verified.yml을 고치세요. 그때까지 이 기업은 '수의계약 확인 중'으로 표시됩니다"
+    ) in [str(w) for w in report.warnings]
     result = run_cli("check", cwd=network)
     assert result.returncode == 0 and "경고 content/enterprises/haneul-clean/enterprise.yml:7:39" in result.stderr
 
@@ -87,15 +92,22 @@ def test_renaming_a_confirmed_entry_to_another_company_is_pending(network):
     replace_in(entry(network, "haneul-clean"), "name: 하늘청소 (예시)", "name: 바다유통 주식회사")
     el, report = _eligibility(network, "haneul-clean")
     assert el.status == "pending"
-    assert any("뒤에 바뀐 사실: 기업 이름 '바다유통 주식회사' (확인한 값 '하늘청소 (예시)')" in str(w)
-               for w in report.warnings)
+    assert any(
+        "뒤에 바뀐 사실: 기업 이름 '바다유통 주식회사' (확인한 값 '하늘청소 (예시)')" in str(w) for w in report.warnings
+    )
 
 
 def test_one_certificate_listed_twice_takes_its_earliest_end(network):
-    replace_in(entry(network, "gaon-bakery"), "social_purpose: jobs",
-               "social_purpose: jobs\ncertifications: [{type: haccp, number: H-1, expires: 2020-01-01}]")
-    replace_in(entry(network, "gaon-bakery"), "    price: 6000", "    certifications: [{type: haccp, number: H-1}]\n"
-               "    price: 6000")
+    replace_in(
+        entry(network, "gaon-bakery"),
+        "social_purpose: jobs",
+        "social_purpose: jobs\ncertifications: [{type: haccp, number: H-1, expires: 2020-01-01}]",
+    )
+    replace_in(
+        entry(network, "gaon-bakery"),
+        "    price: 6000",
+        "    certifications: [{type: haccp, number: H-1}]\n    price: 6000",
+    )
     catalog = load_project(Settings(network))
     bread = next(i for i in catalog.items if i.uid == "gaon-bakery/rice-bread")
     assert [(c.type, c.state, c.expires) for c in bread.certs] == [("haccp", "expired", date(2020, 1, 1))]
@@ -116,8 +128,10 @@ def test_confirmed_expired_certificate_is_not_eligible(network):
 def test_verified_file_is_checked_against_the_catalog(network):
     replace_in(network / "catalog/verified.yml", "org_type: social-enterprise", "org_type: social-enterprize")
     found = content_errors(network)
-    assert any(e.startswith("catalog/verified.yml:8:15: enterprises.haneul-clean.org_type: 알 수 없는 조직 유형")
-               for e in found), found
+    assert any(
+        e.startswith("catalog/verified.yml:8:15: enterprises.haneul-clean.org_type: 알 수 없는 조직 유형")
+        for e in found
+    ), found
 
 
 def test_without_a_verified_file_everything_is_pending(network):
@@ -129,12 +143,15 @@ def test_without_a_verified_file_everything_is_pending(network):
 
 # --- what buyers see ----------------------------------------------------------------------------
 
+
 def test_item_enterprise_and_quick_finder_flag_a_basis_ending_soon(trust_site):
     notice = f"{SOON.isoformat()} 만료 예정 — 계약 전 갱신 여부를 확인하세요"
     for url in ("items/haneul-clean/office-cleaning", "enterprises/haneul-clean", "procurement"):
         text = _soup(trust_site, url).select_one("article").get_text(" ", strip=True)
         assert notice in text, url
-    box = _soup(trust_site, "items/haneul-clean/office-cleaning").select_one(".sc-eligibility").get_text(" ", strip=True)
+    box = (
+        _soup(trust_site, "items/haneul-clean/office-cleaning").select_one(".sc-eligibility").get_text(" ", strip=True)
+    )
     assert "수의계약 가능" in box and "사무국 확인 2025-02-20 — 인증기업 조회 (테스트)" in box
 
 

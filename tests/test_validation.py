@@ -31,14 +31,16 @@ def only_error(root: Path) -> str:
 def test_fixture_network_is_valid(network):
     catalog = load_project(Settings(network))
     assert [i.uid for i in catalog.items] == [
-        "gaon-bakery/rice-bread", "haneul-clean/office-cleaning", "haneul-clean/moving-help"]
+        "gaon-bakery/rice-bread",
+        "haneul-clean/office-cleaning",
+        "haneul-clean/moving-help",
+    ]
     assert catalog.network.city == "가상군"
 
 
 def test_unknown_key_suggests_the_right_one(network):
     replace_in(entry(network, "gaon-bakery"), "    unit: 1개", "    unti: 1개")
-    assert only_error(network) == (
-        f"{GAON}:16:5: products[0]: 알 수 없는 항목 'unti'입니다 — 혹시 'unit'인가요?")
+    assert only_error(network) == (f"{GAON}:16:5: products[0]: 알 수 없는 항목 'unti'입니다 — 혹시 'unit'인가요?")
 
 
 def test_comma_inside_braces_is_explained(network):
@@ -50,7 +52,8 @@ def test_price_must_be_won_or_negotiable(network):
     replace_in(entry(network, "gaon-bakery"), "price: 6000", "price: 6,000원")
     assert only_error(network) == (
         f'{GAON}:15:12: products[0].price: 숫자(원) 또는 "협의"여야 합니다; 받은 값 "6,000원" '
-        '— 쉼표와 "원" 없이 12000처럼 쓰세요')
+        '— 쉼표와 "원" 없이 12000처럼 쓰세요'
+    )
 
 
 def test_unknown_category_suggests(network):
@@ -81,7 +84,7 @@ def test_wrong_type_list_expected(network):
 
 def test_yes_no_is_not_a_boolean(network):
     replace_in(entry(network, "gaon-bakery"), "    unit: 1개", "    unit: 1개\n    vat_included: no")
-    assert "true 또는 false여야 합니다; 받은 값 \"no\"" in only_error(network)
+    assert 'true 또는 false여야 합니다; 받은 값 "no"' in only_error(network)
 
 
 def test_phone_typed_as_number_is_not_changed_but_checked(network):
@@ -109,8 +112,7 @@ def test_negotiable_price_is_accepted(network):
 
 def test_missing_photo_suggests_similar_file(network):
     replace_in(entry(network, "gaon-bakery"), "file: bread.jpg", "file: bred.jpg")
-    assert only_error(network).startswith(
-        f"{GAON}:14:16: 파일 'bred.jpg'이(가) 없습니다. 혹시 'bread.jpg'인가요?")
+    assert only_error(network).startswith(f"{GAON}:14:16: 파일 'bred.jpg'이(가) 없습니다. 혹시 'bread.jpg'인가요?")
 
 
 def test_photo_that_is_not_an_image(network):
@@ -137,7 +139,8 @@ def test_broken_bundle_reference(network):
     replace_in(network / "content/bundles/starter.yml", "gaon-bakery/rice-bread", "gaon-bakery/rice-brad")
     assert only_error(network) == (
         "content/bundles/starter.yml:4:15: 'gaon-bakery/rice-brad' 제품을 찾을 수 없습니다. "
-        "혹시 'gaon-bakery/rice-bread'인가요? — 기업 폴더 이름/제품 id를 확인하세요")
+        "혹시 'gaon-bakery/rice-bread'인가요? — 기업 폴더 이름/제품 id를 확인하세요"
+    )
 
 
 def test_every_error_is_reported_in_one_run(network):
@@ -168,10 +171,13 @@ def test_small_photo_warns_for_print(network):
     assert any("인쇄에 부족합니다 (600픽셀" in w for w in problems(network))
 
 
-@pytest.mark.parametrize("field, value, message", [
-    ("email: gaon@example.net", "email: 'gaon at example'", "email: 형식이 맞지 않습니다"),
-    ("social_purpose: jobs", "social_purpose: 일자리", "social_purpose: 허용되지 않는 값입니다"),
-])
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("email: gaon@example.net", "email: 'gaon at example'", "email: 형식이 맞지 않습니다"),
+        ("social_purpose: jobs", "social_purpose: 일자리", "social_purpose: 허용되지 않는 값입니다"),
+    ],
+)
 def test_format_errors(network, field, value, message):
     replace_in(entry(network, "gaon-bakery"), field, value)
     assert message in only_error(network)

@@ -14,11 +14,22 @@ from bs4 import BeautifulSoup
 
 pytestmark = pytest.mark.slow
 VNU = Path(__file__).parents[1] / ".venv/tools/node_modules/vnu-jar/build/dist/vnu.jar"
-PAGE_TYPES = ["index.html", "categories/food/index.html", "items/barun-bapsang/local-lunchbox/index.html",
-              "enterprises/barun-bapsang/index.html", "enterprises/index.html", "bundles/holiday-local/index.html",
-              "procurement/index.html", "open-data/index.html", "embed/index.html", "join/index.html",
-              "casebook/index.html", "casebook/meeting-lunchbox/index.html", "casebook/how-to-buy/index.html",
-              "widget/frame.html"]
+PAGE_TYPES = [
+    "index.html",
+    "categories/food/index.html",
+    "items/barun-bapsang/local-lunchbox/index.html",
+    "enterprises/barun-bapsang/index.html",
+    "enterprises/index.html",
+    "bundles/holiday-local/index.html",
+    "procurement/index.html",
+    "open-data/index.html",
+    "embed/index.html",
+    "join/index.html",
+    "casebook/index.html",
+    "casebook/meeting-lunchbox/index.html",
+    "casebook/how-to-buy/index.html",
+    "widget/frame.html",
+]
 
 
 def test_no_broken_internal_links(sample_site):
@@ -49,9 +60,16 @@ def test_no_broken_internal_links(sample_site):
 def test_html_validates(sample_site):
     assert VNU.exists(), "run scripts/setup.sh --test to install vnu-jar"
     files = [str(sample_site / p) for p in PAGE_TYPES]
-    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *files],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *files],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     messages = json.loads(result.stderr or "{}").get("messages", [])
-    errors = [f"{m['url'].rsplit('/out/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
-              for m in messages if m.get("type") == "error"]
+    errors = [
+        f"{m['url'].rsplit('/out/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m.get("type") == "error"
+    ]
     assert errors == []

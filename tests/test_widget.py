@@ -33,8 +33,10 @@ def test_widget_json(sample_site):
 def test_exports_round_trip_to_the_site_items(sample_site):
     products = json.loads((sample_site / "data/products.json").read_text("utf-8"))["items"]
     ids = [p["id"] for p in products]
-    assert ids == [f"{p.parent.name}/{p.name}" for p in sorted(
-        (sample_site / "items").glob("*/*"), key=lambda p: ids.index(f"{p.parent.name}/{p.name}"))]
+    assert ids == [
+        f"{p.parent.name}/{p.name}"
+        for p in sorted((sample_site / "items").glob("*/*"), key=lambda p: ids.index(f"{p.parent.name}/{p.name}"))
+    ]
     raw = (sample_site / "data/products.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
@@ -48,13 +50,17 @@ def test_exports_round_trip_to_the_site_items(sample_site):
 
 def test_formula_injection_is_neutralised(tmp_path):
     root = make_network(tmp_path / "net")
-    replace_in(entry(root, "gaon-bakery"), "    name: 우리쌀식빵", '    name: "=HYPERLINK(\\"http://evil.example\\",\\"클릭\\")"')
-    replace_in(entry(root, "haneul-clean"), "    name: 사무실 이사", '    name: "+cmd|\' /C calc\'!A0"')
+    replace_in(
+        entry(root, "gaon-bakery"),
+        "    name: 우리쌀식빵",
+        '    name: "=HYPERLINK(\\"http://evil.example\\",\\"클릭\\")"',
+    )
+    replace_in(entry(root, "haneul-clean"), "    name: 사무실 이사", "    name: \"+cmd|' /C calc'!A0\"")
     result = run_cli("build", "--skip-print", "--out", str(tmp_path / "out"), cwd=root)
     assert result.returncode == 0, result.stderr
     rows = list(csv.reader((tmp_path / "out/data/products.csv").read_text("utf-8-sig").splitlines()))
     names = [r[1] for r in rows[1:]]
-    assert "'=HYPERLINK(\"http://evil.example\",\"클릭\")" in names and "'+cmd|' /C calc'!A0" in names
+    assert '\'=HYPERLINK("http://evil.example","클릭")' in names and "'+cmd|' /C calc'!A0" in names
     sheet = load_workbook(tmp_path / "out/data/products.xlsx").active
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
@@ -84,9 +90,12 @@ def host_and_catalog(sample_site, tmp_path_factory):
             network = _Net()
 
         found = snippets(_Catalog())
-        (host_dir / "index.html").write_text(HOST.format(
-            link=found["link"], banner=found["banner-200x60"], iframe=found["iframe"],
-            script=found["script"]), "utf-8")
+        (host_dir / "index.html").write_text(
+            HOST.format(
+                link=found["link"], banner=found["banner-200x60"], iframe=found["iframe"], script=found["script"]
+            ),
+            "utf-8",
+        )
         yield host, catalog, chromium
 
 
@@ -101,8 +110,9 @@ def test_widget_on_a_host_page_of_another_origin(host_and_catalog, width):
     page.wait_for_selector("[data-secatalog-ready]", state="attached", timeout=10000)
     shadow = page.locator("[data-secatalog-widget] >> css=nav")
     assert shadow.count() == 1
-    links = page.evaluate("[...document.querySelector('[data-secatalog-widget]').shadowRoot"
-                          ".querySelectorAll('a')].map(a => a.href)")
+    links = page.evaluate(
+        "[...document.querySelector('[data-secatalog-widget]').shadowRoot.querySelectorAll('a')].map(a => a.href)"
+    )
     assert links and all(link.startswith(SITE) for link in links)
     border = page.locator("[data-secatalog-widget] >> css=nav").evaluate("n => getComputedStyle(n).borderTopColor")
     assert border != "rgb(255, 0, 255)", "host CSS must not reach inside the widget"
@@ -151,4 +161,5 @@ def test_script_snippet_pins_the_published_script(sample_site):
     assert f'integrity="{digest}" crossorigin="anonymous"' in html.replace("&#34;", '"').replace("&quot;", '"')
     assert html.index('id="iframe"') < html.index('id="script"'), "the sandboxed frame is offered first"
     assert 'sandbox="allow-popups allow-popups-to-escape-sandbox allow-forms"' in html.replace("&#34;", '"').replace(
-        "&quot;", '"')
+        "&quot;", '"'
+    )

@@ -55,8 +55,7 @@ def phase_ours(root: Path, out: Path) -> dict:
     started = time.perf_counter()
     files, rendered, _ = render_all(jobs, Path(os.environ["SECATALOG_CACHE_DIR"]) / "pdf", workers=2)
     pages = merge([files[j.name] for j in jobs], out, "bench", "bench", prepared.catalog.settings.date)
-    return {"seconds": time.perf_counter() - started, "pages": pages, "rendered": rendered,
-            "chunks": len(jobs)}
+    return {"seconds": time.perf_counter() - started, "pages": pages, "rendered": rendered, "chunks": len(jobs)}
 
 
 def phase_baseline(root: Path, out: Path) -> dict:
@@ -77,8 +76,9 @@ def phase_baseline(root: Path, out: Path) -> dict:
 
 
 def run_phase(name: str, root: Path, out: Path) -> dict:
-    result = subprocess.run([sys.executable, __file__, "--phase", name, str(root), str(out)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, __file__, "--phase", name, str(root), str(out)], capture_output=True, text=True
+    )
     if result.returncode:
         raise SystemExit(result.stderr[-3000:])
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -94,8 +94,10 @@ def main() -> None:
         return
     enterprises = int(sys.argv[sys.argv.index("--enterprises") + 1]) if "--enterprises" in sys.argv else 250
     root = WORK / "net"
-    if not (root / "content/enterprises").exists() or \
-            len(list((root / "content/enterprises").iterdir())) != enterprises:
+    if (
+        not (root / "content/enterprises").exists()
+        or len(list((root / "content/enterprises").iterdir())) != enterprises
+    ):
         make(root, enterprises)
     _prepare(root)  # photos cached before timing anything
     shutil.rmtree(Path(os.environ["SECATALOG_CACHE_DIR"]) / "pdf", ignore_errors=True)
@@ -111,18 +113,25 @@ def main() -> None:
         entry.write_text(text, "utf-8")
     ours_sum = ours["self_peak_kib"] + 2 * ours["children_peak_kib"]
     results.update(
-        pages=ours["pages"], chunks=ours["chunks"],
-        baseline_s=round(base["seconds"], 2), baseline_peak_kib=base["self_peak_kib"],
-        ours_cold_s=round(ours["seconds"], 2), ours_main_peak_kib=ours["self_peak_kib"],
-        ours_worker_peak_kib=ours["children_peak_kib"], ours_sum_peak_kib=ours_sum,
+        pages=ours["pages"],
+        chunks=ours["chunks"],
+        baseline_s=round(base["seconds"], 2),
+        baseline_peak_kib=base["self_peak_kib"],
+        ours_cold_s=round(ours["seconds"], 2),
+        ours_main_peak_kib=ours["self_peak_kib"],
+        ours_worker_peak_kib=ours["children_peak_kib"],
+        ours_sum_peak_kib=ours_sum,
         time_ratio=round(ours["seconds"] / base["seconds"], 3),
-        peak_ratio_largest_process=round(max(ours["self_peak_kib"], ours["children_peak_kib"])
-                                         / base["self_peak_kib"], 3),
+        peak_ratio_largest_process=round(
+            max(ours["self_peak_kib"], ours["children_peak_kib"]) / base["self_peak_kib"], 3
+        ),
         peak_ratio_sum=round(ours_sum / base["self_peak_kib"], 3),
-        edit_one_s=round(edit["seconds"], 2), edit_one_rendered=edit["rendered"],
+        edit_one_s=round(edit["seconds"], 2),
+        edit_one_rendered=edit["rendered"],
         edit_ratio=round(edit["seconds"] / ours["seconds"], 3),
         baseline_mb=round((WORK / "baseline.pdf").stat().st_size / 1e6, 1),
-        ours_mb=round((WORK / "ours.pdf").stat().st_size / 1e6, 1))
+        ours_mb=round((WORK / "ours.pdf").stat().st_size / 1e6, 1),
+    )
     out = Path(__file__).parent / "results" / "pdf.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(results, indent=2) + "\n", "utf-8")

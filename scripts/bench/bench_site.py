@@ -66,9 +66,12 @@ def plain_mkdocs_project(net: Path, dest: Path) -> Path:
             page.parent.mkdir(parents=True, exist_ok=True)
             img = f"{slug}-{p['id']}.jpg"
             shutil.copy(entry.parent / p["photos"][0]["file"], docs / "img" / img)
-            page.write_text(f"# {p['name']}\n\n{p['summary']}\n\n![사진](../../img/{img})\n\n"
-                            f"| 가격 | {p['price']}원 |\n|---|---|\n| 단위 | {p['unit']} |\n\n"
-                            f"{p['description']}\n", "utf-8")
+            page.write_text(
+                f"# {p['name']}\n\n{p['summary']}\n\n![사진](../../img/{img})\n\n"
+                f"| 가격 | {p['price']}원 |\n|---|---|\n| 단위 | {p['unit']} |\n\n"
+                f"{p['description']}\n",
+                "utf-8",
+            )
             cats.setdefault(p["category"], []).append(f"- [{p['name']}](../items/{slug}/{p['id']}.md)")
             lines.append(f"- [{p['name']}](../items/{slug}/{p['id']}.md)")
         (docs / "enterprises").mkdir(exist_ok=True)
@@ -79,15 +82,22 @@ def plain_mkdocs_project(net: Path, dest: Path) -> Path:
     (docs / "index.md").write_text("# 합성 카탈로그\n", "utf-8")
     (dest / "mkdocs.yml").write_text(
         "site_name: bench\ntheme:\n  name: material\n  language: ko\n  features: [navigation.sections, "
-        "navigation.prune]\nplugins: [search]\nnav:\n  - index.md\n  - categories/\n", "utf-8")
+        "navigation.prune]\nplugins: [search]\nnav:\n  - index.md\n  - categories/\n",
+        "utf-8",
+    )
     return dest
 
 
 def timed(cmd: list[str], cwd: Path) -> tuple[float, int, str]:
     """Wall time, peak RSS (KiB, from /usr/bin/time) and stderr of a command."""
     started = time.perf_counter()
-    result = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], cwd=cwd, capture_output=True, text=True,
-                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    result = subprocess.run(
+        ["/usr/bin/time", "-f", "%M", *cmd],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         raise SystemExit(f"failed: {cmd}\n{result.stderr[-2000:]}")
@@ -100,19 +110,24 @@ def site_repeats(net: Path, plain: Path, secatalog: str, rounds: int = 3) -> dic
     ours, base = [], []
     for _ in range(rounds):
         ours.append(timed([secatalog, "build", "--skip-print", "--out", str(WORK / "out")], net)[0])
-        base.append(timed([str(Path(PY).with_name("mkdocs")), "build", "-q", "-d", str(WORK / "plain-out")],
-                          plain)[0])
+        base.append(timed([str(Path(PY).with_name("mkdocs")), "build", "-q", "-d", str(WORK / "plain-out")], plain)[0])
     ours.sort()
     base.sort()
-    return {"ours_warm_runs_s": [round(t, 2) for t in ours], "plain_runs_s": [round(t, 2) for t in base],
-            "site_ratio_median": round(ours[rounds // 2] / base[rounds // 2], 3)}
+    return {
+        "ours_warm_runs_s": [round(t, 2) for t in ours],
+        "plain_runs_s": [round(t, 2) for t in base],
+        "site_ratio_median": round(ours[rounds // 2] / base[rounds // 2], 3),
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--enterprises", type=int, default=250)
-    parser.add_argument("--site-only", action="store_true",
-                        help="reuse the network and photo cache; only repeat the warm site comparison")
+    parser.add_argument(
+        "--site-only",
+        action="store_true",
+        help="reuse the network and photo cache; only repeat the warm site comparison",
+    )
     args = parser.parse_args()
     secatalog = str(Path(PY).with_name("secatalog"))
     if args.site_only:
@@ -140,23 +155,24 @@ def main() -> None:
     assert encoded == len(sources)
 
     plain = plain_mkdocs_project(net, WORK / "plain")
-    results["plain_mkdocs_s"], results["plain_mkdocs_peak_kib"], _ = \
-        timed([str(Path(PY).with_name("mkdocs")), "build", "-q", "-d", str(WORK / "plain-out")], plain)
-    results["ours_warm_s"], results["ours_warm_peak_kib"], log = \
-        timed([secatalog, "build", "--skip-print", "--out", str(WORK / "out")], net)
+    results["plain_mkdocs_s"], results["plain_mkdocs_peak_kib"], _ = timed(
+        [str(Path(PY).with_name("mkdocs")), "build", "-q", "-d", str(WORK / "plain-out")], plain
+    )
+    results["ours_warm_s"], results["ours_warm_peak_kib"], log = timed(
+        [secatalog, "build", "--skip-print", "--out", str(WORK / "out")], net
+    )
     results["site_ratio"] = round(results["ours_warm_s"] / results["plain_mkdocs_s"], 3)
-    results["nochange_rebuild_s"], _, log = timed([secatalog, "build", "--skip-print", "--out", str(WORK / "out")],
-                                                  net)
+    results["nochange_rebuild_s"], _, log = timed([secatalog, "build", "--skip-print", "--out", str(WORK / "out")], net)
     results["nochange_encoded"] = int(log.split("새로 처리한 사진 ")[1].split("장")[0])
     entry = net / "content/enterprises/ent-0000/enterprise.yml"
     entry.write_text(entry.read_text("utf-8").replace("합성 제품 0-0", "고친 제품 0-0"), "utf-8")
-    results["edit_one_rebuild_s"], _, log = timed([secatalog, "build", "--skip-print", "--out", str(WORK / "out")],
-                                                  net)
+    results["edit_one_rebuild_s"], _, log = timed([secatalog, "build", "--skip-print", "--out", str(WORK / "out")], net)
     results["edit_one_encoded"] = int(log.split("새로 처리한 사진 ")[1].split("장")[0])
 
     half = make(WORK / "half", args.enterprises // 2, photo_source=net)
-    _, results["half_cold_peak_kib"], _ = timed([secatalog, "build", "--skip-print", "--out", str(WORK / "half-out")],
-                                               half)
+    _, results["half_cold_peak_kib"], _ = timed(
+        [secatalog, "build", "--skip-print", "--out", str(WORK / "half-out")], half
+    )
     shutil.rmtree(cache)
     _, results["full_cold_peak_kib"], _ = timed([secatalog, "build", "--skip-print", "--out", str(WORK / "out")], net)
     results["peak_ratio_full_vs_half"] = round(results["full_cold_peak_kib"] / results["half_cold_peak_kib"], 3)

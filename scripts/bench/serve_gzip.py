@@ -23,8 +23,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
-        if path.suffix not in COMPRESS or "gzip" not in self.headers.get("Accept-Encoding", "") \
-                or not path.is_file():
+        if path.suffix not in COMPRESS or "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
             return super().send_head()
         body = gzip.compress(path.read_bytes(), 6)
         self.send_response(200)

@@ -9,8 +9,21 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFilter
 
 ROOT = Path(__file__).resolve().parents[2]
-CATEGORIES = ["farm-produce", "lunchbox", "gift-sets", "cleaning-goods", "stationery", "printing",
-              "cleaning", "landscaping", "classes", "performance", "elder-care", "video", "tours"]
+CATEGORIES = [
+    "farm-produce",
+    "lunchbox",
+    "gift-sets",
+    "cleaning-goods",
+    "stationery",
+    "printing",
+    "cleaning",
+    "landscaping",
+    "classes",
+    "performance",
+    "elder-care",
+    "video",
+    "tours",
+]
 ORG = ["social-enterprise", "cooperative", "village-enterprise", "self-sufficiency", "social-coop"]
 
 
@@ -27,8 +40,9 @@ def photo(path: Path, seed: int, size=(2000, 1500)) -> None:
     Image.blend(im, noise, 0.12).save(path, "JPEG", quality=85)
 
 
-def make(dest: Path, enterprises: int, items_per: int = 4, photos: bool = True,
-         photo_source: Path | None = None) -> Path:
+def make(
+    dest: Path, enterprises: int, items_per: int = 4, photos: bool = True, photo_source: Path | None = None
+) -> Path:
     """Write the network; photos already drawn by an earlier run with the same seed are kept."""
     keep = dest / "content" / "enterprises"
     stash = dest.with_name(dest.name + ".photos")
@@ -46,16 +60,27 @@ def make(dest: Path, enterprises: int, items_per: int = 4, photos: bool = True,
     for e in range(enterprises):
         folder = dest / "content" / "enterprises" / f"ent-{e:04d}"
         folder.mkdir(parents=True)
-        lines = [f"name: 합성기업 {e}호 협동조합", f"org_type: {ORG[e % len(ORG)]}",
-                 f"mission: 지역 주민 {e}명과 함께 일하는 합성 기업입니다", "social_purpose: jobs",
-                 f"email: ent{e}@example.org", f"workers: {{paid: 10, vulnerable: {e % 6}}}", "products:"]
+        lines = [
+            f"name: 합성기업 {e}호 협동조합",
+            f"org_type: {ORG[e % len(ORG)]}",
+            f"mission: 지역 주민 {e}명과 함께 일하는 합성 기업입니다",
+            "social_purpose: jobs",
+            f"email: ent{e}@example.org",
+            f"workers: {{paid: 10, vulnerable: {e % 6}}}",
+            "products:",
+        ]
         for i in range(items_per):
-            lines += [f"  - id: item-{i}", f"    name: 합성 제품 {e}-{i} 우선구매 도시락",
-                      f"    category: {CATEGORIES[(e + i) % len(CATEGORIES)]}",
-                      "    summary: 지역 농산물로 만든 도시락을 공공기관에 납품합니다",
-                      "    description: |\n      오늘 만든 **도시락**을 배달합니다.\n      - 저염\n      - 제철",
-                      f"    price: {1000 * (1 + (e * 7 + i) % 90)}", "    unit: 1개",
-                      "    photos:", f"      - {{file: p{i}.jpg, alt: 합성 제품 {e}-{i} 사진}}"]
+            lines += [
+                f"  - id: item-{i}",
+                f"    name: 합성 제품 {e}-{i} 우선구매 도시락",
+                f"    category: {CATEGORIES[(e + i) % len(CATEGORIES)]}",
+                "    summary: 지역 농산물로 만든 도시락을 공공기관에 납품합니다",
+                "    description: |\n      오늘 만든 **도시락**을 배달합니다.\n      - 저염\n      - 제철",
+                f"    price: {1000 * (1 + (e * 7 + i) % 90)}",
+                "    unit: 1개",
+                "    photos:",
+                f"      - {{file: p{i}.jpg, alt: 합성 제품 {e}-{i} 사진}}",
+            ]
             kept = stash / folder.name / f"p{i}.jpg"
             shared = photo_source / "content" / "enterprises" / folder.name / f"p{i}.jpg" if photo_source else None
             if kept.exists():

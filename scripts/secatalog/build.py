@@ -38,8 +38,7 @@ def prepare(settings: Settings, workers: int | None = None) -> Prepared:
     """Load and validate everything, then make sure every photo's derivatives are cached."""
     catalog = load_project(settings)
     settings = catalog.settings  # with the limits from catalog/catalog.yml
-    done = process([ref.path for ref in catalog.photos()], settings.cache_dir / "photos",
-                   settings.max_pixels, workers)
+    done = process([ref.path for ref in catalog.photos()], settings.cache_dir / "photos", settings.max_pixels, workers)
     raise_photo_problems(catalog, done.failed)
     certs = {}
     for ent in catalog.enterprises:
@@ -48,8 +47,11 @@ def prepare(settings: Settings, workers: int | None = None) -> Prepared:
                 certs[path] = certfiles.publish(path, settings.cache_dir / "certs", settings.max_pixels)
             except Exception:  # check read it already; this only guards against a file changed since
                 report = Report()
-                report.error(Location(ent.shown), f"인증서 파일 '{name}'을(를) 게시용으로 다시 저장하지 못했습니다",
-                             "인증서를 다시 스캔하거나 PDF로 다시 저장해 올리세요")
+                report.error(
+                    Location(ent.shown),
+                    f"인증서 파일 '{name}'을(를) 게시용으로 다시 저장하지 못했습니다",
+                    "인증서를 다시 스캔하거나 PDF로 다시 저장해 올리세요",
+                )
                 raise ContentError(report) from None
     return Prepared(catalog, done.photos, done.encoded, certs)
 
@@ -57,8 +59,10 @@ def prepare(settings: Settings, workers: int | None = None) -> Prepared:
 def verify_photos(catalog: Catalog, workers: int | None = None) -> None:
     """Decode every photo a build would decode, writing nothing (for `check`)."""
     settings = catalog.settings
-    raise_photo_problems(catalog, verify([ref.path for ref in catalog.photos()], settings.cache_dir / "photos",
-                                         settings.max_pixels, workers))
+    raise_photo_problems(
+        catalog,
+        verify([ref.path for ref in catalog.photos()], settings.cache_dir / "photos", settings.max_pixels, workers),
+    )
 
 
 def raise_photo_problems(catalog: Catalog, problems: dict[Path, ImageProblem]) -> None:
@@ -69,8 +73,11 @@ def raise_photo_problems(catalog: Catalog, problems: dict[Path, ImageProblem]) -
     for ref in catalog.photos():
         if ref.path in problems:
             problem = problems[ref.path]
-            report.error(ref.where if ref.where.path else Location(ref.shown),
-                         f"'{ref.path.name}': {problem.message}", problem.hint)
+            report.error(
+                ref.where if ref.where.path else Location(ref.shown),
+                f"'{ref.path.name}': {problem.message}",
+                problem.hint,
+            )
     raise ContentError(report)
 
 
@@ -98,8 +105,11 @@ def _mkdocs_build(root: Path, site_dir: Path, prepared: Prepared, workers: int |
     plugin = config.plugins.get("secatalog")
     if plugin is None:
         report = Report()
-        report.error(Location("mkdocs.yml"), "plugins 목록에 secatalog가 없습니다",
-                     "mkdocs.yml의 plugins: 아래에 '- secatalog'를 넣으세요")
+        report.error(
+            Location("mkdocs.yml"),
+            "plugins 목록에 secatalog가 없습니다",
+            "mkdocs.yml의 plugins: 아래에 '- secatalog'를 넣으세요",
+        )
         raise ContentError(report)
     plugin.hand_over(prepared)
     plugin.config["print"] = with_print
@@ -124,8 +134,9 @@ def _swap(staging: Path, out: Path) -> None:
     if old.exists():
         import subprocess
 
-        subprocess.Popen(["rm", "-rf", "--", str(old)], start_new_session=True,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.Popen(
+            ["rm", "-rf", "--", str(old)], start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
 
 
 def _remove_stale(out: Path) -> None:

@@ -12,8 +12,7 @@ from .slugs import slug_problem
 from .validate import check_document, check_markup
 
 
-def load_bundles(settings: Settings, items: list[Item], broken: set[str],
-             report: Report) -> list[BundleEntry]:
+def load_bundles(settings: Settings, items: list[Item], broken: set[str], report: Report) -> list[BundleEntry]:
     top = settings.bundles_dir
     if not top.is_dir():
         return []
@@ -37,9 +36,11 @@ def load_bundles(settings: Settings, items: list[Item], broken: set[str],
             if item is None and member.product.split("/")[0] in broken:
                 continue  # that entry's own errors are already reported
             if item is None:
-                        report.error(doc.locate(("items", i, "product")),
-                             f"'{member.product}' 제품을 찾을 수 없습니다.{suggest(member.product, by_uid)}",
-                             "기업 폴더 이름/제품 id를 확인하세요")
+                report.error(
+                    doc.locate(("items", i, "product")),
+                    f"'{member.product}' 제품을 찾을 수 없습니다.{suggest(member.product, by_uid)}",
+                    "기업 폴더 이름/제품 id를 확인하세요",
+                )
             else:
                 members.append(item)
         photo = None

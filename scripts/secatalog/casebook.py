@@ -23,8 +23,13 @@ from .model import Photo, Record, suggest
 from .slugs import slug_problem
 from .validate import check_document, check_markup
 
-ROUTES = {"sole-source": "수의계약", "mall": "나라장터 종합쇼핑몰", "bid": "입찰", "quote": "견적 후 계약",
-          "value-market": "가치장터"}
+ROUTES = {
+    "sole-source": "수의계약",
+    "mall": "나라장터 종합쇼핑몰",
+    "bid": "입찰",
+    "quote": "견적 후 계약",
+    "value-market": "가치장터",
+}
 
 
 class Chapter(Record):
@@ -45,7 +50,8 @@ class Book(Record):
 class Purchase(Record):
     what: Line = Field(description="무엇을 샀나")
     route: Literal["sole-source", "mall", "bid", "quote", "value-market"] = Field(
-        description="계약 방법: sole-source(수의계약) mall(종합쇼핑몰) bid(입찰) quote(견적) value-market(가치장터)")
+        description="계약 방법: sole-source(수의계약) mall(종합쇼핑몰) bid(입찰) quote(견적) value-market(가치장터)"
+    )
     amount: Won | None = Field(None, description="계약 금액(원)")
 
 
@@ -112,7 +118,7 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
         return None
     for n, line in enumerate(lines[1:], start=1):
         if line.strip() == "---":
-            return "\n".join(lines[1:n]), "\n".join(lines[n + 1:]), 2
+            return "\n".join(lines[1:n]), "\n".join(lines[n + 1 :]), 2
     return None
 
 
@@ -123,8 +129,11 @@ def _parse_case(path: Path, settings: Settings, report: Report) -> tuple[Documen
         return None
     parts = split_front_matter(text)
     if parts is None:
-        report.error(Location(shown, 1, 1), "파일 맨 위에 '---'로 둘러싼 머리 정보가 없습니다",
-                     "secatalog new case로 만든 양식처럼 '---' 줄 사이에 title 등을 적으세요")
+        report.error(
+            Location(shown, 1, 1),
+            "파일 맨 위에 '---'로 둘러싼 머리 정보가 없습니다",
+            "secatalog new case로 만든 양식처럼 '---' 줄 사이에 title 등을 적으세요",
+        )
         return None
     front, body, offset = parts
     # Blank lines keep line numbers equal to the file's own.
@@ -153,8 +162,11 @@ def load_casebook(settings: Settings, catalog: Catalog, report: Report) -> Caseb
         if not check_markup(Location(shown, 1, 1), foreword, report):
             foreword = ""
     else:
-        report.error(book_doc.locate(("foreword",)), f"머리말 파일 '{book.foreword}'이(가) 없습니다",
-                     "casebook/ 폴더에 파일을 만들거나 이름을 고치세요")
+        report.error(
+            book_doc.locate(("foreword",)),
+            f"머리말 파일 '{book.foreword}'이(가) 없습니다",
+            "casebook/ 폴더에 파일을 만들거나 이름을 고치세요",
+        )
     check_tree(settings.root, folder, report)
     chapters = {c.id: c for c in book.chapters}
     ents = {e.slug: e for e in catalog.enterprises}
@@ -171,8 +183,9 @@ def load_casebook(settings: Settings, catalog: Catalog, report: Report) -> Caseb
     return Casebook(book, foreword, grouped, ordered)
 
 
-def _load_case(path: Path, settings: Settings, chapters: dict, ents: dict, items: dict, broken: set[str],
-               report: Report) -> Case | None:
+def _load_case(
+    path: Path, settings: Settings, chapters: dict, ents: dict, items: dict, broken: set[str], report: Report
+) -> Case | None:
     slug = path.stem
     problem = slug_problem(slug)
     if problem:
@@ -188,26 +201,44 @@ def _load_case(path: Path, settings: Settings, chapters: dict, ents: dict, items
     ok = True
     if front.chapter not in chapters:
         ok = False
-        report.error(doc.locate(("chapter",)),
-                     f"알 수 없는 장 '{front.chapter}'입니다.{suggest(front.chapter, chapters)}",
-                     "casebook/book.yml의 chapters에 있는 id를 쓰세요", "chapter")
+        report.error(
+            doc.locate(("chapter",)),
+            f"알 수 없는 장 '{front.chapter}'입니다.{suggest(front.chapter, chapters)}",
+            "casebook/book.yml의 chapters에 있는 id를 쓰세요",
+            "chapter",
+        )
     for n, slug_ref in enumerate(front.enterprises):
         if slug_ref in broken:
             ok = False  # that entry's own errors are already reported
         elif slug_ref not in ents:
             ok = False
-            report.error(doc.locate(("enterprises", n)),
-                         f"기업 '{slug_ref}'을(를) 찾을 수 없습니다.{suggest(slug_ref, ents)}",
-                         "content/enterprises/의 폴더 이름을 쓰세요", f"enterprises[{n}]")
+            report.error(
+                doc.locate(("enterprises", n)),
+                f"기업 '{slug_ref}'을(를) 찾을 수 없습니다.{suggest(slug_ref, ents)}",
+                "content/enterprises/의 폴더 이름을 쓰세요",
+                f"enterprises[{n}]",
+            )
     for n, uid in enumerate(front.items):
         if uid.split("/")[0] in broken:
             ok = False
         elif uid not in items:
             ok = False
-            report.error(doc.locate(("items", n)), f"제품 '{uid}'을(를) 찾을 수 없습니다.{suggest(uid, items)}",
-                         "'기업 폴더/제품 id' 형식으로 쓰세요", f"items[{n}]")
+            report.error(
+                doc.locate(("items", n)),
+                f"제품 '{uid}'을(를) 찾을 수 없습니다.{suggest(uid, items)}",
+                "'기업 폴더/제품 id' 형식으로 쓰세요",
+                f"items[{n}]",
+            )
     photos = photo_refs(doc, path.parent, front.photos, ("photos",), settings, report)
     if not ok:
         return None
-    return Case(slug, doc.shown, front, body, chapters[front.chapter],
-                tuple(ents[s] for s in front.enterprises), tuple(items[u] for u in front.items), photos)
+    return Case(
+        slug,
+        doc.shown,
+        front,
+        body,
+        chapters[front.chapter],
+        tuple(ents[s] for s in front.enterprises),
+        tuple(items[u] for u in front.items),
+        photos,
+    )

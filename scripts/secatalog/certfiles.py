@@ -24,8 +24,10 @@ RECIPE = "1"
 _ACTIVE_KEYS = ("/JavaScript", "/JS", "/OpenAction", "/AA", "/EmbeddedFiles", "/AcroForm", "/Launch", "/RichMedia")
 NOT_PDF = ("PDF 파일이 아닙니다 (이름만 .pdf입니다)", "인증서를 PDF로 저장하거나 스캔한 사진(JPEG, PNG)으로 올리세요")
 BROKEN_PDF = ("PDF를 읽을 수 없습니다 (깨졌거나 암호가 걸려 있습니다)", "암호 없이 다시 저장한 PDF를 올리세요")
-ACTIVE_PDF = ("PDF에 스크립트·입력 양식·첨부 파일이 들어 있어 쓸 수 없습니다",
-              "인증서를 'PDF로 인쇄'해 새로 저장하거나 스캔한 사진으로 올리세요")
+ACTIVE_PDF = (
+    "PDF에 스크립트·입력 양식·첨부 파일이 들어 있어 쓸 수 없습니다",
+    "인증서를 'PDF로 인쇄'해 새로 저장하거나 스캔한 사진으로 올리세요",
+)
 
 
 def problem(path: Path, max_pixels: int) -> images.ImageProblem | None:
@@ -85,8 +87,19 @@ def _active(reader) -> bool:
 
 # What a published page keeps: its drawing and its boxes. Annotations, metadata, thumbnails,
 # application data and actions are left behind.
-_PAGE_KEYS = {"/Type", "/Parent", "/Contents", "/Resources", "/MediaBox", "/CropBox", "/BleedBox", "/TrimBox",
-              "/ArtBox", "/Rotate", "/UserUnit"}
+_PAGE_KEYS = {
+    "/Type",
+    "/Parent",
+    "/Contents",
+    "/Resources",
+    "/MediaBox",
+    "/CropBox",
+    "/BleedBox",
+    "/TrimBox",
+    "/ArtBox",
+    "/Rotate",
+    "/UserUnit",
+}
 _ACTIVE_ANNOTS = ("/FileAttachment", "/Widget", "/RichMedia", "/Movie", "/Sound", "/Screen", "/3D")
 
 

@@ -41,9 +41,14 @@ class CertState:
 
     def as_data(self) -> dict:
         """The open-data form: the state is explicit, so no reader takes an expired one as valid."""
-        return {"type": self.type, "name": self.name, "number": self.number,
-                "expires": self.expires.isoformat() if self.expires else None, "status": self.state,
-                "verified": self.verified.isoformat() if self.verified else None}
+        return {
+            "type": self.type,
+            "name": self.name,
+            "number": self.number,
+            "expires": self.expires.isoformat() if self.expires else None,
+            "status": self.state,
+            "verified": self.verified.isoformat() if self.verified else None,
+        }
 
 
 def _state(expires: date | None, today: date, window_days: int) -> State:
@@ -54,8 +59,9 @@ def _state(expires: date | None, today: date, window_days: int) -> State:
     return "current"
 
 
-def cert_states(certs: Iterable[Certification], names: dict[str, str], verified: VerifiedFacts | None,
-                today: date, window_days: int) -> tuple[CertState, ...]:
+def cert_states(
+    certs: Iterable[Certification], names: dict[str, str], verified: VerifiedFacts | None, today: date, window_days: int
+) -> tuple[CertState, ...]:
     """States of the given certifications, confirmed facts first, each (type, number) once."""
     confirmed = {(c.type, c.number): c for c in verified.certifications} if verified else {}
     copies: dict[tuple[str, str], list[date | None]] = {}
@@ -67,8 +73,16 @@ def cert_states(certs: Iterable[Certification], names: dict[str, str], verified:
         # Where copies (product, enterprise, confirmation) disagree, the earliest end date is the honest one.
         known = [d for d in (*ends, found.expires if found else None) if d is not None]
         expires = min(known) if known else None
-        out.append(CertState(kind, names.get(kind, kind), number, expires, _state(expires, today, window_days),
-                             verified.checked if found and verified else None))
+        out.append(
+            CertState(
+                kind,
+                names.get(kind, kind),
+                number,
+                expires,
+                _state(expires, today, window_days),
+                verified.checked if found and verified else None,
+            )
+        )
     return tuple(out)
 
 

@@ -15,8 +15,12 @@ from .annotations import Format, emit
 from .config import Settings
 from .errors import ContentError, Report
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_show_locals=False,
-                  help="사회적경제 카탈로그를 검사하고 만듭니다.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    help="사회적경제 카탈로그를 검사하고 만듭니다.",
+)
 
 ROOT_OPTION = typer.Option(Path("."), "--root", help="프로젝트 폴더 (mkdocs.yml이 있는 곳)")
 
@@ -41,8 +45,7 @@ def _log_to_stderr(level: int, fmt: str) -> None:
 
 def _fail(report: Report, fmt: Format = Format.text) -> None:
     emit(report.errors + report.warnings, fmt)
-    print(f"\n오류 {len(report.errors)}개를 고친 뒤 다시 실행하세요. 아무 파일도 바뀌지 않았습니다.",
-          file=sys.stderr)
+    print(f"\n오류 {len(report.errors)}개를 고친 뒤 다시 실행하세요. 아무 파일도 바뀌지 않았습니다.", file=sys.stderr)
     raise typer.Exit(1)
 
 
@@ -59,13 +62,18 @@ def _load(settings: Settings, fmt: Format = Format.text, only: list[Path] | None
 def _settings(root: Path) -> Settings:
     root = root.resolve()
     if not (root / "catalog").is_dir():
-        print(f"오류 {root}: catalog/ 폴더가 없습니다 — 프로젝트 폴더에서 실행하거나 --root로 알려 주세요",
-              file=sys.stderr)
+        print(
+            f"오류 {root}: catalog/ 폴더가 없습니다 — 프로젝트 폴더에서 실행하거나 --root로 알려 주세요",
+            file=sys.stderr,
+        )
         raise typer.Exit(2)
     settings = Settings(root)
     if settings.cache_dir.is_relative_to(root):
-        print(f"오류 {settings.cache_dir}: 캐시 폴더가 프로젝트 안에 있습니다 — 저장소에 올라온 캐시를 믿지 않도록 "
-              "SECATALOG_CACHE_DIR를 프로젝트 밖의 폴더로 정하세요", file=sys.stderr)
+        print(
+            f"오류 {settings.cache_dir}: 캐시 폴더가 프로젝트 안에 있습니다 — 저장소에 올라온 캐시를 믿지 않도록 "
+            "SECATALOG_CACHE_DIR를 프로젝트 밖의 폴더로 정하세요",
+            file=sys.stderr,
+        )
         raise typer.Exit(2)
     return settings
 
@@ -74,21 +82,29 @@ FORMAT_OPTION = typer.Option(Format.text, "--format", help="text(터미널) 또�
 
 
 @app.command()
-def check(paths: list[Path] = typer.Argument(None, help="검사할 기업 폴더나 파일 (없으면 전체)"),
-          root: Path = ROOT_OPTION, fmt: Format = FORMAT_OPTION) -> None:
+def check(
+    paths: list[Path] = typer.Argument(None, help="검사할 기업 폴더나 파일 (없으면 전체)"),
+    root: Path = ROOT_OPTION,
+    fmt: Format = FORMAT_OPTION,
+) -> None:
     """내용만 검사합니다. 아무것도 쓰지 않습니다."""
     from . import build
+
     settings = _settings(root)
     only = [p.resolve() for p in paths] if paths else None
     for path in paths or []:
         if not path.exists():
-            print(f"오류 {path}: 없는 경로입니다 — 기업 폴더(content/enterprises/<기업>)나 그 안의 파일을 적으세요",
-                  file=sys.stderr)
+            print(
+                f"오류 {path}: 없는 경로입니다 — 기업 폴더(content/enterprises/<기업>)나 그 안의 파일을 적으세요",
+                file=sys.stderr,
+            )
             raise typer.Exit(2)
     catalog = _load(settings, fmt, only)
     if only is not None and not catalog.enterprises:
-        print("오류 적은 경로에서 검사할 기업 항목을 찾지 못했습니다 — content/enterprises/<기업> 폴더를 적으세요",
-              file=sys.stderr)
+        print(
+            "오류 적은 경로에서 검사할 기업 항목을 찾지 못했습니다 — content/enterprises/<기업> 폴더를 적으세요",
+            file=sys.stderr,
+        )
         raise typer.Exit(2)
     try:
         build.verify_photos(catalog)
@@ -96,18 +112,22 @@ def check(paths: list[Path] = typer.Argument(None, help="검사할 기업 폴더
         exc.report.extend(catalog.report)
         _fail(exc.report, fmt)
     emit(catalog.report.warnings, fmt)
-    print(f"검사 통과: 기업 {len(catalog.enterprises)}곳, 제품·서비스 {len(catalog.items)}개, "
-          f"경고 {len(catalog.report.warnings)}개", file=sys.stderr)
+    print(
+        f"검사 통과: 기업 {len(catalog.enterprises)}곳, 제품·서비스 {len(catalog.items)}개, "
+        f"경고 {len(catalog.report.warnings)}개",
+        file=sys.stderr,
+    )
     if only is not None:
         print("꾸러미·사례집이 이 항목을 가리키는지는 전체 검사(secatalog check)에서 확인합니다.", file=sys.stderr)
 
 
 @app.command()
-def build(out: Path = typer.Option(Path("site"), "--out", help="결과를 쓸 폴더"),
-          root: Path = ROOT_OPTION,
-          workers: int | None = typer.Option(None, help="사진 처리 프로세스 수 (기본: CPU 수)"),
-          skip_print: bool = typer.Option(False, "--skip-print", help="인쇄용 PDF를 만들지 않습니다 (빠른 미리보기)"),
-          ) -> None:
+def build(
+    out: Path = typer.Option(Path("site"), "--out", help="결과를 쓸 폴더"),
+    root: Path = ROOT_OPTION,
+    workers: int | None = typer.Option(None, help="사진 처리 프로세스 수 (기본: CPU 수)"),
+    skip_print: bool = typer.Option(False, "--skip-print", help="인쇄용 PDF를 만들지 않습니다 (빠른 미리보기)"),
+) -> None:
     """검사한 뒤 사이트, 인쇄용 PDF, 공개 데이터를 만듭니다."""
     from . import build as recipe
 
@@ -117,17 +137,21 @@ def build(out: Path = typer.Option(Path("site"), "--out", help="결과를 쓸 �
     from .pdf.render import PrintError
 
     try:
-        prepared = recipe.run(settings, out if out.is_absolute() else Path.cwd() / out, workers,
-                              with_print=not skip_print)
+        prepared = recipe.run(
+            settings, out if out.is_absolute() else Path.cwd() / out, workers, with_print=not skip_print
+        )
     except ContentError as exc:
         _fail(exc.report)
     except PrintError as exc:
         print(f"오류 {exc} — 이전 결과는 그대로 두었습니다", file=sys.stderr)
         raise typer.Exit(1) from None
     emit(prepared.catalog.report.warnings, Format.text)
-    print(f"완료: {out} (기업 {len(prepared.catalog.enterprises)}곳, 제품·서비스 "
-          f"{len(prepared.catalog.items)}개, 새로 처리한 사진 {prepared.encoded}장, "
-          f"{time.perf_counter() - started:.1f}초)", file=sys.stderr)
+    print(
+        f"완료: {out} (기업 {len(prepared.catalog.enterprises)}곳, 제품·서비스 "
+        f"{len(prepared.catalog.items)}개, 새로 처리한 사진 {prepared.encoded}장, "
+        f"{time.perf_counter() - started:.1f}초)",
+        file=sys.stderr,
+    )
 
 
 new_app = typer.Typer(help="새 항목의 양식을 만듭니다.", no_args_is_help=True)
@@ -145,12 +169,13 @@ def _catalog_config(settings: Settings):
 
 @new_app.command("enterprise")
 def new_enterprise(
-        slug: str = typer.Option(..., prompt="기업 폴더 이름 (영문 소문자·하이픈, 예: barun-bapsang)"),
-        name: str = typer.Option(..., prompt="기업 이름"),
-        org_type: str = typer.Option(..., prompt="조직 유형 id (예: social-enterprise, cooperative)"),
-        mission: str = typer.Option("우리 기업의 미션을 한 줄로 적어 주세요", help="한 줄 미션"),
-        maintainer: str = typer.Option("", help="GitHub 아이디"),
-        root: Path = ROOT_OPTION) -> None:
+    slug: str = typer.Option(..., prompt="기업 폴더 이름 (영문 소문자·하이픈, 예: barun-bapsang)"),
+    name: str = typer.Option(..., prompt="기업 이름"),
+    org_type: str = typer.Option(..., prompt="조직 유형 id (예: social-enterprise, cooperative)"),
+    mission: str = typer.Option("우리 기업의 미션을 한 줄로 적어 주세요", help="한 줄 미션"),
+    maintainer: str = typer.Option("", help="GitHub 아이디"),
+    root: Path = ROOT_OPTION,
+) -> None:
     """기업 폴더와 주석이 달린 enterprise.yml을 만듭니다."""
     from .scaffold import enterprise_file, product_block
     from .slugs import slug_problem
@@ -161,8 +186,9 @@ def new_enterprise(
         print(f"오류 {problem[0]} — {problem[1]}", file=sys.stderr)
         raise typer.Exit(2)
     if org_type not in config.org_type_ids:
-        print(f"오류 알 수 없는 조직 유형 '{org_type}' — 쓸 수 있는 값: {', '.join(config.org_type_ids)}",
-              file=sys.stderr)
+        print(
+            f"오류 알 수 없는 조직 유형 '{org_type}' — 쓸 수 있는 값: {', '.join(config.org_type_ids)}", file=sys.stderr
+        )
         raise typer.Exit(2)
     folder = settings.enterprises_dir / slug
     if folder.exists():
@@ -171,19 +197,22 @@ def new_enterprise(
     product = product_block("first-item", "첫 제품 이름", config.first_category, "product", settings.date)
     folder.mkdir(parents=True)
     target = folder / "enterprise.yml"
-    target.write_text(enterprise_file(name, org_type, config.org_type_ids, mission, maintainer, product),
-                      "utf-8")
-    print(f"만들었습니다: {target.relative_to(settings.root)} — 내용을 채운 뒤 secatalog check로 검사하세요",
-          file=sys.stderr)
+    target.write_text(enterprise_file(name, org_type, config.org_type_ids, mission, maintainer, product), "utf-8")
+    print(
+        f"만들었습니다: {target.relative_to(settings.root)} — 내용을 채운 뒤 secatalog check로 검사하세요",
+        file=sys.stderr,
+    )
 
 
 @new_app.command("product")
-def new_product(enterprise: str = typer.Option(..., prompt="기업 폴더 이름"),
-                product_id: str = typer.Option(..., "--id", prompt="제품 id (영문 소문자·하이픈)"),
-                name: str = typer.Option(..., prompt="제품·서비스 이름"),
-                category: str = typer.Option(..., prompt="분류 id (catalog/categories.yml)"),
-                kind: str = typer.Option("product", help="product(물품) 또는 service(용역)"),
-                root: Path = ROOT_OPTION) -> None:
+def new_product(
+    enterprise: str = typer.Option(..., prompt="기업 폴더 이름"),
+    product_id: str = typer.Option(..., "--id", prompt="제품 id (영문 소문자·하이픈)"),
+    name: str = typer.Option(..., prompt="제품·서비스 이름"),
+    category: str = typer.Option(..., prompt="분류 id (catalog/categories.yml)"),
+    kind: str = typer.Option("product", help="product(물품) 또는 service(용역)"),
+    root: Path = ROOT_OPTION,
+) -> None:
     """기존 기업 파일의 products 목록 끝에 제품 양식을 덧붙입니다."""
     from .scaffold import product_block
 
@@ -203,8 +232,11 @@ def new_product(enterprise: str = typer.Option(..., prompt="기업 폴더 이름
     text = target.read_text("utf-8")
     last_key = [line for line in text.splitlines() if line and not line[0].isspace() and line[0] != "#"]
     if not last_key or not last_key[-1].startswith("products:"):
-        print(f"오류 {target.relative_to(settings.root)}: products 목록이 파일 맨 끝에 있어야 덧붙일 수 있습니다 "
-              "— 직접 products 아래에 추가하세요", file=sys.stderr)
+        print(
+            f"오류 {target.relative_to(settings.root)}: products 목록이 파일 맨 끝에 있어야 덧붙일 수 있습니다 "
+            "— 직접 products 아래에 추가하세요",
+            file=sys.stderr,
+        )
         raise typer.Exit(2)
     block = product_block(product_id, name, category, kind, settings.date)
     target.write_text(text.rstrip("\n") + "\n" + block, "utf-8")
@@ -212,12 +244,14 @@ def new_product(enterprise: str = typer.Option(..., prompt="기업 폴더 이름
 
 
 @new_app.command("case")
-def new_case(slug: str = typer.Option(..., prompt="사례 파일 이름 (영문 소문자·하이픈, 예: meeting-lunchbox)"),
-             title: str = typer.Option(..., prompt="사례 제목"),
-             enterprise: str = typer.Option(..., prompt="기업 폴더 이름"),
-             agency: str = typer.Option("예시시청", help="구매 기관"),
-             chapter: str = typer.Option("", help="장 id (기본: 첫 장)"),
-             root: Path = ROOT_OPTION) -> None:
+def new_case(
+    slug: str = typer.Option(..., prompt="사례 파일 이름 (영문 소문자·하이픈, 예: meeting-lunchbox)"),
+    title: str = typer.Option(..., prompt="사례 제목"),
+    enterprise: str = typer.Option(..., prompt="기업 폴더 이름"),
+    agency: str = typer.Option("예시시청", help="구매 기관"),
+    chapter: str = typer.Option("", help="장 id (기본: 첫 장)"),
+    root: Path = ROOT_OPTION,
+) -> None:
     """casebook/cases/에 주석이 달린 사례 양식을 만듭니다."""
     from .casebook import Book
     from .errors import Report
@@ -252,16 +286,22 @@ def new_case(slug: str = typer.Option(..., prompt="사례 파일 이름 (영문 
         print("\n".join(f"오류 {p}" for p in problems), file=sys.stderr)
         raise typer.Exit(2)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(case_file(title, agency, settings.date.year, chapter or chapters[0], chapters, enterprise),
-                      "utf-8")
-    print(f"만들었습니다: {target.relative_to(settings.root)} — 내용을 채운 뒤 secatalog check로 검사하세요",
-          file=sys.stderr)
+    target.write_text(
+        case_file(title, agency, settings.date.year, chapter or chapters[0], chapters, enterprise), "utf-8"
+    )
+    print(
+        f"만들었습니다: {target.relative_to(settings.root)} — 내용을 채운 뒤 secatalog check로 검사하세요",
+        file=sys.stderr,
+    )
 
 
 @app.command()
-def owners(base: str = typer.Option(..., help="기준 리비전 (PR의 base 커밋)"),
-           author: str = typer.Option(..., help="풀 리퀘스트를 올린 GitHub 아이디"),
-           root: Path = ROOT_OPTION, fmt: Format = FORMAT_OPTION) -> None:
+def owners(
+    base: str = typer.Option(..., help="기준 리비전 (PR의 base 커밋)"),
+    author: str = typer.Option(..., help="풀 리퀘스트를 올린 GitHub 아이디"),
+    root: Path = ROOT_OPTION,
+    fmt: Format = FORMAT_OPTION,
+) -> None:
     """풀 리퀘스트가 자기 기업 항목만 바꾸었는지 git 기록으로 확인합니다 (PR 체크아웃 안에서 실행)."""
     from .annotations import workflow_command
     from .errors import Location
@@ -281,8 +321,10 @@ def owners(base: str = typer.Option(..., help="기준 리비전 (PR의 base 커�
         else:
             print(f"오류 {r.path}: {r.message}", file=sys.stderr)
     if refusals:
-        print(f"\n소유권 확인 실패: 바뀐 파일 {len(changes)}개 가운데 {len(refusals)}개는 이 PR에서 바꿀 수 없습니다.",
-              file=sys.stderr)
+        print(
+            f"\n소유권 확인 실패: 바뀐 파일 {len(changes)}개 가운데 {len(refusals)}개는 이 PR에서 바꿀 수 없습니다.",
+            file=sys.stderr,
+        )
         raise typer.Exit(1)
     print(f"소유권 확인 통과: 바뀐 파일 {len(changes)}개", file=sys.stderr)
 

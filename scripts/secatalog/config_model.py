@@ -98,18 +98,22 @@ class PrintSettings(Record):
 
     items_per_page: Literal[1, 2] = Field(2, description="한 쪽에 싣는 품목 수 (1 또는 2)")
     chunk_timeout_s: Annotated[int, Field(ge=10, le=3600)] = Field(
-        300, description="PDF 한 부분을 만드는 데 허용하는 최대 시간(초)")
+        300, description="PDF 한 부분을 만드는 데 허용하는 최대 시간(초)"
+    )
     memory_limit_mb: Annotated[int, Field(ge=512, le=65536)] = Field(
-        4096, description="PDF를 만드는 프로세스 하나의 메모리 한도(MB)")
+        4096, description="PDF를 만드는 프로세스 하나의 메모리 한도(MB)"
+    )
 
 
 class Limits(Record):
     """What a member's upload may weigh; everything larger is refused with a Korean message."""
 
     max_photo_mb: Annotated[int, Field(ge=1, le=200)] = Field(
-        DEFAULT_MAX_FILE_MB, description="사진·인증서 파일 한 개의 최대 크기(MB)")
+        DEFAULT_MAX_FILE_MB, description="사진·인증서 파일 한 개의 최대 크기(MB)"
+    )
     max_megapixels: Annotated[int, Field(ge=1, le=150)] = Field(
-        DEFAULT_MAX_MEGAPIXELS, description="사진 한 장의 최대 화소 수(백만)")
+        DEFAULT_MAX_MEGAPIXELS, description="사진 한 장의 최대 화소 수(백만)"
+    )
 
 
 class VerifiedCertification(Record):
@@ -130,7 +134,8 @@ class VerifiedFacts(Record):
     checked: date = Field(description="확인한 날 (YYYY-MM-DD)")
     checked_by: Name = Field(description="확인한 사람 (직책)")
     source: Annotated[Line, Field(min_length=2)] = Field(
-        description="대조한 공식 자료 (예: 한국사회적기업진흥원 인증기업 조회)")
+        description="대조한 공식 자료 (예: 한국사회적기업진흥원 인증기업 조회)"
+    )
     org_type: OrgTypeRef
     business_number: BusinessNumber | None = None
     certifications: list[VerifiedCertification] = []
@@ -162,8 +167,9 @@ class CertTypesFile(Record):
     certifications: list[CertType] = Field(min_length=1)
 
 
-def context_for(taxonomy: Taxonomy, org_types: list[OrgType], certs: list[CertType],
-                procurement: Procurement) -> dict[str, Any]:
+def context_for(
+    taxonomy: Taxonomy, org_types: list[OrgType], certs: list[CertType], procurement: Procurement
+) -> dict[str, Any]:
     """Build the validation context that reference fields are checked against."""
     subcats = {c.id for cat in taxonomy.categories for c in cat.children}
     leaf_tops = {cat.id for cat in taxonomy.categories if not cat.children}

@@ -44,8 +44,9 @@ class Configuration:
     @property
     def validation(self) -> dict[str, Any]:
         """The context reference fields of entries are checked against."""
-        return context_for(self.taxonomy, list(self.org_types.values()), list(self.certifications.values()),
-                           self.procurement)
+        return context_for(
+            self.taxonomy, list(self.org_types.values()), list(self.certifications.values()), self.procurement
+        )
 
     @property
     def cert_names(self) -> dict[str, str]:
@@ -65,16 +66,24 @@ def load_configuration(settings: Settings, report: Report) -> Configuration | No
     verified = read_verified(settings, taxonomy, org_file, cert_file, facts, report)
     if None in (catalog_file, taxonomy, org_file, cert_file, facts, print_settings):
         return None
-    return Configuration(catalog_file.network, catalog_file.limits, taxonomy,
-                         {o.id: o for o in org_file.org_types}, {c.id: c for c in cert_file.certifications},
-                         facts, print_settings, verified)
+    return Configuration(
+        catalog_file.network,
+        catalog_file.limits,
+        taxonomy,
+        {o.id: o for o in org_file.org_types},
+        {c.id: c for c in cert_file.certifications},
+        facts,
+        print_settings,
+        verified,
+    )
 
 
 def read_config(settings: Settings, name: str, model: type[BaseModel], report: Report) -> Any:
     path = settings.catalog_dir / name
     if not path.is_file():
-        report.error(Location(relpath(path, settings.root)), "설정 파일이 없습니다",
-                     "저장소의 catalog/ 폴더를 다시 받으세요")
+        report.error(
+            Location(relpath(path, settings.root)), "설정 파일이 없습니다", "저장소의 catalog/ 폴더를 다시 받으세요"
+        )
         return None
     doc = load_yaml(path, settings.root, report, settings.max_yaml_bytes)
     return check_document(doc, model, report) if doc else None
@@ -95,6 +104,7 @@ def load_config_only(settings: Settings) -> ConfigSummary:
     taxonomy = read_config(settings, "categories.yml", Taxonomy, report)
     org_file = read_config(settings, "org_types.yml", OrgTypesFile, report)
     report.raise_if_errors()
-    leaves = [c.id for cat in taxonomy.categories for c in cat.children] + \
-        [cat.id for cat in taxonomy.categories if not cat.children]
+    leaves = [c.id for cat in taxonomy.categories for c in cat.children] + [
+        cat.id for cat in taxonomy.categories if not cat.children
+    ]
     return ConfigSummary([o.id for o in org_file.org_types], leaves, leaves[0])

@@ -46,8 +46,9 @@ def load_enterprise(folder: Path, ctx: LoadContext, report: Report) -> Enterpris
         return None
     path = folder / ENTRY_FILE
     if not path.is_file():
-        report.error(Location(shown_folder), f"{ENTRY_FILE} 파일이 없습니다",
-                     "secatalog new enterprise 명령으로 만드세요")
+        report.error(
+            Location(shown_folder), f"{ENTRY_FILE} 파일이 없습니다", "secatalog new enterprise 명령으로 만드세요"
+        )
         return None
     doc = load_yaml(path, settings.root, report, settings.max_yaml_bytes)
     if doc is None:
@@ -57,8 +58,9 @@ def load_enterprise(folder: Path, ctx: LoadContext, report: Report) -> Enterpris
         return None
     _check_product_ids(doc, record, report)
     for i, product in enumerate(record.products):
-        check_markup(doc.locate(("products", i, "description")), product.description, report,
-                     f"products[{i}].description")
+        check_markup(
+            doc.locate(("products", i, "description")), product.description, report, f"products[{i}].description"
+        )
     check_unique(doc, record, ctx.seen, report)
     today, facts, certs = settings.date, ctx.config.procurement, ctx.config.certifications
     for at, cert in _all_certs(record):
@@ -80,11 +82,19 @@ def load_enterprise(folder: Path, ctx: LoadContext, report: Report) -> Enterpris
     names = ctx.config.cert_names
     product_photos = {
         product.id: photo_refs(doc, folder, product.photos, ("products", i, "photos"), settings, report)
-        for i, product in enumerate(record.products)}
+        for i, product in enumerate(record.products)
+    }
     return EnterpriseEntry(
-        slug, folder, doc.shown, record, eligibility(record, verified, facts, today, names),
-        photo_refs(doc, folder, record.photos, ("photos",), settings, report), tuple(cert_files),
-        product_photos, cert_states(record.certifications, names, verified, today, facts.expiry_warning_days))
+        slug,
+        folder,
+        doc.shown,
+        record,
+        eligibility(record, verified, facts, today, names),
+        photo_refs(doc, folder, record.photos, ("photos",), settings, report),
+        tuple(cert_files),
+        product_photos,
+        cert_states(record.certifications, names, verified, today, facts.expiry_warning_days),
+    )
 
 
 def _all_certs(record: Enterprise):
@@ -95,17 +105,22 @@ def _all_certs(record: Enterprise):
             yield ("products", p, "certifications", i), cert
 
 
-def _check_applies_to(doc: Document, at: tuple, cert_type: str, certs: dict[str, CertType],
-                      report: Report) -> None:
+def _check_applies_to(doc: Document, at: tuple, cert_type: str, certs: dict[str, CertType], report: Report) -> None:
     """An organisation's status is not a product's, and a product mark is not the organisation's."""
     kind = certs[cert_type].applies_to if cert_type in certs else "both"
     on_product = at[0] == "products"
     if kind == "enterprise" and on_product:
-        report.error(doc.locate(at + ("type",)), f"'{certs[cert_type].name}'은(는) 기업 인증이라 제품에 쓸 수 없습니다",
-                     "기업의 certifications(맨 바깥 목록)로 옮기세요")
+        report.error(
+            doc.locate(at + ("type",)),
+            f"'{certs[cert_type].name}'은(는) 기업 인증이라 제품에 쓸 수 없습니다",
+            "기업의 certifications(맨 바깥 목록)로 옮기세요",
+        )
     elif kind == "product" and not on_product:
-        report.error(doc.locate(at + ("type",)), f"'{certs[cert_type].name}'은(는) 제품 인증이라 기업에 쓸 수 없습니다",
-                     "인증받은 제품의 certifications로 옮기세요")
+        report.error(
+            doc.locate(at + ("type",)),
+            f"'{certs[cert_type].name}'은(는) 제품 인증이라 기업에 쓸 수 없습니다",
+            "인증받은 제품의 certifications로 옮기세요",
+        )
 
 
 def _check_expiry(doc, at, cert, facts, certs, today, report) -> None:
@@ -113,20 +128,26 @@ def _check_expiry(doc, at, cert, facts, certs, today, report) -> None:
         return
     name = certs[cert.type].name if cert.type in certs else cert.type
     if cert.expires < today:
-        report.warn(doc.locate(at + ("expires",)), f"{name}의 유효기간이 지났습니다 ({cert.expires})",
-                    "갱신한 인증서의 번호와 날짜로 고치세요")
+        report.warn(
+            doc.locate(at + ("expires",)),
+            f"{name}의 유효기간이 지났습니다 ({cert.expires})",
+            "갱신한 인증서의 번호와 날짜로 고치세요",
+        )
     elif cert.expires <= today + timedelta(days=facts.expiry_warning_days):
-        report.warn(doc.locate(at + ("expires",)), f"{name}의 유효기간이 곧 끝납니다 ({cert.expires})",
-                    "갱신 일정을 확인하세요")
+        report.warn(
+            doc.locate(at + ("expires",)), f"{name}의 유효기간이 곧 끝납니다 ({cert.expires})", "갱신 일정을 확인하세요"
+        )
 
 
 def _check_product_ids(doc: Document, record: Enterprise, report: Report) -> None:
     seen: dict[str, int] = {}
     for i, product in enumerate(record.products):
         if product.id in seen:
-            report.error(doc.locate(("products", i, "id")),
-                         f"제품 id '{product.id}'가 {seen[product.id] + 1}번째 제품과 같습니다",
-                         "제품마다 다른 id를 쓰세요")
+            report.error(
+                doc.locate(("products", i, "id")),
+                f"제품 id '{product.id}'가 {seen[product.id] + 1}번째 제품과 같습니다",
+                "제품마다 다른 id를 쓰세요",
+            )
         seen.setdefault(product.id, i)
 
 
@@ -138,9 +159,11 @@ def enterprise_folders(settings: Settings, only: list[Path] | None) -> list[Path
     if only is None:
         return folders
     wanted = {p.resolve() for p in only}
-    return [f for f in folders
-            if any(w == f.resolve() or w.is_relative_to(f.resolve()) or f.resolve().is_relative_to(w)
-                   for w in wanted)]
+    return [
+        f
+        for f in folders
+        if any(w == f.resolve() or w.is_relative_to(f.resolve()) or f.resolve().is_relative_to(w) for w in wanted)
+    ]
 
 
 def make_items(enterprises: list[EnterpriseEntry], ctx: LoadContext) -> list[Item]:
@@ -159,11 +182,26 @@ def make_items(enterprises: list[EnterpriseEntry], ctx: LoadContext) -> list[Ite
     for ent in enterprises:
         for product in ent.record.products:
             cat, sub, pos = where[product.category]
-            certs = cert_states([*product.certifications, *ent.record.certifications], ctx.config.cert_names,
-                                verified.get(ent.slug), ctx.settings.date, facts.expiry_warning_days)
-            items.append(Item(f"{ent.slug}/{product.id}", ent, product, cat, sub,
-                              within_gift_limit(product.price, facts),
-                              ent.product_photos.get(product.id, ()), pos, certs))
+            certs = cert_states(
+                [*product.certifications, *ent.record.certifications],
+                ctx.config.cert_names,
+                verified.get(ent.slug),
+                ctx.settings.date,
+                facts.expiry_warning_days,
+            )
+            items.append(
+                Item(
+                    f"{ent.slug}/{product.id}",
+                    ent,
+                    product,
+                    cat,
+                    sub,
+                    within_gift_limit(product.price, facts),
+                    ent.product_photos.get(product.id, ()),
+                    pos,
+                    certs,
+                )
+            )
     # Documented order: taxonomy order, then item name (Korean collation by code point), then id.
     items.sort(key=lambda i: (i.order, i.product.name, i.uid))
     return items

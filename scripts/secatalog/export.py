@@ -70,12 +70,24 @@ def enterprise_to_json(ent: EnterpriseEntry, site_url: str) -> dict[str, Any]:
 
 # Columns of products.csv / products.xlsx: (key in item_to_json, Korean header, Excel width).
 COLUMNS = [
-    ("id", "ID", 30), ("name", "상품명", 28), ("kind", "구분", 8), ("category", "분류", 14),
-    ("subcategory", "하위 분류", 14), ("enterprise_name", "기업", 24), ("price", "가격(원)", 11),
-    ("unit", "단위", 12), ("min_order", "최소 주문", 12), ("lead_time", "납품 기간", 14),
-    ("months", "판매 월", 12), ("delivery_area", "지역", 16), ("certifications", "인증", 20),
-    ("sole_source_eligible", "수의계약 가능", 12), ("sole_source_status", "수의계약 상태", 14),
-    ("verified_by_secretariat", "사무국 확인일", 12), ("gift_limit_ok", "선물 한도 이내", 12), ("url", "주소", 50),
+    ("id", "ID", 30),
+    ("name", "상품명", 28),
+    ("kind", "구분", 8),
+    ("category", "분류", 14),
+    ("subcategory", "하위 분류", 14),
+    ("enterprise_name", "기업", 24),
+    ("price", "가격(원)", 11),
+    ("unit", "단위", 12),
+    ("min_order", "최소 주문", 12),
+    ("lead_time", "납품 기간", 14),
+    ("months", "판매 월", 12),
+    ("delivery_area", "지역", 16),
+    ("certifications", "인증", 20),
+    ("sole_source_eligible", "수의계약 가능", 12),
+    ("sole_source_status", "수의계약 상태", 14),
+    ("verified_by_secretariat", "사무국 확인일", 12),
+    ("gift_limit_ok", "선물 한도 이내", 12),
+    ("url", "주소", 50),
 ]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -148,8 +160,15 @@ def _fix_zip_times(path: Path) -> None:
     with zipfile.ZipFile(path) as source:
         entries = [(info, source.read(info)) for info in source.infolist()]
     # openpyxl stamps the save time into docProps/core.xml whatever we set.
-    entries = [(info, re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + stamp, data)
-                if info.filename == "docProps/core.xml" else data) for info, data in entries]
+    entries = [
+        (
+            info,
+            re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + stamp, data)
+            if info.filename == "docProps/core.xml"
+            else data,
+        )
+        for info, data in entries
+    ]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
         for info, data in entries:
             fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
@@ -172,8 +191,9 @@ def _write_json(path: Path, data: Any) -> None:
 
 def catalog_schema(catalog: Catalog) -> str:
     """The entry schema with this catalog's own categories, org types and certifications."""
-    ctx = context_for(catalog.taxonomy, list(catalog.org_types.values()),
-                      list(catalog.certifications.values()), catalog.procurement)
+    ctx = context_for(
+        catalog.taxonomy, list(catalog.org_types.values()), list(catalog.certifications.values()), catalog.procurement
+    )
     return dumps(enterprise_schema(ctx))
 
 
@@ -181,13 +201,18 @@ def write_all(prepared, out: Path) -> None:
     """Write DIR/data/ (products.json, enterprises.json with stable slug IDs) and DIR/schema/."""
     catalog = prepared.catalog
     site_url = catalog.network.site_url
-    meta = {"network": catalog.network.name, "licence": catalog.network.data_licence,
-            "photo_licence": catalog.network.photo_licence}
+    meta = {
+        "network": catalog.network.name,
+        "licence": catalog.network.data_licence,
+        "photo_licence": catalog.network.photo_licence,
+    }
     items = [item_to_json(i, site_url) for i in catalog.items]
     _write_json(out / "data" / "products.json", {**meta, "items": items})
     write_csv(items, out / "data" / "products.csv")
     write_xlsx(items, out / "data" / "products.xlsx", f"{catalog.network.name} 제품·서비스")
-    _write_json(out / "data" / "enterprises.json",
-                {**meta, "enterprises": [enterprise_to_json(e, site_url) for e in catalog.enterprises]})
+    _write_json(
+        out / "data" / "enterprises.json",
+        {**meta, "enterprises": [enterprise_to_json(e, site_url) for e in catalog.enterprises]},
+    )
     (out / "schema").mkdir(parents=True, exist_ok=True)
     (out / "schema" / SCHEMA_ID).write_text(catalog_schema(catalog), "utf-8")

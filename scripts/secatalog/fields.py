@@ -26,8 +26,9 @@ def identity_key(name: str) -> str:
 
 def _no_invisible(value: str) -> str:
     if any(unicodedata.category(ch) == "Cf" for ch in value):
-        raise PydanticCustomError("invisible", "보이지 않는 문자(폭 없는 공백 등)가 들어 있습니다",
-                                  {"hint": "이름을 지우고 다시 입력하세요"})
+        raise PydanticCustomError(
+            "invisible", "보이지 않는 문자(폭 없는 공백 등)가 들어 있습니다", {"hint": "이름을 지우고 다시 입력하세요"}
+        )
     return value
 
 
@@ -65,17 +66,26 @@ def _not_blank(value: str) -> str:
 def _url(value: str) -> str:
     lowered = value.lower()
     if not lowered.startswith(_SAFE_SCHEMES) or any(c in value for c in " \"'<>\\`"):
-        raise PydanticCustomError("url_scheme", "웹 주소 형식이 아닙니다",
-                                  {"hint": "http:// 또는 https://로 시작하는 주소만 쓸 수 있습니다"})
+        raise PydanticCustomError(
+            "url_scheme", "웹 주소 형식이 아닙니다", {"hint": "http:// 또는 https://로 시작하는 주소만 쓸 수 있습니다"}
+        )
     return value
 
 
 def _relative_file(value: str) -> str:
     parts = value.split("/")
-    if (value.startswith(("/", "~")) or "\\" in value or ".." in parts or ":" in value
-            or any(p in ("", ".") for p in parts)):
-        raise PydanticCustomError("file_path", "같은 폴더 안의 파일 이름만 쓸 수 있습니다",
-                                  {"hint": "'../'나 '/'로 시작하는 경로 없이 파일 이름만 쓰세요 (예: photo.jpg)"})
+    if (
+        value.startswith(("/", "~"))
+        or "\\" in value
+        or ".." in parts
+        or ":" in value
+        or any(p in ("", ".") for p in parts)
+    ):
+        raise PydanticCustomError(
+            "file_path",
+            "같은 폴더 안의 파일 이름만 쓸 수 있습니다",
+            {"hint": "'../'나 '/'로 시작하는 경로 없이 파일 이름만 쓰세요 (예: photo.jpg)"},
+        )
     return value
 
 
@@ -88,8 +98,7 @@ def _price(value: Any) -> Any:
         return int(value)
     if isinstance(value, str) and value.strip() == NEGOTIABLE:
         return NEGOTIABLE
-    raise PydanticCustomError("price", '숫자(원) 또는 "협의"여야 합니다',
-                              {"hint": '쉼표와 "원" 없이 12000처럼 쓰세요'})
+    raise PydanticCustomError("price", '숫자(원) 또는 "협의"여야 합니다', {"hint": '쉼표와 "원" 없이 12000처럼 쓰세요'})
 
 
 def _pattern(regex: str, **limits: int):
@@ -105,8 +114,7 @@ def _limit(max_length: int):
 
 
 Text = Annotated[str, BeforeValidator(_as_text), Strict(), AfterValidator(_clean_text)]
-Name = Annotated[Text, AfterValidator(_not_blank), AfterValidator(_one_line), AfterValidator(_no_invisible),
-                 _limit(80)]
+Name = Annotated[Text, AfterValidator(_not_blank), AfterValidator(_one_line), AfterValidator(_no_invisible), _limit(80)]
 Line = Annotated[Text, AfterValidator(_one_line), _limit(300)]
 Paragraph = Annotated[Text, AfterValidator(_unify_newlines), _limit(5000)]
 Url = Annotated[Text, AfterValidator(_url), _limit(500)]

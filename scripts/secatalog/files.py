@@ -25,16 +25,21 @@ def check_tree(root: Path, top: Path, report: Report) -> None:
             path = folder / name
             shown = relpath(path, root)
             if path.is_symlink():
-                report.error(Location(shown), "심볼릭 링크는 쓸 수 없습니다",
-                             "링크 대신 실제 파일을 올리세요")
+                report.error(Location(shown), "심볼릭 링크는 쓸 수 없습니다", "링크 대신 실제 파일을 올리세요")
             folded = unicodedata.normalize("NFC", name).casefold()
             if folded in seen:
-                report.error(Location(shown), f"'{seen[folded]}'와(과) 이름이 사실상 같습니다 "
-                             "(대소문자나 한글 조합 방식만 다름)", "둘 중 하나의 이름을 바꾸세요")
+                report.error(
+                    Location(shown),
+                    f"'{seen[folded]}'와(과) 이름이 사실상 같습니다 (대소문자나 한글 조합 방식만 다름)",
+                    "둘 중 하나의 이름을 바꾸세요",
+                )
             seen[folded] = name
             if name != unicodedata.normalize("NFC", name):
-                report.error(Location(shown), "파일 이름이 NFD(맥 방식) 한글입니다",
-                             "파일 이름을 영문 소문자로 바꾸세요 (예: lunchbox.jpg)")
+                report.error(
+                    Location(shown),
+                    "파일 이름이 NFD(맥 방식) 한글입니다",
+                    "파일 이름을 영문 소문자로 바꾸세요 (예: lunchbox.jpg)",
+                )
         dirs[:] = [d for d in dirs if not (folder / d).is_symlink()]
 
 
@@ -43,31 +48,42 @@ def _walk(top: Path) -> Iterable[tuple[Path, list[str], list[str]]]:
         yield Path(folder), dirs, files
 
 
-def entry_file(folder: Path, name: str, shown_loc: Location, settings: Settings,
-                report: Report, suffixes: tuple[str, ...]) -> Path | None:
+def entry_file(
+    folder: Path, name: str, shown_loc: Location, settings: Settings, report: Report, suffixes: tuple[str, ...]
+) -> Path | None:
     path = folder / name
     if not path.exists() and not path.is_symlink():
         siblings = sorted(p.name for p in folder.iterdir() if p.is_file())
-        report.error(shown_loc, f"파일 '{name}'이(가) 없습니다.{suggest(name, siblings)}",
-                     f"{relpath(folder, settings.root)}/ 폴더에 파일을 올리거나 이름을 고치세요")
+        report.error(
+            shown_loc,
+            f"파일 '{name}'이(가) 없습니다.{suggest(name, siblings)}",
+            f"{relpath(folder, settings.root)}/ 폴더에 파일을 올리거나 이름을 고치세요",
+        )
         return None
     if path.is_symlink() or not path.resolve().is_relative_to(folder.resolve()):
         report.error(shown_loc, f"'{name}'은(는) 폴더 밖을 가리킵니다", "같은 폴더의 실제 파일만 쓰세요")
         return None
     if path.suffix.lower() not in suffixes:
-        report.error(shown_loc, f"'{name}'의 형식({path.suffix or '확장자 없음'})은 쓸 수 없습니다",
-                     f"{', '.join(suffixes)} 파일만 쓸 수 있습니다")
+        report.error(
+            shown_loc,
+            f"'{name}'의 형식({path.suffix or '확장자 없음'})은 쓸 수 없습니다",
+            f"{', '.join(suffixes)} 파일만 쓸 수 있습니다",
+        )
         return None
     size = path.stat().st_size
     if size > settings.max_photo_bytes:
-        report.error(shown_loc, f"'{name}' 파일이 너무 큽니다 ({size / 1048576:.1f}MB)",
-                     f"{settings.max_photo_bytes // 1048576}MB 이하로 줄이세요")
+        report.error(
+            shown_loc,
+            f"'{name}' 파일이 너무 큽니다 ({size / 1048576:.1f}MB)",
+            f"{settings.max_photo_bytes // 1048576}MB 이하로 줄이세요",
+        )
         return None
     return path
 
 
-def photo_refs(doc: Document, folder: Path, photos: list[Photo], at: tuple,
-                settings: Settings, report: Report) -> tuple[PhotoRef, ...]:
+def photo_refs(
+    doc: Document, folder: Path, photos: list[Photo], at: tuple, settings: Settings, report: Report
+) -> tuple[PhotoRef, ...]:
     refs = []
     for i, photo in enumerate(photos):
         loc = doc.locate(at + (i, "file"))
@@ -80,8 +96,11 @@ def photo_refs(doc: Document, folder: Path, photos: list[Photo], at: tuple,
             report.error(loc, f"'{photo.file}': {exc.message}", exc.hint)
             continue
         if info.width < images.PRINT_WIDTH:
-            report.warn(loc, f"'{photo.file}'의 해상도가 인쇄에 부족합니다 ({info.width}픽셀, "
-                        f"권장 {images.PRINT_WIDTH}픽셀 이상)", "더 큰 원본 사진을 올리면 인쇄물이 선명해집니다")
+            report.warn(
+                loc,
+                f"'{photo.file}'의 해상도가 인쇄에 부족합니다 ({info.width}픽셀, 권장 {images.PRINT_WIDTH}픽셀 이상)",
+                "더 큰 원본 사진을 올리면 인쇄물이 선명해집니다",
+            )
         refs.append(PhotoRef(path, relpath(path, settings.root), photo.alt, info, loc))
     return tuple(refs)
 
@@ -90,6 +109,8 @@ def refuse_cache_in_project(settings: Settings, report: Report) -> None:
     """A build cache inside the project may have come with a pull request: never read, refused."""
     stale = settings.root / ".cache" / "secatalog"
     if stale.exists() or stale.is_symlink():
-        report.error(Location(relpath(stale, settings.root)),
-                     "프로젝트 안에 빌드 캐시 폴더가 있습니다. 저장소로 들어온 캐시는 믿을 수 없어 쓰지 않습니다",
-                     f"이 폴더를 지우세요. 캐시는 이제 프로젝트 밖({settings.cache_dir})에 둡니다")
+        report.error(
+            Location(relpath(stale, settings.root)),
+            "프로젝트 안에 빌드 캐시 폴더가 있습니다. 저장소로 들어온 캐시는 믿을 수 없어 쓰지 않습니다",
+            f"이 폴더를 지우세요. 캐시는 이제 프로젝트 밖({settings.cache_dir})에 둡니다",
+        )

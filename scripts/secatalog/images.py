@@ -61,6 +61,7 @@ class Derivative:
 
 # --- pure arithmetic ---------------------------------------------------------------------
 
+
 def scaled(width: int, height: int, target: int) -> tuple[int, int]:
     """Scale to a target width without ever upsampling; keep the aspect ratio."""
     if width <= target:
@@ -84,6 +85,7 @@ def plan(width: int, height: int) -> list[Derivative]:
 
 
 # --- I/O -----------------------------------------------------------------------------------
+
 
 def sniff(head: bytes) -> str | None:
     """Name formats we refuse, from their first bytes, to give a useful message."""
@@ -114,8 +116,9 @@ def inspect(path: Path, max_pixels: int = DEFAULT_MAX_PIXELS) -> ImageInfo:
     refused = sniff(head)
     if refused:
         raise ImageProblem(f"지원하지 않는 형식({refused})입니다", _REFUSED_HINTS[refused])
-    too_big = ImageProblem(f"그림의 화소 수가 너무 많습니다 (최대 {max_pixels:,}화소)",
-                           "사진을 긴 변 4000픽셀 이하로 줄여 저장하세요")
+    too_big = ImageProblem(
+        f"그림의 화소 수가 너무 많습니다 (최대 {max_pixels:,}화소)", "사진을 긴 변 4000픽셀 이하로 줄여 저장하세요"
+    )
     try:
         with warnings.catch_warnings(), pixel_limit(max_pixels):
             # Pillow only warns between 1x and 2x its limit: our cap is a refusal in Korean.
@@ -125,19 +128,23 @@ def inspect(path: Path, max_pixels: int = DEFAULT_MAX_PIXELS) -> ImageInfo:
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise too_big from None
     except Exception:
-        raise ImageProblem("사진 파일로 읽을 수 없습니다 (깨졌거나 사진이 아닙니다)",
-                           "JPEG, PNG, WebP 사진으로 다시 저장하세요") from None
+        raise ImageProblem(
+            "사진 파일로 읽을 수 없습니다 (깨졌거나 사진이 아닙니다)", "JPEG, PNG, WebP 사진으로 다시 저장하세요"
+        ) from None
     if info.width * info.height > max_pixels:
         raise too_big
     if path.suffix.lower() not in EXTENSIONS.get(info.format, ()):
         raise ImageProblem(
             f"파일 확장자({path.suffix})와 실제 형식({info.format})이 다릅니다",
-            f"파일 이름을 {EXTENSIONS[info.format][0]}로 바꾸세요")
+            f"파일 이름을 {EXTENSIONS[info.format][0]}로 바꾸세요",
+        )
     return info
 
 
-UNREADABLE = ("사진 파일을 끝까지 읽을 수 없습니다 (파일이 잘렸거나 깨졌습니다)",
-              "휴대폰이나 사진 앱에서 사진을 다시 내보내 올리세요")
+UNREADABLE = (
+    "사진 파일을 끝까지 읽을 수 없습니다 (파일이 잘렸거나 깨졌습니다)",
+    "휴대폰이나 사진 앱에서 사진을 다시 내보내 올리세요",
+)
 
 
 def decode_problem(path: Path, max_pixels: int = DEFAULT_MAX_PIXELS) -> ImageProblem | None:
@@ -199,8 +206,7 @@ def derive(path: Path, out_dir: Path, max_pixels: int = DEFAULT_MAX_PIXELS) -> l
     current = im
     for d in sorted(plan(im.width, im.height), key=lambda d: -d.width):
         if current.width != d.width:
-            current = current.resize((d.width, d.height), Image.Resampling.LANCZOS,
-                                     reducing_gap=3.0)
+            current = current.resize((d.width, d.height), Image.Resampling.LANCZOS, reducing_gap=3.0)
         target = out_dir / f"{d.stem}.{d.ext}"
         tmp = target.with_suffix(f".tmp{os.getpid()}")
         # No exif/icc arguments: the outputs carry no GPS or other metadata.

@@ -12,8 +12,12 @@ from .site.markup import months_text, render_markdown, won
 
 def environment(folder: str) -> Environment:
     """Templates of secatalog/templates/<folder>/ (site, print or widget)."""
-    env = Environment(loader=PackageLoader("secatalog", f"templates/{folder}"),
-                      autoescape=select_autoescape(default=True, default_for_string=True),
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=PackageLoader("secatalog", f"templates/{folder}"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters.update(won=won, months=months_text, markdown=render_markdown, urlquote=quote)
     return env

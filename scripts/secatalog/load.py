@@ -90,6 +90,7 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
     CParser = None
 
 if CParser is not None:
+
     class _Base(yaml.composer.Composer, CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):
         """libyaml's parser (about five times faster) with PyYAML's Python composer on top."""
 
@@ -113,19 +114,23 @@ class _StrictLoader(_Base):
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.peek_event()
         if self.depth >= MAX_NESTING:
-            raise _Refused(event.start_mark, f"목록이나 항목이 너무 깊게 겹쳐 있습니다 (최대 {MAX_NESTING}단계)",
-                           "괄호([ {)나 들여쓰기가 짝이 맞는지 확인하세요")
+            raise _Refused(
+                event.start_mark,
+                f"목록이나 항목이 너무 깊게 겹쳐 있습니다 (최대 {MAX_NESTING}단계)",
+                "괄호([ {)나 들여쓰기가 짝이 맞는지 확인하세요",
+            )
         if isinstance(event, yaml.AliasEvent):
-            raise _Refused(event.start_mark, "별칭(*)은 쓸 수 없습니다",
-                           "값을 그대로 다시 적으세요")
+            raise _Refused(event.start_mark, "별칭(*)은 쓸 수 없습니다", "값을 그대로 다시 적으세요")
         if getattr(event, "anchor", None):
-            raise _Refused(event.start_mark, "앵커(&)는 쓸 수 없습니다",
-                           "'&이름' 부분을 지우고 값을 그대로 적으세요")
+            raise _Refused(event.start_mark, "앵커(&)는 쓸 수 없습니다", "'&이름' 부분을 지우고 값을 그대로 적으세요")
         tag = getattr(event, "tag", None)
         if tag not in (None, "!"):
             shown_tag = str(tag).replace("tag:yaml.org,2002:", "!!")
-            raise _Refused(event.start_mark, f"YAML 태그 {shown_tag}는 쓸 수 없습니다",
-                           "'!'로 시작하는 태그를 지우고 값만 적으세요")
+            raise _Refused(
+                event.start_mark,
+                f"YAML 태그 {shown_tag}는 쓸 수 없습니다",
+                "'!'로 시작하는 태그를 지우고 값만 적으세요",
+            )
         self.depth += 1
         try:
             return super().compose_node(parent, index)
@@ -145,12 +150,14 @@ def read_text(path: Path, shown: str, report: Report, limit: int = MAX_YAML_BYTE
         report.error(loc, f"파일을 읽을 수 없습니다 ({exc.strerror})", "파일 권한과 이름을 확인하세요")
         return None
     if len(data) > limit:
-        report.error(loc, f"파일이 너무 큽니다 ({len(data):,}바이트, 한도 {limit:,}바이트)",
-                     "사진이나 긴 자료는 별도 파일로 나누세요")
+        report.error(
+            loc,
+            f"파일이 너무 큽니다 ({len(data):,}바이트, 한도 {limit:,}바이트)",
+            "사진이나 긴 자료는 별도 파일로 나누세요",
+        )
         return None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) > 1 and b"\x00" in data[:64]):
-        report.error(loc, "UTF-16으로 저장된 파일입니다",
-                     "편집기에서 인코딩을 'UTF-8'로 바꿔 다시 저장하세요")
+        report.error(loc, "UTF-16으로 저장된 파일입니다", "편집기에서 인코딩을 'UTF-8'로 바꿔 다시 저장하세요")
         return None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -159,8 +166,11 @@ def read_text(path: Path, shown: str, report: Report, limit: int = MAX_YAML_BYTE
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        report.error(Location(shown, line, col), "UTF-8이 아닌 글자가 있습니다",
-                     "편집기에서 인코딩을 'UTF-8'로 바꿔 다시 저장하세요")
+        report.error(
+            Location(shown, line, col),
+            "UTF-8이 아닌 글자가 있습니다",
+            "편집기에서 인코딩을 'UTF-8'로 바꿔 다시 저장하세요",
+        )
         return None
     if "\x00" in text:
         report.error(loc, "파일에 NUL 문자가 있습니다", "텍스트 편집기로 다시 저장하세요")
@@ -179,10 +189,8 @@ def load_yaml(path: Path, root: Path, report: Report, limit: int = MAX_YAML_BYTE
 
 def parse_yaml(text: str, path: Path, shown: str, report: Report) -> Document | None:
     """Parse YAML text that is already decoded (also used for Markdown front matter)."""
-    if not text.strip() or all(line.lstrip().startswith("#") or not line.strip()
-                                for line in text.splitlines()):
-        report.error(Location(shown, 1, 1), "파일이 비어 있습니다",
-                     "secatalog new 명령으로 만든 양식을 채워 넣으세요")
+    if not text.strip() or all(line.lstrip().startswith("#") or not line.strip() for line in text.splitlines()):
+        report.error(Location(shown, 1, 1), "파일이 비어 있습니다", "secatalog new 명령으로 만든 양식을 채워 넣으세요")
         return None
     loader = _StrictLoader(text)
     try:
@@ -192,27 +200,38 @@ def parse_yaml(text: str, path: Path, shown: str, report: Report) -> Document | 
         return None
     except yaml.composer.ComposerError as exc:
         if "another document" in str(exc.problem or ""):
-            report.error(_mark(shown, exc.problem_mark), "한 파일에 문서가 여러 개 있습니다",
-                         "'---' 줄을 지우고 한 문서로 합치세요")
+            report.error(
+                _mark(shown, exc.problem_mark),
+                "한 파일에 문서가 여러 개 있습니다",
+                "'---' 줄을 지우고 한 문서로 합치세요",
+            )
         else:
-            report.error(_mark(shown, exc.problem_mark), f"YAML 구조 오류: {exc.problem}",
-                         "들여쓰기와 ':' 뒤의 띄어쓰기를 확인하세요")
+            report.error(
+                _mark(shown, exc.problem_mark),
+                f"YAML 구조 오류: {exc.problem}",
+                "들여쓰기와 ':' 뒤의 띄어쓰기를 확인하세요",
+            )
         return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        report.error(_mark(shown, mark), f"YAML 문법 오류: {_problem_ko(exc.problem, _char_at(text, mark))}",
-                     "들여쓰기(스페이스 2칸), ':' 뒤 띄어쓰기, 따옴표 짝을 확인하세요")
+        report.error(
+            _mark(shown, mark),
+            f"YAML 문법 오류: {_problem_ko(exc.problem, _char_at(text, mark))}",
+            "들여쓰기(스페이스 2칸), ':' 뒤 띄어쓰기, 따옴표 짝을 확인하세요",
+        )
         return None
     except yaml.YAMLError as exc:
-        report.error(Location(shown, 1, 1), f"YAML을 읽을 수 없습니다: {exc}",
-                     "파일을 UTF-8 텍스트로 다시 저장하세요")
+        report.error(Location(shown, 1, 1), f"YAML을 읽을 수 없습니다: {exc}", "파일을 UTF-8 텍스트로 다시 저장하세요")
         return None
     finally:
         loader.dispose()
     doc = Document(path, shown, None)
     if not isinstance(node, yaml.MappingNode):
-        report.error(_mark(shown, node.start_mark), "파일 맨 위는 '이름: 값' 형태의 항목들이어야 합니다",
-                     "예시 파일처럼 'name: ...'으로 시작하세요")
+        report.error(
+            _mark(shown, node.start_mark),
+            "파일 맨 위는 '이름: 값' 형태의 항목들이어야 합니다",
+            "예시 파일처럼 'name: ...'으로 시작하세요",
+        )
         return None
     converter = _Converter(doc, report)
     doc.data = converter.convert(node, ())
@@ -289,8 +308,7 @@ class _Converter:
                 continue
             if key in result:
                 first = self.doc.key_positions[at + (key,)]
-                self._fail(key_loc, f"'{key}' 항목이 두 번 있습니다 (처음: {first[0]}번째 줄)",
-                           "둘 중 하나를 지우세요")
+                self._fail(key_loc, f"'{key}' 항목이 두 번 있습니다 (처음: {first[0]}번째 줄)", "둘 중 하나를 지우세요")
                 continue
             self.doc.key_positions[at + (key,)] = key_loc
             result[key] = self.convert(value_node, at + (key,))

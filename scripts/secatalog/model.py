@@ -46,6 +46,7 @@ class Record(BaseModel):
 
 # --- references checked against the catalog's own taxonomy (validation context) ---------
 
+
 def suggest(value: str, choices: list[str] | set[str]) -> str:
     """Return a Korean 'did you mean' phrase, or an empty string."""
     close = difflib.get_close_matches(str(value), sorted(choices), n=1, cutoff=0.6)
@@ -58,21 +59,30 @@ def _known(kind: str, label: str):
         if known is not None and value not in known:
             listing = ", ".join(sorted(known)[:12])
             raise PydanticCustomError(
-                "unknown_ref", "알 수 없는 {label} '{value}'입니다.{suggestion}",
-                {"label": label, "value": value, "suggestion": suggest(value, known),
-                 "hint": f"쓸 수 있는 값: {listing}"})
+                "unknown_ref",
+                "알 수 없는 {label} '{value}'입니다.{suggestion}",
+                {
+                    "label": label,
+                    "value": value,
+                    "suggestion": suggest(value, known),
+                    "hint": f"쓸 수 있는 값: {listing}",
+                },
+            )
         return value
+
     return AfterValidator(check)
 
 
-CategoryRef = Annotated[Code, _known("categories", "분류"),
-                        Field(description="catalog/categories.yml의 분류 id (하위 분류)")]
-OrgTypeRef = Annotated[Code, _known("org_types", "조직 유형"),
-                       Field(description="catalog/org_types.yml의 조직 유형 id")]
-CertRef = Annotated[Code, _known("certifications", "인증"),
-                    Field(description="catalog/certifications.yml의 인증 id")]
-ChannelRef = Annotated[Code, _known("channels", "구매 경로"),
-                       Field(description="catalog/procurement.yml의 구매 경로 id")]
+CategoryRef = Annotated[
+    Code, _known("categories", "분류"), Field(description="catalog/categories.yml의 분류 id (하위 분류)")
+]
+OrgTypeRef = Annotated[
+    Code, _known("org_types", "조직 유형"), Field(description="catalog/org_types.yml의 조직 유형 id")
+]
+CertRef = Annotated[Code, _known("certifications", "인증"), Field(description="catalog/certifications.yml의 인증 id")]
+ChannelRef = Annotated[
+    Code, _known("channels", "구매 경로"), Field(description="catalog/procurement.yml의 구매 경로 id")
+]
 
 
 class Contact(Record):
@@ -83,10 +93,10 @@ class Contact(Record):
 
 # --- member entries (content/enterprises/<slug>/enterprise.yml) -------------------------
 
+
 class Photo(Record):
     file: RelFile = Field(description="같은 폴더에 있는 사진 파일 이름 (JPEG, PNG, WebP)")
-    alt: Annotated[Line, Field(min_length=2)] = Field(
-        description="사진 설명 (화면낭독기용 대체 텍스트, 필수)")
+    alt: Annotated[Line, Field(min_length=2)] = Field(description="사진 설명 (화면낭독기용 대체 텍스트, 필수)")
 
 
 class Certification(Record):
@@ -128,8 +138,7 @@ class Product(Record):
     certifications: list[Certification] = []
     check_point: CheckPoint = CheckPoint()
     added: date | None = Field(None, description="등록일 (YYYY-MM-DD): 첫 화면의 '새로 올라온 제품'에 쓰임")
-    keywords: list[Annotated[Line, Field(max_length=40)]] = Field(
-        [], description="검색어·다른 이름 (예: 회의 도시락)")
+    keywords: list[Annotated[Line, Field(max_length=40)]] = Field([], description="검색어·다른 이름 (예: 회의 도시락)")
     channels: list[SalesChannel] = []
 
 
@@ -152,16 +161,28 @@ class ProcurementRecord(Record):
 
 
 class Contribution(Record):
-    type: Literal["social-service", "innovation", "community", "local-jobs", "equipment",
-                  "service-quality"] = Field(description="사회공헌 유형")
+    type: Literal["social-service", "innovation", "community", "local-jobs", "equipment", "service-quality"] = Field(
+        description="사회공헌 유형"
+    )
     text: Line
     beneficiaries: list[Line] = []
 
 
-SOCIAL_PURPOSES = {"jobs": "일자리제공형", "services": "사회서비스제공형", "community": "지역사회공헌형",
-                   "mixed": "혼합형", "innovation": "창의혁신형"}
-CONTRIBUTION_TYPES = {"social-service": "사회서비스", "innovation": "창의혁신", "community": "지역공헌",
-                      "local-jobs": "지역일자리", "equipment": "전문장비", "service-quality": "서비스품질"}
+SOCIAL_PURPOSES = {
+    "jobs": "일자리제공형",
+    "services": "사회서비스제공형",
+    "community": "지역사회공헌형",
+    "mixed": "혼합형",
+    "innovation": "창의혁신형",
+}
+CONTRIBUTION_TYPES = {
+    "social-service": "사회서비스",
+    "innovation": "창의혁신",
+    "community": "지역공헌",
+    "local-jobs": "지역일자리",
+    "equipment": "전문장비",
+    "service-quality": "서비스품질",
+}
 
 
 class Enterprise(Record):
@@ -170,7 +191,8 @@ class Enterprise(Record):
     mission: Line = Field(description="한 줄 미션")
     social_purpose: Literal["jobs", "services", "community", "mixed", "innovation"] = Field(
         description="사회적 목적 유형: jobs(일자리제공), services(사회서비스제공), "
-                    "community(지역사회공헌), mixed(혼합), innovation(창의혁신)")
+        "community(지역사회공헌), mixed(혼합), innovation(창의혁신)"
+    )
     founded: Year | None = None
     business_number: BusinessNumber | None = None
     representative: Line = Field("", description="대표자 (예시 자료에는 가명)")
@@ -192,8 +214,7 @@ class Enterprise(Record):
 
 
 class BundleItem(Record):
-    product: Annotated[Text, Field(pattern=r"^[a-z0-9-]+/[a-z0-9-]+$",
-                                   description="기업 slug/제품 id")]
+    product: Annotated[Text, Field(pattern=r"^[a-z0-9-]+/[a-z0-9-]+$", description="기업 slug/제품 id")]
     quantity: Line = ""
 
 

@@ -26,8 +26,7 @@ SYMLINK_MODE, SUBMODULE_MODE = "120000", "160000"
 MAX_ENTRY_BYTES = 512 * 1024
 
 OUTSIDE = "기업 폴더(content/enterprises/<기업>/) 밖의 파일은 사무국만 바꿀 수 있습니다"
-DELETED_ENTRY = ("기업 항목을 지우거나 폴더 이름을 바꾸는 일은 사무국만 할 수 있습니다 — "
-                 "사무국에 요청하세요")
+DELETED_ENTRY = "기업 항목을 지우거나 폴더 이름을 바꾸는 일은 사무국만 할 수 있습니다 — 사무국에 요청하세요"
 GENERATED = "빌드가 만드는 파일(캐시·결과물)은 저장소에 올릴 수 없습니다 — 이 파일을 빼고 다시 올리세요"
 NOT_A_FILE = "심볼릭 링크나 하위 모듈은 올릴 수 없습니다 — 실제 파일을 올리세요"
 BAD_PATH = "파일 경로가 올바르지 않습니다"
@@ -79,6 +78,7 @@ def entry_slug(path: str) -> str | None:
 
 # --- the rule (pure) ------------------------------------------------------------------------
 
+
 def decide(changes: list[Change], author: str, facts: Facts) -> list[Refusal]:
     """Decide every change; an empty list means the pull request may be merged."""
     who = author.casefold()
@@ -117,8 +117,9 @@ def _member_problem(change: Change, who: str, facts: Facts) -> str:
     if owners is not None:
         if who not in {o.casefold() for o in owners}:
             names = ", ".join(owners) or "지정된 관리자 없음"
-            return (f"'{slug}' 항목은 관리자({names})만 바꿀 수 있습니다 — "
-                    "우리 기업 폴더만 고치거나, 사무국에 요청하세요")
+            return (
+                f"'{slug}' 항목은 관리자({names})만 바꿀 수 있습니다 — 우리 기업 폴더만 고치거나, 사무국에 요청하세요"
+            )
         if change.deleted and parts[3:] == (ENTRY_FILE,):
             return DELETED_ENTRY
         return ""
@@ -126,16 +127,21 @@ def _member_problem(change: Change, who: str, facts: Facts) -> str:
         # Files of a folder without an entry at the base: nobody's, so the secretariat's.
         return OUTSIDE
     if slug in facts.confirmed_at_base:
-        return (f"'{slug}'에는 사무국 확인 기록이 남아 있어 사무국만 이 이름으로 항목을 만들 수 있습니다 — "
-                "다른 폴더 이름을 쓰거나 사무국에 요청하세요")
+        return (
+            f"'{slug}'에는 사무국 확인 기록이 남아 있어 사무국만 이 이름으로 항목을 만들 수 있습니다 — "
+            "다른 폴더 이름을 쓰거나 사무국에 요청하세요"
+        )
     proposed = facts.maintainers_proposed.get(slug, [])
     if who not in {o.casefold() for o in proposed}:
-        return (f"새 항목 '{slug}'의 maintainers에 올린 사람({who})이 없습니다 — "
-                f"{'/'.join(ENTRIES)}/{slug}/{ENTRY_FILE}의 maintainers에 자기 GitHub 아이디를 넣으세요")
+        return (
+            f"새 항목 '{slug}'의 maintainers에 올린 사람({who})이 없습니다 — "
+            f"{'/'.join(ENTRIES)}/{slug}/{ENTRY_FILE}의 maintainers에 자기 GitHub 아이디를 넣으세요"
+        )
     return ""
 
 
 # --- reading git (fail closed) ----------------------------------------------------------------
+
 
 def _git(cwd: str, *args: str) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=cwd, capture_output=True)
@@ -144,15 +150,16 @@ def _git(cwd: str, *args: str) -> subprocess.CompletedProcess[bytes]:
 def resolve(revision: str, cwd: str) -> str:
     found = _git(cwd, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}")
     if found.returncode != 0 or not revision:
-        raise BaseUnreadable(f"기준 리비전 '{revision}'을(를) 찾을 수 없어 확인할 수 없습니다 — "
-                             "저장소를 전체 기록과 함께 받았는지(fetch-depth: 0), --base 값이 맞는지 확인하세요")
+        raise BaseUnreadable(
+            f"기준 리비전 '{revision}'을(를) 찾을 수 없어 확인할 수 없습니다 — "
+            "저장소를 전체 기록과 함께 받았는지(fetch-depth: 0), --base 값이 맞는지 확인하세요"
+        )
     return found.stdout.decode().strip()
 
 
 def changes_since(base: str, cwd: str) -> list[Change]:
     """Every change from the merge base of base and HEAD to HEAD; renames split into D + A."""
-    diff = _git(cwd, "diff", "--raw", "-z", "--no-renames", "--no-ext-diff", "--no-textconv",
-                f"{base}...HEAD", "--")
+    diff = _git(cwd, "diff", "--raw", "-z", "--no-renames", "--no-ext-diff", "--no-textconv", f"{base}...HEAD", "--")
     if diff.returncode != 0:
         raise BaseUnreadable("바뀐 파일 목록을 만들 수 없습니다: " + diff.stderr.decode("utf-8", "replace").strip())
     fields = diff.stdout.split(b"\x00")
@@ -188,8 +195,9 @@ def secretariat_in(text: str | None) -> frozenset[str]:
         handles = data["network"].get("secretariat") or []
         return frozenset(str(h).casefold() for h in handles)
     except (yaml.YAMLError, TypeError, KeyError, AttributeError):
-        raise BaseUnreadable(f"기준 리비전의 {CATALOG_FILE}에서 사무국 명단을 읽을 수 없어 "
-                             "확인할 수 없습니다 — 사무국에 알려 주세요") from None
+        raise BaseUnreadable(
+            f"기준 리비전의 {CATALOG_FILE}에서 사무국 명단을 읽을 수 없어 확인할 수 없습니다 — 사무국에 알려 주세요"
+        ) from None
 
 
 def confirmed_in(text: str | None) -> frozenset[str]:

@@ -77,8 +77,7 @@ def _work(job: tuple[str, str, int]) -> tuple[str, list | None]:
         results = derive(Path(src), out_dir, max_pixels)
     except Exception:
         return src, None
-    entries = [[{"width": d.width, "height": d.height, "fmt": d.fmt, "role": d.role}, p.name]
-               for d, p in results]
+    entries = [[{"width": d.width, "height": d.height, "fmt": d.fmt, "role": d.role}, p.name] for d, p in results]
     tmp = _manifest(out_dir).with_suffix(f".tmp{os.getpid()}")
     tmp.write_text(json.dumps({"version": CACHE_VERSION, "files": entries}), "utf-8")
     tmp.replace(_manifest(out_dir))
@@ -124,8 +123,9 @@ class Processed:
     failed: dict[Path, images.ImageProblem]
 
 
-def _uncached(sources: list[Path], cache_dir: Path, save_keys: bool
-              ) -> tuple[dict[Path, ProcessedPhoto], dict[Path, str]]:
+def _uncached(
+    sources: list[Path], cache_dir: Path, save_keys: bool
+) -> tuple[dict[Path, ProcessedPhoto], dict[Path, str]]:
     """Split sources into cached photos and the rest (with their content keys)."""
     done: dict[Path, ProcessedPhoto] = {}
     todo: dict[Path, str] = {}
@@ -161,8 +161,9 @@ def _verify_one(job: tuple[str, int]) -> tuple[str, images.ImageProblem | None]:
     return job[0], images.decode_problem(Path(job[0]), job[1])
 
 
-def verify(sources: list[Path], cache_dir: Path, max_pixels: int,
-           workers: int | None = None) -> dict[Path, images.ImageProblem]:
+def verify(
+    sources: list[Path], cache_dir: Path, max_pixels: int, workers: int | None = None
+) -> dict[Path, images.ImageProblem]:
     """Decode every photo the cache has not seen, writing nothing: what `check` runs."""
     _, todo = _uncached(sources, cache_dir, save_keys=False)
     jobs = [(str(src), max_pixels) for src in todo]

@@ -122,8 +122,11 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
                 files.append(File.generated(config, f"{PHOTO_DIR}/{name}", abs_src_path=str(path)))
         for ent in self.prepared.catalog.enterprises:
             for name, path in ent.cert_files:
-                files.append(File.generated(config, f"assets/certs/{ent.slug}/{name}",
-                                            abs_src_path=str(self.prepared.certs[path])))
+                files.append(
+                    File.generated(
+                        config, f"assets/certs/{ent.slug}/{name}", abs_src_path=str(self.prepared.certs[path])
+                    )
+                )
         for src_uri, path in asset_files():
             files.append(File.generated(config, src_uri, abs_src_path=str(path)))
         return files
@@ -194,8 +197,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             return
         index = json.loads(path.read_text("utf-8"))
         extra = {p.url: str(escape(p.search_terms)) for p in self.pages.values() if p.search_terms}
-        path.write_text(json.dumps(search.augment(index, extra), ensure_ascii=False,
-                                   separators=(",", ":")), "utf-8")
+        path.write_text(json.dumps(search.augment(index, extra), ensure_ascii=False, separators=(",", ":")), "utf-8")
 
     def on_serve(self, server, config, builder):
         if not self.config.enabled:
@@ -211,12 +213,21 @@ def problems_page(problems: list[Problem]) -> str:
     errors = sum(not p.warning for p in problems)
     rows = "".join(
         Markup("<li><strong>{}</strong> <code>{}</code> {}{}{}</li>").format(
-            "경고" if p.warning else "오류", str(p.location), f"{p.field}: " if p.field else "", p.message,
-            f" — {p.hint}" if p.hint else "")
-        for p in problems)
-    return str(Markup('<div class="sc-problems" role="alert"><h1>내용에 오류가 {}개 있습니다</h1>'
-                      "<p>아래 파일의 줄을 고쳐 저장하면 이 미리보기가 저절로 다시 만들어집니다.</p>"
-                      "<ol>{}</ol></div>").format(errors, Markup(rows)))
+            "경고" if p.warning else "오류",
+            str(p.location),
+            f"{p.field}: " if p.field else "",
+            p.message,
+            f" — {p.hint}" if p.hint else "",
+        )
+        for p in problems
+    )
+    return str(
+        Markup(
+            '<div class="sc-problems" role="alert"><h1>내용에 오류가 {}개 있습니다</h1>'
+            "<p>아래 파일의 줄을 고쳐 저장하면 이 미리보기가 저절로 다시 만들어집니다.</p>"
+            "<ol>{}</ol></div>"
+        ).format(errors, Markup(rows))
+    )
 
 
 def _web_files(processed: ProcessedPhoto):
@@ -227,16 +238,17 @@ def _web_files(processed: ProcessedPhoto):
 
 def _nav(catalog, configured):
     """Catalog sections first, then whatever hand-written pages mkdocs.yml lists."""
-    nav: list = [{"처음": "index.md"},
-                 {"분류별 찾기": [{str(escape(c.name)): f"categories/{c.id}.md"}
-                             for c in catalog.taxonomy.categories]},
-                 {"기업 찾기": "enterprises/index.md"},
-                 {"공공구매 바로찾기": "procurement.md"}]
+    nav: list = [
+        {"처음": "index.md"},
+        {"분류별 찾기": [{str(escape(c.name)): f"categories/{c.id}.md"} for c in catalog.taxonomy.categories]},
+        {"기업 찾기": "enterprises/index.md"},
+        {"공공구매 바로찾기": "procurement.md"},
+    ]
     if catalog.casebook is not None:
-        nav.append({"사례집": [{"사례집 차례": "casebook/index.md"},
-                              {"공공구매 이렇게 하세요": "casebook/how-to-buy.md"}]})
+        nav.append(
+            {"사례집": [{"사례집 차례": "casebook/index.md"}, {"공공구매 이렇게 하세요": "casebook/how-to-buy.md"}]}
+        )
     if catalog.bundles:
         nav.append({"꾸러미": "bundles/index.md"})
     nav += [{"참여하기": "join.md"}, {"공개 데이터": "open-data.md"}, {"홈페이지에 넣기": "embed.md"}]
     return nav + list(configured or [])
-

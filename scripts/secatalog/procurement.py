@@ -75,28 +75,50 @@ def changed_facts(ent: Enterprise, verified: VerifiedFacts, qualifying: set[str]
     if ent.org_type != verified.org_type:
         found.append(FactChange(("org_type",), "조직 유형", f"'{ent.org_type}' (확인한 값 '{verified.org_type}')"))
     if verified.business_number and ent.business_number != verified.business_number:
-        found.append(FactChange(("business_number",), "사업자등록번호",
-                                f"'{ent.business_number or ''}' (확인한 값 '{verified.business_number}')"))
+        found.append(
+            FactChange(
+                ("business_number",),
+                "사업자등록번호",
+                f"'{ent.business_number or ''}' (확인한 값 '{verified.business_number}')",
+            )
+        )
     confirmed = {(c.type, c.number) for c in verified.certifications}
     expiry = {(c.type, c.number): c.expires for c in verified.certifications}
     for i, cert in enumerate(ent.certifications):
         key = (cert.type, cert.number)
         if cert.type in qualifying and key not in confirmed:
-            found.append(FactChange(("certifications", i, "number"), "인증 번호",
-                                    f"{cert.type} '{cert.number}'은(는) 사무국이 확인한 번호가 아닙니다"))
+            found.append(
+                FactChange(
+                    ("certifications", i, "number"),
+                    "인증 번호",
+                    f"{cert.type} '{cert.number}'은(는) 사무국이 확인한 번호가 아닙니다",
+                )
+            )
         elif key in expiry and cert.expires != expiry[key]:
-            found.append(FactChange(("certifications", i, "expires"), "인증 유효기간",
-                                    f"{cert.expires or '없음'} (확인한 값 {expiry[key] or '없음'})"))
-    if verified.workers and ent.workers and (ent.workers.paid, ent.workers.vulnerable) != (
-            verified.workers.paid, verified.workers.vulnerable):
-        found.append(FactChange(("workers",), "근로자 수",
-                                f"유급 {ent.workers.paid}명·취약계층 {ent.workers.vulnerable}명 (확인한 값 "
-                                f"유급 {verified.workers.paid}명·취약계층 {verified.workers.vulnerable}명)"))
+            found.append(
+                FactChange(
+                    ("certifications", i, "expires"),
+                    "인증 유효기간",
+                    f"{cert.expires or '없음'} (확인한 값 {expiry[key] or '없음'})",
+                )
+            )
+    if (
+        verified.workers
+        and ent.workers
+        and (ent.workers.paid, ent.workers.vulnerable) != (verified.workers.paid, verified.workers.vulnerable)
+    ):
+        found.append(
+            FactChange(
+                ("workers",),
+                "근로자 수",
+                f"유급 {ent.workers.paid}명·취약계층 {ent.workers.vulnerable}명 (확인한 값 "
+                f"유급 {verified.workers.paid}명·취약계층 {verified.workers.vulnerable}명)",
+            )
+        )
     return found
 
 
-def valid_certificate(certs: list[VerifiedCertification], cert_type: str,
-                      today: date) -> VerifiedCertification | None:
+def valid_certificate(certs: list[VerifiedCertification], cert_type: str, today: date) -> VerifiedCertification | None:
     """Return the confirmed certification of a type that is in force today, if any."""
     for cert in certs:
         if cert.type == cert_type and (cert.expires is None or cert.expires >= today):
@@ -112,8 +134,7 @@ class _RuleResult:
     expires: date | None = None
 
 
-def _check_rule(rule: EligibilityRule, verified: VerifiedFacts, today: date,
-                cert_names: dict[str, str]) -> _RuleResult:
+def _check_rule(rule: EligibilityRule, verified: VerifiedFacts, today: date, cert_names: dict[str, str]) -> _RuleResult:
     ok, reasons, unconfirmed, expires = True, [], False, None
     if rule.requires_certification:
         name = cert_names.get(rule.requires_certification, rule.requires_certification)
@@ -142,30 +163,41 @@ def _check_rule(rule: EligibilityRule, verified: VerifiedFacts, today: date,
     return _RuleResult(ok, reasons, unconfirmed, expires)
 
 
-def eligibility(ent: Enterprise, verified: VerifiedFacts | None, facts: Procurement, today: date,
-                cert_names: dict[str, str]) -> Eligibility:
+def eligibility(
+    ent: Enterprise, verified: VerifiedFacts | None, facts: Procurement, today: date, cert_names: dict[str, str]
+) -> Eligibility:
     """Apply the configured rules, in order, to the confirmed facts; the first that holds decides."""
     rules = [r for r in facts.sole_source_rules if ent.org_type in r.org_types]
     if not rules:
-        return Eligibility("not-eligible", ("이 조직 유형은 수의계약 특례 대상이 아닙니다",), None, facts.checked,
-                           verified)
+        return Eligibility(
+            "not-eligible", ("이 조직 유형은 수의계약 특례 대상이 아닙니다",), None, facts.checked, verified
+        )
     if verified is None:
-        return Eligibility("pending", ("사무국이 조직 유형과 인증을 공식 자료와 아직 대조하지 않았습니다",),
-                           None, facts.checked)
+        return Eligibility(
+            "pending", ("사무국이 조직 유형과 인증을 공식 자료와 아직 대조하지 않았습니다",), None, facts.checked
+        )
     qualifying = {r.requires_certification for r in facts.sole_source_rules if r.requires_certification}
     changes = changed_facts(ent, verified, qualifying)
     if changes:
-        return Eligibility("pending", tuple(f"{c.field}이(가) 사무국 확인({verified.checked.isoformat()}) 뒤에 "
-                                            "바뀌어 다시 확인하고 있습니다" for c in changes),
-                           None, facts.checked, verified)
+        return Eligibility(
+            "pending",
+            tuple(
+                f"{c.field}이(가) 사무국 확인({verified.checked.isoformat()}) 뒤에 바뀌어 다시 확인하고 있습니다"
+                for c in changes
+            ),
+            None,
+            facts.checked,
+            verified,
+        )
     failed: list[str] = []
     unconfirmed = False
     for rule in rules:
         result = _check_rule(rule, verified, today, cert_names)
         if result.ok:
             expiring = bool(result.expires and result.expires <= today + timedelta(days=facts.expiry_warning_days))
-            return Eligibility("eligible", (rule.label, *result.reasons), rule, facts.checked, verified,
-                               result.expires, expiring)
+            return Eligibility(
+                "eligible", (rule.label, *result.reasons), rule, facts.checked, verified, result.expires, expiring
+            )
         failed.extend(result.reasons)
         unconfirmed = unconfirmed or result.unconfirmed
     return Eligibility("pending" if unconfirmed else "not-eligible", tuple(failed), None, facts.checked, verified)

@@ -27,8 +27,11 @@ def load_project(settings: Settings, only: list[Path] | None = None) -> Catalog:
     config = load_configuration(settings, report)
     report.raise_if_errors()
     assert config is not None  # every reason for None is an error reported above
-    settings = replace(settings, max_photo_bytes=config.limits.max_photo_mb * 1024 * 1024,
-                       max_pixels=config.limits.max_megapixels * 1_000_000)
+    settings = replace(
+        settings,
+        max_photo_bytes=config.limits.max_photo_mb * 1024 * 1024,
+        max_pixels=config.limits.max_megapixels * 1_000_000,
+    )
     ctx = LoadContext(settings, config)
 
     check_tree(settings.root, settings.content_dir, report)
@@ -42,9 +45,19 @@ def load_project(settings: Settings, only: list[Path] | None = None) -> Catalog:
     items = make_items(enterprises, ctx)
     broken = {f.name for f in folders} - {e.slug for e in enterprises}
     bundles = load_bundles(settings, items, broken, report) if only is None else []
-    catalog = Catalog(settings, config.network, config.taxonomy, config.org_types, config.certifications,
-                      config.procurement, tuple(enterprises), tuple(items), tuple(bundles), report,
-                      config.print_settings)
+    catalog = Catalog(
+        settings,
+        config.network,
+        config.taxonomy,
+        config.org_types,
+        config.certifications,
+        config.procurement,
+        tuple(enterprises),
+        tuple(items),
+        tuple(bundles),
+        report,
+        config.print_settings,
+    )
     if only is None:
         catalog = replace(catalog, casebook=load_casebook(settings, catalog, report))
     report.raise_if_errors()

@@ -52,14 +52,18 @@ def _q(text: str) -> str:
 
 
 def product_block(product_id: str, name: str, category: str, kind: str, today: date) -> str:
-    return PRODUCT.format(id=product_id, kind=kind, name=_q(name), category=category,
-                          added=today.isoformat())
+    return PRODUCT.format(id=product_id, kind=kind, name=_q(name), category=category, added=today.isoformat())
 
 
-def enterprise_file(name: str, org_type: str, org_types: list[str], mission: str, maintainer: str,
-                    product: str) -> str:
-    return ENTERPRISE.format(name=_q(name), org_type=org_type, org_types=", ".join(org_types),
-                             mission=_q(mission), maintainer=maintainer or "", product=product)
+def enterprise_file(name: str, org_type: str, org_types: list[str], mission: str, maintainer: str, product: str) -> str:
+    return ENTERPRISE.format(
+        name=_q(name),
+        org_type=org_type,
+        org_types=", ".join(org_types),
+        mission=_q(mission),
+        maintainer=maintainer or "",
+        product=product,
+    )
 
 
 CASE = """\
@@ -89,5 +93,11 @@ social_value: "어떤 사회적 가치가 생겼나요?"
 
 
 def case_file(title: str, agency: str, year: int, chapter: str, chapters: list[str], enterprise: str) -> str:
-    return CASE.format(title=_q(title), agency=_q(agency), year=year, chapter=chapter,
-                       chapters=", ".join(chapters), enterprise=enterprise)
+    return CASE.format(
+        title=_q(title),
+        agency=_q(agency),
+        year=year,
+        chapter=chapter,
+        chapters=", ".join(chapters),
+        enterprise=enterprise,
+    )

@@ -60,8 +60,11 @@ def form_patterns() -> dict[str, str]:
                 return option["pattern"].removeprefix("^").removesuffix("$")
         raise KeyError(prop)
 
-    found = {"slug": pattern(product["id"]), "phone": pattern(props["phone"]),
-             "github": pattern(props["maintainers"]["items"])}
+    found = {
+        "slug": pattern(product["id"]),
+        "phone": pattern(props["phone"]),
+        "github": pattern(props["maintainers"]["items"]),
+    }
     # Names the site itself uses are refused by the form as they are by check.
     found["id"] = found["slug"]
     found["slug"] = f"(?!(?:{'|'.join(sorted(RESERVED))})$){found['slug']}"

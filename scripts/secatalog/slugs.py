@@ -11,11 +11,34 @@ SLUG_HINT = "영문 소문자, 숫자, 하이픈(-)만 쓰세요 (예: barun-bap
 
 # Every top-level path the site generates, and the index pages inside its sections: an entry
 # named like one of them would replace that page (tests compare this with a built site).
-RESERVED = frozenset({
-    "index", "404", "sitemap", "assets", "search", "data", "print", "widget", "schema", "items",
-    "enterprises", "categories", "bundles", "casebook", "embed", "join", "open-data", "procurement",
-    "how-to-buy", "stylesheets", "javascripts", "stats", "cards", "calendar",
-})
+RESERVED = frozenset(
+    {
+        "index",
+        "404",
+        "sitemap",
+        "assets",
+        "search",
+        "data",
+        "print",
+        "widget",
+        "schema",
+        "items",
+        "enterprises",
+        "categories",
+        "bundles",
+        "casebook",
+        "embed",
+        "join",
+        "open-data",
+        "procurement",
+        "how-to-buy",
+        "stylesheets",
+        "javascripts",
+        "stats",
+        "cards",
+        "calendar",
+    }
+)
 
 
 def slug_problem(slug: str) -> tuple[str, str] | None:
@@ -23,6 +46,8 @@ def slug_problem(slug: str) -> tuple[str, str] | None:
     if not SLUG.fullmatch(slug):
         return f"'{slug}'은(는) 주소로 쓸 수 없습니다", SLUG_HINT
     if slug in RESERVED:
-        return (f"'{slug}'은(는) 사이트가 이미 쓰는 이름이라 쓸 수 없습니다",
-                f"다른 이름을 쓰세요. 쓸 수 없는 이름: {', '.join(sorted(RESERVED))}")
+        return (
+            f"'{slug}'은(는) 사이트가 이미 쓰는 이름이라 쓸 수 없습니다",
+            f"다른 이름을 쓰세요. 쓸 수 없는 이름: {', '.join(sorted(RESERVED))}",
+        )
     return None

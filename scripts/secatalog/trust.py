@@ -33,31 +33,39 @@ def check_unique(doc: Document, record: Enterprise, seen: dict[str, str], report
     """Two entries may not claim one enterprise: same business number or same name."""
     for key, at, label in identity_keys(record):
         if key in seen:
-            report.error(doc.locate(at), f"{label}이(가) {seen[key]}와(과) 같습니다",
-                         "다른 기업의 항목을 흉내 낼 수 없습니다. 같은 기업이라면 한 폴더로 합치고, "
-                         "다른 기업이라면 이름과 번호를 바로 쓰세요")
+            report.error(
+                doc.locate(at),
+                f"{label}이(가) {seen[key]}와(과) 같습니다",
+                "다른 기업의 항목을 흉내 낼 수 없습니다. 같은 기업이라면 한 폴더로 합치고, "
+                "다른 기업이라면 이름과 번호를 바로 쓰세요",
+            )
         else:
             seen[key] = doc.shown
 
 
-def check_verified(doc: Document, record: Enterprise, verified: VerifiedFacts, facts: Procurement,
-                    report: Report) -> None:
+def check_verified(
+    doc: Document, record: Enterprise, verified: VerifiedFacts, facts: Procurement, report: Report
+) -> None:
     """Tell the secretariat which confirmed facts an entry now states differently."""
     qualifying = {r.requires_certification for r in facts.sole_source_rules if r.requires_certification}
     for change in changed_facts(record, verified, qualifying):
-        report.warn(doc.locate(change.at),
-                    f"사무국 확인({verified.checked.isoformat()}) 뒤에 바뀐 사실: {change.field} {change.message}",
-                    "사무국: 공식 자료와 다시 대조한 뒤 catalog/verified.yml을 고치세요. "
-                    "그때까지 이 기업은 '수의계약 확인 중'으로 표시됩니다")
+        report.warn(
+            doc.locate(change.at),
+            f"사무국 확인({verified.checked.isoformat()}) 뒤에 바뀐 사실: {change.field} {change.message}",
+            "사무국: 공식 자료와 다시 대조한 뒤 catalog/verified.yml을 고치세요. "
+            "그때까지 이 기업은 '수의계약 확인 중'으로 표시됩니다",
+        )
 
 
 def read_verified(settings: Settings, taxonomy, org_file, cert_file, facts, report: Report) -> VerifiedFile:
     """catalog/verified.yml, checked against the catalog's own ids; absent means nothing confirmed."""
     path = settings.catalog_dir / VERIFIED_FILE
     if not path.exists():
-        report.warn(Location(relpath(path, settings.root)),
-                    "사무국 확인 파일이 없어 모든 기업이 '수의계약 확인 중'으로 표시됩니다",
-                    "사무국이 조직 유형·인증을 공식 자료와 대조한 뒤 catalog/verified.yml에 적으세요")
+        report.warn(
+            Location(relpath(path, settings.root)),
+            "사무국 확인 파일이 없어 모든 기업이 '수의계약 확인 중'으로 표시됩니다",
+            "사무국이 조직 유형·인증을 공식 자료와 대조한 뒤 catalog/verified.yml에 적으세요",
+        )
         return VerifiedFile()
     if None in (taxonomy, org_file, cert_file, facts):
         return VerifiedFile()
@@ -69,8 +77,11 @@ def read_verified(settings: Settings, taxonomy, org_file, cert_file, facts, repo
 def check_verified_slugs(settings: Settings, verified: VerifiedFile, slugs: set[str], report: Report) -> None:
     shown = relpath(settings.catalog_dir / VERIFIED_FILE, settings.root)
     for slug in sorted(set(verified.enterprises) - slugs):
-        report.warn(Location(shown), f"확인 기록 '{slug}'에 해당하는 기업 폴더가 없습니다.{suggest(slug, slugs)}",
-                    "폴더 이름이 바뀌었다면 확인 기록의 이름도 고치고, 없어진 기업이면 지우세요")
+        report.warn(
+            Location(shown),
+            f"확인 기록 '{slug}'에 해당하는 기업 폴더가 없습니다.{suggest(slug, slugs)}",
+            "폴더 이름이 바뀌었다면 확인 기록의 이름도 고치고, 없어진 기업이면 지우세요",
+        )
 
 
 def identities_elsewhere(settings: Settings, folders: list[Path], loaded: list[Path]) -> dict[str, str]:
@@ -83,8 +94,9 @@ def identities_elsewhere(settings: Settings, folders: list[Path], loaded: list[P
             continue
         try:
             data = yaml.safe_load(path.read_text("utf-8")[: settings.max_yaml_bytes])
-            record = Enterprise.model_construct(name=str(data.get("name") or ""),
-                                                business_number=data.get("business_number"))
+            record = Enterprise.model_construct(
+                name=str(data.get("name") or ""), business_number=data.get("business_number")
+            )
         except (yaml.YAMLError, UnicodeDecodeError, AttributeError, OSError):
             continue
         for key, _, _ in identity_keys(record):

@@ -15,7 +15,7 @@ M = TypeVar("M", bound=BaseModel)
 
 _MESSAGES: dict[str, tuple[str, str]] = {
     "missing": ("꼭 필요한 항목이 없습니다", "이 항목을 추가하세요"),
-    "string_type": ("글자여야 합니다", "값을 따옴표로 감싸세요 (예: \"값\")"),
+    "string_type": ("글자여야 합니다", '값을 따옴표로 감싸세요 (예: "값")'),
     "int_type": ("숫자여야 합니다", "쉼표·단위 없이 숫자만 쓰세요 (예: 12000)"),
     "int_parsing": ("숫자여야 합니다", "쉼표·단위 없이 숫자만 쓰세요 (예: 12000)"),
     "int_from_float": ("정수여야 합니다", "소수점 없이 쓰세요"),
@@ -43,7 +43,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
 
 _PATTERN_HINTS = {
     "^0[0-9]{1,2}-[0-9]{3,4}-[0-9]{4}$": "전화번호는 041-000-0000처럼 하이픈을 넣어 쓰세요",
-    "^[0-9]{5}$": "우편번호는 다섯 자리 숫자입니다 (예: \"32000\")",
+    "^[0-9]{5}$": '우편번호는 다섯 자리 숫자입니다 (예: "32000")',
     "^[0-9]{3}-[0-9]{2}-[0-9]{5}$": "사업자등록번호는 000-00-00000 형식입니다",
     SLUG_PATTERN: SLUG_HINT,
     "^[a-z0-9][a-z0-9-]{0,40}$": "영문 소문자, 숫자, 하이픈(-)만 쓰세요",
@@ -52,8 +52,9 @@ _PATTERN_HINTS = {
 }
 
 
-def check_document(doc: Document, model: type[M], report: Report,
-                   context: dict[str, Any] | None = None, at: tuple = ()) -> M | None:
+def check_document(
+    doc: Document, model: type[M], report: Report, context: dict[str, Any] | None = None, at: tuple = ()
+) -> M | None:
     """Validate a document (or a part of it) against a model; report every error."""
     data = doc.data
     for step in at:
@@ -107,8 +108,7 @@ def _report_one(doc: Document, model: type[BaseModel], loc: tuple, err: dict, re
 
 
 def _received(value: Any, kind: str) -> str:
-    if kind in ("missing", "extra_forbidden", "unknown_ref") or isinstance(value, (dict, list)) \
-            or value is None:
+    if kind in ("missing", "extra_forbidden", "unknown_ref") or isinstance(value, (dict, list)) or value is None:
         return ""
     if isinstance(value, (RawInt, RawFloat)):
         value = value.raw

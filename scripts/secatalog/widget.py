@@ -28,8 +28,11 @@ def widget_data(catalog: Catalog) -> dict[str, Any]:
         "items": len(catalog.items),
         "eligible": len(catalog.eligible_items),
         "eligible_url": site + "procurement/",
-        "categories": [{"name": c.name, "url": f"{site}categories/{c.id}/", "count": len(items)}
-                       for c, items in catalog.by_category if items],
+        "categories": [
+            {"name": c.name, "url": f"{site}categories/{c.id}/", "count": len(items)}
+            for c, items in catalog.by_category
+            if items
+        ],
     }
 
 
@@ -42,21 +45,29 @@ def snippets(catalog: Catalog) -> dict[str, str]:
     site = catalog.network.site_url
     name = str(escape(catalog.network.name))
     alt = str(escape(banner_alt(catalog)))
-    link = (f'<a href="{site}" target="_blank" rel="noopener">{name} 공공구매 카탈로그 '
-            f'<span class="sr-only">(새 창)</span></a>')
+    link = (
+        f'<a href="{site}" target="_blank" rel="noopener">{name} 공공구매 카탈로그 '
+        f'<span class="sr-only">(새 창)</span></a>'
+    )
     out = {"link": link}
     for w, h in BANNERS:
-        out[f"banner-{w}x{h}"] = (f'<a href="{site}" target="_blank" rel="noopener" title="새 창으로 열림">'
-                                  f'<img src="{site}widget/banner-{w}x{h}.png" width="{w}" height="{h}" '
-                                  f'alt="{alt} (새 창)"></a>')
+        out[f"banner-{w}x{h}"] = (
+            f'<a href="{site}" target="_blank" rel="noopener" title="새 창으로 열림">'
+            f'<img src="{site}widget/banner-{w}x{h}.png" width="{w}" height="{h}" '
+            f'alt="{alt} (새 창)"></a>'
+        )
     # Sandboxed: the frame runs no script and can only open links and the search in a new window.
-    out["iframe"] = (f'<iframe src="{site}widget/frame.html" title="{name} 공공구매 카탈로그 바로가기" '
-                     f'width="480" height="260" style="border:0;max-width:100%" loading="lazy" '
-                     f'sandbox="allow-popups allow-popups-to-escape-sandbox allow-forms"></iframe>')
+    out["iframe"] = (
+        f'<iframe src="{site}widget/frame.html" title="{name} 공공구매 카탈로그 바로가기" '
+        f'width="480" height="260" style="border:0;max-width:100%" loading="lazy" '
+        f'sandbox="allow-popups allow-popups-to-escape-sandbox allow-forms"></iframe>'
+    )
     # Subresource Integrity: the host page runs this exact script or none at all.
-    out["script"] = (f'<div data-secatalog-widget>{link}</div>\n'
-                     f'<script src="{site}widget/embed.js" integrity="{integrity(embed_js())}" '
-                     f'crossorigin="anonymous" async></script>')
+    out["script"] = (
+        f"<div data-secatalog-widget>{link}</div>\n"
+        f'<script src="{site}widget/embed.js" integrity="{integrity(embed_js())}" '
+        f'crossorigin="anonymous" async></script>'
+    )
     return out
 
 

@@ -25,26 +25,43 @@ def pdf(*objects: bytes, root: bytes = CATALOG) -> bytes:
     return body + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(offsets) + 1, xref)
 
 
-SCRIPT_ON_LINK = pdf(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Annots [4 0 R] >>",
-                     b"<< /Type /Annot /Subtype /Link /Rect [0 0 9 9] /AA << /E << /S /JavaScript /JS (x) >> >> >>")
-SCRIPT_IN_NAMES = pdf(PLAIN_PAGE, b"<< /JavaScript 5 0 R >>", b"<< /Names [(x) 6 0 R] >>",
-                      b"<< /S /JavaScript /JS (x) >>", root=b"<< /Type /Catalog /Pages 2 0 R /Names 4 0 R >>")
-BROKEN_OBJECT = pdf(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources 4 0 R >>",
-                    b"<< /Font << /F1 (((( >>")
-PAGE_METADATA = pdf(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Metadata 4 0 R "
-                    b"/PieceInfo << /X << /Private (SECRET-PIECE) >> >> >>",
-                    b"<< /Type /Metadata /Subtype /XML /Length 32 >>\nstream\n<x:xmpmeta>SECRET-XMP</x:xmpmeta>\nendstream")
-SCRIPT_IN_OUTLINE = pdf(PLAIN_PAGE, b"<< /Type /Outlines /First 5 0 R /Last 5 0 R /Count 1 >>",
-                        b"<< /Title (x) /Parent 4 0 R /A << /S /JavaScript /JS (x) >> >>",
-                        root=b"<< /Type /Catalog /Pages 2 0 R /Outlines 4 0 R >>")
+SCRIPT_ON_LINK = pdf(
+    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Annots [4 0 R] >>",
+    b"<< /Type /Annot /Subtype /Link /Rect [0 0 9 9] /AA << /E << /S /JavaScript /JS (x) >> >> >>",
+)
+SCRIPT_IN_NAMES = pdf(
+    PLAIN_PAGE,
+    b"<< /JavaScript 5 0 R >>",
+    b"<< /Names [(x) 6 0 R] >>",
+    b"<< /S /JavaScript /JS (x) >>",
+    root=b"<< /Type /Catalog /Pages 2 0 R /Names 4 0 R >>",
+)
+BROKEN_OBJECT = pdf(
+    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources 4 0 R >>", b"<< /Font << /F1 (((( >>"
+)
+PAGE_METADATA = pdf(
+    b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Metadata 4 0 R "
+    b"/PieceInfo << /X << /Private (SECRET-PIECE) >> >> >>",
+    b"<< /Type /Metadata /Subtype /XML /Length 32 >>\nstream\n<x:xmpmeta>SECRET-XMP</x:xmpmeta>\nendstream",
+)
+SCRIPT_IN_OUTLINE = pdf(
+    PLAIN_PAGE,
+    b"<< /Type /Outlines /First 5 0 R /Last 5 0 R /Count 1 >>",
+    b"<< /Title (x) /Parent 4 0 R /A << /S /JavaScript /JS (x) >> >>",
+    root=b"<< /Type /Catalog /Pages 2 0 R /Outlines 4 0 R >>",
+)
 
 
-@pytest.mark.parametrize("data, message", [
-    (b"<html><script>alert(1)</script></html>", certfiles.NOT_PDF[0]),
-    (SCRIPT_ON_LINK, certfiles.ACTIVE_PDF[0]),
-    (SCRIPT_IN_NAMES, certfiles.ACTIVE_PDF[0]),
-    (BROKEN_OBJECT, certfiles.BROKEN_PDF[0]),
-], ids=["html", "script-on-link", "script-in-names", "broken-object"])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"<html><script>alert(1)</script></html>", certfiles.NOT_PDF[0]),
+        (SCRIPT_ON_LINK, certfiles.ACTIVE_PDF[0]),
+        (SCRIPT_IN_NAMES, certfiles.ACTIVE_PDF[0]),
+        (BROKEN_OBJECT, certfiles.BROKEN_PDF[0]),
+    ],
+    ids=["html", "script-on-link", "script-in-names", "broken-object"],
+)
 def test_refused_certificate_pdfs(tmp_path, data, message):
     path = tmp_path / "cert.pdf"
     path.write_bytes(data)
@@ -67,8 +84,9 @@ def test_a_broken_certificate_pdf_is_refused_by_check_and_build(tmp_path):
     root = make_network(tmp_path / "net")
     (root / "content/enterprises/haneul-clean/cert.pdf").write_bytes(BROKEN_OBJECT)
     replace_in(entry(root, "haneul-clean"), "number: 테스트-1}", "number: 테스트-1, file: cert.pdf}")
-    expected = ("오류 content/enterprises/haneul-clean/enterprise.yml:7:52: 인증서 파일 'cert.pdf': "
-                f"{certfiles.BROKEN_PDF[0]}")
+    expected = (
+        f"오류 content/enterprises/haneul-clean/enterprise.yml:7:52: 인증서 파일 'cert.pdf': {certfiles.BROKEN_PDF[0]}"
+    )
     checked = run_cli("check", cwd=root)
     assert checked.returncode == 1 and expected in checked.stderr
     built = run_cli("build", "--skip-print", "--out", str(tmp_path / "site"), cwd=root)

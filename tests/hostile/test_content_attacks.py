@@ -21,8 +21,9 @@ HANEUL = "content/enterprises/haneul-clean/enterprise.yml"
 @pytest.fixture(scope="session")
 def previous() -> tuple[Path, dict[str, str]]:
     """A site built from the valid network, and the hash of each of its files."""
-    out = shared_build("previous", lambda folder: build_site(make_network(folder / "net"), folder / "out",
-                                                              "--skip-print"))
+    out = shared_build(
+        "previous", lambda folder: build_site(make_network(folder / "net"), folder / "out", "--skip-print")
+    )
     return out, _snapshot(out)
 
 
@@ -46,8 +47,10 @@ def reserved_slug(root: Path) -> str:
 def duplicate_business_number(root: Path) -> str:
     replace_in(entry(root, "haneul-clean"), "email:", "business_number: 123-45-67890\nemail:")
     _copy_entry(root, "haneul-clean", "haneul-copy", ("하늘청소", "하늘청소 본점"))
-    return (f"오류 content/enterprises/haneul-copy/enterprise.yml:5:18: 사업자등록번호 '123-45-67890'이(가) "
-            f"{HANEUL}와(과) 같습니다")
+    return (
+        f"오류 content/enterprises/haneul-copy/enterprise.yml:5:18: 사업자등록번호 '123-45-67890'이(가) "
+        f"{HANEUL}와(과) 같습니다"
+    )
 
 
 def duplicate_name(root: Path) -> str:
@@ -57,7 +60,9 @@ def duplicate_name(root: Path) -> str:
 
 def nested_markdown(root: Path) -> str:
     replace_in(entry(root, "gaon-bakery"), "description: 아침마다 굽는 식빵", 'description: "' + "- " * 1200 + 'x"')
-    return f"오류 {GAON}:12:18: products[0].description: 목록이나 인용이 너무 깊게 겹쳐 있습니다 (1200단계, 최대 10단계)"
+    return (
+        f"오류 {GAON}:12:18: products[0].description: 목록이나 인용이 너무 깊게 겹쳐 있습니다 (1200단계, 최대 10단계)"
+    )
 
 
 def bracket_storm(root: Path) -> str:
@@ -66,15 +71,18 @@ def bracket_storm(root: Path) -> str:
 
 
 def carriage_return(root: Path) -> str:
-    replace_in(entry(root, "gaon-bakery"), "mission: 우리밀 빵을 굽는 협동조합",
-               'mission: "좋은 빵\\r::notice title=승인::사무국 승인"')
+    replace_in(
+        entry(root, "gaon-bakery"),
+        "mission: 우리밀 빵을 굽는 협동조합",
+        'mission: "좋은 빵\\r::notice title=승인::사무국 승인"',
+    )
     return f"오류 {GAON}:3:10: mission: 줄바꿈이 들어 있습니다"
 
 
 def html_named_pdf(root: Path) -> str:
     (root / "content/enterprises/haneul-clean/cert.pdf").write_text("<html><script>alert(1)</script></html>")
     replace_in(entry(root, "haneul-clean"), "number: 테스트-1}", "number: 테스트-1, file: cert.pdf}")
-    return (f"오류 {HANEUL}:7:52: 인증서 파일 'cert.pdf': PDF 파일이 아닙니다 (이름만 .pdf입니다)")
+    return f"오류 {HANEUL}:7:52: 인증서 파일 'cert.pdf': PDF 파일이 아닙니다 (이름만 .pdf입니다)"
 
 
 def truncated_photo(root: Path) -> str:
@@ -86,8 +94,11 @@ def truncated_photo(root: Path) -> str:
 def poisoned_cache(root: Path) -> str:
     manifest = root / ".cache/secatalog/photos/ab/abcd/manifest.json"
     manifest.parent.mkdir(parents=True)
-    manifest.write_text('{"version": 1, "files": [[{"width": 1, "height": 1, "fmt": "JPEG", "role": "web"}, '
-                        '"../../../../../../etc/passwd"]]}', "utf-8")
+    manifest.write_text(
+        '{"version": 1, "files": [[{"width": 1, "height": 1, "fmt": "JPEG", "role": "web"}, '
+        '"../../../../../../etc/passwd"]]}',
+        "utf-8",
+    )
     return "오류 .cache/secatalog: 프로젝트 안에 빌드 캐시 폴더가 있습니다"
 
 
@@ -103,15 +114,33 @@ def invisible_name(root: Path) -> str:
 
 
 def enterprise_status_on_a_product(root: Path) -> str:
-    replace_in(entry(root, "gaon-bakery"), "    price: 6000",
-               "    certifications: [{type: social-enterprise, number: FAKE-9}]\n    price: 6000")
-    replace_in(root / "catalog/certifications.yml", "{id: social-enterprise, name: 사회적기업 인증}",
-               "{id: social-enterprise, name: 사회적기업 인증, applies_to: enterprise}")
+    replace_in(
+        entry(root, "gaon-bakery"),
+        "    price: 6000",
+        "    certifications: [{type: social-enterprise, number: FAKE-9}]\n    price: 6000",
+    )
+    replace_in(
+        root / "catalog/certifications.yml",
+        "{id: social-enterprise, name: 사회적기업 인증}",
+        "{id: social-enterprise, name: 사회적기업 인증, applies_to: enterprise}",
+    )
     return f"오류 {GAON}:15:29: '사회적기업 인증'은(는) 기업 인증이라 제품에 쓸 수 없습니다"
 
 
-ATTACKS = [reserved_slug, deep_yaml, invisible_name, enterprise_status_on_a_product, duplicate_business_number, duplicate_name, nested_markdown, bracket_storm,
-           carriage_return, html_named_pdf, truncated_photo, poisoned_cache]
+ATTACKS = [
+    reserved_slug,
+    deep_yaml,
+    invisible_name,
+    enterprise_status_on_a_product,
+    duplicate_business_number,
+    duplicate_name,
+    nested_markdown,
+    bracket_storm,
+    carriage_return,
+    html_named_pdf,
+    truncated_photo,
+    poisoned_cache,
+]
 
 
 @pytest.mark.parametrize("attack", ATTACKS, ids=lambda f: f.__name__)

@@ -17,8 +17,9 @@ def test_symlinked_entry_file_is_refused(network):
     target.unlink()
     target.symlink_to("/etc/passwd")
     found = content_errors(network)
-    assert any(e.startswith("content/enterprises/gaon-bakery/enterprise.yml: 심볼릭 링크는 쓸 수 없습니다")
-               for e in found), found
+    assert any(
+        e.startswith("content/enterprises/gaon-bakery/enterprise.yml: 심볼릭 링크는 쓸 수 없습니다") for e in found
+    ), found
     assert not any("root:" in e for e in found), "the link target must never be read"
 
 
@@ -51,8 +52,10 @@ def test_names_that_collide_after_case_folding(network):
     assert any("이름이 사실상 같습니다" in e for e in content_errors(network))
 
 
-@pytest.mark.parametrize("value", ["/etc/passwd", "../../../etc/passwd", "a/../../x.jpg", "C:\\\\x.jpg",
-                                   "~/x.jpg", "a\\u0000.jpg", "./x.jpg"])
+@pytest.mark.parametrize(
+    "value",
+    ["/etc/passwd", "../../../etc/passwd", "a/../../x.jpg", "C:\\\\x.jpg", "~/x.jpg", "a\\u0000.jpg", "./x.jpg"],
+)
 def test_path_tricks_in_photo_fields(network, value):
     replace_in(entry(network, "gaon-bakery"), "file: bread.jpg", f'file: "{value}"')
     found = content_errors(network)
@@ -68,6 +71,7 @@ def test_failed_late_step_leaves_output_and_no_staging(network, monkeypatch):
         raise RuntimeError("disk full")
 
     from secatalog import export
+
     monkeypatch.setattr(export, "write_all", broken)
     with pytest.raises(RuntimeError):
         build.run(Settings(network), out)
@@ -100,6 +104,7 @@ def test_upload_limits_come_from_the_catalog(network):
     import os
 
     from PIL import Image
+
     noisy = Image.frombytes("RGB", (900, 700), os.urandom(900 * 700 * 3))
     noisy.save(network / "content/enterprises/gaon-bakery/bread.jpg", quality=100)
     assert "파일이 너무 큽니다" in " ".join(content_errors(network))

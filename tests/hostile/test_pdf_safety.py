@@ -24,11 +24,19 @@ def test_allowed_file_is_served(allowed):
     assert response.read().startswith(b"\xff\xd8") and fetcher.refused == []
 
 
-@pytest.mark.parametrize("url", [
-    "file:///etc/passwd", "http://127.0.0.1/", "https://example.org/x.png", "http://169.254.169.254/latest/",
-    "http://[::1]/", "ftp://example.org/x", "data:text/html,<script>alert(1)</script>",
-    "file://otherhost/etc/passwd",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "file:///etc/passwd",
+        "http://127.0.0.1/",
+        "https://example.org/x.png",
+        "http://169.254.169.254/latest/",
+        "http://[::1]/",
+        "ftp://example.org/x",
+        "data:text/html,<script>alert(1)</script>",
+        "file://otherhost/etc/passwd",
+    ],
+)
 def test_everything_else_is_refused(allowed, url):
     fetcher = RestrictedFetcher([allowed])
     with pytest.raises(ValueError):
@@ -50,10 +58,12 @@ def test_dot_dot_and_symlinks_inside_the_allowed_folder_are_refused(allowed, tmp
 
 
 def test_weasyprint_never_fetches_hostile_references(tmp_path, allowed):
-    html = ('<html><body><img src="file:///etc/passwd"><img src="http://127.0.0.1:9/x.png">'
-            '<link rel="attachment" href="file:///etc/passwd"><a rel="attachment" href="file:///etc/hosts">a</a>'
-            '<style>@font-face { font-family: x; src: url(file:///etc/passwd) } '
-            'body { background: url(http://127.0.0.1:9/bg.png) }</style><p>본문</p></body></html>')
+    html = (
+        '<html><body><img src="file:///etc/passwd"><img src="http://127.0.0.1:9/x.png">'
+        '<link rel="attachment" href="file:///etc/passwd"><a rel="attachment" href="file:///etc/hosts">a</a>'
+        "<style>@font-face { font-family: x; src: url(file:///etc/passwd) } "
+        "body { background: url(http://127.0.0.1:9/bg.png) }</style><p>본문</p></body></html>"
+    )
     files, rendered, refused = render_all([Job("hostile", html, 1, (str(allowed),))], tmp_path / "out", 1)
     assert rendered == 1
     assert any("etc/passwd" in url for url in refused) and any("127.0.0.1" in url for url in refused)

@@ -13,17 +13,19 @@ from helpers import build_site, entry, make_network, replace_in, run_cli, shared
 
 pytestmark = pytest.mark.slow
 
-NAME = '<script>alert(1)</script>"\'&amp;{{ 7*7 }}'
-LINE = '<img src=x onerror=alert(2)></title><svg onload=alert(3)>{% raw %}\u202e\u200b'
+NAME = "<script>alert(1)</script>\"'&amp;{{ 7*7 }}"
+LINE = "<img src=x onerror=alert(2)></title><svg onload=alert(3)>{% raw %}\u202e\u200b"
 KEYWORD = "<script>alert(7)</script>{{7*7}}"
 LONG = "가" * 300
 FILE_TRAP = '<img src="file:///etc/passwd"><a rel="attachment" href="file:///etc/passwd">첨부</a>'
-MARKDOWN = "\n".join([
-    "[클릭](javascript:alert(4)) [데이터](data:text/html;base64,PHNjcmlwdD4=)",
-    "![그림](../../../../etc/passwd) <iframe src=//evil.example></iframe>",
-    '<a href="&#106;avascript:alert(5)">엔티티</a> <b onclick="alert(6)">굵게</b>',
-    "[정상 링크](https://example.org/ok) " + LONG,
-])
+MARKDOWN = "\n".join(
+    [
+        "[클릭](javascript:alert(4)) [데이터](data:text/html;base64,PHNjcmlwdD4=)",
+        "![그림](../../../../etc/passwd) <iframe src=//evil.example></iframe>",
+        '<a href="&#106;avascript:alert(5)">엔티티</a> <b onclick="alert(6)">굵게</b>',
+        "[정상 링크](https://example.org/ok) " + LONG,
+    ]
+)
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "#", "/", "./", "../")
 
@@ -37,9 +39,13 @@ def _hostile_network(base: Path) -> Path:
     path = entry(root, "gaon-bakery")
     replace_in(path, "name: 가온베이커리 (예시)", f"name: {_yaml(NAME)}")
     replace_in(path, "mission: 우리밀 빵을 굽는 협동조합", f"mission: {_yaml(LINE)}\naddress: {_yaml(FILE_TRAP)}")
-    replace_in(path, "    name: 우리쌀식빵", f"    name: {_yaml(NAME)}\n    summary: {_yaml(LINE)}"
-               f"\n    check_point: {{difference: {_yaml(LINE)}, social_value: {_yaml(NAME)}}}"
-               f"\n    min_order: {_yaml(LINE)}")
+    replace_in(
+        path,
+        "    name: 우리쌀식빵",
+        f"    name: {_yaml(NAME)}\n    summary: {_yaml(LINE)}"
+        f"\n    check_point: {{difference: {_yaml(LINE)}, social_value: {_yaml(NAME)}}}"
+        f"\n    min_order: {_yaml(LINE)}",
+    )
     replace_in(path, "    description: 아침마다 굽는 식빵", f"    description: {_yaml(MARKDOWN)}")
     replace_in(path, "alt: 잘라 놓은 우리쌀 식빵", f"alt: {_yaml(NAME)}")
     replace_in(path, "keywords: [토스트]", f"keywords: [{_yaml(KEYWORD)}]\n    unit: {_yaml(LINE)}")
@@ -92,8 +98,7 @@ def test_member_text_is_shown_as_text(hostile_site):
     assert "https://example.org/ok" in links
     assert all(h.startswith(SAFE_SCHEMES) or not re.match(r"^[a-z]+:", h) for h in links), links
     description = soup.find("h2", id="about").find_next_sibling("p")
-    assert "굵게" in description.text and description.find("b") is None or \
-        not description.find("b").attrs
+    assert "굵게" in description.text and description.find("b") is None or not description.find("b").attrs
 
 
 def test_json_ld_cannot_close_its_script(hostile_site):
@@ -119,14 +124,22 @@ def test_data_exports_keep_the_exact_text(hostile_site):
     assert item["name"] == NAME and item["keywords"] == [KEYWORD]
 
 
-@pytest.mark.parametrize("value", [
-    "javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<script>", "//evil.example",
-    'https://ok.example/" onmouseover="alert(1)', "file:///etc/passwd",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "data:text/html,<script>",
+        "//evil.example",
+        'https://ok.example/" onmouseover="alert(1)',
+        "file:///etc/passwd",
+    ],
+)
 def test_unsafe_urls_are_refused(tmp_path, value):
     root = make_network(tmp_path / "net")
-    replace_in(entry(root, "gaon-bakery"), "email: gaon@example.net",
-               f"email: gaon@example.net\nwebsite: {_yaml(value)}")
+    replace_in(
+        entry(root, "gaon-bakery"), "email: gaon@example.net", f"email: gaon@example.net\nwebsite: {_yaml(value)}"
+    )
     result = run_cli("check", cwd=root)
     assert result.returncode == 1
     assert "website: 웹 주소 형식이 아닙니다" in result.stderr

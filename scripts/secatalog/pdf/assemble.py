@@ -33,13 +33,21 @@ def extract(source: Path, pages: range, out: Path, title: str, author: str, crea
     _write(writer, out, title, author, created, [source], title + str(list(pages)))
 
 
-def _write(writer: PdfWriter, out: Path, title: str, author: str, created: date, sources: list[Path],
-           identity: str) -> None:
+def _write(
+    writer: PdfWriter, out: Path, title: str, author: str, created: date, sources: list[Path], identity: str
+) -> None:
     """Korean document language, reproducible metadata and file ID, then the file itself."""
     stamp = created.strftime("D:%Y%m%d000000Z")
-    writer.add_metadata({"/Title": title, "/Author": author, "/Creator": "secatalog",
-                         "/Producer": "secatalog (WeasyPrint, pypdf)", "/CreationDate": stamp,
-                         "/ModDate": stamp})
+    writer.add_metadata(
+        {
+            "/Title": title,
+            "/Author": author,
+            "/Creator": "secatalog",
+            "/Producer": "secatalog (WeasyPrint, pypdf)",
+            "/CreationDate": stamp,
+            "/ModDate": stamp,
+        }
+    )
     writer._root_object[NameObject("/Lang")] = TextStringObject("ko")
     _stable_id(writer, sources, identity)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -59,11 +67,20 @@ def _resolve_page_links(writer: PdfWriter) -> None:
             if not 0 <= number < len(writer.pages):
                 continue
             target = writer.pages[number].indirect_reference
-            annot[NameObject("/A")] = DictionaryObject({
-                NameObject("/S"): NameObject("/GoTo"),
-                NameObject("/D"): ArrayObject([target, NameObject("/XYZ"), NumberObject(0),
-                                               NumberObject(int(writer.pages[number].mediabox.top)),
-                                               NumberObject(0)])})
+            annot[NameObject("/A")] = DictionaryObject(
+                {
+                    NameObject("/S"): NameObject("/GoTo"),
+                    NameObject("/D"): ArrayObject(
+                        [
+                            target,
+                            NameObject("/XYZ"),
+                            NumberObject(0),
+                            NumberObject(int(writer.pages[number].mediabox.top)),
+                            NumberObject(0),
+                        ]
+                    ),
+                }
+            )
 
 
 def _stable_id(writer: PdfWriter, parts: list[Path], title: str) -> None:

@@ -20,10 +20,15 @@ def write_all(prepared, out_dir: Path, workers: int | None = None) -> None:
     if catalog.casebook is not None:
         books["casebook"] = CasebookDocument(catalog, prepared.photos, created)
     allowed = (str((settings.cache_dir / "photos").resolve()),)
-    jobs = [Job(f"{name}:{edition.name}:{chunk.key}", doc.html(chunk, edition), chunk.pages, allowed)
-            for name, doc in books.items() for chunk in doc.chunks for edition in (PRINT, SCREEN)]
-    files, _, _ = render_all(jobs, settings.cache_dir / "pdf", workers,
-                                          options.chunk_timeout_s, options.memory_limit_mb)
+    jobs = [
+        Job(f"{name}:{edition.name}:{chunk.key}", doc.html(chunk, edition), chunk.pages, allowed)
+        for name, doc in books.items()
+        for chunk in doc.chunks
+        for edition in (PRINT, SCREEN)
+    ]
+    files, _, _ = render_all(
+        jobs, settings.cache_dir / "pdf", workers, options.chunk_timeout_s, options.memory_limit_mb
+    )
     net = catalog.network
     for name, doc in books.items():
         for edition in (PRINT, SCREEN):
@@ -33,5 +38,11 @@ def write_all(prepared, out_dir: Path, workers: int | None = None) -> None:
     screen = out_dir / "catalog-screen.pdf"
     for ent in catalog.enterprises:
         first = document.profile_pages[ent.slug] - 1
-        extract(screen, range(first, first + PROFILE_PAGES), out_dir / "enterprises" / f"{ent.slug}.pdf",
-                f"{ent.record.name} 소개", net.name, settings.date)
+        extract(
+            screen,
+            range(first, first + PROFILE_PAGES),
+            out_dir / "enterprises" / f"{ent.slug}.pdf",
+            f"{ent.record.name} 소개",
+            net.name,
+            settings.date,
+        )

@@ -58,5 +58,11 @@ class RestrictedFetcher(URLFetcher):
 
 
 def _mime(path: Path) -> str:
-    return {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".webp": "image/webp",
-            ".css": "text/css", ".svg": "image/svg+xml"}.get(path.suffix.lower(), "application/octet-stream")
+    return {
+        ".jpg": "image/jpeg",
+        ".jpeg": "image/jpeg",
+        ".png": "image/png",
+        ".webp": "image/webp",
+        ".css": "text/css",
+        ".svg": "image/svg+xml",
+    }.get(path.suffix.lower(), "application/octet-stream")

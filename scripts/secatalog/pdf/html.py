@@ -101,25 +101,41 @@ class PrintDocument:
 
     def html(self, chunk: Chunk, edition: Edition) -> str:
         catalog = self.catalog
-        return keep_words(self.env.get_template(f"{chunk.kind}.html").render(
-            chunk=chunk, screen=edition.screen, per_page=self.per_page, created=self.created,
-            css=Markup(_print_css() + edition.extra_css), title=self.title,
-            network=catalog.network, facts=catalog.procurement, site_url=catalog.network.site_url,
-            org_types=catalog.org_types, cert_names={k: v.name for k, v in catalog.certifications.items()},
-            toc=self.toc, qr=qr_svg, photo_src=lambda ref: self.photo_src(ref, edition),
-            **self.extra(chunk), **chunk.payload))
+        return keep_words(
+            self.env.get_template(f"{chunk.kind}.html").render(
+                chunk=chunk,
+                screen=edition.screen,
+                per_page=self.per_page,
+                created=self.created,
+                css=Markup(_print_css() + edition.extra_css),
+                title=self.title,
+                network=catalog.network,
+                facts=catalog.procurement,
+                site_url=catalog.network.site_url,
+                org_types=catalog.org_types,
+                cert_names={k: v.name for k, v in catalog.certifications.items()},
+                toc=self.toc,
+                qr=qr_svg,
+                photo_src=lambda ref: self.photo_src(ref, edition),
+                **self.extra(chunk),
+                **chunk.payload,
+            )
+        )
 
 
 class CatalogDocument(PrintDocument):
     """The catalog edition: categories of item cards, bundles, profiles, an index."""
 
-    def __init__(self, catalog: Catalog, photos: dict[Path, ProcessedPhoto], per_page: int,
-                 created: str) -> None:
+    def __init__(self, catalog: Catalog, photos: dict[Path, ProcessedPhoto], per_page: int, created: str) -> None:
         super().__init__(catalog, photos, created)
         self.per_page = per_page
         self.title = f"{catalog.network.name} 사회적경제 카탈로그 {catalog.network.edition}".strip()
-        self.chunks = plan_catalog([(c, list(items)) for c, items in catalog.by_category],
-                                   list(catalog.bundles), list(catalog.enterprises), per_page)
+        self.chunks = plan_catalog(
+            [(c, list(items)) for c, items in catalog.by_category],
+            list(catalog.bundles),
+            list(catalog.enterprises),
+            per_page,
+        )
         self.item_pages = item_page_numbers(self.chunks, per_page)
         self.profile_pages = profile_page_numbers(self.chunks)
 
@@ -129,8 +145,11 @@ class CatalogDocument(PrintDocument):
         for cat in self.catalog.taxonomy.categories:
             names[cat.id] = cat.name
             names.update({sub.id: f"{cat.name} › {sub.name}" for sub in cat.children})
-        return {"item_pages": self.item_pages, "category_names": names,
-                "row_pages": [rows[i:i + INDEX_ROWS_PER_PAGE] for i in range(0, len(rows), INDEX_ROWS_PER_PAGE)]}
+        return {
+            "item_pages": self.item_pages,
+            "category_names": names,
+            "row_pages": [rows[i : i + INDEX_ROWS_PER_PAGE] for i in range(0, len(rows), INDEX_ROWS_PER_PAGE)],
+        }
 
 
 class CasebookDocument(PrintDocument):
@@ -146,5 +165,9 @@ class CasebookDocument(PrintDocument):
         from ..casebook import ROUTES
 
         book = self.catalog.casebook
-        return {"book": book.book, "foreword": book.foreword, "routes": ROUTES,
-                "eligible": list(self.catalog.eligible_items)}
+        return {
+            "book": book.book,
+            "foreword": book.foreword,
+            "routes": ROUTES,
+            "eligible": list(self.catalog.eligible_items),
+        }

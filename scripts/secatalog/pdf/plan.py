@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-FRONT_PAGES = 3          # cover, how to use, table of contents
+FRONT_PAGES = 3  # cover, how to use, table of contents
 INDEX_ROWS_PER_PAGE = 34
 PROFILES_PER_CHUNK = 20
 PROFILE_PAGES = 2
@@ -33,8 +33,9 @@ def item_pages(count: int, per_page: int) -> int:
     return math.ceil(count / per_page) if count else 0
 
 
-def plan_catalog(categories: list[tuple[Any, list[Any]]], bundles: list[Any], enterprises: list[Any],
-                 per_page: int) -> list[Chunk]:
+def plan_catalog(
+    categories: list[tuple[Any, list[Any]]], bundles: list[Any], enterprises: list[Any], per_page: int
+) -> list[Chunk]:
     """Lay out the catalog edition: front matter, categories, bundles, profiles, index."""
     chunks = [Chunk("front", "front", "차례", 1, FRONT_PAGES)]
     page = FRONT_PAGES + 1
@@ -42,16 +43,32 @@ def plan_catalog(categories: list[tuple[Any, list[Any]]], bundles: list[Any], en
         if not items:
             continue
         pages = 1 + item_pages(len(items), per_page)
-        chunks.append(Chunk(f"category-{category.id}", "category", category.name, page, pages,
-                            {"category": category, "items": items}))
+        chunks.append(
+            Chunk(
+                f"category-{category.id}",
+                "category",
+                category.name,
+                page,
+                pages,
+                {"category": category, "items": items},
+            )
+        )
         page += pages
     if bundles:
         chunks.append(Chunk("bundles", "bundles", "꾸러미", page, len(bundles), {"bundles": bundles}))
         page += len(bundles)
     for start in range(0, len(enterprises), PROFILES_PER_CHUNK):
-        group = enterprises[start:start + PROFILES_PER_CHUNK]
-        chunks.append(Chunk(f"profiles-{start // PROFILES_PER_CHUNK}", "profiles", "기업 소개", page,
-                            PROFILE_PAGES * len(group), {"enterprises": group, "first": start == 0}))
+        group = enterprises[start : start + PROFILES_PER_CHUNK]
+        chunks.append(
+            Chunk(
+                f"profiles-{start // PROFILES_PER_CHUNK}",
+                "profiles",
+                "기업 소개",
+                page,
+                PROFILE_PAGES * len(group),
+                {"enterprises": group, "first": start == 0},
+            )
+        )
         page += PROFILE_PAGES * len(group)
     rows = sum(len(items) for _, items in categories)
     index_pages = max(1, math.ceil(rows / INDEX_ROWS_PER_PAGE))
@@ -91,8 +108,16 @@ def plan_casebook(chapters: list[tuple[Any, tuple[Any, ...]]]) -> list[Chunk]:
         if not cases:
             continue
         pages = 1 + CASE_PAGES * len(cases)
-        chunks.append(Chunk(f"chapter-{chapter.id}", "casebook_chapter", chapter.name, page, pages,
-                            {"chapter": chapter, "cases": cases}))
+        chunks.append(
+            Chunk(
+                f"chapter-{chapter.id}",
+                "casebook_chapter",
+                chapter.name,
+                page,
+                pages,
+                {"chapter": chapter, "cases": cases},
+            )
+        )
         page += pages
     chunks.append(Chunk("appendix", "casebook_appendix", "공공구매 이렇게 하세요", page, APPENDIX_PAGES))
     return chunks

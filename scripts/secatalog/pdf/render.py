@@ -53,8 +53,9 @@ def _render(job: Job, target: str) -> tuple[str, int, list[str]]:
     return job.name, pages, fetcher.refused
 
 
-def render_all(jobs: list[Job], cache_dir: Path, workers: int | None = None, timeout: float = 300,
-               memory_mb: int = 4096) -> tuple[dict[str, Path], int, list[str]]:
+def render_all(
+    jobs: list[Job], cache_dir: Path, workers: int | None = None, timeout: float = 300, memory_mb: int = 4096
+) -> tuple[dict[str, Path], int, list[str]]:
     """Render jobs not in the cache. Returns files by job name, how many rendered, refused URLs."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     files = {job.name: cache_dir / f"{job.key}.pdf" for job in jobs}
@@ -74,12 +75,15 @@ def render_all(jobs: list[Job], cache_dir: Path, workers: int | None = None, tim
             except FutureTimeout:
                 raise PrintError(f"인쇄용 PDF의 '{name}' 부분이 {timeout:.0f}초 안에 끝나지 않았습니다") from None
             except (MemoryError, BrokenProcessPool):
-                raise PrintError(f"인쇄용 PDF의 '{name}' 부분을 만들다 멈췄습니다 "
-                                 f"(메모리 한도 {memory_mb}MB를 넘었을 수 있습니다)") from None
+                raise PrintError(
+                    f"인쇄용 PDF의 '{name}' 부분을 만들다 멈췄습니다 (메모리 한도 {memory_mb}MB를 넘었을 수 있습니다)"
+                ) from None
             refused += blocked
             if pages != expected[name]:
-                raise PrintError(f"인쇄 배치 오류: '{name}' 부분이 계획한 {expected[name]}쪽이 아니라 "
-                                 f"{pages}쪽입니다 (secatalog 버그로 보입니다)")
+                raise PrintError(
+                    f"인쇄 배치 오류: '{name}' 부분이 계획한 {expected[name]}쪽이 아니라 "
+                    f"{pages}쪽입니다 (secatalog 버그로 보입니다)"
+                )
     finally:
         for process in list(getattr(pool, "_processes", {}).values()):
             if process.is_alive():

@@ -25,14 +25,23 @@ if TYPE_CHECKING:
 RECENT_COUNT = 8
 _MEANINGS = {
     "id": "기업 폴더 이름/제품 id. 사이트 주소 items/<id>/와 같습니다",
-    "name": "제품·서비스 이름", "kind": "product(물품) 또는 service(용역)", "category": "분류",
-    "subcategory": "하위 분류", "enterprise_name": "공급 기업 이름", "price": "가격(원). 비어 있으면 협의",
-    "unit": "가격 단위", "min_order": "최소 주문", "lead_time": "납품 기간", "months": "판매 월 (비어 있으면 연중)",
-    "delivery_area": "배송·서비스 지역", "certifications": "유효한 인증 id (만료된 인증은 빠짐)",
+    "name": "제품·서비스 이름",
+    "kind": "product(물품) 또는 service(용역)",
+    "category": "분류",
+    "subcategory": "하위 분류",
+    "enterprise_name": "공급 기업 이름",
+    "price": "가격(원). 비어 있으면 협의",
+    "unit": "가격 단위",
+    "min_order": "최소 주문",
+    "lead_time": "납품 기간",
+    "months": "판매 월 (비어 있으면 연중)",
+    "delivery_area": "배송·서비스 지역",
+    "certifications": "유효한 인증 id (만료된 인증은 빠짐)",
     "sole_source_eligible": "수의계약 가능 여부 (사무국이 확인한 사실로만 판정)",
     "sole_source_status": "eligible(가능), not-eligible(특례 해당 없음), pending(사무국 확인 중)",
     "verified_by_secretariat": "사무국이 조직 유형·인증을 공식 자료와 대조한 날",
-    "gift_limit_ok": "청탁금지법 선물 가액 한도 이내", "url": "온라인 카탈로그 주소",
+    "gift_limit_ok": "청탁금지법 선물 가액 한도 이내",
+    "url": "온라인 카탈로그 주소",
 }
 FORM_PATTERNS = form_patterns()
 DICTIONARY = [(key, header, _MEANINGS[key]) for key, header, _ in COLUMNS]
@@ -40,14 +49,15 @@ DICTIONARY = [(key, header, _MEANINGS[key]) for key, header, _ in COLUMNS]
 
 def _code_block(key: str, code: str) -> Markup:
     ident = f"snippet-{key}"
-    return Markup('<pre><code id="{0}">{1}</code></pre><p><button type="button" class="md-button" '
-                  'data-sc-copy="{0}" hidden>코드 복사</button></p>').format(ident, code)
+    return Markup(
+        '<pre><code id="{0}">{1}</code></pre><p><button type="button" class="md-button" '
+        'data-sc-copy="{0}" hidden>코드 복사</button></p>'
+    ).format(ident, code)
 
 
 def recent_items(catalog: Catalog, count: int = RECENT_COUNT) -> list[Item]:
     """Newest items by their 'added' date, those with a photo first (the first one is preloaded)."""
-    dated = sorted((i for i in catalog.items if i.product.added), key=lambda i: (i.product.added, i.uid),
-                   reverse=True)
+    dated = sorted((i for i in catalog.items if i.product.added), key=lambda i: (i.product.added, i.uid), reverse=True)
     return ([i for i in dated if i.photos] + [i for i in dated if not i.photos])[:count]
 
 
@@ -59,9 +69,11 @@ def quote_mail(item: Item, network_name: str) -> str:
         return ""
     p = item.product
     subject = f"[견적 요청] {p.name} ({network_name} 카탈로그)"
-    body = (f"{ent.name} 담당자님께,\n\n{network_name} 공공구매 카탈로그에서 '{p.name}'을(를) 보고 "
-            f"견적을 요청드립니다.\n\n- 기관·부서: \n- 담당자·연락처: \n- 수량: ({p.unit or '단위'} 기준)\n"
-            f"- 납품 희망일: \n- 납품 장소: \n- 계약 방법: 수의계약 / 종합쇼핑몰 / 견적\n\n감사합니다.")
+    body = (
+        f"{ent.name} 담당자님께,\n\n{network_name} 공공구매 카탈로그에서 '{p.name}'을(를) 보고 "
+        f"견적을 요청드립니다.\n\n- 기관·부서: \n- 담당자·연락처: \n- 수량: ({p.unit or '단위'} 기준)\n"
+        f"- 납품 희망일: \n- 납품 장소: \n- 계약 방법: 수의계약 / 종합쇼핑몰 / 견적\n\n감사합니다."
+    )
     return f"mailto:{quote(email, safe='@')}?subject={quote(subject)}&body={quote(body)}"
 
 
@@ -71,32 +83,43 @@ def nothing(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str,
 
 def home(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
     catalog = renderer.catalog
-    return {"categories": [(cat, len(items)) for cat, items in catalog.by_category],
-            "eligible_count": len(catalog.eligible_items),
-            "gift_count": sum(1 for i in catalog.items if i.gift_ok),
-            "recent": recent_items(catalog)}
+    return {
+        "categories": [(cat, len(items)) for cat, items in catalog.by_category],
+        "eligible_count": len(catalog.eligible_items),
+        "gift_count": sum(1 for i in catalog.items if i.gift_ok),
+        "recent": recent_items(catalog),
+    }
 
 
 def item(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
     catalog, it = renderer.catalog, page.context["item"]
     book = catalog.casebook
-    return {"cases": book.cases_citing_item(it.uid) if book else [],
-            "mail": quote_mail(it, catalog.network.name),
-            "channel_names": {c.id: c for c in catalog.procurement.channels},
-            "jsonld": item_json_ld(it, renderer, site_url)}
+    return {
+        "cases": book.cases_citing_item(it.uid) if book else [],
+        "mail": quote_mail(it, catalog.network.name),
+        "channel_names": {c.id: c for c in catalog.procurement.channels},
+        "jsonld": item_json_ld(it, renderer, site_url),
+    }
 
 
 def enterprise(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
     book, ent = renderer.catalog.casebook, page.context["ent"]
-    return {"cases": book.cases_citing_enterprise(ent.slug) if book else [],
-            "purpose_names": SOCIAL_PURPOSES, "contribution_names": CONTRIBUTION_TYPES,
-            "jsonld": enterprise_json_ld(ent, site_url)}
+    return {
+        "cases": book.cases_citing_enterprise(ent.slug) if book else [],
+        "purpose_names": SOCIAL_PURPOSES,
+        "contribution_names": CONTRIBUTION_TYPES,
+        "jsonld": enterprise_json_ld(ent, site_url),
+    }
 
 
 def casebook(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
     book = renderer.catalog.casebook
-    return {"book": book.book, "foreword": book.foreword, "chapters": book.chapters,
-            "by_agency": sorted(book.cases, key=lambda c: (c.front.agency, c.front.department, c.slug))}
+    return {
+        "book": book.book,
+        "foreword": book.foreword,
+        "chapters": book.chapters,
+        "by_agency": sorted(book.cases, key=lambda c: (c.front.agency, c.front.department, c.slug)),
+    }
 
 
 def case(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
@@ -109,13 +132,18 @@ def how_to_buy(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[s
 
 def procurement(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
     catalog = renderer.catalog
-    return {"groups": [(c, items) for c, items in catalog.by_category if items],
-            "eligible_count": len(catalog.eligible_items)}
+    return {
+        "groups": [(c, items) for c, items in catalog.by_category if items],
+        "eligible_count": len(catalog.eligible_items),
+    }
 
 
 def join(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
-    return {"patterns": FORM_PATTERNS, "purposes": SOCIAL_PURPOSES,
-            "repository": renderer.catalog.network.repository or ""}
+    return {
+        "patterns": FORM_PATTERNS,
+        "purposes": SOCIAL_PURPOSES,
+        "repository": renderer.catalog.network.repository or "",
+    }
 
 
 def open_data(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:

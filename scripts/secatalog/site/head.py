@@ -34,8 +34,9 @@ def head_tags(page: GeneratedPage, renderer: Renderer, site_url: str) -> Markup:
         tags["og:image"] = absolute(site_url, renderer.photo_url(page.image))
         tags["og:image:alt"] = page.image.alt
     out = [f'<meta property="{k}" content="{escape(v)}">' for k, v in tags.items()]
-    out.append('<meta name="twitter:card" content="{}">'.format(
-        "summary_large_image" if page.image is not None else "summary"))
+    out.append(
+        '<meta name="twitter:card" content="{}">'.format("summary_large_image" if page.image is not None else "summary")
+    )
     out.append(f'<meta name="twitter:title" content="{escape(page.title)}">')
     out.append(f'<meta name="twitter:description" content="{escape(page.description)}">')
     if page.image is not None and page.kind.hero_sizes:
@@ -45,8 +46,7 @@ def head_tags(page: GeneratedPage, renderer: Renderer, site_url: str) -> Markup:
 
 def _organization(ent: EnterpriseEntry, site_url: str) -> dict:
     e = ent.record
-    data: dict = {"@type": "Organization", "name": e.name, "description": e.mission,
-                  "url": absolute(site_url, ent.url)}
+    data: dict = {"@type": "Organization", "name": e.name, "description": e.mission, "url": absolute(site_url, ent.url)}
     if e.phone:
         data["telephone"] = e.phone
     if e.email:
@@ -73,8 +73,13 @@ def item_json_ld(item: Item, renderer: Renderer, site_url: str) -> Markup:
     org = _organization(item.enterprise, site_url)
     data["provider" if p.kind == "service" else "brand"] = org
     if p.price != NEGOTIABLE:
-        data["offers"] = {"@type": "Offer", "price": p.price, "priceCurrency": "KRW",
-                          "url": absolute(site_url, item.url), "seller": org}
+        data["offers"] = {
+            "@type": "Offer",
+            "price": p.price,
+            "priceCurrency": "KRW",
+            "url": absolute(site_url, item.url),
+            "seller": org,
+        }
     return json_ld(data)
 
 

@@ -28,8 +28,15 @@ class PageKind:
     extra: Callable[..., dict[str, Any]] = builders.nothing
 
 
-HOME = PageKind("home", "home.html", in_nav=True, indexed=False, toc=True,
-                hero_sizes="(max-width: 600px) 100vw, 320px", extra=builders.home)
+HOME = PageKind(
+    "home",
+    "home.html",
+    in_nav=True,
+    indexed=False,
+    toc=True,
+    hero_sizes="(max-width: 600px) 100vw, 320px",
+    extra=builders.home,
+)
 CATEGORY = PageKind("category", "category.html", in_nav=True, indexed=False)
 ITEM = PageKind("item", "item.html", og_type="product", hero_sizes=PHONE_FIRST + "480px", extra=builders.item)
 ENTERPRISES = PageKind("enterprises", "enterprises.html", in_nav=True, indexed=False)

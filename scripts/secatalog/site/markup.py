@@ -64,12 +64,16 @@ _MARKDOWN = _new_markdown()
 def check_markdown(text: str) -> None:
     """Raise MarkdownProblem for text that would be slow or too deep to render, or fails to."""
     if text.count("[") > MAX_BRACKETS:
-        raise MarkdownProblem(f"대괄호([)가 너무 많습니다 ({text.count('[')}개, 최대 {MAX_BRACKETS}개)",
-                              "링크 몇 개만 남기고 나머지 대괄호를 지우세요")
+        raise MarkdownProblem(
+            f"대괄호([)가 너무 많습니다 ({text.count('[')}개, 최대 {MAX_BRACKETS}개)",
+            "링크 몇 개만 남기고 나머지 대괄호를 지우세요",
+        )
     deepest = max((_nesting(line) for line in text.splitlines()), default=0)
     if deepest > MAX_NESTING:
-        raise MarkdownProblem(f"목록이나 인용이 너무 깊게 겹쳐 있습니다 ({deepest}단계, 최대 {MAX_NESTING}단계)",
-                              "줄 앞의 '-', '>', 들여쓰기를 줄여 목록을 단순하게 쓰세요")
+        raise MarkdownProblem(
+            f"목록이나 인용이 너무 깊게 겹쳐 있습니다 ({deepest}단계, 최대 {MAX_NESTING}단계)",
+            "줄 앞의 '-', '>', 들여쓰기를 줄여 목록을 단순하게 쓰세요",
+        )
     render_markdown(text)
 
 
@@ -86,10 +90,17 @@ def render_markdown(text: str) -> Markup:
         html = _MARKDOWN.reset().convert(_loosen_lists(text))
     except Exception as exc:  # never leave a half-reset parser for the next page (serve)
         _MARKDOWN = _new_markdown()
-        raise MarkdownProblem("마크다운으로 읽을 수 없는 글입니다",
-                              "특수 문자와 목록 기호를 줄여 평범한 문장으로 쓰세요") from exc
-    clean = nh3.clean(html, tags=_TAGS, attributes=_ATTRS, url_schemes=_SCHEMES,
-                      link_rel="nofollow noopener noreferrer", strip_comments=True)
+        raise MarkdownProblem(
+            "마크다운으로 읽을 수 없는 글입니다", "특수 문자와 목록 기호를 줄여 평범한 문장으로 쓰세요"
+        ) from exc
+    clean = nh3.clean(
+        html,
+        tags=_TAGS,
+        attributes=_ATTRS,
+        url_schemes=_SCHEMES,
+        link_rel="nofollow noopener noreferrer",
+        strip_comments=True,
+    )
     return Markup(clean)
 
 

@@ -45,70 +45,126 @@ def build_pages(catalog: Catalog) -> list[GeneratedPage]:
     net = catalog.network
     recent = recent_items(catalog)
     first_photo = recent[0].photos[0] if recent and recent[0].photos else None
-    pages = [GeneratedPage("index.md", net.name, net.description or f"{net.city} 사회적경제 카탈로그",
-                           kinds.HOME, image=first_photo)]
+    pages = [
+        GeneratedPage(
+            "index.md", net.name, net.description or f"{net.city} 사회적경제 카탈로그", kinds.HOME, image=first_photo
+        )
+    ]
     for cat, items in catalog.by_category:
         groups = [(sub, [i for i in items if i.sub and i.sub.id == sub.id]) for sub in cat.children]
         if not cat.children:
             groups = [(None, items)]
-        pages.append(GeneratedPage(
-            f"categories/{cat.id}.md", cat.name, cat.description or f"{cat.name} 분류의 제품과 서비스",
-            kinds.CATEGORY, {"category": cat, "groups": groups, "items": items},
-            image=next((i.photos[0] for i in items if i.photos), None),
-            search_terms=" ".join([cat.name] + [k for s in cat.children for k in (s.name, *s.keywords)]),
-            ))
+        pages.append(
+            GeneratedPage(
+                f"categories/{cat.id}.md",
+                cat.name,
+                cat.description or f"{cat.name} 분류의 제품과 서비스",
+                kinds.CATEGORY,
+                {"category": cat, "groups": groups, "items": items},
+                image=next((i.photos[0] for i in items if i.photos), None),
+                search_terms=" ".join([cat.name] + [k for s in cat.children for k in (s.name, *s.keywords)]),
+            )
+        )
     for item in catalog.items:
-        pages.append(GeneratedPage(
-            f"items/{item.enterprise.slug}/{item.product.id}.md", item.product.name,
-            _item_description(item), kinds.ITEM, {"item": item},
-            image=item.photos[0] if item.photos else None,
-            search_terms=" ".join([*item.product.keywords, item.category.name,
-                                   item.sub.name if item.sub else "", item.enterprise.record.name,
-                                   months_text(item.product.months)])))
+        pages.append(
+            GeneratedPage(
+                f"items/{item.enterprise.slug}/{item.product.id}.md",
+                item.product.name,
+                _item_description(item),
+                kinds.ITEM,
+                {"item": item},
+                image=item.photos[0] if item.photos else None,
+                search_terms=" ".join(
+                    [
+                        *item.product.keywords,
+                        item.category.name,
+                        item.sub.name if item.sub else "",
+                        item.enterprise.record.name,
+                        months_text(item.product.months),
+                    ]
+                ),
+            )
+        )
     items_by_ent: dict[str, list[Item]] = {}
     for item in catalog.items:
         items_by_ent.setdefault(item.enterprise.slug, []).append(item)
-    pages.append(GeneratedPage("enterprises/index.md", "기업 찾기", "조직 유형별 사회적경제 기업 목록",
-                               kinds.ENTERPRISES, {"groups": _org_groups(catalog)}))
+    pages.append(
+        GeneratedPage(
+            "enterprises/index.md",
+            "기업 찾기",
+            "조직 유형별 사회적경제 기업 목록",
+            kinds.ENTERPRISES,
+            {"groups": _org_groups(catalog)},
+        )
+    )
     for ent in catalog.enterprises:
-        pages.append(GeneratedPage(
-            f"enterprises/{ent.slug}.md", ent.record.name, ent.record.mission, kinds.ENTERPRISE,
-            {"ent": ent, "items": items_by_ent.get(ent.slug, [])},
-            image=ent.photos[0] if ent.photos else None,
-            search_terms=catalog.org_types[ent.record.org_type].name))
+        pages.append(
+            GeneratedPage(
+                f"enterprises/{ent.slug}.md",
+                ent.record.name,
+                ent.record.mission,
+                kinds.ENTERPRISE,
+                {"ent": ent, "items": items_by_ent.get(ent.slug, [])},
+                image=ent.photos[0] if ent.photos else None,
+                search_terms=catalog.org_types[ent.record.org_type].name,
+            )
+        )
     if catalog.casebook is not None:
         book = catalog.casebook
-        pages.append(GeneratedPage("casebook/index.md", book.book.title, book.book.subtitle,
-                                   kinds.CASEBOOK))
-        pages.append(GeneratedPage("casebook/how-to-buy.md", "공공구매 이렇게 하세요",
-                                   "우선구매와 수의계약 기준, 구매 순서, 점검표", kinds.HOW_TO_BUY))
+        pages.append(GeneratedPage("casebook/index.md", book.book.title, book.book.subtitle, kinds.CASEBOOK))
+        pages.append(
+            GeneratedPage(
+                "casebook/how-to-buy.md",
+                "공공구매 이렇게 하세요",
+                "우선구매와 수의계약 기준, 구매 순서, 점검표",
+                kinds.HOW_TO_BUY,
+            )
+        )
         for case in book.cases:
-            pages.append(GeneratedPage(
-                f"casebook/{case.slug}.md", case.front.title, case.front.headline, kinds.CASE, {"case": case},
-                image=case.photos[0] if case.photos else None,
-                search_terms=" ".join([case.front.agency, case.front.department, case.chapter.name])))
-    pages.append(GeneratedPage("procurement.md", "공공구매 바로찾기",
-                               "품목별 수의계약 가능 여부와 이유, 인증, 가격, 연락처", kinds.PROCUREMENT))
-    pages.append(GeneratedPage("open-data.md", "공개 데이터", "제품·기업 자료 내려받기와 자료 사전",
-                               kinds.OPEN_DATA))
-    pages.append(GeneratedPage("join.md", "참여하기", "회원 기업이 카탈로그에 올릴 파일을 만드는 양식",
-                               kinds.JOIN))
-    pages.append(GeneratedPage("embed.md", "홈페이지에 넣기", "시청 누리집에 붙이는 링크, 배너, 위젯",
-                               kinds.EMBED))
+            pages.append(
+                GeneratedPage(
+                    f"casebook/{case.slug}.md",
+                    case.front.title,
+                    case.front.headline,
+                    kinds.CASE,
+                    {"case": case},
+                    image=case.photos[0] if case.photos else None,
+                    search_terms=" ".join([case.front.agency, case.front.department, case.chapter.name]),
+                )
+            )
+    pages.append(
+        GeneratedPage(
+            "procurement.md",
+            "공공구매 바로찾기",
+            "품목별 수의계약 가능 여부와 이유, 인증, 가격, 연락처",
+            kinds.PROCUREMENT,
+        )
+    )
+    pages.append(GeneratedPage("open-data.md", "공개 데이터", "제품·기업 자료 내려받기와 자료 사전", kinds.OPEN_DATA))
+    pages.append(GeneratedPage("join.md", "참여하기", "회원 기업이 카탈로그에 올릴 파일을 만드는 양식", kinds.JOIN))
+    pages.append(GeneratedPage("embed.md", "홈페이지에 넣기", "시청 누리집에 붙이는 링크, 배너, 위젯", kinds.EMBED))
     if catalog.bundles:
-        pages.append(GeneratedPage("bundles/index.md", "꾸러미", "여러 기업의 제품을 묶은 선물·행사 꾸러미",
-                                   kinds.BUNDLES))
+        pages.append(
+            GeneratedPage("bundles/index.md", "꾸러미", "여러 기업의 제품을 묶은 선물·행사 꾸러미", kinds.BUNDLES)
+        )
         for bundle in catalog.bundles:
-            pages.append(GeneratedPage(
-                f"bundles/{bundle.slug}.md", bundle.record.name, bundle.record.summary, kinds.BUNDLE,
-                {"bundle": bundle}, image=bundle.photo, search_terms=" ".join(bundle.record.occasions)))
+            pages.append(
+                GeneratedPage(
+                    f"bundles/{bundle.slug}.md",
+                    bundle.record.name,
+                    bundle.record.summary,
+                    kinds.BUNDLE,
+                    {"bundle": bundle},
+                    image=bundle.photo,
+                    search_terms=" ".join(bundle.record.occasions),
+                )
+            )
     return pages
 
 
 def _org_groups(catalog: Catalog) -> list[tuple[Any, list[EnterpriseEntry]]]:
     groups = []
     for org in catalog.org_types.values():
-        members = sorted((e for e in catalog.enterprises if e.record.org_type == org.id),
-                         key=lambda e: e.record.name)
+        members = sorted((e for e in catalog.enterprises if e.record.org_type == org.id), key=lambda e: e.record.name)
         groups.append((org, members))
     return groups

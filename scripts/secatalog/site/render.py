@@ -35,8 +35,9 @@ class Renderer:
         self.catalog = catalog
         self.photos = photos
         self.env = environment("site")
-        self.env.globals.update(catalog=catalog, network=catalog.network, picture=self.picture, renderer=self,
-                                photo_url=self.photo_url)
+        self.env.globals.update(
+            catalog=catalog, network=catalog.network, picture=self.picture, renderer=self, photo_url=self.photo_url
+        )
 
     def render(self, template: str, url: str, **context) -> Markup:
         root = root_for(url)
@@ -49,14 +50,12 @@ class Renderer:
         best = min(files, key=lambda f: abs(f[0].width - width))[0]
         return f"{PHOTO_DIR}/{best.name(processed.key)}"
 
-    def picture(self, ref: PhotoRef, root: str, sizes: str, eager: bool = False,
-                css: str = "") -> Markup:
+    def picture(self, ref: PhotoRef, root: str, sizes: str, eager: bool = False, css: str = "") -> Markup:
         """A <picture> with WebP and JPEG sources at every width, sized to avoid layout shift."""
         processed = self.photos[ref.path]
         parts = ["<picture>"]
         for fmt, mime in (("WEBP", "image/webp"), ("JPEG", "image/jpeg")):
-            srcset = ", ".join(f"{root}{PHOTO_DIR}/{d.name(processed.key)} {d.width}w"
-                               for d, _ in processed.web(fmt))
+            srcset = ", ".join(f"{root}{PHOTO_DIR}/{d.name(processed.key)} {d.width}w" for d, _ in processed.web(fmt))
             if fmt == "WEBP":
                 parts.append(f'<source type="{mime}" srcset="{srcset}" sizes="{escape(sizes)}">')
             else:
@@ -66,7 +65,8 @@ class Renderer:
                 parts.append(
                     f'<img src="{root}{PHOTO_DIR}/{fallback.name(processed.key)}" srcset="{srcset}" '
                     f'sizes="{escape(sizes)}" width="{big.width}" height="{big.height}" '
-                    f'alt="{escape(ref.alt)}" {loading} class="{escape(css)}">')
+                    f'alt="{escape(ref.alt)}" {loading} class="{escape(css)}">'
+                )
         parts.append("</picture>")
         return Markup("".join(parts))
 
@@ -74,8 +74,10 @@ class Renderer:
         """Ask for the first photo early: it is the largest paint of item and case pages."""
         processed = self.photos[ref.path]
         srcset = ", ".join(f"{root}{PHOTO_DIR}/{d.name(processed.key)} {d.width}w" for d, _ in processed.web("WEBP"))
-        return Markup(f'<link rel="preload" as="image" type="image/webp" imagesrcset="{srcset}" '
-                      f'imagesizes="{escape(sizes)}" fetchpriority="high">')
+        return Markup(
+            f'<link rel="preload" as="image" type="image/webp" imagesrcset="{srcset}" '
+            f'imagesizes="{escape(sizes)}" fetchpriority="high">'
+        )
 
     def item_filters(self, item: Item) -> dict[str, str]:
         """Data attributes the client-side filters read (plain strings, escaped by Jinja)."""
