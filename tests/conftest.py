@@ -13,7 +13,9 @@ import pytest
 
 from helpers import ROOT, build_site, make_network, shared_build
 
-# Builds the sample site in the background while the first tests run (see pytest_configure).
+# Fixtures that build a whole site: a test using one is slow, whatever else it does.
+SITE_FIXTURES = {"sample_site", "fixture_site", "trust_site", "hostile_site", "previous"}
+# Builds the sample site in a process of its own (see pytest_collection_modifyitems).
 _EARLY_BUILD = (
     "import sys; sys.path.insert(0, sys.argv[1]); from helpers import ROOT, build_site, shared_build; "
     "shared_build('sample', lambda folder: build_site(ROOT, folder / 'out'))"
@@ -21,31 +23,49 @@ _EARLY_BUILD = (
 
 
 def pytest_configure(config):
-    """One fresh build cache per test session, shared by the xdist workers (they inherit it).
-
-    In a parallel run the sample site, which many tests read, is built by a third process from
-    the start, so no worker sits idle waiting for it; whoever needs it first waits on its lock."""
-    if hasattr(config, "workerinput") or "SECATALOG_TEST_CACHE" in os.environ:
-        return
-    os.environ["SECATALOG_TEST_CACHE"] = os.environ["SECATALOG_CACHE_DIR"] = tempfile.mkdtemp(
-        prefix="secatalog-test-cache-"
-    )
-    if getattr(config.option, "numprocesses", None):
-        config.secatalog_early_build = subprocess.Popen(
-            [sys.executable, "-c", _EARLY_BUILD, str(Path(__file__).parent)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+    """One fresh build cache per test session, shared by the xdist workers (they inherit it)."""
+    if not hasattr(config, "workerinput") and "SECATALOG_TEST_CACHE" not in os.environ:
+        os.environ["SECATALOG_TEST_CACHE"] = os.environ["SECATALOG_CACHE_DIR"] = tempfile.mkdtemp(
+            prefix="secatalog-test-cache-"
         )
+        config.secatalog_owns_cache = True
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """A test that uses a built site is slow, whatever else it does (before -m selects)."""
+    for item in items:
+        if set(getattr(item, "fixturenames", ())) & SITE_FIXTURES:
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_finish(session):
+    """When a selected test reads the sample site, build it at once in a third process, so no
+    worker sits idle waiting for it (whoever needs it first waits on its lock; built once)."""
+    if any("sample_site" in getattr(item, "fixturenames", ()) for item in session.items):
+        _start_early_build(session.config)
+
+
+def _start_early_build(config) -> None:
+    started = Path(os.environ["SECATALOG_TEST_CACHE"]) / "sample-build-started"
+    try:
+        os.close(os.open(started, os.O_CREAT | os.O_EXCL))
+    except FileExistsError:
+        return  # another worker started it
+    config.secatalog_early_build = subprocess.Popen(
+        [sys.executable, "-c", _EARLY_BUILD, str(Path(__file__).parent)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def pytest_unconfigure(config):
-    if hasattr(config, "workerinput") or "SECATALOG_TEST_CACHE" not in os.environ:
-        return
     early = getattr(config, "secatalog_early_build", None)
     if early is not None:
-        early.kill()
-        early.wait()
-    shutil.rmtree(os.environ.pop("SECATALOG_TEST_CACHE"), ignore_errors=True)
+        early.wait()  # a worker that started it waits for it: the other may still need the site
+    if getattr(config, "secatalog_owns_cache", False):
+        shutil.rmtree(os.environ.pop("SECATALOG_TEST_CACHE"), ignore_errors=True)
 
 
 @pytest.fixture

@@ -98,12 +98,15 @@ def test_open_an_item_and_its_photo_loads(site):
         "casebook/how-to-buy/",
     ],
 )
-@pytest.mark.parametrize("width", [375, 1280])
-def test_no_serious_accessibility_violations(site, path, width):
+def test_no_serious_accessibility_violations(site, path):
     base, chromium = site
-    page = chromium.new_page(viewport={"width": width, "height": 900})
+    page = chromium.new_page(viewport={"width": 375, "height": 900})
     page.goto(base + path)
-    assert serious_violations(page) == []
+    found = {375: serious_violations(page)}
+    page.set_viewport_size({"width": 1280, "height": 900})  # the same page on a desktop, loaded afresh
+    page.reload()  # (material animates the header search into place after a resize)
+    found[1280] = serious_violations(page)
+    assert found == {375: [], 1280: []}
 
 
 def test_skip_link_and_visible_keyboard_focus(site):

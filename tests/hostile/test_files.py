@@ -62,9 +62,10 @@ def test_path_tricks_in_photo_fields(network, value):
     assert len(found) == 1 and ("같은 폴더 안의 파일 이름만" in found[0] or "제어 문자" in found[0]), found
 
 
+@pytest.mark.slow
 def test_failed_late_step_leaves_output_and_no_staging(network, monkeypatch):
     out = network / "site"
-    build.run(Settings(network), out)
+    build.run(Settings(network), out, with_print=False)
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
 
     def broken(*args, **kwargs):
@@ -74,15 +75,16 @@ def test_failed_late_step_leaves_output_and_no_staging(network, monkeypatch):
 
     monkeypatch.setattr(export, "write_all", broken)
     with pytest.raises(RuntimeError):
-        build.run(Settings(network), out)
+        build.run(Settings(network), out, with_print=False)
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
     assert [p.name for p in network.iterdir() if p.name.startswith(".site")] == []
 
 
+@pytest.mark.slow
 def test_stale_staging_from_a_killed_build_is_cleaned(network):
     stale = network / ".site.building-999999999"
     (stale / "half").mkdir(parents=True)
-    build.run(Settings(network), network / "site")
+    build.run(Settings(network), network / "site", with_print=False)
     assert not stale.exists()
     assert os.path.isfile(network / "site/index.html")
 

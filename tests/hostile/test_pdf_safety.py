@@ -71,6 +71,7 @@ def test_weasyprint_never_fetches_hostile_references(tmp_path, allowed):
     assert b"/EmbeddedFile" not in data and b"root:x:0" not in data
 
 
+@pytest.mark.slow
 def test_a_runaway_chunk_is_stopped_and_named(tmp_path):
     rows = "".join(f"<tr><td>{i}</td><td>긴 표</td></tr>" for i in range(40000))
     job = Job("먹을거리 부분", f"<table>{rows}</table>", 1, ())
@@ -78,6 +79,7 @@ def test_a_runaway_chunk_is_stopped_and_named(tmp_path):
         render_all([job], tmp_path / "out", 1, timeout=1)
 
 
+@pytest.mark.slow
 def test_memory_limit_names_the_chunk(tmp_path):
     rows = "".join(f"<p>{i} 단락</p>" for i in range(20000))
     job = Job("큰 부분", rows, 1, ())
