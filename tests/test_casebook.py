@@ -140,7 +140,9 @@ def test_new_case_scaffold_passes_check(network):
     assert content_errors(network) == []
     text = (network / "casebook/cases/new-case.md").read_text("utf-8")
     assert 'title: "새 사례: 예시, 하나"' in text and "chapter: food" in text
-    bad = run_cli("new", "case", "--slug", "x", "--title", "t", "--enterprise", "nobody", cwd=network)
+    bad = run_cli(
+        "new", "case", "--slug", "x", "--title", "t", "--enterprise", "nobody", "--agency", "가상군청", cwd=network
+    )
     assert bad.returncode == 2 and "기업 폴더 'nobody'" in bad.stderr
 
 
@@ -148,7 +150,9 @@ def test_new_case_with_a_broken_book_file_reports_it(network):
     from helpers import run_cli
 
     (network / "casebook/book.yml").write_text("title: 책\nforeword: foreword.md\nchapters: 보건\n", "utf-8")
-    result = run_cli("new", "case", "--slug", "x", "--title", "t", "--enterprise", "gaon-bakery", cwd=network)
+    result = run_cli(
+        "new", "case", "--slug", "x", "--title", "t", "--enterprise", "gaon-bakery", "--agency", "가상군청", cwd=network
+    )
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "casebook/book.yml:3:11: chapters: 목록이어야 합니다" in result.stderr
     assert not (network / "casebook/cases/x.md").exists()

@@ -89,8 +89,12 @@ def test_new_enterprise_and_product_pass_check(network):
         "새 협동조합: 예시, 하나",
         "--org-type",
         "cooperative",
+        "--mission",
+        "동네 빵집을 잇는 협동조합",
+        "--product-name",
+        "우리밀 식빵",
         "--maintainer",
-        "someone",
+        "@someone",
         cwd=network,
     )
     assert made.returncode == 0, made.stderr
@@ -113,20 +117,33 @@ def test_new_enterprise_and_product_pass_check(network):
     text = (network / "content/enterprises/new-coop/enterprise.yml").read_text("utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../schema/enterprise.schema.json")
     assert 'name: "새 협동조합: 예시, 하나"' in text and "id: cake" in text
+    assert 'maintainers: ["someone"]' in text, "the @ members copy from GitHub is dropped"
+
+
+FILLED = ("--mission", "빵을 굽는 협동조합", "--product-name", "식빵")
 
 
 def test_new_refuses_bad_input_without_writing(network):
     assert (
         run_cli(
-            "new", "enterprise", "--slug", "가온", "--name", "x", "--org-type", "cooperative", cwd=network
+            "new", "enterprise", "--slug", "가온", "--name", "x", "--org-type", "cooperative", *FILLED, cwd=network
         ).returncode
         == 2
     )
-    bad_type = run_cli("new", "enterprise", "--slug", "ok", "--name", "x", "--org-type", "coop", cwd=network)
+    bad_type = run_cli("new", "enterprise", "--slug", "ok", "--name", "x", "--org-type", "coop", *FILLED, cwd=network)
     assert bad_type.returncode == 2 and "알 수 없는 조직 유형 'coop'" in bad_type.stderr
     assert (
         run_cli(
-            "new", "enterprise", "--slug", "gaon-bakery", "--name", "x", "--org-type", "cooperative", cwd=network
+            "new",
+            "enterprise",
+            "--slug",
+            "gaon-bakery",
+            "--name",
+            "x",
+            "--org-type",
+            "cooperative",
+            *FILLED,
+            cwd=network,
         ).returncode
         == 2
     )

@@ -172,8 +172,9 @@ def new_enterprise(
     slug: str = typer.Option(..., prompt="기업 폴더 이름 (영문 소문자·하이픈, 예: barun-bapsang)"),
     name: str = typer.Option(..., prompt="기업 이름"),
     org_type: str = typer.Option(..., prompt="조직 유형 id (예: social-enterprise, cooperative)"),
-    mission: str = typer.Option("우리 기업의 미션을 한 줄로 적어 주세요", help="한 줄 미션"),
-    maintainer: str = typer.Option("", help="GitHub 아이디"),
+    mission: str = typer.Option(..., prompt="한 줄 미션 (우리 기업이 하는 일과 목적)"),
+    product_name: str = typer.Option(..., prompt="첫 제품·서비스 이름"),
+    maintainer: str = typer.Option("", help="GitHub 아이디 (@ 없이)"),
     root: Path = ROOT_OPTION,
 ) -> None:
     """기업 폴더와 주석이 달린 enterprise.yml을 만듭니다."""
@@ -194,10 +195,11 @@ def new_enterprise(
     if folder.exists():
         print(f"오류 {folder.relative_to(settings.root)}: 이미 있습니다 — 다른 이름을 쓰세요", file=sys.stderr)
         raise typer.Exit(2)
-    product = product_block("first-item", "첫 제품 이름", config.first_category, "product", settings.date)
+    product = product_block("first-item", product_name, config.first_category, "product", settings.date)
     folder.mkdir(parents=True)
     target = folder / "enterprise.yml"
-    target.write_text(enterprise_file(name, org_type, config.org_type_ids, mission, maintainer, product), "utf-8")
+    handle = maintainer.strip().removeprefix("@")  # members copy their handle as @name
+    target.write_text(enterprise_file(name, org_type, config.org_type_ids, mission, handle, product), "utf-8")
     print(
         f"만들었습니다: {target.relative_to(settings.root)} — 내용을 채운 뒤 secatalog check로 검사하세요",
         file=sys.stderr,
@@ -248,7 +250,7 @@ def new_case(
     slug: str = typer.Option(..., prompt="사례 파일 이름 (영문 소문자·하이픈, 예: meeting-lunchbox)"),
     title: str = typer.Option(..., prompt="사례 제목"),
     enterprise: str = typer.Option(..., prompt="기업 폴더 이름"),
-    agency: str = typer.Option("예시시청", help="구매 기관"),
+    agency: str = typer.Option(..., prompt="구매 기관 (예: OO시청 총무과)"),
     chapter: str = typer.Option("", help="장 id (기본: 첫 장)"),
     root: Path = ROOT_OPTION,
 ) -> None:

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
 
 from . import certfiles
 from .catalog import EnterpriseEntry, Item
@@ -13,10 +16,12 @@ from .config import Settings
 from .config_model import Category, CertType, Subcategory
 from .configuration import Configuration
 from .errors import Location, Report, relpath
+from .fields import identity_key
 from .files import entry_file, photo_refs
 from .load import Document, load_yaml
 from .model import Enterprise
 from .procurement import eligibility, within_gift_limit
+from .scaffold import PLACEHOLDERS
 from .slugs import slug_problem
 from .trust import check_unique, check_verified
 from .validate import check_document, check_markup
@@ -57,6 +62,7 @@ def load_enterprise(folder: Path, ctx: LoadContext, report: Report) -> Enterpris
     if record is None:
         return None
     _check_product_ids(doc, record, report)
+    _check_texts(doc, record, report)
     for i, product in enumerate(record.products):
         check_markup(
             doc.locate(("products", i, "description")), product.description, report, f"products[{i}].description"
@@ -140,15 +146,59 @@ def _check_expiry(doc, at, cert, facts, certs, today, report) -> None:
 
 
 def _check_product_ids(doc: Document, record: Enterprise, report: Report) -> None:
-    seen: dict[str, int] = {}
+    """Each product once: by its id (its address) and by its name (what buyers read)."""
+    ids: dict[str, int] = {}
+    names: dict[str, int] = {}
     for i, product in enumerate(record.products):
-        if product.id in seen:
+        if product.id in ids:
             report.error(
                 doc.locate(("products", i, "id")),
-                f"제품 id '{product.id}'가 {seen[product.id] + 1}번째 제품과 같습니다",
+                f"제품 id '{product.id}'가 {ids[product.id] + 1}번째 제품과 같습니다",
                 "제품마다 다른 id를 쓰세요",
             )
-        seen.setdefault(product.id, i)
+        key = identity_key(product.name)
+        if key in names:
+            report.error(
+                doc.locate(("products", i, "name")),
+                f"제품 이름 '{product.name}'이(가) {names[key] + 1}번째 제품과 같습니다",
+                "같은 제품이면 하나로 합치고, 다른 제품이면 이름으로 구별되게 쓰세요 (예: 도시락 (소), 도시락 (대))",
+            )
+        ids.setdefault(product.id, i)
+        names.setdefault(key, i)
+
+
+def _strings(value: Any, at: tuple = ()):
+    """Every text in a record, with where it is."""
+    if isinstance(value, str):
+        yield at, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _strings(getattr(value, name), (*at, name))
+    elif isinstance(value, (list, tuple)):
+        for i, item in enumerate(value):
+            yield from _strings(item, (*at, i))
+
+
+def _is_pictograph(ch: str) -> bool:
+    code = ord(ch)
+    return 0x1F000 <= code <= 0x1FAFF or 0x2600 <= code <= 0x27BF
+
+
+def _check_texts(doc: Document, record: Enterprise, report: Report) -> None:
+    """Texts left as the form's examples, and emoji that print as empty boxes."""
+    for at, text in _strings(record):
+        if text.strip() in PLACEHOLDERS:
+            report.error(
+                doc.locate(at),
+                f"양식의 예시 문구 '{text.strip()}'이(가) 그대로 있습니다",
+                "우리 기업의 실제 내용으로 바꾸거나, 필요 없는 항목이면 줄을 지우세요",
+            )
+        elif any(_is_pictograph(ch) for ch in text):
+            report.warn(
+                doc.locate(at),
+                "그림 문자(이모지)는 인쇄물의 글꼴에 없어 빈 네모로 인쇄됩니다",
+                "인쇄물에도 실릴 글이면 그림 문자를 지우세요",
+            )
 
 
 def enterprise_folders(settings: Settings, only: list[Path] | None) -> list[Path]:

@@ -89,12 +89,23 @@ def _relative_file(value: str) -> str:
     return value
 
 
+MAX_PRICE = 10**11  # 1,000억 원: far above any item, far below what spreadsheets round
+
+
 def _price(value: Any) -> Any:
     if isinstance(value, bool):
         raise PydanticCustomError("price", '숫자(원) 또는 "협의"여야 합니다')
+    if isinstance(value, (RawInt, RawFloat)):
+        value = value.raw
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        value = int(value.strip())  # "6000" in quotes means 6000: members are told quotes are safe
     if isinstance(value, int):
         if value < 0:
             raise PydanticCustomError("price", "가격은 0원 이상이어야 합니다")
+        if value > MAX_PRICE:
+            raise PydanticCustomError(
+                "price", "가격이 너무 큽니다", {"hint": f"{MAX_PRICE:,}원 이하로, 원 단위 숫자만 쓰세요"}
+            )
         return int(value)
     if isinstance(value, str) and value.strip() == NEGOTIABLE:
         return NEGOTIABLE

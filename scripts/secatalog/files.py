@@ -54,6 +54,14 @@ def entry_file(
     path = folder / name
     if not path.exists() and not path.is_symlink():
         siblings = sorted(p.name for p in folder.iterdir() if p.is_file())
+        same_but_case = [s for s in siblings if s.casefold() == name.casefold()]
+        if same_but_case:
+            report.error(
+                shown_loc,
+                f"파일 '{name}'이(가) 없습니다. 올린 파일 '{same_but_case[0]}'과(와) 대소문자만 다릅니다",
+                f"파일 이름의 대소문자까지 똑같이 '{same_but_case[0]}'(으)로 적으세요",
+            )
+            return None
         report.error(
             shown_loc,
             f"파일 '{name}'이(가) 없습니다.{suggest(name, siblings)}",

@@ -190,7 +190,11 @@ def load_yaml(path: Path, root: Path, report: Report, limit: int = MAX_YAML_BYTE
 def parse_yaml(text: str, path: Path, shown: str, report: Report) -> Document | None:
     """Parse YAML text that is already decoded (also used for Markdown front matter)."""
     if not text.strip() or all(line.lstrip().startswith("#") or not line.strip() for line in text.splitlines()):
-        report.error(Location(shown, 1, 1), "파일이 비어 있습니다", "secatalog new 명령으로 만든 양식을 채워 넣으세요")
+        report.error(
+            Location(shown, 1, 1),
+            "파일이 비어 있습니다",
+            "카탈로그 사이트의 '참여하기' 양식으로 만든 내용을 붙여 넣으세요",
+        )
         return None
     loader = _StrictLoader(text)
     try:

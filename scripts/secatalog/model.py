@@ -12,7 +12,7 @@ import difflib
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
 from .fields import (
@@ -105,6 +105,20 @@ class Certification(Record):
     issued: date | None = Field(None, description="인증일 (YYYY-MM-DD)")
     expires: date | None = Field(None, description="유효기간 종료일 (YYYY-MM-DD)")
     file: RelFile | None = Field(None, description="인증서 파일 (PDF 또는 이미지, 같은 폴더)")
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Certification:
+        if self.issued and self.expires and self.issued > self.expires:
+            raise PydanticCustomError(
+                "cert_dates",
+                "인증일(issued {issued})이 유효기간 종료일(expires {expires})보다 늦습니다",
+                {
+                    "issued": str(self.issued),
+                    "expires": str(self.expires),
+                    "hint": "인증서의 두 날짜를 다시 확인하세요",
+                },
+            )
+        return self
 
 
 class CheckPoint(Record):

@@ -33,7 +33,7 @@ PRODUCT = """\
     kind: {kind}                 # product(물품) 또는 service(용역)
     name: {name}
     category: {category}         # catalog/categories.yml의 분류 id
-    summary: ""                  # 한 줄 소개
+    # summary: "한 줄 소개를 적으세요"
     price: 협의                  # 숫자(원, 쉼표 없이) 또는 협의
     unit: ""                     # 가격 단위 (예: 1개, 1인분, 1회)
     added: {added}
@@ -44,6 +44,19 @@ PRODUCT = """\
     # months: [9, 10, 11]        # 판매 시기 (비우면 연중)
     # keywords: [다른 이름, 검색어]
 """
+
+
+# Example texts of the scaffolds and the join form: an entry still holding one is not finished.
+PLACEHOLDERS = frozenset(
+    {
+        "우리 기업의 미션을 한 줄로 적어 주세요",
+        "첫 제품 이름",
+        "한 줄 소개를 적으세요",
+        "인증번호",
+        "제품 사진 설명",
+        "작업장 모습",
+    }
+)
 
 
 def _q(text: str) -> str:
@@ -61,7 +74,7 @@ def enterprise_file(name: str, org_type: str, org_types: list[str], mission: str
         org_type=org_type,
         org_types=", ".join(org_types),
         mission=_q(mission),
-        maintainer=maintainer or "",
+        maintainer=_q(maintainer) if maintainer else "",
         product=product,
     )
 

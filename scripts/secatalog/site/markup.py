@@ -112,6 +112,21 @@ def won(value: int | str) -> str:
 
 
 def months_text(months: list[int] | tuple[int, ...]) -> str:
-    if not months or len(set(months)) == 12:
+    """[12, 1, 2, 3] -> '12월~3월'; [3, 4, 5, 9] -> '3월~5월, 9월': runs read around the new year."""
+    chosen = set(months)
+    if not chosen or len(chosen) == 12:
         return "연중"
-    return ", ".join(f"{m}월" for m in sorted(set(months)))
+    # In calendar order, except that a season across the new year (…12월~1월…) is one run.
+    start = 1
+    if 1 in chosen and 12 in chosen:
+        start = 12
+        while start - 1 in chosen:
+            start -= 1
+    order = [(start - 1 + i) % 12 + 1 for i in range(12)]
+    runs: list[list[int]] = []
+    for month in order:
+        if month in chosen and runs and runs[-1][-1] == (month - 2) % 12 + 1:
+            runs[-1].append(month)
+        elif month in chosen:
+            runs.append([month])
+    return ", ".join(f"{r[0]}월" if len(r) == 1 else f"{r[0]}월~{r[-1]}월" for r in runs)

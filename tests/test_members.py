@@ -1,0 +1,104 @@
+"""Mistakes members really make, each answered by a message that says what to do."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import content_errors, entry, replace_in, run_cli
+from secatalog.config import Settings
+from secatalog.project import load_project
+from secatalog.site.markup import months_text
+
+GAON = "content/enterprises/gaon-bakery/enterprise.yml"
+
+
+def test_a_quoted_price_is_a_price(network):
+    replace_in(entry(network, "gaon-bakery"), "price: 6000", 'price: "6000"')
+    catalog = load_project(Settings(network))
+    assert next(i for i in catalog.items if i.uid == "gaon-bakery/rice-bread").product.price == 6000
+
+
+def test_a_price_beyond_any_item_is_refused(network):
+    replace_in(entry(network, "gaon-bakery"), "price: 6000", "price: 9999999999999999999999")
+    assert content_errors(network) == [
+        f'{GAON}:15:12: products[0].price: 가격이 너무 큽니다; 받은 값 "9999999999999999999999" '
+        "— 100,000,000,000원 이하로, 원 단위 숫자만 쓰세요"
+    ]
+
+
+def test_a_file_name_differing_only_in_case_is_named(network):
+    photo = network / "content/enterprises/gaon-bakery/bread.jpg"
+    photo.rename(photo.with_name("Bread.JPG"))
+    assert content_errors(network) == [
+        f"{GAON}:14:16: 파일 'bread.jpg'이(가) 없습니다. 올린 파일 'Bread.JPG'과(와) 대소문자만 다릅니다 "
+        "— 파일 이름의 대소문자까지 똑같이 'Bread.JPG'(으)로 적으세요"
+    ]
+
+
+def test_two_products_with_one_name(network):
+    path = entry(network, "haneul-clean")
+    replace_in(path, "name: 사무실 이사", "name: 관공서 청소")
+    assert content_errors(network) == [
+        "content/enterprises/haneul-clean/enterprise.yml:18:11: 제품 이름 '관공서 청소'이(가) 1번째 제품과 같습니다 "
+        "— 같은 제품이면 하나로 합치고, 다른 제품이면 이름으로 구별되게 쓰세요 (예: 도시락 (소), 도시락 (대))"
+    ]
+
+
+def test_form_examples_left_in_place_are_refused(network):
+    replace_in(
+        entry(network, "gaon-bakery"),
+        "mission: 우리밀 빵을 굽는 협동조합",
+        "mission: 우리 기업의 미션을 한 줄로 적어 주세요",
+    )
+    assert content_errors(network) == [
+        f"{GAON}:3:10: 양식의 예시 문구 '우리 기업의 미션을 한 줄로 적어 주세요'이(가) 그대로 있습니다 "
+        "— 우리 기업의 실제 내용으로 바꾸거나, 필요 없는 항목이면 줄을 지우세요"
+    ]
+
+
+def test_emoji_are_flagged_where_they_would_print_as_boxes(network):
+    replace_in(entry(network, "gaon-bakery"), "name: 우리쌀식빵", "name: 우리쌀식빵 🍞")
+    catalog = load_project(Settings(network))
+    assert [str(w) for w in catalog.report.warnings] == [
+        f"{GAON}:10:11: 그림 문자(이모지)는 인쇄물의 글꼴에 없어 빈 네모로 인쇄됩니다 — 인쇄물에도 실릴 글이면 그림 문자를 지우세요"
+    ]
+
+
+def test_a_certificate_issued_after_it_expires(network):
+    replace_in(
+        entry(network, "haneul-clean"),
+        "number: 테스트-1}",
+        "number: 테스트-1, issued: 2026-05-01, expires: 2025-01-01}",
+    )
+    found = content_errors(network)
+    assert found == [
+        "content/enterprises/haneul-clean/enterprise.yml:7:5: certifications[0]: 인증일(issued 2026-05-01)이 유효기간 "
+        "종료일(expires 2025-01-01)보다 늦습니다 — 인증서의 두 날짜를 다시 확인하세요"
+    ]
+
+
+def test_an_empty_file_points_to_the_join_form(network):
+    entry(network, "gaon-bakery").write_text("# 나중에\n", "utf-8")
+    assert content_errors(network) == [
+        f"{GAON}:1:1: 파일이 비어 있습니다 — 카탈로그 사이트의 '참여하기' 양식으로 만든 내용을 붙여 넣으세요"
+    ]
+
+
+@pytest.mark.parametrize(
+    "months, text",
+    [
+        ([], "연중"),
+        ([12, 1, 2, 3, 4, 5], "12월~5월"),
+        ([3, 4, 5, 9, 10], "3월~5월, 9월~10월"),
+        ([1, 3], "1월, 3월"),
+        (list(range(1, 13)), "연중"),
+    ],
+)
+def test_sales_seasons_read_around_the_new_year(months, text):
+    assert months_text(months) == text
+
+
+def test_check_of_a_path_that_does_not_exist(network):
+    result = run_cli("check", "content/enterprises/gaon-bakry", cwd=network)
+    assert result.returncode == 2
+    assert "오류 content/enterprises/gaon-bakry: 없는 경로입니다" in result.stderr
