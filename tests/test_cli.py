@@ -43,7 +43,7 @@ def test_check_github_annotations(network):
     result = run_cli("check", "--format", "github", cwd=network)
     assert result.returncode == 1
     assert result.stdout.startswith(
-        "::error file=content/enterprises/gaon-bakery/enterprise.yml,line=15,col=12::products[0].price:"
+        "::error file=content/enterprises/gaon-bakery/enterprise.yml,line=15,col=12::1번째 제품 '우리쌀식빵'의 가격 (products[0].price):"
     )
 
 

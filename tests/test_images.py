@@ -75,6 +75,24 @@ def test_decompression_bomb_refused_from_header(tmp_path):
         inspect(src, max_pixels=40_000_000)
 
 
+def test_a_bomb_under_the_pixel_cap_is_refused_by_pixels_per_byte(tmp_path):
+    src = tmp_path / "bomb.png"
+    Image.new("1", (8000, 6000)).save(src)  # 48 M pixels in a few kilobytes
+    with pytest.raises(ImageProblem, match="파일 크기에 비해 화소 수가 비정상적으로 많습니다 \\(8000x6000\\)"):
+        inspect(src)
+
+
+def test_a_48_megapixel_phone_photo_is_accepted(tmp_path):
+    import os
+
+    src = tmp_path / "phone.jpg"
+    noise = Image.frombytes("L", (1008, 756), os.urandom(1008 * 756)).resize((8064, 6048))
+    noise.convert("RGB").save(src, quality=80)  # textured like a photo: about a megabyte or more
+    assert inspect(src).width == 8064
+    largest = max(d.width for d, _ in derive(src, tmp_path / "out"))
+    assert largest == PRINT_WIDTH
+
+
 @pytest.mark.parametrize(
     "name, data, message",
     [

@@ -21,7 +21,7 @@ def test_a_quoted_price_is_a_price(network):
 def test_a_price_beyond_any_item_is_refused(network):
     replace_in(entry(network, "gaon-bakery"), "price: 6000", "price: 9999999999999999999999")
     assert content_errors(network) == [
-        f'{GAON}:15:12: products[0].price: 가격이 너무 큽니다; 받은 값 "9999999999999999999999" '
+        f"{GAON}:15:12: 1번째 제품 '우리쌀식빵'의 가격 (products[0].price): 가격이 너무 큽니다; 받은 값 \"9999999999999999999999\" "
         "— 100,000,000,000원 이하로, 원 단위 숫자만 쓰세요"
     ]
 
@@ -102,3 +102,19 @@ def test_check_of_a_path_that_does_not_exist(network):
     result = run_cli("check", "content/enterprises/gaon-bakry", cwd=network)
     assert result.returncode == 2
     assert "오류 content/enterprises/gaon-bakry: 없는 경로입니다" in result.stderr
+
+
+def test_a_category_typed_by_its_korean_name_gets_its_id(network):
+    replace_in(entry(network, "gaon-bakery"), "category: bread", "category: 빵과 과자")
+    assert content_errors(network) == [
+        f"{GAON}:11:15: 1번째 제품 '우리쌀식빵'의 분류 (products[0].category): 분류는 영문 id로 씁니다: "
+        "'빵과 과자'의 id는 'bread'입니다 — 'bread'(으)로 고치세요"
+    ]
+
+
+def test_an_unknown_korean_category_lists_them_all(network):
+    replace_in(entry(network, "gaon-bakery"), "category: bread", "category: 가공식품")
+    assert content_errors(network) == [
+        f"{GAON}:11:15: 1번째 제품 '우리쌀식빵'의 분류 (products[0].category): 알 수 없는 분류 '가공식품'입니다. "
+        "분류는 영문 id로 씁니다 — 쓸 수 있는 값: bread(빵과 과자), cleaning(청소), moving(이사)"
+    ]

@@ -66,6 +66,8 @@ def test_preview_shows_content_errors_as_the_page(network, tmp_path):
     alert = page.select_one(".sc-problems")
     assert alert.h1.text == "내용에 오류가 1개 있습니다"
     first = alert.select_one("li").get_text(" ", strip=True)
-    assert first.startswith("오류 content/enterprises/gaon-bakery/enterprise.yml:15:12 products[0].price:")
+    assert first.startswith(
+        "오류 content/enterprises/gaon-bakery/enterprise.yml:15:12 1번째 제품 '우리쌀식빵'의 가격 (products[0].price):"
+    )
     assert "<b>" in first and not alert.select("li b"), "member text is shown, never rendered"
     assert not (tmp_path / "preview/items").exists() and not (tmp_path / "preview/print").exists()

@@ -40,7 +40,9 @@ def test_fixture_network_is_valid(network):
 
 def test_unknown_key_suggests_the_right_one(network):
     replace_in(entry(network, "gaon-bakery"), "    unit: 1개", "    unti: 1개")
-    assert only_error(network) == (f"{GAON}:16:5: products[0]: 알 수 없는 항목 'unti'입니다 — 혹시 'unit'인가요?")
+    assert only_error(network) == (
+        f"{GAON}:16:5: 1번째 제품 '우리쌀식빵' (products[0]): 알 수 없는 항목 'unti'입니다 — 혹시 'unit'인가요?"
+    )
 
 
 def test_comma_inside_braces_is_explained(network):
@@ -51,7 +53,7 @@ def test_comma_inside_braces_is_explained(network):
 def test_price_must_be_won_or_negotiable(network):
     replace_in(entry(network, "gaon-bakery"), "price: 6000", "price: 6,000원")
     assert only_error(network) == (
-        f'{GAON}:15:12: products[0].price: 숫자(원) 또는 "협의"여야 합니다; 받은 값 "6,000원" '
+        f'{GAON}:15:12: 1번째 제품 \'우리쌀식빵\'의 가격 (products[0].price): 숫자(원) 또는 "협의"여야 합니다; 받은 값 "6,000원" '
         '— 쉼표와 "원" 없이 12000처럼 쓰세요'
     )
 
@@ -59,7 +61,9 @@ def test_price_must_be_won_or_negotiable(network):
 def test_unknown_category_suggests(network):
     replace_in(entry(network, "gaon-bakery"), "category: bread", "category: breed")
     error = only_error(network)
-    assert error.startswith(f"{GAON}:11:15: products[0].category: 알 수 없는 분류 'breed'입니다. 혹시 'bread'인가요?")
+    assert error.startswith(
+        f"{GAON}:11:15: 1번째 제품 '우리쌀식빵'의 분류 (products[0].category): 알 수 없는 분류 'breed'입니다. 혹시 'bread'인가요?"
+    )
 
 
 def test_unknown_org_type(network):
@@ -79,7 +83,9 @@ def test_missing_required_field_points_at_its_parent(network):
 
 def test_wrong_type_list_expected(network):
     replace_in(entry(network, "gaon-bakery"), "keywords: [토스트]", "keywords: 토스트")
-    assert only_error(network).startswith(f"{GAON}:17:15: products[0].keywords: 목록이어야 합니다")
+    assert only_error(network).startswith(
+        f"{GAON}:17:15: 1번째 제품 '우리쌀식빵'의 검색어 (products[0].keywords): 목록이어야 합니다"
+    )
 
 
 def test_yes_no_is_not_a_boolean(network):
@@ -122,7 +128,9 @@ def test_photo_that_is_not_an_image(network):
 
 def test_missing_alt_text(network):
     replace_in(entry(network, "gaon-bakery"), "{file: bread.jpg, alt: 잘라 놓은 우리쌀 식빵}", "{file: bread.jpg}")
-    assert only_error(network).startswith(f"{GAON}:14:9: products[0].photos[0].alt: 꼭 필요한 항목이 없습니다")
+    assert only_error(network).startswith(
+        f"{GAON}:14:9: 1번째 제품 '우리쌀식빵'의 사진 (products[0].photos[0].alt): 꼭 필요한 항목이 없습니다"
+    )
 
 
 def test_path_tricks_in_file_fields(network):
@@ -185,4 +193,4 @@ def test_format_errors(network, field, value, message):
 
 def test_too_long_text_says_characters(network):
     replace_in(entry(network, "gaon-bakery"), "keywords: [토스트]", "keywords: [" + "가" * 41 + "]")
-    assert "products[0].keywords[0]: 너무 깁니다 (최대 40자)" in only_error(network)
+    assert "1번째 제품 '우리쌀식빵'의 검색어 (products[0].keywords[0]): 너무 깁니다 (최대 40자)" in only_error(network)

@@ -171,11 +171,15 @@ def context_for(
     taxonomy: Taxonomy, org_types: list[OrgType], certs: list[CertType], procurement: Procurement
 ) -> dict[str, Any]:
     """Build the validation context that reference fields are checked against."""
-    subcats = {c.id for cat in taxonomy.categories for c in cat.children}
-    leaf_tops = {cat.id for cat in taxonomy.categories if not cat.children}
+    leaves = [c for cat in taxonomy.categories for c in (cat.children or [cat])]
     return {
-        "categories": subcats | leaf_tops,
+        "categories": {c.id for c in leaves},
         "org_types": {o.id for o in org_types},
         "certifications": {c.id for c in certs},
         "channels": {c.id for c in procurement.channels},
+        # Korean names -> ids, for members who type what they read on the site
+        "categories:names": {c.name: c.id for c in leaves},
+        "org_types:names": {**{o.short: o.id for o in org_types}, **{o.name: o.id for o in org_types}},
+        "certifications:names": {c.name: c.id for c in certs},
+        "channels:names": {c.name: c.id for c in procurement.channels},
     }

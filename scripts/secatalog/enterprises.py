@@ -24,7 +24,7 @@ from .procurement import eligibility, within_gift_limit
 from .scaffold import PLACEHOLDERS
 from .slugs import slug_problem
 from .trust import check_unique, check_verified
-from .validate import check_document, check_markup
+from .validate import check_document, check_markup, field_label
 
 ENTRY_FILE = "enterprise.yml"
 
@@ -64,9 +64,8 @@ def load_enterprise(folder: Path, ctx: LoadContext, report: Report) -> Enterpris
     _check_product_ids(doc, record, report)
     _check_texts(doc, record, report)
     for i, product in enumerate(record.products):
-        check_markup(
-            doc.locate(("products", i, "description")), product.description, report, f"products[{i}].description"
-        )
+        at = ("products", i, "description")
+        check_markup(doc.locate(at), product.description, report, field_label(doc.data, at))
     check_unique(doc, record, ctx.seen, report)
     today, facts, certs = settings.date, ctx.config.procurement, ctx.config.certifications
     for at, cert in _all_certs(record):

@@ -17,7 +17,10 @@ ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP")
 EXTENSIONS = {"JPEG": (".jpg", ".jpeg"), "PNG": (".png",), "WEBP": (".webp",)}
 WEB_WIDTHS = (480, 960)
 PRINT_WIDTH = 1240  # about 300 dpi at the 105 mm a half-page card prints a photo
-DEFAULT_MAX_MEGAPIXELS = 40
+DEFAULT_MAX_MEGAPIXELS = 100  # phones take 48-50 MP photos (8064x6048); JPEGs are decoded at reduced scale
+# A bomb is a huge picture in a tiny file: past this size, more pixels per byte than any photo has is refused.
+BOMB_FROM_PIXELS = 20_000_000
+BOMB_PIXELS_PER_BYTE = 500
 DEFAULT_MAX_PIXELS = DEFAULT_MAX_MEGAPIXELS * 1_000_000
 DEFAULT_MAX_FILE_MB = 20
 
@@ -131,8 +134,14 @@ def inspect(path: Path, max_pixels: int = DEFAULT_MAX_PIXELS) -> ImageInfo:
         raise ImageProblem(
             "사진 파일로 읽을 수 없습니다 (깨졌거나 사진이 아닙니다)", "JPEG, PNG, WebP 사진으로 다시 저장하세요"
         ) from None
-    if info.width * info.height > max_pixels:
+    pixels = info.width * info.height
+    if pixels > max_pixels:
         raise too_big
+    if pixels > BOMB_FROM_PIXELS and pixels > BOMB_PIXELS_PER_BYTE * path.stat().st_size:
+        raise ImageProblem(
+            f"파일 크기에 비해 화소 수가 비정상적으로 많습니다 ({info.width}x{info.height})",
+            "사진 앱에서 사진을 다시 저장하거나 긴 변 4000픽셀 이하로 줄여 올리세요",
+        )
     if path.suffix.lower() not in EXTENSIONS.get(info.format, ()):
         raise ImageProblem(
             f"파일 확장자({path.suffix})와 실제 형식({info.format})이 다릅니다",

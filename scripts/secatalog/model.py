@@ -12,7 +12,7 @@ import difflib
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
 from .fields import (
@@ -73,15 +73,66 @@ def _known(kind: str, label: str):
     return AfterValidator(check)
 
 
+def topic(word: str) -> str:
+    """The word with its topic particle: 분류는, 조직 유형은 (after a final consonant, 은)."""
+    last = word[-1]
+    has_final = "가" <= last <= "힣" and (ord(last) - 0xAC00) % 28 != 0
+    return word + ("은" if has_final else "는")
+
+
+def _by_name(kind: str, label: str):
+    """Members type the Korean name they see ('가공식품'); tell them the id it has, or list them all."""
+
+    def check(value: object, info: ValidationInfo) -> object:
+        names: dict[str, str] = (info.context or {}).get(f"{kind}:names") or {}
+        if not isinstance(value, str) or not names or value.isascii():
+            return value
+        listing = ", ".join(f"{ident}({name})" for name, ident in names.items())
+        if value.strip() in names:
+            ident = names[value.strip()]
+            raise PydanticCustomError(
+                "unknown_ref",
+                "{topic} 영문 id로 씁니다: '{value}'의 id는 '{ident}'입니다",
+                {
+                    "topic": topic(label),
+                    "label": label,
+                    "value": value,
+                    "ident": ident,
+                    "hint": f"'{ident}'(으)로 고치세요",
+                },
+            )
+        raise PydanticCustomError(
+            "unknown_ref",
+            "알 수 없는 {label} '{value}'입니다. {topic} 영문 id로 씁니다",
+            {"topic": topic(label), "label": label, "value": value, "hint": f"쓸 수 있는 값: {listing}"},
+        )
+
+    return BeforeValidator(check)
+
+
 CategoryRef = Annotated[
-    Code, _known("categories", "분류"), Field(description="catalog/categories.yml의 분류 id (하위 분류)")
+    Code,
+    _known("categories", "분류"),
+    _by_name("categories", "분류"),
+    Field(description="catalog/categories.yml의 분류 id (하위 분류)"),
 ]
 OrgTypeRef = Annotated[
-    Code, _known("org_types", "조직 유형"), Field(description="catalog/org_types.yml의 조직 유형 id")
+    Code,
+    _known("org_types", "조직 유형"),
+    _by_name("org_types", "조직 유형"),
+    Field(description="catalog/org_types.yml의 조직 유형 id"),
 ]
-CertRef = Annotated[Code, _known("certifications", "인증"), Field(description="catalog/certifications.yml의 인증 id")]
+CertRef = Annotated[
+    Code,
+    _known("certifications", "인증"),
+    _by_name("certifications", "인증"),
+    Field(description="catalog/certifications.yml의 인증 id"),
+]
 ChannelRef = Annotated[
-    Code, _known("channels", "구매 경로"), Field(description="catalog/procurement.yml의 구매 경로 id")
+    Code,
+    _known("channels", "구매 경로"),
+    _by_name("channels", "구매 경로"),
+    Field(description="catalog/procurement.yml의 구매 경로 id"),
 ]
 
 

@@ -81,14 +81,16 @@ def check_markup(location: Location, text: str, report: Report, field: str = "")
 
 def _report_one(doc: Document, model: type[BaseModel], loc: tuple, err: dict, report: Report) -> None:
     kind = err["type"]
-    field = _dotted(loc)
+    field = field_label(doc.data, loc)
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model, loc[:-1])
         name = str(loc[-1])
         hint = suggest(name, allowed).strip() or "철자를 확인하거나 이 항목을 지우세요"
         if err.get("input") is None and not name.isascii():
             hint = "{ } 안에서는 쉼표(,)가 항목을 나눕니다. 쉼표가 든 값은 큰따옴표로 감싸세요"
-        report.error(doc.locate(loc, key=True), f"알 수 없는 항목 '{name}'입니다", hint, _dotted(loc[:-1]))
+        report.error(
+            doc.locate(loc, key=True), f"알 수 없는 항목 '{name}'입니다", hint, field_label(doc.data, loc[:-1])
+        )
         return
     ctx = dict(err.get("ctx") or {})
     if kind in ("too_long", "too_short") and isinstance(err.get("input"), str):
@@ -121,6 +123,31 @@ def _dotted(loc: tuple) -> str:
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
+
+
+# What members call the fields of a product (they count products from 1, by name).
+PRODUCT_FIELDS = {
+    "id": "id", "kind": "구분", "name": "이름", "category": "분류", "summary": "한 줄 소개", "description": "설명",
+    "photos": "사진", "price": "가격", "unit": "가격 단위", "price_note": "가격 설명", "vat_included": "부가세 포함",
+    "min_order": "최소 주문", "lead_time": "납품 기간", "months": "판매 시기", "season_note": "판매 시기 설명",
+    "delivery_area": "배송·서비스 지역", "certifications": "인증", "check_point": "체크 포인트",
+    "added": "등록일", "keywords": "검색어", "channels": "구매 경로",
+}  # fmt: skip
+
+
+def field_label(data: Any, loc: tuple) -> str:
+    """'products[2].price' -> "3번째 제품 '로컬푸드 도시락'의 가격 (products[2].price)"; others as dotted."""
+    dotted = _dotted(loc)
+    if len(loc) < 2 or loc[0] != "products" or not isinstance(loc[1], int):
+        return dotted
+    products = data.get("products") if isinstance(data, dict) else None
+    product = products[loc[1]] if isinstance(products, list) and loc[1] < len(products) else None
+    name = product.get("name") if isinstance(product, dict) else None
+    which = f"{loc[1] + 1}번째 제품" + (f" '{name}'" if isinstance(name, str) and name.strip() else "")
+    if len(loc) == 2:
+        return f"{which} ({dotted})"
+    label = PRODUCT_FIELDS.get(str(loc[2]), str(loc[2]))
+    return f"{which}의 {label} ({dotted})"
 
 
 def _allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:

@@ -60,14 +60,12 @@ def duplicate_name(root: Path) -> str:
 
 def nested_markdown(root: Path) -> str:
     replace_in(entry(root, "gaon-bakery"), "description: 아침마다 굽는 식빵", 'description: "' + "- " * 1200 + 'x"')
-    return (
-        f"오류 {GAON}:12:18: products[0].description: 목록이나 인용이 너무 깊게 겹쳐 있습니다 (1200단계, 최대 10단계)"
-    )
+    return f"오류 {GAON}:12:18: 1번째 제품 '우리쌀식빵'의 설명 (products[0].description): 목록이나 인용이 너무 깊게 겹쳐 있습니다 (1200단계, 최대 10단계)"
 
 
 def bracket_storm(root: Path) -> str:
     replace_in(entry(root, "gaon-bakery"), "description: 아침마다 굽는 식빵", 'description: "' + "[" * 4990 + '"')
-    return f"오류 {GAON}:12:18: products[0].description: 대괄호([)가 너무 많습니다 (4990개, 최대 300개)"
+    return f"오류 {GAON}:12:18: 1번째 제품 '우리쌀식빵'의 설명 (products[0].description): 대괄호([)가 너무 많습니다 (4990개, 최대 300개)"
 
 
 def carriage_return(root: Path) -> str:
