@@ -168,3 +168,33 @@ def test_quick_finder_prints_on_two_a4_pages(site, tmp_path):
     assert len(reader.pages) <= 2
     text = "".join("".join(p.extract_text().split()) for p in reader.pages)  # wrapping splits words
     assert "재생빨랫비누" in text and "취약계층고용비율20%" in text
+
+
+@pytest.mark.parametrize(
+    "path", ["procurement/", "items/barun-bapsang/local-lunchbox/", "join/", "casebook/how-to-buy/"]
+)
+def test_layout_holds_on_phones_and_desktops(site, path):
+    base, chromium = site
+    for width in (390, 1440):
+        page = chromium.new_page(viewport={"width": width, "height": 844})
+        page.goto(base + path)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{path} scrolls sideways at {width}px"
+        assert page.evaluate("getComputedStyle(document.querySelector('.md-typeset')).wordBreak") == "keep-all"
+        cells = page.evaluate(
+            """[...document.querySelectorAll('.sc-table td, .sc-table th')]
+               .filter(c => !c.closest('thead') || c.closest('thead').getBoundingClientRect().width > 2)
+               /* (a phone shows each row as a card; its column headers are only read aloud) */
+               .map(c => { const s = getComputedStyle(c);
+                 return [parseFloat(s.paddingLeft) + parseFloat(s.paddingTop),
+                         parseFloat(s.borderTopWidth) + parseFloat(s.borderLeftWidth), c.getBoundingClientRect().width]; })"""
+        )
+        assert all(pad > 0 or border > 0 for pad, border, _ in cells), f"{path}: a table cell without padding or border"
+        # No Korean squeezed to a character or two per line: every visible cell is wider than 3em.
+        assert all(w > 40 for _, _, w in cells), f"{path}: a squeezed column at {width}px"
+        fields = page.evaluate(
+            """[...document.querySelectorAll('.sc-join input:not([type=checkbox]), .sc-join select, textarea')]
+               .filter(f => f.offsetParent).map(f => parseFloat(getComputedStyle(f).borderBottomWidth))"""
+        )
+        assert all(b >= 1 for b in fields), f"{path}: a form field without a visible edge"
+        page.close()
