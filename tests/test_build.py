@@ -214,3 +214,13 @@ def test_first_photo_is_preloaded_with_the_same_sources(sample_site):
     preload = soup.find("link", rel="preload")
     source = soup.select_one(".sc-item__photos source")
     assert preload["imagesrcset"] == source["srcset"] and preload["imagesizes"] == source["sizes"]
+
+
+def test_the_format_holds_introductions_seasons_and_the_publisher(sample_site):
+    ent = page(sample_site, "enterprises/barun-bapsang")
+    assert "조리와 배달은 60세 이상 조합원이 맡고" in ent.select_one("#introduction").find_next("p").find_next("p").text
+    assert "회의·행사용 도시락과 단체 급식" in page(sample_site, "categories/food").text
+    assert "판매 시기: 1월~2월, 9월" in page(sample_site, "bundles/holiday-local").text
+    footer = page(sample_site, "").select_one(".md-copyright").get_text(" ", strip=True)
+    assert "발행: 예시사회적경제네트워크 네트워크 사무국 · 전화 041-000-0000" in footer
+    assert "예시시 예시로 12, 2층 (예시) · 평일 9:00~18:00" in footer

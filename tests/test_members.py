@@ -118,3 +118,19 @@ def test_an_unknown_korean_category_lists_them_all(network):
         f"{GAON}:11:15: 1번째 제품 '우리쌀식빵'의 분류 (products[0].category): 알 수 없는 분류 '가공식품'입니다. "
         "분류는 영문 id로 씁니다 — 쓸 수 있는 값: bread(빵과 과자), cleaning(청소), moving(이사)"
     ]
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens(network):
+    replace_in(
+        entry(network, "gaon-bakery"), "mission: 우리밀 빵을 굽는 협동조합", 'mission: "우리밀 빵을 굽는 협동조합'
+    )
+    assert content_errors(network)[0].startswith(f"{GAON}:3:10: YAML 문법 오류: 따옴표나 괄호가 닫히지 않았습니다")
+
+
+def test_a_missing_choice_lists_the_choices(network):
+    path = entry(network, "gaon-bakery")
+    path.write_text(path.read_text("utf-8") + "social_contribution:\n  - {text: 무료 급식}\n", "utf-8")
+    assert content_errors(network) == [
+        f"{GAON}:20:5: social_contribution[0].type: 꼭 필요한 항목이 없습니다 — 이 항목을 추가하세요. "
+        "쓸 수 있는 값: social-service, innovation, community, local-jobs, equipment, service-quality"
+    ]

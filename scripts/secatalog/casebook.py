@@ -66,7 +66,7 @@ class CaseFront(Record):
     title: Name
     headline: Line = Field(description="한 줄 제목 (신문 제목처럼)")
     agency: Name = Field(description="구매 기관")
-    department: Line = Field(description="구매 부서")
+    department: Line = Field("", description="구매 부서 (모르면 비워 둠)")
     year: Year
     chapter: Slug = Field(description="casebook/book.yml의 장 id")
     enterprises: list[Annotated[Text, Field(pattern=r"^[a-z0-9-]+$")]] = Field(min_length=1)

@@ -19,6 +19,7 @@ from .model import CertRef, Contact, OrgTypeRef, Record
 class Subcategory(Record):
     id: Slug
     name: Name
+    description: Line = Field("", description="하위 분류 설명 (분류 페이지에 보임)")
     keywords: list[Line] = []
 
 

@@ -66,6 +66,7 @@ def load_enterprise(folder: Path, ctx: LoadContext, report: Report) -> Enterpris
     for i, product in enumerate(record.products):
         at = ("products", i, "description")
         check_markup(doc.locate(at), product.description, report, field_label(doc.data, at))
+    check_markup(doc.locate(("introduction",)), record.introduction, report, "introduction")
     check_unique(doc, record, ctx.seen, report)
     today, facts, certs = settings.date, ctx.config.procurement, ctx.config.certifications
     for at, cert in _all_certs(record):

@@ -218,6 +218,8 @@ def parse_yaml(text: str, path: Path, shown: str, report: Report) -> Document | 
         return None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if "quoted scalar" in str(exc.context or "") and exc.context_mark is not None:
+            mark = exc.context_mark  # an unclosed quote: point at where it opens, not at the end of the file
         report.error(
             _mark(shown, mark),
             f"YAML 문법 오류: {_problem_ko(exc.problem, _char_at(text, mark))}",

@@ -140,6 +140,9 @@ class Contact(Record):
     role: Line = Field("", description="담당자 직책 (예: 사무국장)")
     phone: Phone | None = None
     email: Email | None = None
+    fax: Phone | None = Field(None, description="팩스 번호")
+    address: Line = Field("", description="찾아오는 주소")
+    hours: Line = Field("", description="업무 시간 (예: 평일 9:00~18:00)")
 
 
 # --- member entries (content/enterprises/<slug>/enterprise.yml) -------------------------
@@ -254,6 +257,7 @@ class Enterprise(Record):
     name: Name = Field(description="기업 이름")
     org_type: OrgTypeRef
     mission: Line = Field(description="한 줄 미션")
+    introduction: Paragraph = Field("", description="기업 소개 (여러 문단, 마크다운 일부 사용 가능)")
     social_purpose: Literal["jobs", "services", "community", "mixed", "innovation"] = Field(
         description="사회적 목적 유형: jobs(일자리제공), services(사회서비스제공), "
         "community(지역사회공헌), mixed(혼합), innovation(창의혁신)"
@@ -293,3 +297,4 @@ class Bundle(Record):
     items: list[BundleItem] = Field(min_length=1)
     photo: Photo | None = None
     recipe: Paragraph = ""
+    months: list[Month] = Field([], description="판매 시기 (월 목록, 비우면 연중)")

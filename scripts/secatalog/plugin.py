@@ -91,6 +91,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         self.pages = {p.src_uri: p for p in build_pages(catalog)}
         if not config.site_url:
             config.site_url = catalog.network.site_url
+        office = catalog.network.contact  # the publisher, in every page's footer (autoescaped by the theme)
+        config.extra["secatalog_publisher"] = {"name": catalog.network.name, **office.model_dump(mode="json")}
         self.site_url = config.site_url
         search_plugin = config.plugins.get("material/search") or config.plugins.get("search")
         if search_plugin is not None and hasattr(search_plugin.config, "fields"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import typing
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -103,10 +104,31 @@ def _report_one(doc: Document, model: type[BaseModel], loc: tuple, err: dict, re
         message, hint = message.format(**ctx), hint.format(**ctx)
     else:  # our own PydanticCustomError messages are already Korean
         message, hint = err["msg"], str(ctx.get("hint", ""))
+    if kind == "missing":
+        hint = _choices_hint(model, loc) or hint
     received = _received(err.get("input"), kind)
     if received:
         message = f"{message}; 받은 값 {received}"
     report.error(doc.locate(loc), message, hint, field)
+
+
+def _choices_hint(model: type[BaseModel], loc: tuple) -> str:
+    """For a missing field with fixed choices, the choices themselves."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", {})
+        if part not in fields:
+            return ""
+        current = _inner_model(fields[part].annotation)
+    field = getattr(current, "model_fields", {}).get(loc[-1]) if current is not None else None
+    if field is None:
+        return ""
+    choices = [a for a in getattr(field.annotation, "__args__", ()) if isinstance(a, str)]
+    if typing.get_origin(field.annotation) is typing.Literal and choices:
+        return f"이 항목을 추가하세요. 쓸 수 있는 값: {', '.join(choices)}"
+    return ""
 
 
 def _received(value: Any, kind: str) -> str:
