@@ -163,3 +163,17 @@ def test_script_snippet_pins_the_published_script(sample_site):
     assert 'sandbox="allow-popups allow-popups-to-escape-sandbox allow-forms"' in html.replace("&#34;", '"').replace(
         "&quot;", '"'
     )
+
+
+@pytest.mark.browser
+def test_embed_page_previews_work_on_any_host(host_and_catalog):
+    _, catalog, chromium = host_and_catalog  # served on a local address, not the public one
+    page = chromium.new_page()
+    page.goto(catalog + "embed/")
+    page.wait_for_load_state("load")
+    banners = page.locator(".sc-demo img")
+    assert banners.count() == 3
+    assert all(banners.nth(i).evaluate("i => i.complete && i.naturalWidth > 0") for i in range(3))
+    assert page.frame_locator(".sc-demo iframe").locator("a.ok").count() == 1
+    page.wait_for_selector(".sc-demo [data-secatalog-ready]", state="attached", timeout=10000)
+    assert "https://catalog.example.org/widget/embed.js" in page.locator("#snippet-script").inner_text()

@@ -40,9 +40,12 @@ def banner_alt(catalog: Catalog) -> str:
     return f"{catalog.network.name} 사회적경제 공공구매 카탈로그 바로가기"
 
 
-def snippets(catalog: Catalog) -> dict[str, str]:
-    """Copy-paste HTML for the webmaster, one per option (text, to show escaped)."""
-    site = catalog.network.site_url
+def snippets(catalog: Catalog, site: str | None = None) -> dict[str, str]:
+    """Copy-paste HTML for the webmaster, one per option (text, to show escaped).
+
+    site: where the catalog is; the public address by default, a relative one for the previews
+    on the catalog's own embed page (so they work on any host, before the site is published)."""
+    site = site or catalog.network.site_url
     name = str(escape(catalog.network.name))
     alt = str(escape(banner_alt(catalog)))
     link = (

@@ -17,7 +17,7 @@ from ..model import CONTRIBUTION_TYPES, SOCIAL_PURPOSES
 from ..schema import form_patterns
 from ..widget import BANNERS, snippets
 from .head import enterprise_json_ld, item_json_ld
-from .render import Renderer
+from .render import Renderer, root_for
 
 if TYPE_CHECKING:
     from .pages import GeneratedPage
@@ -155,7 +155,8 @@ def open_data(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[st
 
 def embed(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
     found = snippets(renderer.catalog)
-    return {"snippets": found, "banners": BANNERS, "code": lambda key: _code_block(key, found[key])}
+    preview = snippets(renderer.catalog, site=root_for(page.url))
+    return {"snippets": preview, "banners": BANNERS, "code": lambda key: _code_block(key, found[key])}
 
 
 def bundle(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
