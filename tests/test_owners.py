@@ -93,10 +93,7 @@ def test_member_removes_an_old_photo_of_its_own(repo):
 
 
 def test_new_member_folder_naming_its_author(repo):
-    folder = repo / "content/enterprises/new-coop"
-    folder.mkdir()
-    (folder / "enterprise.yml").write_text("name: 새 협동조합\nmaintainers: [newbie]\n", "utf-8")
-    commit(repo)
+    new_entry(repo, "new-coop", "name: 새 협동조합\nmaintainers: [newbie]\n")
     assert owners(repo, "newbie").exit_code == 0
 
 
@@ -141,19 +138,20 @@ def test_adding_oneself_to_another_entry_grants_nothing(repo):
     assert "'haneul-clean' 항목은 관리자(haneul-owner)만" in refused(owners(repo, "gaon-owner"))
 
 
-def test_new_folder_must_name_its_author(repo):
-    folder = repo / "content/enterprises/new-coop"
+def new_entry(repo: Path, slug: str, text: str) -> None:
+    folder = repo / "content/enterprises" / slug
     folder.mkdir()
-    (folder / "enterprise.yml").write_text("name: x\nmaintainers: [someone-else]\n", "utf-8")
+    (folder / "enterprise.yml").write_text(text, "utf-8")
     commit(repo)
+
+
+def test_new_folder_must_name_its_author(repo):
+    new_entry(repo, "new-coop", "name: x\nmaintainers: [someone-else]\n")
     assert "새 항목 'new-coop'의 maintainers에 올린 사람(newbie)이 없습니다" in refused(owners(repo, "newbie"))
 
 
 def test_a_new_folder_cannot_take_a_left_over_confirmation(repo):
-    folder = repo / "content/enterprises/old-coop"
-    folder.mkdir()
-    (folder / "enterprise.yml").write_text("name: 옛 협동조합\nmaintainers: [newbie]\n", "utf-8")
-    commit(repo)
+    new_entry(repo, "old-coop", "name: 옛 협동조합\nmaintainers: [newbie]\n")
     assert "'old-coop'에는 사무국 확인 기록이 남아 있어 사무국만" in refused(owners(repo, "newbie"))
 
 

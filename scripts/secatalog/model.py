@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
@@ -110,30 +110,15 @@ def _by_name(kind: str, label: str):
     return BeforeValidator(check)
 
 
-CategoryRef = Annotated[
-    Code,
-    _known("categories", "분류"),
-    _by_name("categories", "분류"),
-    Field(description="catalog/categories.yml의 분류 id (하위 분류)"),
-]
-OrgTypeRef = Annotated[
-    Code,
-    _known("org_types", "조직 유형"),
-    _by_name("org_types", "조직 유형"),
-    Field(description="catalog/org_types.yml의 조직 유형 id"),
-]
-CertRef = Annotated[
-    Code,
-    _known("certifications", "인증"),
-    _by_name("certifications", "인증"),
-    Field(description="catalog/certifications.yml의 인증 id"),
-]
-ChannelRef = Annotated[
-    Code,
-    _known("channels", "구매 경로"),
-    _by_name("channels", "구매 경로"),
-    Field(description="catalog/procurement.yml의 구매 경로 id"),
-]
+def _reference(kind: str, label: str, description: str) -> Any:
+    """An id field checked against the catalog's own list of that kind (the validation context)."""
+    return Annotated[Code, _known(kind, label), _by_name(kind, label), Field(description=description)]
+
+
+CategoryRef = _reference("categories", "분류", "catalog/categories.yml의 분류 id (하위 분류)")
+OrgTypeRef = _reference("org_types", "조직 유형", "catalog/org_types.yml의 조직 유형 id")
+CertRef = _reference("certifications", "인증", "catalog/certifications.yml의 인증 id")
+ChannelRef = _reference("channels", "구매 경로", "catalog/procurement.yml의 구매 경로 id")
 
 
 class Contact(Record):
