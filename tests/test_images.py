@@ -148,3 +148,19 @@ def test_poisoned_cache_manifest_is_a_miss(tmp_path):
     again = process([photo], tmp_path / "cache", 40_000_000, workers=1)
     assert again.encoded == 1, "a manifest naming anything but our own files is not trusted"
     assert all(p.parent == manifest.parent and p.name != "passwd" for _, p in again.photos[photo].files)
+
+
+@pytest.mark.parametrize("run", ["process", "verify"])
+def test_problems_come_back_from_worker_processes(tmp_path, run):
+    import secatalog.photos as photos
+
+    broken = []
+    for n in range(3):
+        good = draw_photo(tmp_path / f"good{n}.jpg", (n * 60, 90, 90))
+        bad = tmp_path / f"bad{n}.jpg"
+        bad.write_bytes(good.read_bytes()[:2500])
+        broken.append(bad)
+    found = getattr(photos, run)(broken, tmp_path / "cache", 40_000_000, workers=2)
+    failed = found.failed if run == "process" else found
+    assert sorted(p.name for p in failed) == ["bad0.jpg", "bad1.jpg", "bad2.jpg"]
+    assert {p.message for p in failed.values()} == {"사진 파일을 끝까지 읽을 수 없습니다 (파일이 잘렸거나 깨졌습니다)"}

@@ -73,11 +73,7 @@ def raise_photo_problems(catalog: Catalog, problems: dict[Path, ImageProblem]) -
     for ref in catalog.photos():
         if ref.path in problems:
             problem = problems[ref.path]
-            report.error(
-                ref.where if ref.where.path else Location(ref.shown),
-                f"'{ref.path.name}': {problem.message}",
-                problem.hint,
-            )
+            report.error(ref.where, f"'{ref.path.name}': {problem.message}", problem.hint)
     raise ContentError(report)
 
 

@@ -31,7 +31,7 @@ class PhotoRef:
     shown: str
     alt: str
     info: images.ImageInfo
-    where: Location = field(default=Location(""), compare=False)
+    where: Location = field(compare=False)
     """The line that names the photo, for problems found after loading (decoding)."""
 
 

@@ -33,6 +33,9 @@ class ImageProblem(Exception):
         self.message = message
         self.hint = hint
 
+    def __reduce__(self):  # problems come back from worker processes: keep both parts
+        return type(self), (self.message, self.hint)
+
 
 @dataclass(frozen=True)
 class ImageInfo:
@@ -160,11 +163,15 @@ def decode_problem(path: Path, max_pixels: int = DEFAULT_MAX_PIXELS) -> ImagePro
     """Decode a photo the way derive() will; the problem that would stop the build, if any."""
     try:
         _upright_rgb(path, PRINT_WIDTH, max_pixels).close()
-    except ImageProblem as exc:
-        return exc
-    except Exception:  # truncated data, corrupt streams, bombs past the header: all one answer
-        return ImageProblem(*UNREADABLE)
+    except Exception as exc:
+        return problem_of(exc)
     return None
+
+
+def problem_of(exc: Exception) -> ImageProblem:
+    """What a failed decode means to a member: our own refusal, or else one answer for truncated
+    data, corrupt streams and bombs past the header."""
+    return exc if isinstance(exc, ImageProblem) else ImageProblem(*UNREADABLE)
 
 
 def content_key(path: Path) -> str:

@@ -69,14 +69,14 @@ def _derived_file(out_dir: Path, name: object) -> Path:
     return out_dir / name
 
 
-def _work(job: tuple[str, str, int]) -> tuple[str, list | None]:
-    """Derive one photo; None instead of derivatives when it cannot be decoded."""
+def _work(job: tuple[str, str, int]) -> tuple[str, list | images.ImageProblem]:
+    """Derive one photo; its problem instead of derivatives when it cannot be decoded."""
     src, out, max_pixels = job
     out_dir = Path(out)
     try:
         results = derive(Path(src), out_dir, max_pixels)
-    except Exception:
-        return src, None
+    except Exception as exc:
+        return src, images.problem_of(exc)
     entries = [[{"width": d.width, "height": d.height, "fmt": d.fmt, "role": d.role}, p.name] for d, p in results]
     tmp = _manifest(out_dir).with_suffix(f".tmp{os.getpid()}")
     tmp.write_text(json.dumps({"version": CACHE_VERSION, "files": entries}), "utf-8")
@@ -149,8 +149,8 @@ def process(sources: list[Path], cache_dir: Path, max_pixels: int, workers: int 
     failed = {}
     for src, entries in _run(_work, jobs, workers):
         path = Path(src)
-        if entries is None:
-            failed[path] = images.decode_problem(path, max_pixels) or images.ImageProblem(*images.UNREADABLE)
+        if isinstance(entries, images.ImageProblem):
+            failed[path] = entries
             continue
         out_dir = cache_dir / todo[path][:2] / todo[path]
         done[path] = ProcessedPhoto(todo[path], tuple((Derivative(**d), out_dir / name) for d, name in entries))
