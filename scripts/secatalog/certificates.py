@@ -51,7 +51,8 @@ class CertState:
         }
 
 
-def _state(expires: date | None, today: date, window_days: int) -> State:
+def state_of(expires: date | None, today: date, window_days: int) -> State:
+    """The one rule for dates: past the end is expired; within the window, ending soon."""
     if expires is not None and expires < today:
         return "expired"
     if expires is not None and expires <= today + timedelta(days=window_days):
@@ -79,7 +80,7 @@ def cert_states(
                 names.get(kind, kind),
                 number,
                 expires,
-                _state(expires, today, window_days),
+                state_of(expires, today, window_days),
                 verified.checked if found and verified else None,
             )
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,14 +42,14 @@ class Configuration:
     print_settings: PrintSettings
     verified: VerifiedFile
 
-    @property
+    @functools.cached_property
     def validation(self) -> dict[str, Any]:
         """The context reference fields of entries are checked against."""
         return context_for(
             self.taxonomy, list(self.org_types.values()), list(self.certifications.values()), self.procurement
         )
 
-    @property
+    @functools.cached_property
     def cert_names(self) -> dict[str, str]:
         return {k: v.name for k, v in self.certifications.items()}
 

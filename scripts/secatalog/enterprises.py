@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +10,7 @@ from pydantic import BaseModel
 
 from . import certfiles
 from .catalog import EnterpriseEntry, Item
-from .certificates import cert_states
+from .certificates import cert_states, state_of
 from .config import Settings
 from .config_model import Category, CertType, Subcategory
 from .configuration import Configuration
@@ -36,10 +35,6 @@ class LoadContext:
     settings: Settings
     config: Configuration
     seen: dict[str, str] = field(default_factory=dict)  # identity key -> file that has it
-    validation: dict = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.validation = self.config.validation
 
 
 def load_enterprise(folder: Path, ctx: LoadContext, report: Report) -> EnterpriseEntry | None:
@@ -58,7 +53,7 @@ def load_enterprise(folder: Path, ctx: LoadContext, report: Report) -> Enterpris
     doc = load_yaml(path, settings.root, report, settings.max_yaml_bytes)
     if doc is None:
         return None
-    record = check_document(doc, Enterprise, report, context=ctx.validation)
+    record = check_document(doc, Enterprise, report, context=ctx.config.validation)
     if record is None:
         return None
     _check_product_ids(doc, record, report)
@@ -130,16 +125,15 @@ def _check_applies_to(doc: Document, at: tuple, cert_type: str, certs: dict[str,
 
 
 def _check_expiry(doc, at, cert, facts, certs, today, report) -> None:
-    if cert.expires is None:
-        return
+    state = state_of(cert.expires, today, facts.expiry_warning_days)
     name = certs[cert.type].name if cert.type in certs else cert.type
-    if cert.expires < today:
+    if state == "expired":
         report.warn(
             doc.locate(at + ("expires",)),
             f"{name}의 유효기간이 지났습니다 ({cert.expires})",
             "갱신한 인증서의 번호와 날짜로 고치세요",
         )
-    elif cert.expires <= today + timedelta(days=facts.expiry_warning_days):
+    elif state == "expiring":
         report.warn(
             doc.locate(at + ("expires",)), f"{name}의 유효기간이 곧 끝납니다 ({cert.expires})", "갱신 일정을 확인하세요"
         )

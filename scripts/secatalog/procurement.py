@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Literal
 
+from .certificates import state_of
 from .config_model import EligibilityRule, Procurement, VerifiedCertification, VerifiedFacts
 from .fields import identity_key
 from .model import Enterprise
@@ -65,6 +66,11 @@ def percent(share: float) -> str:
     """29.99% reads 29.9%, never a rounded-up 30% that would seem to meet a 30% threshold."""
     value = math.floor(share * 1000 + 1e-9) / 10
     return f"{value:g}%"
+
+
+def qualifying_certifications(facts: Procurement) -> set[str]:
+    """Certificate types some sole-source rule requires: the ones whose numbers must be confirmed."""
+    return {r.requires_certification for r in facts.sole_source_rules if r.requires_certification}
 
 
 def changed_facts(ent: Enterprise, verified: VerifiedFacts, qualifying: set[str]) -> list[FactChange]:
@@ -176,8 +182,7 @@ def eligibility(
         return Eligibility(
             "pending", ("사무국이 조직 유형과 인증을 공식 자료와 아직 대조하지 않았습니다",), None, facts.checked
         )
-    qualifying = {r.requires_certification for r in facts.sole_source_rules if r.requires_certification}
-    changes = changed_facts(ent, verified, qualifying)
+    changes = changed_facts(ent, verified, qualifying_certifications(facts))
     if changes:
         return Eligibility(
             "pending",
@@ -194,7 +199,7 @@ def eligibility(
     for rule in rules:
         result = _check_rule(rule, verified, today, cert_names)
         if result.ok:
-            expiring = bool(result.expires and result.expires <= today + timedelta(days=facts.expiry_warning_days))
+            expiring = state_of(result.expires, today, facts.expiry_warning_days) == "expiring"
             return Eligibility(
                 "eligible", (rule.label, *result.reasons), rule, facts.checked, verified, result.expires, expiring
             )

@@ -17,7 +17,7 @@ from .errors import Location, Report, relpath
 from .fields import identity_key
 from .load import Document, load_yaml
 from .model import Enterprise, suggest
-from .procurement import changed_facts
+from .procurement import changed_facts, qualifying_certifications
 from .validate import check_document
 
 VERIFIED_FILE = "verified.yml"
@@ -47,8 +47,7 @@ def check_verified(
     doc: Document, record: Enterprise, verified: VerifiedFacts, facts: Procurement, report: Report
 ) -> None:
     """Tell the secretariat which confirmed facts an entry now states differently."""
-    qualifying = {r.requires_certification for r in facts.sole_source_rules if r.requires_certification}
-    for change in changed_facts(record, verified, qualifying):
+    for change in changed_facts(record, verified, qualifying_certifications(facts)):
         report.warn(
             doc.locate(change.at),
             f"사무국 확인({verified.checked.isoformat()}) 뒤에 바뀐 사실: {change.field} {change.message}",
