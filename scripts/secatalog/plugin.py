@@ -91,7 +91,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         self.pages = {p.src_uri: p for p in build_pages(catalog)}
         if not config.site_url:
             config.site_url = catalog.network.site_url
-        office = catalog.network.contact  # the publisher, in every page's footer (autoescaped by the theme)
+        office = catalog.network.contact  # the publisher, in every footer (the partial escapes each value)
         config.extra["secatalog_publisher"] = {"name": catalog.network.name, **office.model_dump(mode="json")}
         self.site_url = config.site_url
         search_plugin = config.plugins.get("material/search") or config.plugins.get("search")
