@@ -26,6 +26,7 @@ from . import build
 from .build import Prepared
 from .config import Settings
 from .errors import ContentError, Problem
+from .jinja import bytecode_cache
 from .photos import ProcessedPhoto
 from .render_assets import asset_files
 from .site import htmlfix, search
@@ -107,6 +108,10 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         self.problems, self.prepared, self.pages = report.errors + report.warnings, None, {}
         config.nav = [{"내용 오류": "index.md"}]
         return config
+
+    def on_env(self, env, config, files):
+        env.bytecode_cache = bytecode_cache()  # the theme's templates too (material's are many)
+        return env
 
     def on_files(self, files: Files, config) -> Files:
         if not self.config.enabled:

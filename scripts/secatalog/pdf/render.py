@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 import os
 import resource
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
-import weasyprint
-
-from .fetcher import RestrictedFetcher
+# WeasyPrint takes over a second to import: only a build with chunks to render pays for it.
+WEASYPRINT_VERSION = version("weasyprint")
 
 
 class PrintError(Exception):
@@ -31,7 +32,7 @@ class Job:
 
     @property
     def key(self) -> str:
-        digest = hashlib.sha256(f"{weasyprint.__version__}\0{self.expected_pages}\0".encode())
+        digest = hashlib.sha256(f"{WEASYPRINT_VERSION}\0{self.expected_pages}\0".encode())
         digest.update(self.html.encode("utf-8"))
         return digest.hexdigest()
 
@@ -43,6 +44,10 @@ def _limit_memory(megabytes: int) -> None:
 
 
 def _render(job: Job, target: str) -> tuple[str, int, list[str]]:
+    import weasyprint
+
+    from .fetcher import RestrictedFetcher
+
     fetcher = RestrictedFetcher([Path(p) for p in job.allowed])
     document = weasyprint.HTML(string=job.html, url_fetcher=fetcher).render()
     pages = len(document.pages)
@@ -64,6 +69,7 @@ def render_all(
     refused: list[str] = []
     if not todo:
         return files, 0, refused
+    importlib.import_module("weasyprint")  # once, before the workers fork, not once in each
     workers = min(workers or os.cpu_count() or 1, len(todo))
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_limit_memory, initargs=(memory_mb,))
     try:
