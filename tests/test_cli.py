@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from helpers import entry, replace_in, run_cli, run_cli_process
+from helpers import entry, make_network, replace_in, run_cli, run_cli_process
 
 pytestmark = pytest.mark.slow
 
@@ -66,14 +66,15 @@ def test_failed_build_leaves_previous_site_untouched(network):
     assert not [p for p in network.iterdir() if p.name.startswith(".site.")], "no staging left behind"
 
 
-def test_builds_are_reproducible(network, tmp_path):
-    env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")
-    outputs = []
-    for n in (1, 2):
-        out = tmp_path / f"out{n}"
-        result = run_cli_process("build", "--out", str(out), cwd=network, env=env)
-        assert result.returncode == 0, result.stderr
-        outputs.append({p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()})
+def test_builds_are_reproducible(fixture_site, tmp_path):
+    """Another copy of the network, another process, another (empty) cache: the same bytes."""
+    env = dict(os.environ, SECATALOG_CACHE_DIR=str(tmp_path / "cache"))  # the session's build date
+    out = tmp_path / "out"
+    result = run_cli_process("build", "--out", str(out), cwd=make_network(tmp_path / "copy"), env=env)
+    assert result.returncode == 0, result.stderr
+    outputs = [
+        {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} for site in (fixture_site, out)
+    ]
     assert outputs[0].keys() == outputs[1].keys()
     differing = [str(k) for k in outputs[0] if outputs[0][k] != outputs[1][k]]
     assert differing == []

@@ -42,8 +42,8 @@ def _print_jobs(prepared):
 
     catalog = prepared.catalog
     doc = CatalogDocument(catalog, prepared.photos, 2, "2026-11-25")
-    allowed = (str((catalog.settings.cache_dir / "photos").resolve()),)
-    return doc, [Job(f"print:{c.key}", doc.html(c, PRINT), c.pages, allowed) for c in doc.chunks]
+    photos = str(catalog.settings.photo_cache)
+    return doc, [Job(f"print:{c.key}", doc.html(c, PRINT), c.pages, photos) for c in doc.chunks]
 
 
 def phase_ours(root: Path, out: Path) -> dict:
@@ -70,7 +70,7 @@ def phase_baseline(root: Path, out: Path) -> dict:
     bodies = [re.search(r"<body[^>]*>(.*)</body>", j.html, re.S).group(1) for j in jobs]
     html = head + '<body class="print per-page-2">' + "".join(bodies) + "</body></html>"
     started = time.perf_counter()
-    fetcher = RestrictedFetcher([Path(jobs[0].allowed[0])])
+    fetcher = RestrictedFetcher(Path(jobs[0].photos))
     weasyprint.HTML(string=html, url_fetcher=fetcher).write_pdf(out)
     return {"seconds": time.perf_counter() - started}
 

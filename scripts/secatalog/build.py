@@ -38,7 +38,7 @@ def prepare(settings: Settings, workers: int | None = None) -> Prepared:
     """Load and validate everything, then make sure every photo's derivatives are cached."""
     catalog = load_project(settings)
     settings = catalog.settings  # with the limits from catalog/catalog.yml
-    done = process([ref.path for ref in catalog.photos()], settings.cache_dir / "photos", settings.max_pixels, workers)
+    done = process([ref.path for ref in catalog.photos()], settings.photo_cache, settings.max_pixels, workers)
     raise_photo_problems(catalog, done.failed)
     certs = {}
     for ent in catalog.enterprises:
@@ -61,7 +61,7 @@ def verify_photos(catalog: Catalog, workers: int | None = None) -> None:
     settings = catalog.settings
     raise_photo_problems(
         catalog,
-        verify([ref.path for ref in catalog.photos()], settings.cache_dir / "photos", settings.max_pixels, workers),
+        verify([ref.path for ref in catalog.photos()], settings.photo_cache, settings.max_pixels, workers),
     )
 
 

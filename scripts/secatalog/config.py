@@ -66,5 +66,10 @@ class Settings:
         return cache_root()
 
     @property
+    def photo_cache(self) -> Path:
+        """Processed photos: the site copies them, the print editions read them (nothing else)."""
+        return self.cache_dir / "photos"
+
+    @property
     def date(self) -> date:
         return self.today or build_date()

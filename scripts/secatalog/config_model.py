@@ -102,7 +102,7 @@ class PrintSettings(Record):
         300, description="PDF 한 부분을 만드는 데 허용하는 최대 시간(초)"
     )
     memory_limit_mb: Annotated[int, Field(ge=512, le=65536)] = Field(
-        4096, description="PDF를 만드는 프로세스 하나의 메모리 한도(MB)"
+        4096, description="PDF 한 부분을 만들 때 더 쓸 수 있는 메모리 한도(MB)"
     )
 
 

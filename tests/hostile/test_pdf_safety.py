@@ -19,8 +19,8 @@ def allowed(tmp_path: Path) -> Path:
 
 
 def test_allowed_file_is_served(allowed):
-    fetcher = RestrictedFetcher([allowed])
-    response = fetcher.fetch((allowed / "ok.jpg").as_uri())
+    fetcher = RestrictedFetcher(allowed)
+    response = fetcher.fetch("photo:ok.jpg")
     assert response.read().startswith(b"\xff\xd8") and fetcher.refused == []
 
 
@@ -28,6 +28,9 @@ def test_allowed_file_is_served(allowed):
     "url",
     [
         "file:///etc/passwd",
+        "photo:/etc/passwd",
+        "photo:",
+        "photo:%2E%2E/cache/ok.jpg",
         "http://127.0.0.1/",
         "https://example.org/x.png",
         "http://169.254.169.254/latest/",
@@ -38,23 +41,25 @@ def test_allowed_file_is_served(allowed):
     ],
 )
 def test_everything_else_is_refused(allowed, url):
-    fetcher = RestrictedFetcher([allowed])
+    fetcher = RestrictedFetcher(allowed)
     with pytest.raises(ValueError):
         fetcher.fetch(url)
     assert fetcher.refused == [url]
 
 
 def test_dot_dot_and_symlinks_inside_the_allowed_folder_are_refused(allowed, tmp_path):
-    fetcher = RestrictedFetcher([allowed])
+    fetcher = RestrictedFetcher(allowed)
     with pytest.raises(ValueError):
-        fetcher.fetch(f"file://{allowed}/../cache/ok.jpg")
+        fetcher.fetch("photo:../cache/ok.jpg")
+    with pytest.raises(ValueError):
+        fetcher.fetch((allowed / "ok.jpg").as_uri())  # even inside the folder: photo: URLs only
     (tmp_path / "secret.txt").write_text("secret")
     (allowed / "link.jpg").symlink_to(tmp_path / "secret.txt")
     with pytest.raises(ValueError):
-        fetcher.fetch((allowed / "link.jpg").as_uri())
+        fetcher.fetch("photo:link.jpg")
     (allowed / "sub").symlink_to(tmp_path)
     with pytest.raises(ValueError):
-        fetcher.fetch(f"file://{allowed}/sub/secret.txt")
+        fetcher.fetch("photo:sub/secret.txt")
 
 
 def test_weasyprint_never_fetches_hostile_references(tmp_path, allowed):
@@ -64,7 +69,7 @@ def test_weasyprint_never_fetches_hostile_references(tmp_path, allowed):
         "<style>@font-face { font-family: x; src: url(file:///etc/passwd) } "
         "body { background: url(http://127.0.0.1:9/bg.png) }</style><p>본문</p></body></html>"
     )
-    files, rendered, refused = render_all([Job("hostile", html, 1, (str(allowed),))], tmp_path / "out", 1)
+    files, rendered, refused = render_all([Job("hostile", html, 1, str(allowed))], tmp_path / "out", 1)
     assert rendered == 1
     assert any("etc/passwd" in url for url in refused) and any("127.0.0.1" in url for url in refused)
     data = files["hostile"].read_bytes()
@@ -74,7 +79,7 @@ def test_weasyprint_never_fetches_hostile_references(tmp_path, allowed):
 @pytest.mark.slow
 def test_a_runaway_chunk_is_stopped_and_named(tmp_path):
     rows = "".join(f"<tr><td>{i}</td><td>긴 표</td></tr>" for i in range(40000))
-    job = Job("먹을거리 부분", f"<table>{rows}</table>", 1, ())
+    job = Job("먹을거리 부분", f"<table>{rows}</table>", 1, str(tmp_path))
     with pytest.raises(PrintError, match="'먹을거리 부분' 부분이 1초 안에 끝나지 않았습니다"):
         render_all([job], tmp_path / "out", 1, timeout=1)
 
@@ -82,6 +87,6 @@ def test_a_runaway_chunk_is_stopped_and_named(tmp_path):
 @pytest.mark.slow
 def test_memory_limit_names_the_chunk(tmp_path):
     rows = "".join(f"<p>{i} 단락</p>" for i in range(20000))
-    job = Job("큰 부분", rows, 1, ())
-    with pytest.raises(PrintError, match="'큰 부분'"):
-        render_all([job], tmp_path / "out", 1, timeout=120, memory_mb=300)
+    job = Job("큰 부분", rows, 1, str(tmp_path))
+    with pytest.raises(PrintError, match="'큰 부분' 부분을 만들다 멈췄습니다"):
+        render_all([job], tmp_path / "out", 1, timeout=120, memory_mb=100)

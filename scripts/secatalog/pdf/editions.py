@@ -19,9 +19,9 @@ def write_all(prepared, out_dir: Path, workers: int | None = None) -> None:
     books = {"catalog": CatalogDocument(catalog, prepared.photos, options.items_per_page, created)}
     if catalog.casebook is not None:
         books["casebook"] = CasebookDocument(catalog, prepared.photos, created)
-    allowed = (str((settings.cache_dir / "photos").resolve()),)
+    photos = str(settings.photo_cache)
     jobs = [
-        Job(f"{name}:{edition.name}:{chunk.key}", doc.html(chunk, edition), chunk.pages, allowed)
+        Job(f"{name}:{edition.name}:{chunk.key}", doc.html(chunk, edition), chunk.pages, photos)
         for name, doc in books.items()
         for chunk in doc.chunks
         for edition in (PRINT, SCREEN)

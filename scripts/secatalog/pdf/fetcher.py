@@ -1,10 +1,10 @@
-"""A WeasyPrint URL fetcher that reads only our own files and never the network."""
+"""A WeasyPrint URL fetcher that reads only processed photos and never the network."""
 
 from __future__ import annotations
 
 import logging
-from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from pathlib import Path, PurePosixPath
+from urllib.parse import quote, unquote
 
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -13,15 +13,25 @@ log = logging.getLogger("secatalog.pdf")
 ALLOWED_DATA = ("data:image/svg+xml", "data:image/png", "data:image/jpeg")
 
 
+PHOTO_SCHEME = "photo:"
+"""Print HTML names photos as photo:<path inside the photo cache>: no machine path reaches the
+PDF (WeasyPrint names each image after its URL), so any two builds give the same bytes."""
+
+
+def photo_url(path: Path, root: Path) -> str:
+    return PHOTO_SCHEME + quote(path.resolve().relative_to(root.resolve()).as_posix())
+
+
 class RestrictedFetcher(URLFetcher):
-    """Serve file:// URLs inside the allowed folders (no symlinks); refuse everything else.
+    """Serve photo: URLs from files inside one folder (no symlinks, no ..); refuse everything
+    else: file://, the network, and data: URLs other than images.
 
     Refused URLs are remembered, so tests and the build can show what was blocked.
     """
 
-    def __init__(self, allowed: list[Path], **kwargs) -> None:
-        super().__init__(allowed_protocols=("file", "data"), allow_redirects=False, timeout=1, **kwargs)
-        self.allowed = [p.resolve() for p in allowed]
+    def __init__(self, root: Path, **kwargs) -> None:
+        super().__init__(allowed_protocols=("data",), allow_redirects=False, timeout=1, **kwargs)
+        self.root = root.resolve()
         self.refused: list[str] = []
 
     def fetch(self, url: str, headers=None):
@@ -29,27 +39,23 @@ class RestrictedFetcher(URLFetcher):
             if url.lower().startswith(ALLOWED_DATA):
                 return super().fetch(url, headers)
             return self._refuse(url)
-        parts = urlsplit(url)
-        if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+        if not url.startswith(PHOTO_SCHEME):
             return self._refuse(url)
-        path = Path(unquote(parts.path))
+        relative = PurePosixPath(unquote(url.removeprefix(PHOTO_SCHEME)))
+        if relative.is_absolute() or not relative.parts or ".." in relative.parts:
+            return self._refuse(url)
+        path = self.root.joinpath(*relative.parts)
         if not self._inside(path):
             return self._refuse(url)
         return URLFetcherResponse(url, body=path.read_bytes(), headers={"Content-Type": _mime(path)})
 
     def _inside(self, path: Path) -> bool:
-        if ".." in path.parts or not path.is_absolute():
-            return False
-        for root in self.allowed:
-            if path.is_relative_to(root):
-                # No link anywhere between the allowed folder and the file.
-                probe = path
-                while probe != root:
-                    if probe.is_symlink():
-                        return False
-                    probe = probe.parent
-                return path.is_file()
-        return False
+        probe = path  # no link anywhere between the folder and the file
+        while probe != self.root:
+            if probe.is_symlink():
+                return False
+            probe = probe.parent
+        return path.is_file()
 
     def _refuse(self, url: str):
         self.refused.append(url)

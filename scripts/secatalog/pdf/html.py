@@ -1,4 +1,4 @@
-"""Print HTML for each chunk of an edition: Jinja2 with autoescape, photos as file:// URLs."""
+"""Print HTML for each chunk of an edition: Jinja2 with autoescape, photos as photo: URLs."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from markupsafe import Markup
 from ..catalog import Catalog, PhotoRef
 from ..jinja import environment
 from ..photos import ProcessedPhoto
+from .fetcher import photo_url
 from .plan import INDEX_ROWS_PER_PAGE, Chunk, item_page_numbers, plan_casebook, plan_catalog, profile_page_numbers
 
 CSS = Path(__file__).resolve().parent.parent / "templates" / "print" / "print.css"
@@ -97,7 +98,7 @@ class PrintDocument:
     def photo_src(self, ref: PhotoRef, edition: Edition) -> str:
         processed = self.photos[ref.path]
         _, path = processed.web("JPEG")[-1] if edition.screen else processed.print_file
-        return path.resolve().as_uri()
+        return photo_url(path, self.catalog.settings.photo_cache)
 
     def html(self, chunk: Chunk, edition: Edition) -> str:
         catalog = self.catalog

@@ -28,7 +28,8 @@ class Job:
     name: str
     html: str
     expected_pages: int
-    allowed: tuple[str, ...]
+    photos: str
+    """The folder photo: URLs are read from (the photo cache)."""
 
     @property
     def key(self) -> str:
@@ -38,9 +39,16 @@ class Job:
 
 
 def _limit_memory(megabytes: int) -> None:
+    """Cap what one chunk may add to the address space its worker starts with: a worker forked
+    from a large build process would otherwise start above a fixed cap and fail at random."""
     if megabytes:
-        limit = megabytes * 1024 * 1024
+        limit = _address_space() + megabytes * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _address_space() -> int:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
 
 
 def _render(job: Job, target: str) -> tuple[str, int, list[str]]:
@@ -48,7 +56,7 @@ def _render(job: Job, target: str) -> tuple[str, int, list[str]]:
 
     from .fetcher import RestrictedFetcher
 
-    fetcher = RestrictedFetcher([Path(p) for p in job.allowed])
+    fetcher = RestrictedFetcher(Path(job.photos))
     document = weasyprint.HTML(string=job.html, url_fetcher=fetcher).render()
     pages = len(document.pages)
     if pages == job.expected_pages:
