@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,11 @@ _EARLY_BUILD = (
 
 
 def pytest_configure(config):
-    """One fresh build cache per test session, shared by the xdist workers (they inherit it)."""
+    """One fresh build cache per test session, shared by the xdist workers (they inherit it),
+    and one build date for the whole session, so that any two builds of a project must match."""
+    if not hasattr(config, "workerinput"):
+        midnight = datetime.combine(date.today(), time(), tzinfo=UTC)
+        os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(midnight.timestamp())))
     if not hasattr(config, "workerinput") and "SECATALOG_TEST_CACHE" not in os.environ:
         os.environ["SECATALOG_TEST_CACHE"] = os.environ["SECATALOG_CACHE_DIR"] = tempfile.mkdtemp(
             prefix="secatalog-test-cache-"
@@ -33,10 +38,14 @@ def pytest_configure(config):
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
-    """A test that uses a built site is slow, whatever else it does (before -m selects)."""
+    """A test that uses a built site is slow, whatever else it does (before -m selects).
+
+    Tests that read the sample site run last: the workers do everything else while a third
+    process builds the sample (the longest build), instead of waiting for it together."""
     for item in items:
         if set(getattr(item, "fixturenames", ())) & SITE_FIXTURES:
             item.add_marker(pytest.mark.slow)
+    items.sort(key=lambda item: "sample_site" in getattr(item, "fixturenames", ()))
 
 
 @pytest.hookimpl(trylast=True)

@@ -80,6 +80,11 @@ def test_open_an_item_and_its_photo_loads(site):
     assert "수의계약 가능" in page.locator(".sc-eligibility").inner_text()
 
 
+# Every kind of page on a phone; on a desktop too where the layout differs most (a desktop run
+# costs as much as a phone run and finds the same problems on the simpler pages).
+DESKTOP_TOO = {"", "categories/food/", "items/barun-bapsang/local-lunchbox/", "procurement/", "join/"}
+
+
 @pytest.mark.parametrize(
     "path",
     [
@@ -103,10 +108,11 @@ def test_no_serious_accessibility_violations(site, path):
     page = chromium.new_page(viewport={"width": 375, "height": 900})
     page.goto(base + path)
     found = {375: serious_violations(page)}
-    page.set_viewport_size({"width": 1280, "height": 900})  # the same page on a desktop, loaded afresh
-    page.reload()  # (material animates the header search into place after a resize)
-    found[1280] = serious_violations(page)
-    assert found == {375: [], 1280: []}
+    if path in DESKTOP_TOO:
+        page.set_viewport_size({"width": 1280, "height": 900})  # the same page on a desktop, loaded afresh
+        page.reload()  # (material animates the header search into place after a resize)
+        found[1280] = serious_violations(page)
+    assert all(v == [] for v in found.values()), found
 
 
 def test_skip_link_and_visible_keyboard_focus(site):
