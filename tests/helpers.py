@@ -82,7 +82,7 @@ def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     from secatalog.cli import app
 
     with _working_dir(cwd):
-        result = CliRunner().invoke(app, list(args))
+        result = CliRunner().invoke(app, list(args), prog_name="secatalog")
     stderr = result.stderr
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         stderr += "Traceback (most recent call last):\n" + "".join(traceback.format_exception(result.exception))

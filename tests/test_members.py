@@ -134,3 +134,30 @@ def test_a_missing_choice_lists_the_choices(network):
         f"{GAON}:20:5: social_contribution[0].type: 꼭 필요한 항목이 없습니다 — 이 항목을 추가하세요. "
         "쓸 수 있는 값: social-service, innovation, community, local-jobs, equipment, service-quality"
     ]
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["bogus"], "오류: 없는 명령입니다: bogus — 쓸 수 있는 명령: check, build"),
+        (["check", "--bogus"], "오류: 없는 옵션입니다: --bogus"),
+        (
+            ["check", "--format", "gh"],
+            "오류: --format에 'gh'은(는) 쓸 수 없습니다 — 다음 중 하나를 쓰세요: text, github",
+        ),
+        (["check", "--root"], "오류: --root 옵션 뒤에 값을 적으세요"),
+    ],
+)
+def test_command_line_mistakes_are_answered_in_korean(network, args, said):
+    result = run_cli(*args, cwd=network)
+    assert result.returncode == 2
+    assert result.stderr.startswith(said), result.stderr
+    assert "도움말: secatalog" in result.stderr
+    assert not any(english in result.stderr for english in ("Usage:", "Error", "Try ", "Traceback"))
+
+
+def test_help_is_korean(network):
+    for args in (["--help"], ["check", "--help"], ["new", "enterprise", "--help"]):
+        shown = run_cli(*args, cwd=network).stdout
+        assert "사용법: secatalog" in shown and "이 도움말을 보여 줍니다" in shown
+        assert not any(english in shown for english in ("Usage:", "Show this message", "Options", "Commands"))

@@ -12,6 +12,7 @@ from pathlib import Path
 import typer
 
 from .annotations import Format, emit
+from .cli_text import use_korean
 from .config import Settings
 from .errors import ContentError, Report
 
@@ -83,7 +84,7 @@ FORMAT_OPTION = typer.Option(Format.text, "--format", help="text(터미널) 또�
 
 @app.command()
 def check(
-    paths: list[Path] = typer.Argument(None, help="검사할 기업 폴더나 파일 (없으면 전체)"),
+    paths: list[Path] = typer.Argument(None, metavar="경로", help="검사할 기업 폴더나 파일 (없으면 전체)"),
     root: Path = ROOT_OPTION,
     fmt: Format = FORMAT_OPTION,
 ) -> None:
@@ -367,6 +368,9 @@ def serve(root: Path = ROOT_OPTION, addr: str = typer.Option("127.0.0.1:8000", h
     settings = _settings(root)
     _log_to_stderr(logging.INFO, "%(message)s")
     mkdocs_serve(str(settings.root / "mkdocs.yml"), dev_addr=addr, livereload=True)
+
+
+use_korean(app, new_app)
 
 
 def main() -> None:
