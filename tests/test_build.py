@@ -54,7 +54,10 @@ def test_category_page_sorted_and_filterable(sample_site):
     assert form.has_attr("hidden"), "without JavaScript the plain list must show, not the form"
     card = soup.select_one('.sc-card a[href$="items/barun-bapsang/local-lunchbox/"]').parent
     assert card["data-org"] == "cooperative" and card["data-eligible"] == "1"
-    assert card["data-price"] == "9000" and card["data-gift"] == "1" and card["data-months"] == "all"
+    assert card["data-price"] == "9000" and card["data-months"] == "all"
+    assert card["data-gift"] == "0", "a lunchbox is not sold as a gift: the member did not mark it"
+    potato = soup.select_one('.sc-card a[href$="items/dure-farm/sweet-potato/"]').parent
+    assert potato["data-gift"] == "1"
     assert "haccp" in card["data-certs"].split()
     assert "수의계약 표시: 2026년 기준, 확인일 2026-11-01" in soup.select_one(".sc-asof").text
 

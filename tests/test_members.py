@@ -161,3 +161,30 @@ def test_help_is_korean(network):
         shown = run_cli(*args, cwd=network).stdout
         assert "사용법: secatalog" in shown and "이 도움말을 보여 줍니다" in shown
         assert not any(english in shown for english in ("Usage:", "Show this message", "Options", "Commands"))
+
+
+def test_only_goods_the_member_marks_as_gifts_are_badged(network):
+    path = entry(network, "haneul-clean")
+    replace_in(path, "    price: 500000\n    unit: 1회\n", "    price: 1200\n    unit: 1㎡\n")
+    catalog = load_project(Settings(network))
+    assert not any(item.gift_ok for item in catalog.items), "a cheap service or an unmarked good is no gift"
+    replace_in(entry(network, "gaon-bakery"), "    price: 6000\n", "    price: 6000\n    gift: true\n")
+    assert [i.uid for i in load_project(Settings(network)).items if i.gift_ok] == ["gaon-bakery/rice-bread"]
+
+
+def test_a_service_marked_as_a_gift_is_refused(network):
+    replace_in(entry(network, "haneul-clean"), "    price: 500000\n", "    price: 500000\n    gift: true\n")
+    assert content_errors(network) == [
+        "content/enterprises/haneul-clean/enterprise.yml:16:5: 2번째 제품 '사무실 이사' (products[1]): "
+        "용역(service)은 선물로 표시할 수 없습니다 (gift: true) — 선물로 파는 물품에만 gift: true를 쓰고, 이 줄은 지우세요"
+    ]
+
+
+def test_a_gift_over_the_limit_is_warned_about(network):
+    replace_in(entry(network, "gaon-bakery"), "    price: 6000\n", "    price: 60000\n    gift: true\n")
+    result = run_cli("check", cwd=network)
+    assert result.returncode == 0
+    assert (
+        f"경고 {GAON}:16:11: '우리쌀식빵'은(는) 가격이 선물 가액 한도(30,000원)를 넘거나 정해지지 않아 "
+        "'선물 한도 이내'로 표시하지 않습니다 — 한 개(한 세트) 가격이 30,000원 이하인 선물 상품만 gift: true로 두세요"
+    ) in result.stderr

@@ -58,6 +58,7 @@ def load_enterprise(folder: Path, ctx: LoadContext, report: Report) -> Enterpris
         return None
     _check_product_ids(doc, record, report)
     _check_texts(doc, record, report)
+    _check_gifts(doc, record, ctx.config.procurement, report)
     for i, product in enumerate(record.products):
         at = ("products", i, "description")
         check_markup(doc.locate(at), product.description, report, field_label(doc.data, at))
@@ -178,6 +179,19 @@ def _is_pictograph(ch: str) -> bool:
     return 0x1F000 <= code <= 0x1FAFF or 0x2600 <= code <= 0x27BF
 
 
+def _check_gifts(doc: Document, record: Enterprise, facts, report: Report) -> None:
+    """A gift the catalog will not badge: say why, before the member wonders."""
+    limit = f"{facts.gift_limit_krw:,}원"
+    for i, product in enumerate(record.products):
+        if product.gift and not within_gift_limit(product, facts):
+            report.warn(
+                doc.locate(("products", i, "gift")),
+                f"'{product.name}'은(는) 가격이 선물 가액 한도({limit})를 넘거나 정해지지 않아 "
+                "'선물 한도 이내'로 표시하지 않습니다",
+                f"한 개(한 세트) 가격이 {limit} 이하인 선물 상품만 gift: true로 두세요",
+            )
+
+
 def _check_texts(doc: Document, record: Enterprise, report: Report) -> None:
     """Texts left as the form's examples, and emoji that print as empty boxes."""
     for at, text in _strings(record):
@@ -240,7 +254,7 @@ def make_items(enterprises: list[EnterpriseEntry], ctx: LoadContext) -> list[Ite
                     product,
                     cat,
                     sub,
-                    within_gift_limit(product.price, facts),
+                    within_gift_limit(product, facts),
                     ent.product_photos.get(product.id, ()),
                     pos,
                     certs,

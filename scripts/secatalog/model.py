@@ -183,6 +183,10 @@ class Product(Record):
     unit: Line = Field("", description="가격 단위 (예: 1개, 1인분, 1회)")
     price_note: Line = ""
     vat_included: Flag = True
+    gift: Flag = Field(
+        False,
+        description="선물로 파는 물품이면 true: 한 개(한 세트) 가격이 선물 가액 한도 이내일 때 '선물 한도 이내'로 표시",
+    )
     min_order: Line = Field("", description="최소 주문 (예: 20개)")
     lead_time: Line = Field("", description="납품 기간 (예: 주문 후 3일)")
     months: list[Month] = Field([], description="판매 시기 (월 목록, 비우면 연중)")
@@ -193,6 +197,16 @@ class Product(Record):
     added: date | None = Field(None, description="등록일 (YYYY-MM-DD): 첫 화면의 '새로 올라온 제품'에 쓰임")
     keywords: list[Annotated[Line, Field(max_length=40)]] = Field([], description="검색어·다른 이름 (예: 회의 도시락)")
     channels: list[SalesChannel] = []
+
+    @model_validator(mode="after")
+    def _gift_is_goods(self) -> Product:
+        if self.gift and self.kind == "service":
+            raise PydanticCustomError(
+                "gift_service",
+                "용역(service)은 선물로 표시할 수 없습니다 (gift: true)",
+                {"hint": "선물로 파는 물품에만 gift: true를 쓰고, 이 줄은 지우세요"},
+            )
+        return self
 
 
 class HistoryItem(Record):

@@ -36,6 +36,7 @@ PRODUCT = """\
     # summary: "한 줄 소개를 적으세요"
     price: 협의                  # 숫자(원, 쉼표 없이) 또는 협의
     unit: ""                     # 가격 단위 (예: 1개, 1인분, 1회)
+    # gift: true                   # 선물로 파는 물품이면 (한 개 가격이 선물 한도 이내일 때 표시)
     added: {added}
     # photos:
     #   - {{file: product.jpg, alt: "제품 사진 설명"}}

@@ -43,7 +43,7 @@ _MEANINGS = {
     "sole_source_eligible": "수의계약 가능 여부 (사무국이 확인한 사실로만 판정)",
     "sole_source_status": "eligible(가능), not-eligible(특례 해당 없음), pending(사무국 확인 중)",
     "verified_by_secretariat": "사무국이 조직 유형·인증을 공식 자료와 대조한 날",
-    "gift_limit_ok": "청탁금지법 선물 가액 한도 이내",
+    "gift_limit_ok": "기업이 선물로 파는 물품이고, 한 개(한 세트) 가격이 청탁금지법 선물 가액 한도 이내",
     "url": "온라인 카탈로그 주소",
 }
 FORM_PATTERNS = form_patterns()
