@@ -188,3 +188,18 @@ def test_a_gift_over_the_limit_is_warned_about(network):
         f"경고 {GAON}:16:11: '우리쌀식빵'은(는) 가격이 선물 가액 한도(30,000원)를 넘거나 정해지지 않아 "
         "'선물 한도 이내'로 표시하지 않습니다 — 한 개(한 세트) 가격이 30,000원 이하인 선물 상품만 gift: true로 두세요"
     ) in result.stderr
+
+
+def test_checking_one_entry_finds_the_bundle_and_case_it_breaks(network):
+    """A member renames a product and checks only their own folder, as CONTRIBUTING says."""
+    replace_in(entry(network, "gaon-bakery"), "  - id: rice-bread", "  - id: rice-loaf")
+    replace_in(entry(network, "haneul-clean"), "    price: 500000", "    price: 오십만")  # not theirs: not shown
+    result = run_cli("check", "content/enterprises/gaon-bakery", cwd=network)
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if line.startswith("오류 ") and " — " in line]
+    assert lines == [
+        "오류 casebook/cases/bread-for-meetings.md:9:9: items[0]: 제품 'gaon-bakery/rice-bread'을(를) 찾을 수 없습니다. "
+        "혹시 'gaon-bakery/rice-loaf'인가요? — '기업 폴더/제품 id' 형식으로 쓰세요",
+        "오류 content/bundles/starter.yml:4:15: 'gaon-bakery/rice-bread' 제품을 찾을 수 없습니다. "
+        "혹시 'gaon-bakery/rice-loaf'인가요? — 기업 폴더 이름/제품 id를 확인하세요",
+    ]

@@ -118,8 +118,6 @@ def check(
         f"경고 {len(catalog.report.warnings)}개",
         file=sys.stderr,
     )
-    if only is not None:
-        print("꾸러미·사례집이 이 항목을 가리키는지는 전체 검사(secatalog check)에서 확인합니다.", file=sys.stderr)
 
 
 @app.command()

@@ -43,8 +43,12 @@ def load_project(settings: Settings, only: list[Path] | None = None) -> Catalog:
     if only is None:
         check_verified_slugs(settings, config.verified, {f.name for f in folders}, report)
     items = make_items(enterprises, ctx)
-    broken = {f.name for f in folders} - {e.slug for e in enterprises}
-    bundles = load_bundles(settings, items, broken, report) if only is None else []
+    # References into entries not loaded here (not checked, or broken) are not judged; checking
+    # some entries still finds a bundle or a case pointing at one of their missing products.
+    loaded = {e.slug for e in enterprises}
+    not_judged = {f.name for f in enterprise_folders(settings, None)} - loaded
+    references = report if only is None else Report()
+    bundles = load_bundles(settings, items, not_judged, references)
     catalog = Catalog(
         settings,
         config.network,
@@ -58,7 +62,10 @@ def load_project(settings: Settings, only: list[Path] | None = None) -> Catalog:
         report,
         config.print_settings,
     )
-    if only is None:
-        catalog = replace(catalog, casebook=load_casebook(settings, catalog, report))
+    catalog = replace(catalog, casebook=load_casebook(settings, catalog, references))
+    if only is not None:
+        for problem in references.problems:
+            if any(f"'{slug}'" in problem.message or f"'{slug}/" in problem.message for slug in loaded):
+                report.problems.append(problem)
     report.raise_if_errors()
     return catalog
