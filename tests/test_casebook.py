@@ -120,7 +120,7 @@ def test_from_a_case_to_the_item_contact_in_two_clicks(sample_site):
         assert "041-000-0102" in page.locator("#buy + ul").inner_text()
 
 
-def test_new_case_scaffold_passes_check(network):
+def test_new_case_scaffold_is_finished_before_it_passes_check(network):
     from helpers import run_cli
 
     made = run_cli(
@@ -137,9 +137,22 @@ def test_new_case_scaffold_passes_check(network):
         cwd=network,
     )
     assert made.returncode == 0, made.stderr
-    assert content_errors(network) == []
-    text = (network / "casebook/cases/new-case.md").read_text("utf-8")
+    path = network / "casebook/cases/new-case.md"
+    text = path.read_text("utf-8")
     assert 'title: "새 사례: 예시, 하나"' in text and "chapter: food" in text
+    left = [e.split(": ", 1)[0] for e in content_errors(network)]
+    assert left == [f"casebook/cases/new-case.md:{n}" for n in ("4:11", "11:10", "12:18", "14:5", "15:15", "22:1")]
+    for example, real in [
+        ("신문 제목처럼 한 줄로 (예: 회의 도시락 전량을 협동조합 도시락으로)", "청사 청소를 지역 기업에"),
+        ("어떤 문제가 있었나요?", "청소 품질이 들쭉날쭉했다"),
+        ("무엇을 샀나요?", "청사 정기 청소"),
+        ("결과를 숫자로 (예: 배달 지연 0건)", "민원 0건"),
+        ("어떤 사회적 가치가 생겼나요?", "고령자 일자리 4개"),
+        ("여기에 사례 이야기를 씁니다.", "청소 이야기."),
+    ]:
+        text = text.replace(example, real)
+    path.write_text(text, "utf-8")
+    assert content_errors(network) == []
     bad = run_cli(
         "new", "case", "--slug", "x", "--title", "t", "--enterprise", "nobody", "--agency", "가상군청", cwd=network
     )

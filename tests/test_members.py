@@ -52,7 +52,7 @@ def test_form_examples_left_in_place_are_refused(network):
     )
     assert content_errors(network) == [
         f"{GAON}:3:10: 양식의 예시 문구 '우리 기업의 미션을 한 줄로 적어 주세요'이(가) 그대로 있습니다 "
-        "— 우리 기업의 실제 내용으로 바꾸거나, 필요 없는 항목이면 줄을 지우세요"
+        "— 실제 내용으로 바꾸거나, 필요 없는 항목이면 줄을 지우세요"
     ]
 
 

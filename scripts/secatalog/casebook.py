@@ -20,7 +20,9 @@ from .fields import Line, Name, Paragraph, RelFile, Slug, Text, Won, Year
 from .files import check_tree, photo_refs
 from .load import Document, load_yaml, parse_yaml, read_text
 from .model import Photo, Record, suggest
+from .scaffold import PLACEHOLDERS
 from .slugs import slug_problem
+from .texts import check_texts, placeholder
 from .validate import check_document, check_markup
 
 ROUTES = {
@@ -141,6 +143,8 @@ def _parse_case(path: Path, settings: Settings, report: Report) -> tuple[Documen
     body_line = offset + front.count("\n") + 2
     if doc is None or not check_markup(Location(shown, body_line, 1), body, report, "본문"):
         return None
+    if body.strip() in PLACEHOLDERS:
+        placeholder(Location(shown, body_line, 1), body, report)
     return doc, body
 
 
@@ -198,6 +202,7 @@ def _load_case(
     front = check_document(doc, CaseFront, report)
     if front is None:
         return None
+    check_texts(doc, front, report)
     ok = True
     if front.chapter not in chapters:
         ok = False

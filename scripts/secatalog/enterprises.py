@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from pydantic import BaseModel
 
 from . import certfiles
 from .catalog import EnterpriseEntry, Item
@@ -20,8 +17,8 @@ from .files import entry_file, photo_refs
 from .load import Document, load_yaml
 from .model import Enterprise
 from .procurement import eligibility, within_gift_limit
-from .scaffold import PLACEHOLDERS
 from .slugs import slug_problem
+from .texts import check_texts
 from .trust import check_unique, check_verified
 from .validate import check_document, check_markup, field_label
 
@@ -57,7 +54,7 @@ def load_enterprise(folder: Path, ctx: LoadContext, report: Report) -> Enterpris
     if record is None:
         return None
     _check_product_ids(doc, record, report)
-    _check_texts(doc, record, report)
+    check_texts(doc, record, report)
     _check_gifts(doc, record, ctx.config.procurement, report)
     for i, product in enumerate(record.products):
         at = ("products", i, "description")
@@ -162,23 +159,6 @@ def _check_product_ids(doc: Document, record: Enterprise, report: Report) -> Non
         names.setdefault(key, i)
 
 
-def _strings(value: Any, at: tuple = ()):
-    """Every text in a record, with where it is."""
-    if isinstance(value, str):
-        yield at, value
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _strings(getattr(value, name), (*at, name))
-    elif isinstance(value, (list, tuple)):
-        for i, item in enumerate(value):
-            yield from _strings(item, (*at, i))
-
-
-def _is_pictograph(ch: str) -> bool:
-    code = ord(ch)
-    return 0x1F000 <= code <= 0x1FAFF or 0x2600 <= code <= 0x27BF
-
-
 def _check_gifts(doc: Document, record: Enterprise, facts, report: Report) -> None:
     """A gift the catalog will not badge: say why, before the member wonders."""
     limit = f"{facts.gift_limit_krw:,}원"
@@ -189,23 +169,6 @@ def _check_gifts(doc: Document, record: Enterprise, facts, report: Report) -> No
                 f"'{product.name}'은(는) 가격이 선물 가액 한도({limit})를 넘거나 정해지지 않아 "
                 "'선물 한도 이내'로 표시하지 않습니다",
                 f"한 개(한 세트) 가격이 {limit} 이하인 선물 상품만 gift: true로 두세요",
-            )
-
-
-def _check_texts(doc: Document, record: Enterprise, report: Report) -> None:
-    """Texts left as the form's examples, and emoji that print as empty boxes."""
-    for at, text in _strings(record):
-        if text.strip() in PLACEHOLDERS:
-            report.error(
-                doc.locate(at),
-                f"양식의 예시 문구 '{text.strip()}'이(가) 그대로 있습니다",
-                "우리 기업의 실제 내용으로 바꾸거나, 필요 없는 항목이면 줄을 지우세요",
-            )
-        elif any(_is_pictograph(ch) for ch in text):
-            report.warn(
-                doc.locate(at),
-                "그림 문자(이모지)는 인쇄물의 글꼴에 없어 빈 네모로 인쇄됩니다",
-                "인쇄물에도 실릴 글이면 그림 문자를 지우세요",
             )
 
 

@@ -56,6 +56,15 @@ PLACEHOLDERS = frozenset(
         "인증번호",
         "제품 사진 설명",
         "작업장 모습",
+        # the case form
+        "신문 제목처럼 한 줄로 (예: 회의 도시락 전량을 협동조합 도시락으로)",
+        "어떤 문제가 있었나요?",
+        "무엇을 샀나요?",
+        "결과를 숫자로 (예: 배달 지연 0건)",
+        "어떤 사회적 가치가 생겼나요?",
+        "여기에 사례 이야기를 씁니다.",
+        "인용할 말",
+        "사진 설명",
     }
 )
 
@@ -86,7 +95,7 @@ CASE = """\
 title: {title}
 headline: "신문 제목처럼 한 줄로 (예: 회의 도시락 전량을 협동조합 도시락으로)"
 agency: {agency}                 # 구매 기관 (예시 자료에는 '예시시청'처럼)
-department: "구매 부서"
+department: ""                   # 구매 부서 (예: 총무과, 모르면 비워 둠)
 year: {year}
 chapter: {chapter}               # casebook/book.yml의 장 id: {chapters}
 enterprises: [{enterprise}]      # content/enterprises/의 기업 폴더 이름
