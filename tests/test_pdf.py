@@ -64,18 +64,16 @@ def test_table_of_contents_page_numbers_are_true(sample_site, texts):
 
 
 def test_index_page_numbers_point_at_the_items(sample_site, texts):
-    index_pages = [t for t in texts if "분류 상품명 기업 가격 쪽" in t]
-    rows = [
-        re.match(r"^.+? (.+?) .*? (\d+)$", line)
-        for t in index_pages
-        for line in t.splitlines()
-        if re.search(r"(원|협의) \d+$", line)
-    ]
-    assert len(rows) == 43
-    for line in (t for p in index_pages for t in p.splitlines() if re.search(r"(원|협의) \d+$", t)):
-        number = int(line.rsplit(" ", 1)[1])
-        item_page = _page_of(texts, number)
+    index_pages = [t for t in texts if "분류 상품명 기업 가격 수의계약 전화 쪽" in t]
+    row = re.compile(r"(원|협의)\S* .*\d{2,4}-\d{3,4}-\d{4} (\d+)$")
+    lines = [line for t in index_pages for line in t.splitlines() if row.search(line)]
+    assert len(lines) == 43
+    for line in lines:
+        item_page = _page_of(texts, int(row.search(line).group(2)))
         assert any(word in item_page for word in line.split()[1:3]), line
+    # Prices keep their units, and an eligible item says so in its row.
+    assert any("1,500,000원/1회 (60분) 가능 041-000-0109" in line for line in lines)
+    assert any("원/" in line for line in lines) and any(" 가능 " in line for line in lines)
 
 
 def test_korean_text_extracts_as_real_hangul(texts):
