@@ -99,17 +99,39 @@ def test_join_form_makes_a_file_that_check_accepts(sample_site, network):
         page.fill("#f-slug", "form-coop")
         page.fill("#f-name", '폼 협동조합: "예시", 둘')
         page.select_option("#f-org", "cooperative")
-        page.fill("#f-mission", "양식으로 만든 기업")
+        long_mission = "가" * 301
+        page.fill("#f-mission", long_mission)
+        assert page.inner_text("#f-mission-count") == "301 / 300자 (넘쳤습니다)"
         page.select_option("#f-purpose", "jobs")
         page.fill("#f-phone", "043-000-0009")
-        page.fill("#f-pid", "bread-box")
-        page.fill("#f-pname", "빵 상자")
-        page.select_option("#f-cat", "lunchbox")
-        page.fill("#f-price", "협의")
+        page.fill("#f-pid-1", "bread-box")
+        page.fill("#f-pname-1", "빵 상자")
+        page.select_option("#f-cat-1", "lunchbox")
+        page.fill("#f-price-1", "협의")
+        page.click("[data-sc-add]")
+        page.fill("#f-pid-2", "bread-box")
+        page.click("button[type=submit]")
+        said = alert.inner_text()
+        assert "한 줄 미션: 300자까지 쓸 수 있습니다 (지금 301자)" in said, said
+        assert "제품·서비스 2의 제품 영문 id: 다른 제품과 같은 id입니다" in said
+        assert "제품·서비스 2의 제품·서비스 이름: 꼭 적어야 합니다" in said
+        page.fill("#f-mission", "양식으로 만든 기업\n두 줄로 적어도 한 줄이 됩니다")
+        page.fill("#f-intro", '첫 문단.\n\n둘째 문단: "따옴표"도 됩니다.')
+        page.fill("#f-pid-2", "cookie-gift")
+        page.fill("#f-pname-2", "쿠키 선물 상자")
+        page.select_option("#f-cat-2", "lunchbox")
+        page.fill("#f-price-2", "12000")
+        page.check("#f-gift-2")
+        page.fill("#f-desc-2", "x" * 400)  # longer than a line: a description takes it whole
         page.click("button[type=submit]")
         assert not alert.is_visible()
         text = page.input_value("#f-yaml")
+        assert page.is_visible("[data-sc-no-github]") and not page.is_visible("[data-sc-github]")
+        page.fill("#f-maint", "form-owner")
+        page.click("button[type=submit]")
+        text = page.input_value("#f-yaml")
         github = page.get_attribute("[data-sc-github]", "href")
+        assert page.is_visible("[data-sc-github]") and not page.is_visible("[data-sc-no-github]")
     assert github.startswith(
         "https://github.com/example-network/catalog/new/main?filename=content%2Fenterprises%2Fform-coop"
     )
@@ -124,3 +146,11 @@ def test_join_form_makes_a_file_that_check_accepts(sample_site, network):
     (target / "enterprise.yml").write_text(text, "utf-8")
     result = run_cli("check", "content/enterprises/form-coop", cwd=copy)
     assert result.returncode == 0, result.stderr
+    from secatalog.config import Settings
+    from secatalog.project import load_project
+
+    made = {e.slug: e for e in load_project(Settings(copy)).enterprises}["form-coop"].record
+    assert made.mission == "양식으로 만든 기업 두 줄로 적어도 한 줄이 됩니다"
+    assert made.introduction == '첫 문단.\n\n둘째 문단: "따옴표"도 됩니다.'
+    assert [p.id for p in made.products] == ["bread-box", "cookie-gift"]
+    assert made.products[1].gift and len(made.products[1].description) == 400 and made.maintainers == ["form-owner"]

@@ -70,3 +70,10 @@ def form_patterns() -> dict[str, str]:
     found["slug"] = f"(?!(?:{'|'.join(sorted(RESERVED))})$){found['slug']}"
     # HTML compiles pattern="" with the 'v' flag, where a bare '-' in a class is an error.
     return {key: value.replace("-]", "\\-]") for key, value in found.items()}
+
+
+def form_limits() -> dict[str, int]:
+    """Longest texts the model takes, so the form counts against the same limits as check."""
+    props = Enterprise.model_json_schema()["properties"]
+    fields = {"name": "name", "line": "mission", "text": "introduction"}
+    return {limit: props[name]["maxLength"] for limit, name in fields.items()}

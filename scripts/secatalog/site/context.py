@@ -14,7 +14,7 @@ from ..casebook import ROUTES
 from ..catalog import Catalog, Item
 from ..export import COLUMNS
 from ..model import CONTRIBUTION_TYPES, SOCIAL_PURPOSES
-from ..schema import form_patterns
+from ..schema import form_limits, form_patterns
 from ..widget import BANNERS, snippets
 from .head import enterprise_json_ld, item_json_ld
 from .render import Renderer, root_for
@@ -47,6 +47,7 @@ _MEANINGS = {
     "url": "온라인 카탈로그 주소",
 }
 FORM_PATTERNS = form_patterns()
+FORM_LIMITS = form_limits()
 DICTIONARY = [(key, header, _MEANINGS[key]) for key, header, _ in COLUMNS]
 
 
@@ -142,8 +143,11 @@ def procurement(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[
 
 
 def join(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
+    catalog = renderer.catalog
     return {
         "patterns": FORM_PATTERNS,
+        "limits": FORM_LIMITS,
+        "enterprise_certs": [c for c in catalog.certifications.values() if c.applies_to != "product"],
         "purposes": SOCIAL_PURPOSES,
         "repository": renderer.catalog.network.repository or "",
     }
