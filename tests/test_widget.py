@@ -177,3 +177,34 @@ def test_embed_page_previews_work_on_any_host(host_and_catalog):
     assert page.frame_locator(".sc-demo iframe").locator("a.ok").count() == 1
     page.wait_for_selector(".sc-demo [data-secatalog-ready]", state="attached", timeout=10000)
     assert "https://catalog.example.org/widget/embed.js" in page.locator("#snippet-script").inner_text()
+
+
+def test_banners_and_widget_wear_the_networks_colour_and_fit_its_name(network, tmp_path):
+    from PIL import Image
+
+    catalog = network / "catalog/catalog.yml"
+    replace_in(
+        catalog, "  name: 가상군사회적경제협의회", "  name: 가상군 사회적경제 통합지원센터 협의회\n  colour: '#1b5e20'"
+    )
+    out = tmp_path / "out"
+    assert run_cli("build", "--skip-print", "--out", str(out), cwd=network).returncode == 0
+    for w, h in ((200, 60), (250, 80), (300, 100)):
+        banner = Image.open(out / f"widget/banner-{w}x{h}.png").convert("RGB")
+        assert banner.getpixel((1, 1)) == (0x1B, 0x5E, 0x20)
+        # Nothing but background in the right margin: the name was fitted, not clipped.
+        margin = banner.crop((banner.width - 12, 0, banner.width, banner.height))
+        assert margin.getcolors() == [(margin.width * margin.height, (0x1B, 0x5E, 0x20))], (w, h)
+    assert "#1b5e20" in (out / "widget/frame.html").read_text("utf-8")
+    assert "#1b5e20" in (out / "widget/embed.js").read_text("utf-8")
+    assert "#283593" not in (out / "widget/embed.js").read_text("utf-8")
+
+
+def test_a_pale_colour_is_refused(network):
+    catalog = network / "catalog/catalog.yml"
+    replace_in(catalog, "  name: 가상군사회적경제협의회", "  name: 가상군사회적경제협의회\n  colour: '#ffeb3b'")
+    result = run_cli("check", cwd=network)
+    assert result.returncode == 1
+    assert (
+        "catalog/catalog.yml:3:11: network.colour: 흰 글자가 잘 보이지 않는 밝은 색입니다 (대비 1.2:1, 4.5:1 이상 필요)"
+        in (result.stderr)
+    ), result.stderr

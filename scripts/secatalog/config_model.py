@@ -11,7 +11,21 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
-from .fields import BusinessNumber, Count, GithubHandle, Line, Name, Paragraph, SiteUrl, Slug, Text, Url, Won, Year
+from .fields import (
+    BusinessNumber,
+    Colour,
+    Count,
+    GithubHandle,
+    Line,
+    Name,
+    Paragraph,
+    SiteUrl,
+    Slug,
+    Text,
+    Url,
+    Won,
+    Year,
+)
 from .images import DEFAULT_MAX_FILE_MB, DEFAULT_MAX_MEGAPIXELS
 from .model import CertRef, Contact, OrgTypeRef, Record
 
@@ -87,6 +101,9 @@ class Network(Record):
     site_url: SiteUrl = Field(description="공개 사이트 주소 (QR·공유 링크에 쓰임)")
     description: Line = ""
     sample_notice: Line = Field("", description="예시 자료 안내 문구 (비우면 표시하지 않음)")
+    colour: Colour = Field(
+        "#283593", description="대표 색 (#RRGGBB): 배너와 위젯의 바탕·글자 색. 흰 글자와 대비 4.5:1 이상인 진한 색"
+    )
     contact: Contact = Contact()
     secretariat: list[GithubHandle] = Field([], description="사무국 GitHub 아이디 (모든 파일 관리)")
     repository: Url | None = Field(None, description="GitHub 저장소 주소 (참여하기 양식의 'GitHub에서 올리기'에 쓰임)")

@@ -112,6 +112,25 @@ def _price(value: Any) -> Any:
     raise PydanticCustomError("price", '숫자(원) 또는 "협의"여야 합니다', {"hint": '쉼표와 "원" 없이 12000처럼 쓰세요'})
 
 
+def contrast_with_white(colour: str) -> float:
+    """WCAG contrast ratio of white text on a #RRGGBB colour."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return 1.05 / (luminance + 0.05)
+
+
+def _readable(colour: str) -> str:
+    ratio = contrast_with_white(colour)
+    if ratio < 4.5:
+        raise PydanticCustomError(
+            "pale_colour",
+            "흰 글자가 잘 보이지 않는 밝은 색입니다 (대비 {ratio}:1, 4.5:1 이상 필요)",
+            {"ratio": f"{ratio:.1f}", "hint": "더 진한 색을 쓰세요 (예: #283593)"},
+        )
+    return colour
+
+
 def _pattern(regex: str, **limits: int):
     """A pattern that also reaches the JSON Schema (constraints after our validators would not)."""
     extra: dict[str, object] = {"pattern": regex}
@@ -137,6 +156,7 @@ PostalCode = Annotated[Text, _pattern(r"^[0-9]{5}$")]
 BusinessNumber = Annotated[Text, _pattern(r"^[0-9]{3}-[0-9]{2}-[0-9]{5}$")]
 Slug = Annotated[Text, _pattern(SLUG_PATTERN)]
 Code = Annotated[Text, _pattern(r"^[a-z0-9][a-z0-9-]{0,40}$")]
+Colour = Annotated[Text, _pattern(r"^#[0-9A-Fa-f]{6}$"), AfterValidator(_readable)]
 GithubHandle = Annotated[Text, _pattern(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")]
 RelFile = Annotated[Text, AfterValidator(_relative_file), _limit(200)]
 Count = Annotated[int, Strict(), Field(ge=0, le=100000)]

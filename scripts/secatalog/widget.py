@@ -24,6 +24,7 @@ def widget_data(catalog: Catalog) -> dict[str, Any]:
     return {
         "name": catalog.network.name,
         "url": site,
+        "colour": catalog.network.colour,
         "enterprises": len(catalog.enterprises),
         "items": len(catalog.items),
         "eligible": len(catalog.eligible_items),
@@ -68,15 +69,16 @@ def snippets(catalog: Catalog, site: str | None = None) -> dict[str, str]:
     # Subresource Integrity: the host page runs this exact script or none at all.
     out["script"] = (
         f"<div data-secatalog-widget>{link}</div>\n"
-        f'<script src="{site}widget/embed.js" integrity="{integrity(embed_js())}" '
+        f'<script src="{site}widget/embed.js" integrity="{integrity(embed_js(catalog))}" '
         f'crossorigin="anonymous" async></script>'
     )
     return out
 
 
-def embed_js() -> str:
-    """The script widget exactly as published (its hash goes into the snippet)."""
-    return _minify((TEMPLATES / "embed.js").read_text("utf-8"))
+def embed_js(catalog: Catalog) -> str:
+    """The script widget exactly as published (its hash goes into the snippet), in the network's
+    colour (a checked #RRGGBB, so it is safe inside the script's CSS)."""
+    return _minify((TEMPLATES / "embed.js").read_text("utf-8")).replace("SC_COLOUR", catalog.network.colour)
 
 
 def integrity(text: str) -> str:
@@ -91,7 +93,7 @@ def write_all(catalog: Catalog, out: Path) -> None:
     (out / "widget.json").write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
     env = environment("widget")
     (out / "frame.html").write_text(env.get_template("frame.html").render(data=data), "utf-8")
-    (out / "embed.js").write_text(embed_js(), "utf-8")
+    (out / "embed.js").write_text(embed_js(catalog), "utf-8")
     for w, h in BANNERS:
         _banner(catalog, w, h).save(out / f"banner-{w}x{h}.png", optimize=True)
 
@@ -114,14 +116,44 @@ def _minify(js: str) -> str:
 
 
 def _banner(catalog: Catalog, width: int, height: int):
-    """A plain, high-contrast banner drawn at twice its display size for sharp screens."""
-    from PIL import Image, ImageDraw, ImageFont
+    """A plain banner in the network's colour, drawn at twice its display size for sharp screens;
+    the network's name is set as large as fits, on two lines if one is not enough."""
+    from PIL import Image, ImageColor, ImageDraw
 
     scale = 2
-    im = Image.new("RGB", (width * scale, height * scale), (40, 53, 147))
+    w, h, margin = width * scale, height * scale, 10 * scale
+    im = Image.new("RGB", (w, h), ImageColor.getrgb(catalog.network.colour))
     pen = ImageDraw.Draw(im)
-    big = ImageFont.truetype(str(FONT), int(height * scale * 0.3)) if FONT.exists() else None
-    small = ImageFont.truetype(str(FONT), int(height * scale * 0.2)) if FONT.exists() else None
-    pen.text((10 * scale, height * scale * 0.12), catalog.network.name, fill=(255, 255, 255), font=big)
-    pen.text((10 * scale, height * scale * 0.58), "공공구매 카탈로그 바로가기 ›", fill=(255, 236, 179), font=small)
+    lines, font = _fit(pen, catalog.network.name, w - 2 * margin, int(h * 0.55), int(h * 0.3))
+    small = _font(int(h * 0.18))
+    line_height = font.size * 1.15
+    top = max(margin // 2, (h * 0.62 - line_height * len(lines)) / 2)
+    for n, line in enumerate(lines):
+        pen.text((margin, top + n * line_height), line, fill=(255, 255, 255), font=font)
+    pen.text((margin, h * 0.68), "공공구매 카탈로그 바로가기 ›", fill=(255, 255, 255), font=small)
     return im
+
+
+def _font(size: int):
+    from PIL import ImageFont
+
+    return ImageFont.truetype(str(FONT), size) if FONT.exists() else ImageFont.load_default(size)
+
+
+def _fit(pen, text: str, width: int, height: int, largest: int):
+    """The largest font (down to a third of `largest`) at which text fits, on two lines split at
+    a space when that is larger. A name without spaces is only shrunk (words are not split)."""
+    candidates = [[text]]
+    words = text.split()
+    if len(words) > 1:
+        cut = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - len(" ".join(words[i:]))))
+        candidates.append([" ".join(words[:cut]), " ".join(words[cut:])])
+    smallest = max(8, largest // 3)
+    for size in range(largest, smallest - 1, -1):
+        font = _font(size)
+        for lines in candidates:
+            fits_wide = all(pen.textlength(line, font=font) <= width for line in lines)
+            if fits_wide and size * 1.15 * len(lines) <= height:
+                return lines, font
+    middle = len(text) // 2  # too long even at the smallest size: break it rather than clip it
+    return [text[:middle], text[middle:]], _font(smallest)

@@ -9,13 +9,13 @@
   var base = me.src.replace(/widget\/embed\.js(?:[?#].*)?$/, "");
   var CSS = ":host{all:initial;display:block;font:14px/1.45 system-ui,'Noto Sans KR','Malgun Gothic',sans-serif;color:#1a1a1a}" +
     ".w{border:1px solid #3949ab;border-radius:6px;padding:10px;background:#fff;max-width:100%;box-sizing:border-box}" +
-    "h2{font-size:15px;margin:0 0 4px;color:#1a237e}p{margin:0 0 8px;font-size:13px}" +
+    "h2{font-size:15px;margin:0 0 4px;color:SC_COLOUR}p{margin:0 0 8px;font-size:13px}" +
     "ul{list-style:none;margin:0 0 8px;padding:0;display:flex;flex-wrap:wrap;gap:4px}" +
-    "a{color:#1a237e;text-decoration:underline}a:focus-visible,input:focus-visible,button:focus-visible{outline:3px solid #ff6f00;outline-offset:1px}" +
+    "a{color:SC_COLOUR;text-decoration:underline}a:focus-visible,input:focus-visible,button:focus-visible{outline:3px solid #ff6f00;outline-offset:1px}" +
     "li a{display:inline-block;border:1px solid #9fa8da;border-radius:4px;padding:2px 6px;font-size:13px}" +
     "form{display:flex;gap:4px;flex-wrap:wrap}label{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}" +
     "input{flex:1 1 8em;min-width:0;font:inherit;padding:3px 6px;border:1px solid #5c6bc0;border-radius:4px}" +
-    "button{font:inherit;padding:3px 10px;border:0;border-radius:4px;background:#283593;color:#fff;cursor:pointer}" +
+    "button{font:inherit;padding:3px 10px;border:0;border-radius:4px;background:SC_COLOUR;color:#fff;cursor:pointer}" +
     ".ok{display:inline-block;margin-bottom:8px;font-weight:bold}.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}";
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
