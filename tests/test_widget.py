@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from browser import browser, serious_violations, serve
-from helpers import entry, make_network, replace_in, run_cli
+from helpers import ROOT, entry, make_network, replace_in, run_cli
 
 pytestmark = pytest.mark.slow
 SITE = "https://catalog.example.org/"
@@ -80,16 +80,12 @@ a {{ color: rgb(0, 128, 0); }} nav, ul, li, form {{ border: 5px solid rgb(255, 0
 def host_and_catalog(sample_site, tmp_path_factory):
     host_dir = tmp_path_factory.mktemp("host")
     with serve(sample_site) as catalog, serve(host_dir) as host, browser() as chromium:
+        from secatalog.config import Settings
+        from secatalog.project import load_project
         from secatalog.widget import snippets
 
-        class _Net:  # snippets point at the local catalog instead of the public address
-            name = "예시사회적경제네트워크"
-            site_url = catalog
-
-        class _Catalog:
-            network = _Net()
-
-        found = snippets(_Catalog())
+        # The snippets point at the local catalog instead of the public address.
+        found = snippets(load_project(Settings(ROOT)), site=catalog)
         (host_dir / "index.html").write_text(
             HOST.format(
                 link=found["link"], banner=found["banner-200x60"], iframe=found["iframe"], script=found["script"]
