@@ -203,3 +203,16 @@ def test_checking_one_entry_finds_the_bundle_and_case_it_breaks(network):
         "오류 content/bundles/starter.yml:4:15: 'gaon-bakery/rice-bread' 제품을 찾을 수 없습니다. "
         "혹시 'gaon-bakery/rice-loaf'인가요? — 기업 폴더 이름/제품 id를 확인하세요",
     ]
+
+
+def test_the_field_reference_is_generated_and_current():
+    """CONTRIBUTING points members at content/schema/FIELDS.md: it must match the rules check uses."""
+    from helpers import ROOT
+    from secatalog.export import entry_schema
+    from secatalog.schema import field_reference
+
+    committed = (ROOT / "content/schema/FIELDS.md").read_text("utf-8")
+    assert committed == field_reference(entry_schema(load_project(Settings(ROOT)))), "run: secatalog schema"
+    assert '| `price` | ● | 가격(원, 숫자만) 또는 "협의"' in committed
+    assert "| `phone` |  | 대표 전화 | 글, 예: `041-000-0000` |" in committed
+    assert "`lunchbox`" in committed  # this network's own categories

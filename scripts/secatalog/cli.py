@@ -346,16 +346,18 @@ def codeowners(root: Path = ROOT_OPTION) -> None:
 
 @app.command()
 def schema(root: Path = ROOT_OPTION) -> None:
-    """편집기 자동 완성용 JSON Schema를 content/schema/에 다시 씁니다."""
-    from .export import catalog_schema
-    from .schema import SCHEMA_ID
+    """편집기 자동 완성용 JSON Schema와 항목 설명(FIELDS.md)을 content/schema/에 다시 씁니다."""
+    from .export import entry_schema
+    from .schema import FIELDS_DOC, SCHEMA_ID, dumps, field_reference
 
     settings = _settings(root)
     catalog = _load(settings)
-    target = settings.content_dir / "schema" / SCHEMA_ID
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(catalog_schema(catalog), "utf-8")
-    print(f"썼습니다: {target.relative_to(settings.root)}", file=sys.stderr)
+    folder = settings.content_dir / "schema"
+    folder.mkdir(parents=True, exist_ok=True)
+    schema = entry_schema(catalog)
+    for name, content in ((SCHEMA_ID, dumps(schema)), (FIELDS_DOC, field_reference(schema))):
+        (folder / name).write_text(content, "utf-8")
+        print(f"썼습니다: {(folder / name).relative_to(settings.root)}", file=sys.stderr)
 
 
 @app.command()

@@ -196,11 +196,15 @@ def _write_json(path: Path, data: Any) -> None:
 
 
 def catalog_schema(catalog: Catalog) -> str:
+    return dumps(entry_schema(catalog))
+
+
+def entry_schema(catalog: Catalog) -> dict:
     """The entry schema with this catalog's own categories, org types and certifications."""
     ctx = context_for(
         catalog.taxonomy, list(catalog.org_types.values()), list(catalog.certifications.values()), catalog.procurement
     )
-    return dumps(enterprise_schema(ctx))
+    return enterprise_schema(ctx)
 
 
 def write_all(prepared, out: Path) -> None:

@@ -131,9 +131,12 @@ def _readable(colour: str) -> str:
     return colour
 
 
-def _pattern(regex: str, **limits: int):
-    """A pattern that also reaches the JSON Schema (constraints after our validators would not)."""
+def _pattern(regex: str, example: str = "", **limits: int):
+    """A pattern that also reaches the JSON Schema (constraints after our validators would not),
+    with an example a member reads instead of the pattern."""
     extra: dict[str, object] = {"pattern": regex}
+    if example:
+        extra["examples"] = [example]
     if "max_length" in limits:
         extra["maxLength"] = limits["max_length"]
     return Field(pattern=regex, json_schema_extra=extra, **limits)
@@ -150,14 +153,14 @@ Paragraph = Annotated[Text, AfterValidator(_unify_newlines), _limit(5000)]
 Url = Annotated[Text, AfterValidator(_url), _limit(500)]
 # The site's own address always ends in '/', so every page address is site_url + its path.
 SiteUrl = Annotated[Url, AfterValidator(lambda value: value if value.endswith("/") else value + "/")]
-Email = Annotated[Text, _pattern(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$", max_length=200)]
-Phone = Annotated[Text, _pattern(r"^0[0-9]{1,2}-[0-9]{3,4}-[0-9]{4}$")]
-PostalCode = Annotated[Text, _pattern(r"^[0-9]{5}$")]
-BusinessNumber = Annotated[Text, _pattern(r"^[0-9]{3}-[0-9]{2}-[0-9]{5}$")]
-Slug = Annotated[Text, _pattern(SLUG_PATTERN)]
+Email = Annotated[Text, _pattern(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$", "office@example.org", max_length=200)]
+Phone = Annotated[Text, _pattern(r"^0[0-9]{1,2}-[0-9]{3,4}-[0-9]{4}$", "041-000-0000")]
+PostalCode = Annotated[Text, _pattern(r"^[0-9]{5}$", "32900")]
+BusinessNumber = Annotated[Text, _pattern(r"^[0-9]{3}-[0-9]{2}-[0-9]{5}$", "000-00-00000")]
+Slug = Annotated[Text, _pattern(SLUG_PATTERN, "rice-bread")]
 Code = Annotated[Text, _pattern(r"^[a-z0-9][a-z0-9-]{0,40}$")]
-Colour = Annotated[Text, _pattern(r"^#[0-9A-Fa-f]{6}$"), AfterValidator(_readable)]
-GithubHandle = Annotated[Text, _pattern(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")]
+Colour = Annotated[Text, _pattern(r"^#[0-9A-Fa-f]{6}$", "#283593"), AfterValidator(_readable)]
+GithubHandle = Annotated[Text, _pattern(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$", "my-github-id")]
 RelFile = Annotated[Text, AfterValidator(_relative_file), _limit(200)]
 Count = Annotated[int, Strict(), Field(ge=0, le=100000)]
 Won = Annotated[int, Strict(), Field(ge=0, le=10**12)]

@@ -123,8 +123,8 @@ ChannelRef = _reference("channels", "구매 경로", "catalog/procurement.yml의
 
 class Contact(Record):
     role: Line = Field("", description="담당자 직책 (예: 사무국장)")
-    phone: Phone | None = None
-    email: Email | None = None
+    phone: Phone | None = Field(None, description="담당자 전화")
+    email: Email | None = Field(None, description="담당자 이메일")
     fax: Phone | None = Field(None, description="팩스 번호")
     address: Line = Field("", description="찾아오는 주소")
     hours: Line = Field("", description="업무 시간 (예: 평일 9:00~18:00)")
@@ -167,8 +167,8 @@ class CheckPoint(Record):
 
 class SalesChannel(Record):
     type: ChannelRef
-    url: Url | None = None
-    note: Line = ""
+    url: Url | None = Field(None, description="이 곳의 상품 주소")
+    note: Line = Field("", description="덧붙이는 말")
 
 
 class Product(Record):
@@ -178,11 +178,11 @@ class Product(Record):
     category: CategoryRef
     summary: Line = Field("", description="한 줄 소개")
     description: Paragraph = Field("", description="자세한 설명 (마크다운 일부 사용 가능)")
-    photos: list[Photo] = []
+    photos: list[Photo] = Field([], description="제품 사진 (첫 사진이 대표)")
     price: Price = Field(description='가격(원, 숫자만) 또는 "협의"')
     unit: Line = Field("", description="가격 단위 (예: 1개, 1인분, 1회)")
-    price_note: Line = ""
-    vat_included: Flag = True
+    price_note: Line = Field("", description="가격 설명 (예: 50개 이상 10% 할인)")
+    vat_included: Flag = Field(True, description="가격에 부가세가 들어 있으면 true, 별도면 false")
     gift: Flag = Field(
         False,
         description="선물로 파는 물품이면 true: 한 개(한 세트) 가격이 선물 가액 한도 이내일 때 '선물 한도 이내'로 표시",
@@ -190,13 +190,13 @@ class Product(Record):
     min_order: Line = Field("", description="최소 주문 (예: 20개)")
     lead_time: Line = Field("", description="납품 기간 (예: 주문 후 3일)")
     months: list[Month] = Field([], description="판매 시기 (월 목록, 비우면 연중)")
-    season_note: Line = ""
+    season_note: Line = Field("", description="판매 시기 설명 (예: 명절 전 2주)")
     delivery_area: Line = Field("", description="배송·서비스 지역")
-    certifications: list[Certification] = []
-    check_point: CheckPoint = CheckPoint()
+    certifications: list[Certification] = Field([], description="제품 인증 (HACCP, 녹색인증 등)")
+    check_point: CheckPoint = Field(CheckPoint(), description="구매 담당자가 볼 점")
     added: date | None = Field(None, description="등록일 (YYYY-MM-DD): 첫 화면의 '새로 올라온 제품'에 쓰임")
     keywords: list[Annotated[Line, Field(max_length=40)]] = Field([], description="검색어·다른 이름 (예: 회의 도시락)")
-    channels: list[SalesChannel] = []
+    channels: list[SalesChannel] = Field([], description="살 수 있는 곳")
 
     @model_validator(mode="after")
     def _gift_is_goods(self) -> Product:
@@ -210,8 +210,8 @@ class Product(Record):
 
 
 class HistoryItem(Record):
-    year: Year
-    text: Line
+    year: Year = Field(description="연도")
+    text: Line = Field(description="있었던 일 (한 줄)")
 
 
 class WorkerInfo(Record):
@@ -221,18 +221,18 @@ class WorkerInfo(Record):
 
 
 class ProcurementRecord(Record):
-    year: Year
-    buyer: Line
-    item: Line
-    amount: Won | None = None
+    year: Year = Field(description="연도")
+    buyer: Line = Field(description="산 기관 (예: OO시청 총무과)")
+    item: Line = Field(description="산 것")
+    amount: Won | None = Field(None, description="금액(원, 숫자만)")
 
 
 class Contribution(Record):
     type: Literal["social-service", "innovation", "community", "local-jobs", "equipment", "service-quality"] = Field(
         description="사회공헌 유형"
     )
-    text: Line
-    beneficiaries: list[Line] = []
+    text: Line = Field(description="한 일 (한 줄)")
+    beneficiaries: list[Line] = Field([], description="도움받은 사람들 (예: 독거 어르신)")
 
 
 SOCIAL_PURPOSES = {
@@ -261,22 +261,22 @@ class Enterprise(Record):
         description="사회적 목적 유형: jobs(일자리제공), services(사회서비스제공), "
         "community(지역사회공헌), mixed(혼합), innovation(창의혁신)"
     )
-    founded: Year | None = None
-    business_number: BusinessNumber | None = None
+    founded: Year | None = Field(None, description="설립 연도")
+    business_number: BusinessNumber | None = Field(None, description="사업자등록번호")
     representative: Line = Field("", description="대표자 (예시 자료에는 가명)")
-    address: Line = ""
-    postal_code: PostalCode | None = None
-    phone: Phone | None = None
-    email: Email | None = None
-    website: Url | None = None
-    contact: Contact = Contact()
-    certifications: list[Certification] = []
-    workers: WorkerInfo | None = None
-    history: list[HistoryItem] = []
-    procurement_record: list[ProcurementRecord] = []
-    social_contribution: list[Contribution] = []
-    channels: list[SalesChannel] = []
-    photos: list[Photo] = []
+    address: Line = Field("", description="주소")
+    postal_code: PostalCode | None = Field(None, description="우편번호")
+    phone: Phone | None = Field(None, description="대표 전화")
+    email: Email | None = Field(None, description="대표 이메일")
+    website: Url | None = Field(None, description="누리집 주소 (https://로 시작)")
+    contact: Contact = Field(Contact(), description="구매 담당자 (대표 연락처와 다를 때)")
+    certifications: list[Certification] = Field([], description="기업 인증·지정 (사회적기업 인증 등)")
+    workers: WorkerInfo | None = Field(None, description="근로자 수")
+    history: list[HistoryItem] = Field([], description="걸어온 길")
+    procurement_record: list[ProcurementRecord] = Field([], description="공공구매 실적")
+    social_contribution: list[Contribution] = Field([], description="사회공헌 활동")
+    channels: list[SalesChannel] = Field([], description="살 수 있는 곳 (공공조달몰 등)")
+    photos: list[Photo] = Field([], description="기업 사진")
     maintainers: list[GithubHandle] = Field([], description="이 항목을 관리하는 GitHub 아이디")
     products: list[Product] = Field(min_length=1, description="제품·서비스 목록")
 

@@ -77,3 +77,94 @@ def form_limits() -> dict[str, int]:
     props = Enterprise.model_json_schema()["properties"]
     fields = {"name": "name", "line": "mission", "text": "introduction"}
     return {limit: props[name]["maxLength"] for limit, name in fields.items()}
+
+
+FIELDS_DOC = "FIELDS.md"
+# The nested records, by the name a member knows them by.
+_RECORDS = {
+    "Product": "제품·서비스 (products)",
+    "Certification": "인증 (certifications)",
+    "Photo": "사진 (photos)",
+    "Contact": "구매 담당자 (contact)",
+    "SalesChannel": "살 수 있는 곳 (channels)",
+    "CheckPoint": "구매 담당자가 볼 점 (check_point)",
+    "WorkerInfo": "근로자 수 (workers)",
+    "HistoryItem": "걸어온 길 (history)",
+    "ProcurementRecord": "공공구매 실적 (procurement_record)",
+    "Contribution": "사회공헌 활동 (social_contribution)",
+}
+_TYPES = {"string": "글", "integer": "정수", "number": "숫자", "boolean": "true 또는 false", "array": "목록"}
+
+
+def field_reference(schema: dict[str, Any]) -> str:
+    """Every field of enterprise.yml as Korean tables, from the schema (so it cannot drift)."""
+    defs = schema.get("$defs", {})
+    out = [
+        "# enterprise.yml 항목 설명",
+        "",
+        "`secatalog schema`가 검사 규칙에서 만든 문서입니다. 손으로 고치지 마세요.",
+        "**꼭**에 ●가 있는 항목은 반드시 적어야 합니다.",
+        "",
+    ]
+    seen: list[str] = []
+
+    def table(title: str, node: dict[str, Any]) -> None:
+        out.extend([f"## {title}", "", "| 항목 | 꼭 | 설명 | 쓰는 법 |", "|---|---|---|---|"])
+        required = set(node.get("required", []))
+        for name, prop in node.get("properties", {}).items():
+            text = _cell(prop.get("description", "") or _description_of(prop, defs))
+            out.append(f"| `{name}` | {'●' if name in required else ''} | {text} | {_cell(_form(prop, defs, seen))} |")
+        out.append("")
+
+    table("기업 (파일 맨 바깥)", schema)
+    done: set[str] = set()
+    while len(done) < len(seen):
+        name = next(n for n in seen if n not in done)
+        done.add(name)
+        table(_RECORDS.get(name, name), defs[name])
+    return "\n".join(out)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _target(prop: dict[str, Any]) -> dict[str, Any]:
+    options = [p for p in prop.get("anyOf", [prop]) if p.get("type") != "null"]
+    return options[0] if options else prop
+
+
+def _description_of(prop: dict[str, Any], defs: dict[str, Any]) -> str:
+    ref = _target(prop).get("$ref") or _target(prop).get("items", {}).get("$ref")
+    return defs.get(ref.rsplit("/", 1)[-1], {}).get("description", "") if ref else ""
+
+
+def _form(prop: dict[str, Any], defs: dict[str, Any], seen: list[str]) -> str:
+    target = _target(prop)
+    if "$ref" in target:
+        name = target["$ref"].rsplit("/", 1)[-1]
+        seen.append(name) if name not in seen else None
+        return f"아래 '{_RECORDS.get(name, name)}' 표"
+    if target.get("type") == "array":
+        return "목록: " + _form(target.get("items", {}), defs, seen)
+    parts = []
+    if "enum" in target:
+        parts.append("다음 중 하나: " + ", ".join(f"`{v}`" for v in target["enum"]))
+    elif "const" in target:
+        parts.append(f"`{target['const']}`")
+    else:
+        parts.append(_TYPES.get(target.get("type", ""), "값"))
+    if target.get("format") == "date":
+        parts = ["날짜 (YYYY-MM-DD)"]
+    if "maxLength" in target:
+        parts.append(f"{target['maxLength']:,}자까지")
+    if "examples" in target:
+        parts.append(f"예: `{target['examples'][0]}`")
+    elif "pattern" in target and "enum" not in target:
+        parts.append(f"형식 `{target['pattern']}`")
+    if "default" in prop and prop["default"] not in ("", [], None):
+        parts.append(f"비우면 `{json.dumps(prop['default'], ensure_ascii=False)}`")
+    if len(prop.get("anyOf", [])) > 1 and "enum" not in target:
+        others = [p for p in prop["anyOf"] if p is not target and p.get("type") != "null"]
+        parts += [_form(p, defs, seen) for p in others]
+    return ", ".join(parts)
