@@ -16,14 +16,23 @@ def site(sample_site):
 
 
 def _search(page, base: str, query: str) -> list[str]:
+    """Type a query as an input method commits Hangul: text inserted, no keyup event."""
     page.goto(base)
     page.click("input.md-search__input")
-    page.fill("input.md-search__input", query)
-    # Hangul is inserted as text, which fires no keyup; material searches on keyup.
-    page.press("input.md-search__input", "End")
+    page.keyboard.type(query, delay=15)
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     page.wait_for_timeout(300)  # the worker answers per keystroke; let the last answer land
     return page.locator(".md-search-result__item h1, .md-search-result__item h2").all_inner_texts()
+
+
+def _results(page, base: str, query: str) -> list[str]:
+    """The pages a query finds, best first (each page once)."""
+    try:
+        _search(page, base, query)
+    except Exception:  # (no result at all)
+        return []
+    hrefs = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.getAttribute('href'))")
+    return list(dict.fromkeys(h.removeprefix(base).split("?")[0].split("#")[0] for h in hrefs))
 
 
 def test_search_finds_korean_with_particle_and_compound_parts(site):
@@ -38,6 +47,41 @@ def test_search_finds_korean_with_particle_and_compound_parts(site):
     assert _search(page, base, "조합"), "협동조합 must be found by its second part"
     # a member's synonym, shown nowhere on the page, still finds the item
     assert "공공청사 정기 청소" in _search(page, base, "미화")
+
+
+# A word and each common particle, as people type them into a portal's search box.
+PARTICLE_QUERIES = {
+    "도시락을": "items/barun-bapsang/local-lunchbox/",
+    "청소는": "items/haemaru-clean/office-cleaning/",
+    "방역으로": "items/haemaru-clean/disinfection/",
+    "꾸러미도": "items/dure-farm/harvest-box/",
+    "고구마와": "items/dure-farm/sweet-potato/",
+    "빨랫비누가": "items/hamkke-soap/laundry-soap/",
+    "방역·소독의": "items/haemaru-clean/disinfection/",
+    "현수막이": "items/hanbit-print/banner/",
+}
+
+
+def test_search_strips_particles_and_puts_the_product_first(site):
+    base, chromium = site
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
+    firsts = {query: (_results(page, base, query) or [""])[0] for query in PARTICLE_QUERIES}
+    assert firsts == PARTICLE_QUERIES
+    # An exact word before a longer word that starts with it: 청소 is the cleaning, not 청소년.
+    assert _results(page, base, "청소")[0] == "items/haemaru-clean/office-cleaning/"
+    # The product's own result shows its enterprise, price and 수의계약 status.
+    _search(page, base, "도시락을")
+    teaser = page.locator(".md-search-result__item").first.inner_text()
+    assert "바른밥상협동조합 (예시) · 9,000원 / 1개 · 수의계약 가능" in " ".join(teaser.split())
+
+
+def test_search_on_another_network(fixture_site):
+    from browser import browser, serve
+
+    with serve(fixture_site) as base, browser() as chromium:
+        page = chromium.new_page()
+        assert _results(page, base, "식빵을")[0] == "items/gaon-bakery/rice-bread/"
+        assert _results(page, base, "이사는")[0] == "items/haneul-clean/moving-help/"
 
 
 def test_filters_narrow_the_list_and_announce_it(site):
@@ -64,6 +108,11 @@ def test_without_javascript_the_plain_list_shows(site):
     page.goto(base + "categories/food/")
     assert not page.locator("form[data-sc-filters]").is_visible()
     assert page.locator(".sc-card:visible").count() == 6
+    # No search box without JavaScript, but a plain way to find things where it would be.
+    find = page.locator("a.sc-nojs-find")
+    assert find.is_visible() and find.inner_text() == "분류별로 찾기"
+    find.click()
+    assert page.locator("#categories").is_visible()
 
 
 def test_open_an_item_and_its_photo_loads(site):

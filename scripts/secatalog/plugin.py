@@ -35,6 +35,8 @@ from .site.head import head_tags
 from .site.pages import build_pages
 from .site.render import PHOTO_DIR, Renderer
 
+SEARCH_SCRIPT = "assets/secatalog/search.js"
+
 log = logging.getLogger("mkdocs.plugins.secatalog")
 THEME_DIR = Path(__file__).parent / "templates" / "theme"
 SKIP_TARGET = "sc-content"
@@ -99,6 +101,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         if search_plugin is not None and hasattr(search_plugin.config, "fields"):
             search_plugin.config.fields.setdefault(search.FIELD, {"boost": 10})
         config.nav = _nav(catalog, config.nav)
+        if SEARCH_SCRIPT not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(SEARCH_SCRIPT)  # every network, whatever its mkdocs.yml lists
         # Our head-tag override sits just above material; a project's custom_dir still wins.
         position = 1 if config.theme.custom_dir else 0
         config.theme.dirs.insert(position, str(THEME_DIR))
@@ -152,6 +156,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             page.meta.setdefault("hide", ["toc"])
         if not generated.kind.indexed:
             page.meta["search"] = {"exclude": True}
+        elif generated.kind.search_boost != 1:
+            page.meta["search"] = {"boost": generated.kind.search_boost}
         return ""
 
     def on_page_content(self, html, page, config, files):
@@ -173,7 +179,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         return context
 
     def on_post_page(self, output, page, config):
-        return htmlfix.repair(output)
+        output = htmlfix.repair(output)
+        return search.use_our_worker(output) if self.config.enabled else output
 
     def _generated(self, page):
         return self.pages.get(page.file.src_uri) if self.config.enabled else None
@@ -184,6 +191,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             return
         site = Path(config.site_dir)
         self._augment_search(site / "search" / "search_index.json")
+        search.write_worker(site)
         from . import export, widget
 
         export.write_all(self.prepared, site)
@@ -204,7 +212,9 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             return
         index = json.loads(path.read_text("utf-8"))
         extra = {p.url: str(escape(p.search_terms)) for p in self.pages.values() if p.search_terms}
-        path.write_text(json.dumps(search.augment(index, extra), ensure_ascii=False, separators=(",", ":")), "utf-8")
+        teasers = {p.url: str(escape(p.search_teaser)) for p in self.pages.values() if p.search_teaser}
+        augmented = search.augment(index, extra, teasers)
+        path.write_text(json.dumps(augmented, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
     def on_serve(self, server, config, builder):
         if not self.config.enabled:

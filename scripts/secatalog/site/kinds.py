@@ -21,6 +21,8 @@ class PageKind:
     """Listed in the site navigation (the rest are reached through links)."""
     indexed: bool = True
     """In the search index: pages that only list what item pages say would answer twice."""
+    search_boost: float = 1
+    """Weight in search ranking: a product word should find the product before a story about it."""
     toc: bool = False
     og_type: str = "website"
     hero_sizes: str = ""
@@ -38,12 +40,14 @@ HOME = PageKind(
     extra=builders.home,
 )
 CATEGORY = PageKind("category", "category.html", in_nav=True, indexed=False)
-ITEM = PageKind("item", "item.html", og_type="product", hero_sizes=PHONE_FIRST + "480px", extra=builders.item)
+ITEM = PageKind(
+    "item", "item.html", search_boost=4, og_type="product", hero_sizes=PHONE_FIRST + "480px", extra=builders.item
+)
 ENTERPRISES = PageKind("enterprises", "enterprises.html", in_nav=True, indexed=False)
 ENTERPRISE = PageKind("enterprise", "enterprise.html", hero_sizes=PHONE_FIRST + "720px", extra=builders.enterprise)
-CASEBOOK = PageKind("casebook", "casebook_index.html", in_nav=True, extra=builders.casebook)
-HOW_TO_BUY = PageKind("how-to-buy", "how_to_buy.html", in_nav=True, extra=builders.how_to_buy)
-CASE = PageKind("case", "case.html", hero_sizes=PHONE_FIRST + "720px", extra=builders.case)
+CASEBOOK = PageKind("casebook", "casebook_index.html", in_nav=True, search_boost=0.5, extra=builders.casebook)
+HOW_TO_BUY = PageKind("how-to-buy", "how_to_buy.html", in_nav=True, search_boost=0.5, extra=builders.how_to_buy)
+CASE = PageKind("case", "case.html", search_boost=0.5, hero_sizes=PHONE_FIRST + "720px", extra=builders.case)
 PROCUREMENT = PageKind("procurement", "procurement.html", in_nav=True, indexed=False, extra=builders.procurement)
 OPEN_DATA = PageKind("open-data", "open_data.html", in_nav=True, indexed=False, extra=builders.open_data)
 JOIN = PageKind("join", "join.html", in_nav=True, indexed=False, extra=builders.join)

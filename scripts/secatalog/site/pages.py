@@ -23,6 +23,8 @@ class GeneratedPage:
     context: dict[str, Any] = field(default_factory=dict)
     image: PhotoRef | None = None
     search_terms: str = ""
+    search_teaser: str = ""
+    """Shown first under the page's title in search results (an item's enterprise, price, badge)."""
 
     @property
     def url(self) -> str:
@@ -30,6 +32,14 @@ class GeneratedPage:
         if stem == "index":
             return ""
         return stem.removesuffix("/index") + "/"
+
+
+def _item_teaser(item: Item) -> str:
+    product = item.product
+    price = won(product.price) + (f" / {product.unit}" if product.unit and isinstance(product.price, int) else "")
+    badge = {"eligible": "수의계약 가능", "pending": "수의계약 확인 중"}.get(item.eligibility.status, "")
+    # The name too: material shows only the blocks of a result that hold a query word.
+    return " · ".join(part for part in (product.name, item.enterprise.record.name, price, badge) if part)
 
 
 def _item_description(item: Item) -> str:
@@ -74,6 +84,7 @@ def build_pages(catalog: Catalog) -> list[GeneratedPage]:
                 kinds.ITEM,
                 {"item": item},
                 image=item.photos[0] if item.photos else None,
+                search_teaser=_item_teaser(item),
                 search_terms=" ".join(
                     [
                         *item.product.keywords,

@@ -1,4 +1,5 @@
-"""Make Korean compounds findable by their parts in mkdocs-material's search.
+"""Korean in mkdocs-material's search: compounds findable by their parts, particles stripped
+from queries (by a worker in front of material's), item pages ranked first.
 
 Material's search keeps raw Hangul and adds a trailing wildcard, so 도시락 finds 도시락을,
 but 구매 misses 우선구매. We add a hidden field with the suffixes of every Hangul word
@@ -8,6 +9,7 @@ but 구매 misses 우선구매. We add a hidden field with the suffixes of every
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 HANGUL_WORD = re.compile(r"[가-힣]{3,}")
 MAX_WORD = 16
@@ -24,8 +26,10 @@ def word_parts(text: str) -> list[str]:
     return list(seen)
 
 
-def augment(index: dict, extra: dict[str, str]) -> dict:
-    """Add the parts field to every document; extra text (synonyms) goes to its page's top."""
+def augment(index: dict, extra: dict[str, str], teasers: dict[str, str] | None = None) -> dict:
+    """Add the parts field to every document; extra text (synonyms) goes to its page's top, and
+    a teaser (already escaped HTML text) opens its page's text, so results show it first."""
+    teasers = teasers or {}
     for doc in index.get("docs", []):
         location = doc.get("location", "")
         page, _, anchor = location.partition("#")
@@ -36,6 +40,8 @@ def augment(index: dict, extra: dict[str, str]) -> dict:
         if not anchor and page in extra:
             terms = extra[page].split() + terms
         doc[FIELD] = " ".join(terms)
+        if not anchor and page in teasers:
+            doc["text"] = f'<p class="sc-search-teaser">{teasers[page]}</p> ' + doc.get("text", "")
     return index
 
 
@@ -44,3 +50,25 @@ _TAG = re.compile(r"<[^>]+>")
 
 def _strip(html: str) -> str:
     return _TAG.sub(" ", html)
+
+
+# --- Korean queries: our worker in front of material's ------------------------------------
+
+WORKERS = "assets/javascripts/workers/"
+OUR_WORKER = "secatalog-search.js"
+_MATERIAL_WORKER = re.compile(r"(assets/javascripts/workers/)(search\.[0-9a-f]+\.min\.js)")
+_OUR_SOURCE = Path(__file__).parents[1] / "assets" / "workers" / "search.js"
+
+
+def use_our_worker(html: str) -> str:
+    """Point a page's search at our worker (material names its worker in the page's config)."""
+    return _MATERIAL_WORKER.sub(lambda m: m.group(1) + OUR_WORKER, html, count=1)
+
+
+def write_worker(site: Path) -> None:
+    """Write our worker beside material's, loading it by its (hashed) file name."""
+    folder = site / WORKERS
+    found = sorted(folder.glob("search.*.min.js")) if folder.is_dir() else []
+    if found:
+        source = _OUR_SOURCE.read_text("utf-8").replace("MATERIAL_WORKER", found[-1].name)
+        (folder / OUR_WORKER).write_text(source, "utf-8")
