@@ -151,3 +151,11 @@ def test_profiles_are_linked_from_enterprise_pages(sample_site):
     home = (sample_site / "index.html").read_text("utf-8")
     assert 'href="./print/catalog-print.pdf"' in home and 'href="./print/catalog-screen.pdf"' in home
     assert Path(sample_site / "print/catalog-print.pdf").exists()
+
+
+def test_an_item_without_the_sole_source_route_says_why(texts):
+    """A buyer reading the print edition must not take a missing badge for a forgotten one."""
+    page = next(t for t in texts if "꿀고구마" in t and "28,000원 / 5kg" in t)  # its card's page
+    flat = " ".join(page.split())
+    assert "수의계약 특례 해당 없음" in flat
+    assert "해당 없음: 취약계층 고용 비율 20% (기준 30% 이상)" in flat
