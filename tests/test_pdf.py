@@ -28,6 +28,14 @@ def _page_of(texts: list[str], printed: int) -> str:
     return matches[0]
 
 
+def test_print_editions_fold_into_booklets(sample_site):
+    """Print editions end on a multiple of four pages (blank pages at the end); screen ones do not pad."""
+    for book in ("catalog", "casebook"):
+        printed = len(PdfReader(sample_site / f"print/{book}-print.pdf").pages)
+        screen = len(PdfReader(sample_site / f"print/{book}-screen.pdf").pages)
+        assert printed % 4 == 0 and screen <= printed < screen + 4, (book, printed, screen)
+
+
 def test_print_edition_boxes(sample_site):
     reader = PdfReader(sample_site / "print/catalog-print.pdf")
     assert len(reader.pages) > 40

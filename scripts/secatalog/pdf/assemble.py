@@ -12,14 +12,19 @@ from pypdf.generic import ArrayObject, ByteStringObject, DictionaryObject, NameO
 PAGE_LINK = "secatalog-page:"
 
 
-def merge(parts: list[Path], out: Path, title: str, author: str, created: date) -> int:
-    """Write one PDF from parts in order; turn 'secatalog-page:N' links into page jumps.
+def merge(parts: list[Path], out: Path, title: str, author: str, created: date, pad_to: int = 1) -> int:
+    """Write one PDF from parts in order; turn 'secatalog-page:N' links into page jumps; end with
+    blank pages up to a multiple of pad_to (a folded booklet has pages in fours).
 
     Returns the page count of the result."""
     writer = PdfWriter()
     for part in parts:
         writer.append(str(part), import_outline=True)
     _resolve_page_links(writer)
+    while len(writer.pages) % pad_to:
+        last = writer.pages[-1]
+        blank = writer.add_blank_page(float(last.mediabox.width), float(last.mediabox.height))
+        blank.mediabox, blank.trimbox, blank.bleedbox = last.mediabox, last.trimbox, last.bleedbox
     _write(writer, out, title, author, created, parts, title)
     return len(writer.pages)
 

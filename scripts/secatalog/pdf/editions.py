@@ -33,7 +33,8 @@ def write_all(prepared, out_dir: Path, workers: int | None = None) -> None:
     for name, doc in books.items():
         for edition in (PRINT, SCREEN):
             parts = [files[f"{name}:{edition.name}:{chunk.key}"] for chunk in doc.chunks]
-            merge(parts, out_dir / f"{name}-{edition.name}.pdf", doc.title, net.name, settings.date)
+            pad_to = 1 if edition.screen else 4  # the printer folds sheets into fours
+            merge(parts, out_dir / f"{name}-{edition.name}.pdf", doc.title, net.name, settings.date, pad_to)
     document = books["catalog"]
     screen = out_dir / "catalog-screen.pdf"
     for ent in catalog.enterprises:
