@@ -98,8 +98,24 @@ def test_filters_narrow_the_list_and_announce_it(site):
     assert f"전체 {total}개 중 {visible.count()}개" in page.locator(".sc-filters__status").inner_text()
     page.fill("input[name=max]", "5000")
     assert [t for t in page.locator(".sc-card:not([hidden]) .sc-card__title").all_inner_texts()] == ["건강 간식 꾸러미"]
+    # The conditions are in the address: the same filtered list opens from a shared link.
+    from urllib.parse import parse_qs, urlsplit
+
+    assert parse_qs(urlsplit(page.url).query) == {"eligible": ["1"], "max": ["5000"]}
+    shared = chromium.new_page()
+    shared.goto(page.url)
+    assert shared.locator(".sc-card:not([hidden]) .sc-card__title").all_inner_texts() == ["건강 간식 꾸러미"]
+    assert shared.is_checked("input[name=eligible]") and shared.input_value("input[name=max]") == "5000"
+    # Nothing matches: say which condition to let go of, and what that would show.
+    page.fill("input[name=max]", "100")
+    hint = page.locator(".sc-filters__none")
+    assert hint.is_visible() and "조건에 맞는 제품·서비스가 없습니다" in hint.inner_text()
+    assert hint.locator("button").all_inner_texts() == ["'최고 가격' 풀기 (4개)", "'수의계약 가능만' 풀기 (0개)"]
+    hint.locator("button", has_text="최고 가격").click()
+    assert page.locator(".sc-card:not([hidden])").count() == 4 and not hint.is_visible()
     page.click("form[data-sc-filters] button[type=reset]")
     page.wait_for_function(f"document.querySelectorAll('.sc-card:not([hidden])').length === {total}")
+    page.wait_for_function("!location.search")
 
 
 def test_without_javascript_the_plain_list_shows(site):

@@ -17,12 +17,49 @@
     }
     return true;
   }
+  // What each condition is called, for the hint when nothing matches.
+  var NAMES = { org: "조직 유형", cert: "인증", month: "판매 시기", min: "최저 가격", max: "최고 가격",
+    eligible: "수의계약 가능만", gift: "선물 한도 이내만" };
   function setup(form) {
     var cards = Array.prototype.slice.call(document.querySelectorAll(".sc-card"));
     var status = form.querySelector(".sc-filters__status");
+    var hint = form.querySelector(".sc-filters__none");
+    function conditions() {
+      var f = {};
+      new FormData(form).forEach(function (v, k) { if (String(v) !== "") f[k] = String(v); });
+      return f;
+    }
+    function remember(f) {
+      // The conditions live in the address, so a filtered list can be bookmarked or shared.
+      var params = new URLSearchParams(f).toString();
+      history.replaceState(null, "", location.pathname + (params ? "?" + params : "") + location.hash);
+    }
+    function explain(f, shown) {
+      hint.innerHTML = "";
+      hint.hidden = shown > 0;
+      if (shown > 0) return;
+      var p = document.createElement("p");
+      p.textContent = "조건에 맞는 제품·서비스가 없습니다. 조건을 하나씩 풀어 보세요:";
+      hint.appendChild(p);
+      Object.keys(f).forEach(function (key) {
+        var one = {};
+        Object.keys(f).forEach(function (k) { if (k !== key) one[k] = f[k]; });
+        var count = cards.filter(function (card) { return matches(card, one); }).length;
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "md-button";
+        button.textContent = "'" + (NAMES[key] || key) + "' 풀기 (" + count + "개)";
+        button.addEventListener("click", function () {
+          var field = form.elements[key];
+          if (field.type === "checkbox") field.checked = false; else field.value = "";
+          apply();
+          field.focus();
+        });
+        hint.appendChild(button);
+      });
+    }
     function apply() {
-      var data = new FormData(form), f = {};
-      data.forEach(function (v, k) { f[k] = String(v); });
+      var f = conditions();
       var shown = 0;
       cards.forEach(function (card) {
         var ok = matches(card, f);
@@ -35,12 +72,20 @@
         if (heading && heading.tagName === "H2") heading.hidden = !any;
       });
       status.textContent = "전체 " + cards.length + "개 중 " + shown + "개를 보여 줍니다.";
+      explain(f, shown);
+      remember(f);
     }
+    new URLSearchParams(location.search).forEach(function (value, key) {
+      var field = form.elements[key];
+      if (!field || !field.name) return;
+      if (field.type === "checkbox") field.checked = value === field.value; else field.value = value;
+    });
     form.hidden = false;
     form.addEventListener("input", apply);
     form.addEventListener("change", apply);
     form.addEventListener("reset", function () { setTimeout(apply, 0); });
     form.addEventListener("submit", function (e) { e.preventDefault(); });
+    apply();
   }
   document.querySelectorAll("[data-sc-filters]").forEach(setup);
 })();
