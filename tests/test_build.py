@@ -227,3 +227,21 @@ def test_the_format_holds_introductions_seasons_and_the_publisher(sample_site):
     footer = page(sample_site, "").select_one(".md-copyright").get_text(" ", strip=True)
     assert "발행: 예시사회적경제네트워크 네트워크 사무국 · 전화 041-000-0000" in footer
     assert "예시시 예시로 12, 2층 (예시) · 평일 9:00~18:00" in footer
+
+
+def test_pages_made_from_a_members_file_say_when_it_last_changed(sample_site, fixture_site):
+    import subprocess
+
+    root = Path(__file__).parents[1]
+    for page, source in [
+        ("items/dure-farm/rice/index.html", "content/enterprises/dure-farm/enterprise.yml"),
+        ("enterprises/dure-farm/index.html", "content/enterprises/dure-farm/enterprise.yml"),
+        ("casebook/meeting-lunchbox/index.html", "casebook/cases/meeting-lunchbox.md"),
+    ]:
+        committed = subprocess.run(
+            ["git", "-C", str(root), "log", "-1", "--format=%cs", "--", source], capture_output=True, text=True
+        ).stdout.strip()
+        shown = BeautifulSoup((sample_site / page).read_text("utf-8"), "html.parser").select_one(".sc-updated time")
+        assert shown is not None and shown["datetime"] == committed and shown.text == committed, page
+    # Outside git (the fixture is a plain folder) there is no date rather than a made-up one.
+    assert "sc-updated" not in (fixture_site / "items/gaon-bakery/rice-bread/index.html").read_text("utf-8")

@@ -29,7 +29,7 @@ from .errors import ContentError, Problem
 from .jinja import bytecode_cache
 from .photos import ProcessedPhoto
 from .render_assets import asset_files
-from .site import htmlfix, search
+from .site import history, htmlfix, search
 from .site.context import page_context
 from .site.head import head_tags
 from .site.pages import build_pages
@@ -62,6 +62,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
     handed: Prepared | None = None
     problems: list[Problem] | None = None
     """Under `serve`, content errors become the preview's only page instead of stopping it."""
+    updated: dict = {}
+    """When each member file last changed (from git), for the pages made from it."""
 
     def hand_over(self, prepared: Prepared) -> None:
         """`secatalog build` validated and prepared the project already: use it for the next build."""
@@ -92,6 +94,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         catalog = prepared.catalog
         self.renderer = Renderer(catalog, prepared.photos)
         self.pages = {p.src_uri: p for p in build_pages(catalog)}
+        self.updated = history.last_changed(root)
         if not config.site_url:
             config.site_url = catalog.network.site_url
         office = catalog.network.contact  # the publisher, in every footer (the partial escapes each value)
@@ -170,6 +173,9 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         # One TOC entry gives the page material's skip link ("콘텐츠로 이동"); the TOC itself is hidden.
         page.toc = TableOfContents([AnchorLink(str(escape(generated.title)), SKIP_TARGET, 1)])
         body = self.renderer.render(generated.kind.template, generated.url, **ctx)
+        changed = self.updated.get(generated.source)
+        if changed is not None:
+            body += f'<p class="sc-updated">최종 수정 <time datetime="{changed}">{changed}</time></p>'
         return f'<div id="{SKIP_TARGET}" tabindex="-1">{body}</div>'
 
     def on_page_context(self, context, page, config, nav):

@@ -25,6 +25,8 @@ class GeneratedPage:
     search_terms: str = ""
     search_teaser: str = ""
     """Shown first under the page's title in search results (an item's enterprise, price, badge)."""
+    source: str = ""
+    """The member's file the page is made from (project-relative), which dates the page."""
 
     @property
     def url(self) -> str:
@@ -85,6 +87,7 @@ def build_pages(catalog: Catalog) -> list[GeneratedPage]:
                 {"item": item},
                 image=item.photos[0] if item.photos else None,
                 search_teaser=_item_teaser(item),
+                source=item.enterprise.shown,
                 search_terms=" ".join(
                     [
                         *item.product.keywords,
@@ -118,6 +121,7 @@ def build_pages(catalog: Catalog) -> list[GeneratedPage]:
                 {"ent": ent, "items": items_by_ent.get(ent.slug, [])},
                 image=ent.photos[0] if ent.photos else None,
                 search_terms=catalog.org_types[ent.record.org_type].name,
+                source=ent.shown,
             )
         )
     if catalog.casebook is not None:
@@ -141,6 +145,7 @@ def build_pages(catalog: Catalog) -> list[GeneratedPage]:
                     {"case": case},
                     image=case.photos[0] if case.photos else None,
                     search_terms=" ".join([case.front.agency, case.front.department, case.chapter.name]),
+                    source=case.shown,
                 )
             )
     pages.append(
