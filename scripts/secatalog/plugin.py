@@ -175,7 +175,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         body = self.renderer.render(generated.kind.template, generated.url, **ctx)
         changed = self.updated.get(generated.source)
         if changed is not None:
-            body += f'<p class="sc-updated">최종 수정 <time datetime="{changed}">{changed}</time></p>'
+            body += Markup('<p class="sc-updated">최종 수정 <time datetime="{0}">{0}</time></p>').format(changed)
         return f'<div id="{SKIP_TARGET}" tabindex="-1">{body}</div>'
 
     def on_page_context(self, context, page, config, nav):

@@ -35,6 +35,11 @@
       history.replaceState(null, "", location.pathname + (params ? "?" + params : "") + location.hash);
     }
     function explain(f, shown) {
+      // Rebuilt only when the conditions change: a change event fired by leaving a field must
+      // not replace the button being clicked.
+      var signature = shown > 0 ? "" : JSON.stringify(f);
+      if (hint.getAttribute("data-for") === signature) return;
+      hint.setAttribute("data-for", signature);
       hint.innerHTML = "";
       hint.hidden = shown > 0;
       if (shown > 0) return;
