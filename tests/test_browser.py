@@ -17,8 +17,10 @@ def site(sample_site):
 
 def _search(page, base: str, query: str) -> list[str]:
     """Type a query as an input method commits Hangul: text inserted, no keyup event."""
-    page.goto(base)
+    if page.url != base:
+        page.goto(base)
     page.click("input.md-search__input")
+    page.fill("input.md-search__input", "")
     page.keyboard.type(query, delay=15)
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     page.wait_for_timeout(300)  # the worker answers per keystroke; let the last answer land
