@@ -245,3 +245,13 @@ def test_pages_made_from_a_members_file_say_when_it_last_changed(sample_site, fi
         assert shown is not None and shown["datetime"] == committed and shown.text == committed, page
     # Outside git (the fixture is a plain folder) there is no date rather than a made-up one.
     assert "sc-updated" not in (fixture_site / "items/gaon-bakery/rice-bread/index.html").read_text("utf-8")
+
+
+def test_an_item_is_one_search_document(sample_site):
+    """Material indexes each section as a document; an item page is folded into one (6x fewer
+    documents at any size), its sections' words still found."""
+    index = json.loads((sample_site / "search/search_index.json").read_text("utf-8"))
+    item = [d for d in index["docs"] if d["location"].startswith("items/barun-bapsang/local-lunchbox/")]
+    assert [d["location"] for d in item] == ["items/barun-bapsang/local-lunchbox/"]
+    assert "order@barun.example.org" in item[0]["text"] and "HACCP" in item[0]["text"]  # from its sections
+    assert any("#" in d["location"] for d in index["docs"] if d["location"].startswith("casebook/"))

@@ -219,7 +219,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         index = json.loads(path.read_text("utf-8"))
         extra = {p.url: str(escape(p.search_terms)) for p in self.pages.values() if p.search_terms}
         teasers = {p.url: str(escape(p.search_teaser)) for p in self.pages.values() if p.search_teaser}
-        augmented = search.augment(index, extra, teasers)
+        whole = frozenset(p.url for p in self.pages.values() if p.kind.search_whole)
+        augmented = search.augment(index, extra, teasers, whole)
         path.write_text(json.dumps(augmented, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
     def on_serve(self, server, config, builder):

@@ -23,6 +23,8 @@ class PageKind:
     """In the search index: pages that only list what item pages say would answer twice."""
     search_boost: float = 1
     """Weight in search ranking: a product word should find the product before a story about it."""
+    search_whole: bool = False
+    """One search result for the whole page, not one per section (an item is one thing)."""
     toc: bool = False
     og_type: str = "website"
     hero_sizes: str = ""
@@ -41,10 +43,18 @@ HOME = PageKind(
 )
 CATEGORY = PageKind("category", "category.html", in_nav=True, indexed=False)
 ITEM = PageKind(
-    "item", "item.html", search_boost=4, og_type="product", hero_sizes=PHONE_FIRST + "480px", extra=builders.item
+    "item",
+    "item.html",
+    search_boost=4,
+    search_whole=True,
+    og_type="product",
+    hero_sizes=PHONE_FIRST + "480px",
+    extra=builders.item,
 )
 ENTERPRISES = PageKind("enterprises", "enterprises.html", in_nav=True, indexed=False)
-ENTERPRISE = PageKind("enterprise", "enterprise.html", hero_sizes=PHONE_FIRST + "720px", extra=builders.enterprise)
+ENTERPRISE = PageKind(
+    "enterprise", "enterprise.html", search_whole=True, hero_sizes=PHONE_FIRST + "720px", extra=builders.enterprise
+)
 CASEBOOK = PageKind("casebook", "casebook_index.html", in_nav=True, search_boost=0.5, extra=builders.casebook)
 HOW_TO_BUY = PageKind("how-to-buy", "how_to_buy.html", in_nav=True, search_boost=0.5, extra=builders.how_to_buy)
 CASE = PageKind("case", "case.html", search_boost=0.5, hero_sizes=PHONE_FIRST + "720px", extra=builders.case)

@@ -26,10 +26,14 @@ def word_parts(text: str) -> list[str]:
     return list(seen)
 
 
-def augment(index: dict, extra: dict[str, str], teasers: dict[str, str] | None = None) -> dict:
+def augment(
+    index: dict, extra: dict[str, str], teasers: dict[str, str] | None = None, whole: frozenset[str] = frozenset()
+) -> dict:
     """Add the parts field to every document; extra text (synonyms) goes to its page's top, and
-    a teaser (already escaped HTML text) opens its page's text, so results show it first."""
+    a teaser (already escaped HTML text) opens its page's text, so results show it first. Pages
+    in `whole` are one document each: their sections are folded into the page's own."""
     teasers = teasers or {}
+    _fold_sections(index, whole)
     for doc in index.get("docs", []):
         location = doc.get("location", "")
         page, _, anchor = location.partition("#")
@@ -43,6 +47,25 @@ def augment(index: dict, extra: dict[str, str], teasers: dict[str, str] | None =
         if not anchor and page in teasers:
             doc["text"] = f'<p class="sc-search-teaser">{teasers[page]}</p> ' + doc.get("text", "")
     return index
+
+
+def _fold_sections(index: dict, whole: frozenset[str]) -> None:
+    """Material indexes every section of a page as a document of its own: six for an item page,
+    60,000 for a national catalog. An item is one thing to a buyer: one document, one result."""
+    if not whole:
+        return
+    pages: dict[str, dict] = {}
+    kept = []
+    for doc in index.get("docs", []):
+        page, _, anchor = doc.get("location", "").partition("#")
+        if page in whole and anchor and page in pages:
+            main = pages[page]
+            main["text"] = f"{main.get('text', '')} <p>{doc.get('title', '')}</p> {doc.get('text', '')}"
+            continue
+        if page in whole and not anchor:
+            pages[page] = doc
+        kept.append(doc)
+    index["docs"] = kept
 
 
 _TAG = re.compile(r"<[^>]+>")
