@@ -167,3 +167,11 @@ def test_an_item_without_the_sole_source_route_says_why(texts):
     flat = " ".join(page.split())
     assert "수의계약 특례 해당 없음" in flat
     assert "해당 없음: 취약계층 고용 비율 20% (기준 30% 이상)" in flat
+
+
+def test_the_cover_names_the_publisher_and_the_online_catalog(texts):
+    cover = " ".join(texts[0].split())
+    assert "예시사회적경제네트워크" in cover and "사회적경제 제품·서비스 카탈로그 · 2026년판" in cover
+    assert "https://catalog.example.org/" in cover
+    assert "펴낸 곳: 예시사회적경제네트워크 · 네트워크 사무국 · 전화 041-000-0000" in cover
+    assert "먹을거리" in cover  # the categories inside, at a glance
