@@ -175,3 +175,9 @@ def test_the_cover_names_the_publisher_and_the_online_catalog(texts):
     assert "https://catalog.example.org/" in cover
     assert "펴낸 곳: 예시사회적경제네트워크 · 네트워크 사무국 · 전화 041-000-0000" in cover
     assert "먹을거리" in cover  # the categories inside, at a glance
+
+
+def test_cover_titles_break_between_words_only(sample_site):
+    with pdfplumber.open(sample_site / "print/casebook-print.pdf") as pdf:
+        lines = (pdf.pages[0].extract_text() or "").splitlines()
+    assert "(예시)" in lines, lines  # the title's last word, whole on its own line

@@ -6,6 +6,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from .config import cache_root
 from .site.markup import months_text, render_markdown, won
@@ -21,8 +22,14 @@ def environment(folder: str) -> Environment:
         lstrip_blocks=True,
         bytecode_cache=bytecode_cache(),
     )
-    env.filters.update(won=won, months=months_text, markdown=render_markdown, urlquote=quote)
+    env.filters.update(won=won, months=months_text, markdown=render_markdown, urlquote=quote, words=unbroken_words)
     return env
+
+
+def unbroken_words(text: str) -> Markup:
+    """Each word in a span the stylesheet keeps on one line: Korean headings break between
+    words, never inside one (WeasyPrint has no word-break: keep-all)."""
+    return Markup(" ").join(Markup('<span class="word">{}</span>').format(word) for word in str(text).split())
 
 
 def bytecode_cache() -> FileSystemBytecodeCache:
