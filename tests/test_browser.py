@@ -75,6 +75,9 @@ def test_search_strips_particles_and_puts_the_product_first(site):
     _search(page, base, "도시락을")
     assert page.inner_text(".md-search-result__meta").endswith("개를 찾았습니다")  # not "일치하는 문서"
     teaser = page.locator(".md-search-result__item").first.inner_text()
+    thumb = page.locator(".md-search-result__item").first.locator("img.sc-search-thumb")
+    thumb.wait_for()
+    assert thumb.evaluate("i => i.complete && i.naturalWidth > 0"), "the item's photo shows in its result"
     assert "바른밥상협동조합 (예시) · 9,000원 / 1개 · 수의계약 가능" in " ".join(teaser.split())
 
 

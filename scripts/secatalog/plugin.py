@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 from mkdocs.config import config_options as opt
@@ -218,10 +219,19 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             return
         index = json.loads(path.read_text("utf-8"))
         extra = {p.url: str(escape(p.search_terms)) for p in self.pages.values() if p.search_terms}
-        teasers = {p.url: str(escape(p.search_teaser)) for p in self.pages.values() if p.search_teaser}
+        teasers = {p.url: str(self._teaser(p)) for p in self.pages.values() if p.search_teaser}
         whole = frozenset(p.url for p in self.pages.values() if p.kind.search_whole)
         augmented = search.augment(index, extra, teasers, whole)
         path.write_text(json.dumps(augmented, ensure_ascii=False, separators=(",", ":")), "utf-8")
+
+    def _teaser(self, page) -> Markup:
+        """A result's first line: a small photo (from the site's root path, as results show on
+        any page) and the page's teaser text."""
+        text = escape(page.search_teaser)
+        if page.image is None:
+            return text
+        src = urlsplit(self.site_url).path + self.renderer.photo_url(page.image, 480)
+        return Markup('<img class="sc-search-thumb" src="{}" alt="" width="64" height="48" /> ').format(src) + text
 
     def on_serve(self, server, config, builder):
         if not self.config.enabled:
