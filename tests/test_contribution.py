@@ -93,10 +93,16 @@ def test_join_form_makes_a_file_that_check_accepts(sample_site, network):
         page.click("button[type=submit]")
         alert = page.locator(".sc-form-errors")
         assert alert.is_visible() and "기업 영문 이름 (폴더 이름): 꼭 적어야 합니다" in alert.inner_text()
+        # ... and under the field itself, tied to it for screen readers
+        assert page.inner_text("#f-slug-error") == "기업 영문 이름 (폴더 이름): 꼭 적어야 합니다"
+        assert "f-slug-error" in page.get_attribute("#f-slug", "aria-describedby").split()
         page.fill("#f-slug", "Bad Slug")
         page.click("button[type=submit]")
         assert "영문 소문자, 숫자, 하이픈(-)만 쓰세요" in alert.inner_text()
         page.fill("#f-slug", "form-coop")
+        page.click("button[type=submit]")
+        assert page.locator("#f-slug-error").count() == 0
+        assert page.get_attribute("#f-slug", "aria-describedby") == "f-slug-help"
         page.fill("#f-name", '폼 협동조합: "예시", 둘')
         page.select_option("#f-org", "cooperative")
         long_mission = "가" * 301

@@ -71,6 +71,28 @@
     var set = el.closest("[data-sc-product]");
     return set ? "제품·서비스 " + set.querySelector("[data-sc-number]").textContent + "의 " + text : text;
   }
+  // The error under its field too (not only in the list above the form), tied to it for
+  // screen readers with aria-describedby.
+  function showNext(el, msg) {
+    var id = el.id + "-error";
+    var note = document.getElementById(id);
+    if (!msg) {
+      if (note) note.remove();
+      var left = (el.getAttribute("aria-describedby") || "").split(" ").filter(function (x) { return x && x !== id; });
+      if (left.length) el.setAttribute("aria-describedby", left.join(" ")); else el.removeAttribute("aria-describedby");
+      return;
+    }
+    if (!note) {
+      note = document.createElement("small");
+      note.id = id;
+      note.className = "sc-field-error";
+      (el.type === "checkbox" ? el.parentNode : el).insertAdjacentElement("afterend", note);
+      var ids = (el.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+      ids.push(id);
+      el.setAttribute("aria-describedby", ids.join(" "));
+    }
+    note.textContent = msg;
+  }
   function check() {
     var problems = [];
     var ids = {};
@@ -94,6 +116,7 @@
       } else {
         el.removeAttribute("aria-invalid");
       }
+      showNext(el, msg);
     });
     return problems;
   }
