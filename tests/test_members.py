@@ -214,5 +214,5 @@ def test_the_field_reference_is_generated_and_current():
     committed = (ROOT / "content/schema/FIELDS.md").read_text("utf-8")
     assert committed == field_reference(entry_schema(load_project(Settings(ROOT)))), "run: secatalog schema"
     assert '| `price` | ● | 가격(원, 숫자만) 또는 "협의"' in committed
-    assert "| `phone` |  | 대표 전화 | 글, 예: `041-000-0000` |" in committed
+    assert "| `phone` |  | 대표 전화 | 글, 예: `02-000-0000` |" in committed
     assert "`lunchbox`" in committed  # this network's own categories

@@ -168,7 +168,7 @@ def _catalog_config(settings: Settings):
 
 @new_app.command("enterprise")
 def new_enterprise(
-    slug: str = typer.Option(..., prompt="기업 폴더 이름 (영문 소문자·하이픈, 예: barun-bapsang)"),
+    slug: str = typer.Option(..., prompt="기업 폴더 이름 (영문 소문자·하이픈, 예: our-coop)"),
     name: str = typer.Option(..., prompt="기업 이름"),
     org_type: str = typer.Option(..., prompt="조직 유형 id (예: social-enterprise, cooperative)"),
     mission: str = typer.Option(..., prompt="한 줄 미션 (우리 기업이 하는 일과 목적)"),

@@ -154,7 +154,7 @@ Url = Annotated[Text, AfterValidator(_url), _limit(500)]
 # The site's own address always ends in '/', so every page address is site_url + its path.
 SiteUrl = Annotated[Url, AfterValidator(lambda value: value if value.endswith("/") else value + "/")]
 Email = Annotated[Text, _pattern(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$", "office@example.org", max_length=200)]
-Phone = Annotated[Text, _pattern(r"^0[0-9]{1,2}-[0-9]{3,4}-[0-9]{4}$", "041-000-0000")]
+Phone = Annotated[Text, _pattern(r"^0[0-9]{1,2}-[0-9]{3,4}-[0-9]{4}$", "02-000-0000")]
 PostalCode = Annotated[Text, _pattern(r"^[0-9]{5}$", "32900")]
 BusinessNumber = Annotated[Text, _pattern(r"^[0-9]{3}-[0-9]{2}-[0-9]{5}$", "000-00-00000")]
 Slug = Annotated[Text, _pattern(SLUG_PATTERN, "rice-bread")]

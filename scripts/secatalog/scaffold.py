@@ -15,10 +15,10 @@ mission: {mission}               # 한 줄 미션
 social_purpose: jobs             # jobs(일자리) services(사회서비스) community(지역공헌)
 #                                mixed(혼합) innovation(창의혁신)
 # founded: 2020                  # 설립 연도
-# phone: "041-000-0000"          # 대표 전화 (하이픈 포함)
+# phone: "02-000-0000"           # 대표 전화 (하이픈 포함)
 # email: hello@example.org
 # website: https://example.org
-# contact: {{role: 사무국장, phone: "041-000-0000", email: order@example.org}}
+# contact: {{role: 사무국장, phone: "02-000-0000", email: order@example.org}}
 # certifications:                # 인증: type은 catalog/certifications.yml의 id
 #   - {{type: social-enterprise, number: "인증번호", issued: 2020-01-01, expires: 2027-12-31}}
 # workers: {{paid: 10, vulnerable: 4, vulnerable_groups: [고령자]}}   # 수의계약 판정에 쓰입니다
@@ -94,7 +94,7 @@ CASE = """\
 # 사례집 사례입니다. '---' 두 줄 사이는 머리 정보, 그 아래는 본문(마크다운)입니다.
 title: {title}
 headline: "신문 제목처럼 한 줄로 (예: 회의 도시락 전량을 협동조합 도시락으로)"
-agency: {agency}                 # 구매 기관 (예시 자료에는 '예시시청'처럼)
+agency: {agency}                 # 구매 기관 (예: OO시청 총무과)
 department: ""                   # 구매 부서 (예: 총무과, 모르면 비워 둠)
 year: {year}
 chapter: {chapter}               # casebook/book.yml의 장 id: {chapters}

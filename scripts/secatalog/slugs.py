@@ -7,7 +7,7 @@ import re
 
 SLUG_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
 SLUG = re.compile(SLUG_PATTERN)
-SLUG_HINT = "영문 소문자, 숫자, 하이픈(-)만 쓰세요 (예: barun-bapsang)"
+SLUG_HINT = "영문 소문자, 숫자, 하이픈(-)만 쓰세요 (예: our-coop)"
 
 # Every top-level path the site generates, and the index pages inside its sections: an entry
 # named like one of them would replace that page (tests compare this with a built site).
