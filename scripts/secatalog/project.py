@@ -36,9 +36,10 @@ def load_project(settings: Settings, only: list[Path] | None = None) -> Catalog:
 
     check_tree(settings.root, settings.content_dir, report)
     refuse_cache_in_project(settings, report)
-    folders = enterprise_folders(settings, only)
+    every = enterprise_folders(settings, None)
+    folders = every if only is None else enterprise_folders(settings, only)
     if only is not None:
-        ctx.seen.update(identities_elsewhere(settings, enterprise_folders(settings, None), folders))
+        ctx.seen.update(identities_elsewhere(settings, every, folders))
     enterprises = [e for e in (load_enterprise(folder, ctx, report) for folder in folders) if e]
     if only is None:
         check_verified_slugs(settings, config.verified, {f.name for f in folders}, report)
@@ -46,7 +47,7 @@ def load_project(settings: Settings, only: list[Path] | None = None) -> Catalog:
     # References into entries not loaded here (not checked, or broken) are not judged; checking
     # some entries still finds a bundle or a case pointing at one of their missing products.
     loaded = {e.slug for e in enterprises}
-    not_judged = {f.name for f in enterprise_folders(settings, None)} - loaded
+    not_judged = {f.name for f in every} - loaded
     references = report if only is None else Report()
     bundles = load_bundles(settings, items, not_judged, references)
     catalog = Catalog(
