@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import cache
 from typing import Any
 
 from .model import Enterprise
@@ -48,9 +49,15 @@ def dumps(schema: dict[str, Any]) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
+@cache
+def _model_schema() -> dict[str, Any]:
+    """The model's own schema, computed once for the form (read only: callers do not change it)."""
+    return Enterprise.model_json_schema()
+
+
 def form_patterns() -> dict[str, str]:
     """Patterns for the 참여하기 form, taken from the model so the form and the check agree."""
-    schema = Enterprise.model_json_schema()
+    schema = _model_schema()
     props = schema["properties"]
     product = schema["$defs"]["Product"]["properties"]
 
@@ -74,7 +81,7 @@ def form_patterns() -> dict[str, str]:
 
 def form_limits() -> dict[str, int]:
     """Longest texts the model takes, so the form counts against the same limits as check."""
-    props = Enterprise.model_json_schema()["properties"]
+    props = _model_schema()["properties"]
     fields = {"name": "name", "line": "mission", "text": "introduction"}
     return {limit: props[name]["maxLength"] for limit, name in fields.items()}
 
@@ -117,10 +124,7 @@ def field_reference(schema: dict[str, Any]) -> str:
         out.append("")
 
     table("기업 (파일 맨 바깥)", schema)
-    done: set[str] = set()
-    while len(done) < len(seen):
-        name = next(n for n in seen if n not in done)
-        done.add(name)
+    for name in seen:  # grows while the tables are written: each nested record once, in order met
         table(_RECORDS.get(name, name), defs[name])
     return "\n".join(out)
 
@@ -143,7 +147,8 @@ def _form(prop: dict[str, Any], defs: dict[str, Any], seen: list[str]) -> str:
     target = _target(prop)
     if "$ref" in target:
         name = target["$ref"].rsplit("/", 1)[-1]
-        seen.append(name) if name not in seen else None
+        if name not in seen:
+            seen.append(name)
         return f"아래 '{_RECORDS.get(name, name)}' 표"
     if target.get("type") == "array":
         return "목록: " + _form(target.get("items", {}), defs, seen)
