@@ -61,6 +61,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
 
     command = "build"
     handed: Prepared | None = None
+    prepared: Prepared | None = None
+    """The catalog this build renders (None when disabled or when content errors are shown)."""
     problems: list[Problem] | None = None
     """Under `serve`, content errors become the preview's only page instead of stopping it."""
     updated: dict = {}
@@ -187,14 +189,19 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
 
     def on_post_page(self, output, page, config):
         output = htmlfix.repair(output)
-        return search.use_our_worker(output) if self.config.enabled else output
+        # Our search worker is written with the other outputs: point at it only when it will be.
+        return search.use_our_worker(output) if self._writes_outputs else output
+
+    @property
+    def _writes_outputs(self) -> bool:
+        return self.config.enabled and self.prepared is not None
 
     def _generated(self, page):
         return self.pages.get(page.file.src_uri) if self.config.enabled else None
 
     @event_priority(-100)  # after the search plugin wrote its index
     def on_post_build(self, config):
-        if not self.config.enabled or self.prepared is None:
+        if not self._writes_outputs:
             return
         site = Path(config.site_dir)
         self._augment_search(site / "search" / "search_index.json")
