@@ -7,7 +7,15 @@ from datetime import date
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, ByteStringObject, DictionaryObject, NameObject, NumberObject, TextStringObject
+from pypdf.generic import (
+    ArrayObject,
+    BooleanObject,
+    ByteStringObject,
+    DictionaryObject,
+    NameObject,
+    NumberObject,
+    TextStringObject,
+)
 
 PAGE_LINK = "secatalog-page:"
 
@@ -18,8 +26,10 @@ def merge(parts: list[Path], out: Path, title: str, author: str, created: date, 
 
     Returns the page count of the result."""
     writer = PdfWriter()
-    for part in parts:
-        writer.append(str(part), import_outline=True)
+    readers = [PdfReader(str(part)) for part in parts]
+    for reader in readers:
+        writer.append(reader, import_outline=True)
+    _join_structure(writer, readers)
     _resolve_page_links(writer)
     while len(writer.pages) % pad_to:
         last = writer.pages[-1]
@@ -27,15 +37,6 @@ def merge(parts: list[Path], out: Path, title: str, author: str, created: date, 
         blank.mediabox, blank.trimbox, blank.bleedbox = last.mediabox, last.trimbox, last.bleedbox
     _write(writer, out, title, author, created, parts, title)
     return len(writer.pages)
-
-
-def extract(source: Path, pages: range, out: Path, title: str, author: str, created: date) -> None:
-    """Copy some pages of a PDF into a new file (the two-page enterprise profiles)."""
-    reader = PdfReader(str(source))
-    writer = PdfWriter()
-    for n in pages:
-        writer.add_page(reader.pages[n])
-    _write(writer, out, title, author, created, [source], title + str(list(pages)))
 
 
 def _write(
@@ -58,6 +59,107 @@ def _write(
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("wb") as fh:
         writer.write(fh)
+
+
+def _join_structure(writer: PdfWriter, readers: list[PdfReader]) -> None:
+    """Give the joined file one structure tree made of the tagged parts' trees (a screen reader
+    reads it in page order); pypdf's append drops them.
+
+    Each part numbers its pages' and links' entries in its parent tree from 0: shift them by the
+    entries of the parts before it. Each part's top elements move under one Document element.
+    """
+    if not any("/StructTreeRoot" in reader.trailer["/Root"] for reader in readers):
+        return
+    root = DictionaryObject({NameObject("/Type"): NameObject("/StructTreeRoot")})
+    root_ref = writer._add_object(root)
+    document = DictionaryObject(
+        {NameObject("/Type"): NameObject("/StructElem"), NameObject("/S"): NameObject("/Document")}
+    )
+    document[NameObject("/P")] = root_ref
+    document_ref = writer._add_object(document)
+    kids, numbers, offset, first = ArrayObject(), ArrayObject(), 0, 0
+    for reader in readers:
+        tree = reader.trailer["/Root"].get("/StructTreeRoot")
+        if tree is not None:
+            tree = tree.get_object()
+            for page, joined in zip(reader.pages, writer.pages[first:], strict=False):
+                _shift(page, joined, offset)
+            entries = _number_tree(tree["/ParentTree"].get_object())
+            top = _top_elements(tree)
+            # Point the part's top elements at the new Document before cloning, so the part's own
+            # root (and its whole parent tree) is not copied along. WeasyPrint also parents some
+            # elements (page margin text) to its Document without listing them: the same for those.
+            _reparent(top + [element for _, value in entries for element in _elements(value)], tree, document_ref)
+            kids += [element.clone(writer) for element in top]
+            for key, value in entries:
+                numbers += [NumberObject(key + offset), value.clone(writer)]
+            offset += max((key for key, _ in entries), default=-1) + 1
+        first += len(reader.pages)
+    document[NameObject("/K")] = kids
+    root[NameObject("/K")] = ArrayObject([document_ref])
+    root[NameObject("/ParentTree")] = writer._add_object(DictionaryObject({NameObject("/Nums"): numbers}))
+    root[NameObject("/ParentTreeNextKey")] = NumberObject(offset)
+    catalog = writer._root_object
+    catalog[NameObject("/StructTreeRoot")] = root_ref
+    catalog[NameObject("/MarkInfo")] = DictionaryObject({NameObject("/Marked"): BooleanObject(True)})
+    catalog[NameObject("/ViewerPreferences")] = DictionaryObject({NameObject("/DisplayDocTitle"): BooleanObject(True)})
+
+
+def _shift(page, joined, offset: int) -> None:
+    """Carry a part page's parent-tree key (and its links' keys) to the joined page, shifted."""
+    if "/StructParents" in page:
+        joined[NameObject("/StructParents")] = NumberObject(page["/StructParents"] + offset)
+    for ref in joined.get("/Annots", []) or []:
+        annot = ref.get_object()
+        if "/StructParent" in annot:
+            annot[NameObject("/StructParent")] = NumberObject(annot["/StructParent"] + offset)
+
+
+def _top_elements(tree: DictionaryObject) -> list:
+    """The elements under a part's Document element (or under its root if it has none)."""
+    top = tree.get("/K")
+    top = list(top) if isinstance(top, ArrayObject) else [top] if top is not None else []
+    if len(top) == 1 and top[0].get_object().get("/S") == "/Document":
+        inner = top[0].get_object().get("/K")
+        return list(inner) if isinstance(inner, ArrayObject) else [inner] if inner is not None else []
+    return top
+
+
+def _elements(value) -> list:
+    value = value.get_object()
+    return list(value) if isinstance(value, ArrayObject) else [value.indirect_reference or value]
+
+
+def _reparent(elements: list, tree: DictionaryObject, document_ref) -> None:
+    """Walk up from each element; the one whose parent is the part's root or Document element
+    gets the joined file's Document element as its parent instead."""
+    part_top = {ref.idnum for ref in [tree.indirect_reference, *_refs(tree.get("/K"))] if ref is not None}
+    seen: set[int] = set()
+    for element in elements:
+        node = element.get_object()
+        while isinstance(node, DictionaryObject) and id(node) not in seen:
+            seen.add(id(node))
+            parent = node.raw_get("/P") if "/P" in node else None
+            if getattr(parent, "idnum", None) in part_top:
+                if node.get("/S") != "/Document":
+                    node[NameObject("/P")] = document_ref
+                break
+            node = parent.get_object() if parent is not None else None
+
+
+def _refs(value) -> list:
+    return list(value) if isinstance(value, ArrayObject) else [value] if value is not None else []
+
+
+def _number_tree(node: DictionaryObject) -> list[tuple[int, object]]:
+    """A number tree's (key, value) pairs, leaves and intermediate nodes alike."""
+    pairs, todo = [], [node]
+    while todo:
+        node = todo.pop()
+        nums = node.get("/Nums", [])
+        pairs += [(int(nums[i]), nums[i + 1]) for i in range(0, len(nums), 2)]
+        todo += [kid.get_object() for kid in node.get("/Kids", [])]
+    return sorted(pairs, key=lambda pair: pair[0])
 
 
 def _resolve_page_links(writer: PdfWriter) -> None:

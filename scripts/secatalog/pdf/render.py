@@ -30,10 +30,12 @@ class Job:
     expected_pages: int
     photos: str
     """The folder photo: URLs are read from (the photo cache)."""
+    tagged: bool = False
+    """Write a structure tree (headings, paragraphs, tables, alt text) for screen readers."""
 
     @property
     def key(self) -> str:
-        digest = hashlib.sha256(f"{WEASYPRINT_VERSION}\0{self.expected_pages}\0".encode())
+        digest = hashlib.sha256(f"{WEASYPRINT_VERSION}\0{self.expected_pages}\0{self.tagged}\0".encode())
         digest.update(self.html.encode("utf-8"))
         return digest.hexdigest()
 
@@ -61,7 +63,7 @@ def _render(job: Job, target: str) -> tuple[str, int, list[str]]:
     pages = len(document.pages)
     if pages == job.expected_pages:
         tmp = f"{target}.tmp{os.getpid()}"
-        document.write_pdf(tmp)
+        document.write_pdf(tmp, pdf_tags=job.tagged)
         os.replace(tmp, target)
     return job.name, pages, fetcher.refused
 
