@@ -232,6 +232,22 @@ def test_item_page_prints_cleanly(site):
         "getComputedStyle(document.querySelector('.sc-channels a[href^=\"http\"]'), '::after').content"
     )
     assert "https://market.example.org/barun" in after
+    assert page.evaluate("[...document.querySelectorAll('.md-button')].filter(b => b.offsetParent).length") == 0
+
+
+def test_item_pages_print_on_one_page_with_the_verdict(site, tmp_path):
+    """A civil servant prints an item page for the file first: one A4 page, the verdict on it."""
+    from pypdf import PdfReader
+
+    base, chromium = site
+    page = chromium.new_page()
+    for path in ["items/barun-bapsang/local-lunchbox/", "items/haemaru-clean/office-cleaning/"]:
+        page.goto(base + path)
+        page.pdf(path=str(tmp_path / "item.pdf"), prefer_css_page_size=True)
+        reader = PdfReader(tmp_path / "item.pdf")
+        assert len(reader.pages) == 1, path
+        text = "".join(reader.pages[0].extract_text().split())
+        assert "수의계약가능" in text and "견적요청메일쓰기" not in text, path
 
 
 def test_quick_finder_prints_on_two_a4_pages(site, tmp_path):

@@ -181,3 +181,85 @@ def test_cover_titles_break_between_words_only(sample_site):
     with pdfplumber.open(sample_site / "print/casebook-print.pdf") as pdf:
         lines = (pdf.pages[0].extract_text() or "").splitlines()
     assert "(예시)" in lines, lines  # the title's last word, whole on its own line
+
+
+def _structure_text(pdf: Path) -> str:
+    return subprocess.run(["pdfinfo", "-struct-text", str(pdf)], capture_output=True, text=True, check=True).stdout
+
+
+def test_screen_editions_are_tagged_in_korean_as_one_tree(sample_site):
+    """A screen reader reads the joined edition: one structure tree covering every part, each page's
+    marked content reachable from it, the document language Korean."""
+    for name in ("catalog-screen.pdf", "casebook-screen.pdf", "enterprises/haemaru-clean.pdf"):
+        pdf = sample_site / "print" / name
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        assert re.search(r"^Tagged:\s+yes", info, re.M), name
+        reader = PdfReader(pdf)
+        root = reader.trailer["/Root"]
+        assert root["/Lang"] == "ko" and root["/MarkInfo"]["/Marked"]
+        tree = root["/StructTreeRoot"]
+        nums = tree["/ParentTree"]["/Nums"]
+        parents = {int(nums[i]): nums[i + 1].get_object() for i in range(0, len(nums), 2)}
+        for number, page in enumerate(reader.pages):
+            elements = parents[page["/StructParents"]]  # every page, the last part's too
+            assert all(e.get_object().raw_get("/Pg").idnum == page.indirect_reference.idnum for e in elements), number
+        raw = pdf.read_bytes()
+        assert len(re.findall(rb"/Type\s*/StructTreeRoot", raw)) == 1, name  # the parts' own roots were not copied
+    text = _structure_text(sample_site / "print/catalog-screen.pdf")
+    assert '"이렇게 보세요"' in text and '"찾아보기"' in text  # first part and last part, in one tree
+    assert not re.search(
+        r"^Tagged:\s+yes",
+        subprocess.run(
+            ["pdfinfo", str(sample_site / "print/catalog-print.pdf")], capture_output=True, text=True, check=True
+        ).stdout,
+        re.M,
+    )  # the printer's file stays as it was
+
+
+def test_profiles_are_numbered_on_their_own_with_prices(sample_site):
+    reader = PdfReader(sample_site / "print/enterprises/haemaru-clean.pdf")
+    footers = [page.extract_text().strip().splitlines()[-1] for page in reader.pages]
+    assert footers == ["1", "2"]
+    second = " ".join(reader.pages[1].extract_text().split())
+    assert "공공청사 정기 청소" in second and "가격 협의" in second
+    first = " ".join(reader.pages[0].extract_text().split())
+    assert "규정 확인일" in first and "근거:" in first
+
+
+def test_one_item_sheet_per_item_on_one_page(sample_site):
+    """The 품목 확인서 a civil servant attaches to a 품의: one A4 page per item, with the facts."""
+    items = sorted(p for p in (sample_site / "items").glob("*/*/index.html"))
+    sheets = sorted((sample_site / "print/items").glob("*/*.pdf"))
+    assert len(sheets) == len(items) == 43
+    for sheet in sheets:
+        assert len(PdfReader(sheet).pages) == 1, sheet
+    reader = PdfReader(sample_site / "print/items/barun-bapsang/local-lunchbox.pdf")
+    text = " ".join(reader.pages[0].extract_text().split())
+    for fact in (
+        "품목 확인서",
+        "로컬푸드 도시락",
+        "바른밥상협동조합 (예시)",
+        "000-00-00001",
+        "9,000원 / 1개 (부가세 포함)",
+        "수의계약: 수의계약 가능",
+        "추정 가격 50,000,000원 이하",
+        "시행령 제25조",
+        "규정 확인일 2026-11-01",
+        "https://catalog.example.org/items/barun-bapsang/local-lunchbox/",
+    ):
+        assert fact in text, fact
+    assert re.search(r"이 확인서는 \d{4}-\d{2}-\d{2} 현재 카탈로그 자료로 만들었습니다", text)
+    assert reader.metadata.title == "품목 확인서: 로컬푸드 도시락 (바른밥상협동조합 (예시))"
+    pending = " ".join(
+        PdfReader(sample_site / "print/items/saessak-edu/career-class.pdf").pages[0].extract_text().split()
+    )
+    assert "수의계약 근거로 쓰지 마세요" in pending
+    page = (sample_site / "items/barun-bapsang/local-lunchbox/index.html").read_text("utf-8")
+    assert 'href="../../../print/items/barun-bapsang/local-lunchbox.pdf"' in page
+
+
+def test_printers_get_a_readme(sample_site):
+    notes = (sample_site / "print/README.txt").read_text("utf-8")
+    pages = len(PdfReader(sample_site / "print/catalog-print.pdf").pages)
+    assert f"catalog-print.pdf: 예시사회적경제네트워크 사회적경제 카탈로그 2026년판, {pages}쪽" in notes
+    assert "도련 3 mm" in notes and "RGB" in notes and "글꼴" in notes

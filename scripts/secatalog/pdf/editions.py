@@ -1,12 +1,12 @@
-"""Write DIR/print/: the catalog's print and screen editions and one profile per enterprise."""
+"""Write DIR/print/: the catalog's and the case book's print and screen editions, one profile
+per enterprise and one 품목 확인서 per item."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .assemble import extract, merge
-from .html import PRINT, SCREEN, CasebookDocument, CatalogDocument
-from .plan import PROFILE_PAGES
+from .assemble import merge
+from .html import PRINT, SCREEN, CasebookDocument, CatalogDocument, ProfileDocument, SheetDocument
 from .render import Job, render_all
 
 
@@ -21,29 +21,51 @@ def write_all(prepared, out_dir: Path, workers: int | None = None) -> None:
         books["casebook"] = CasebookDocument(catalog, prepared.photos, created)
     photos = str(settings.photo_cache)
     jobs = [
-        Job(f"{name}:{edition.name}:{chunk.key}", doc.html(chunk, edition), chunk.pages, photos)
+        Job(f"{name}:{edition.name}:{chunk.key}", doc.html(chunk, edition), chunk.pages, photos, edition.screen)
         for name, doc in books.items()
         for chunk in doc.chunks
         for edition in (PRINT, SCREEN)
     ]
+    # Stand-alone documents: screen-edition pages (links, tags, no bleed) that also print on an
+    # office printer. One job each, so an edited item renders its own sheet again and no other.
+    singles = [ProfileDocument(catalog, prepared.photos, created, ent) for ent in catalog.enterprises]
+    singles += [SheetDocument(catalog, prepared.photos, created, item) for item in catalog.items]
+    jobs += [Job(doc.path, doc.html(doc.chunks[0], SCREEN), doc.chunks[0].pages, photos, True) for doc in singles]
     files, _, _ = render_all(
         jobs, settings.cache_dir / "pdf", workers, options.chunk_timeout_s, options.memory_limit_mb
     )
     net = catalog.network
+    printed = {}
     for name, doc in books.items():
         for edition in (PRINT, SCREEN):
             parts = [files[f"{name}:{edition.name}:{chunk.key}"] for chunk in doc.chunks]
             pad_to = 1 if edition.screen else 4  # the printer folds sheets into fours
-            merge(parts, out_dir / f"{name}-{edition.name}.pdf", doc.title, net.name, settings.date, pad_to)
-    document = books["catalog"]
-    screen = out_dir / "catalog-screen.pdf"
-    for ent in catalog.enterprises:
-        first = document.profile_pages[ent.slug] - 1
-        extract(
-            screen,
-            range(first, first + PROFILE_PAGES),
-            out_dir / "enterprises" / f"{ent.slug}.pdf",
-            f"{ent.record.name} 소개",
-            net.name,
-            settings.date,
-        )
+            out = out_dir / f"{name}-{edition.name}.pdf"
+            pages = merge(parts, out, doc.title, net.name, settings.date, pad_to)
+            if not edition.screen:
+                printed[out.name] = (doc.title, pages)
+    for doc in singles:
+        merge([files[doc.path]], out_dir / doc.path, doc.title, net.name, settings.date)
+    (out_dir / "README.txt").write_text(printer_notes(printed, catalog), "utf-8")
+
+
+def printer_notes(printed: dict[str, tuple[str, int]], catalog) -> str:
+    """What a print shop needs to know about the files, in the words it uses."""
+    files = "\n".join(f"- {name}: {title}, {pages}쪽" for name, (title, pages) in printed.items())
+    contact = catalog.network.contact
+    ask = " ".join(str(v) for v in (contact.role, contact.phone, contact.email) if v)
+    return f"""인쇄소 안내 ({catalog.network.name}, {catalog.settings.date.isoformat()} 만듦)
+
+인쇄용 파일
+{files}
+
+- 판형: A4 (210 x 297 mm) 재단 크기, 사방 도련 3 mm 포함 (216 x 303 mm), 재단선 표시 있음
+- PDF 상자: TrimBox = A4, BleedBox = 도련 포함 크기
+- 쪽수: 4의 배수 (중철 제본용; 모자라는 쪽은 끝에 빈 쪽으로 채움)
+- 색: RGB (sRGB). 인쇄소의 색 관리로 CMYK 변환하세요.
+- 글꼴: Noto Sans CJK KR, 쓰인 글자만 PDF 안에 모두 들어 있음 (글꼴 설치 필요 없음)
+- 사진: 인쇄 크기에서 약 300 dpi
+
+화면용 파일(*-screen.pdf, enterprises/, items/)은 링크와 책갈피가 있는 열람용이며 인쇄용이 아닙니다.
+문의: {ask or catalog.network.name}
+"""

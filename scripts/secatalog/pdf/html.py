@@ -14,7 +14,15 @@ from ..catalog import Catalog, PhotoRef
 from ..jinja import environment
 from ..photos import ProcessedPhoto
 from .fetcher import photo_url
-from .plan import INDEX_ROWS_PER_PAGE, Chunk, item_page_numbers, plan_casebook, plan_catalog, profile_page_numbers
+from .plan import (
+    INDEX_ROWS_PER_PAGE,
+    PROFILE_PAGES,
+    Chunk,
+    item_page_numbers,
+    plan_casebook,
+    plan_catalog,
+    profile_page_numbers,
+)
 
 CSS = Path(__file__).resolve().parent.parent / "templates" / "print" / "print.css"
 _TAG = re.compile(r"(<[^>]*>)")
@@ -25,6 +33,12 @@ WORD_JOINER = "\u2060"
 @functools.cache
 def _print_css() -> str:
     return CSS.read_text("utf-8")
+
+
+@functools.cache
+def _environment():
+    """One template environment for every print document of a build (there is one per item)."""
+    return environment("print")
 
 
 def keep_words(html: str) -> str:
@@ -78,7 +92,7 @@ class PrintDocument:
         self.photos = photos
         self.created = created
         self.chunks: list[Chunk] = []
-        self.env = environment("print")
+        self.env = _environment()
 
     title = ""
     per_page = 1
@@ -142,15 +156,52 @@ class CatalogDocument(PrintDocument):
 
     def extra(self, chunk: Chunk) -> dict:
         rows = list(self.catalog.items)
-        names = {}
-        for cat in self.catalog.taxonomy.categories:
-            names[cat.id] = cat.name
-            names.update({sub.id: f"{cat.name} › {sub.name}" for sub in cat.children})
         return {
             "item_pages": self.item_pages,
-            "category_names": names,
+            "category_names": category_names(self.catalog),
             "row_pages": [rows[i : i + INDEX_ROWS_PER_PAGE] for i in range(0, len(rows), INDEX_ROWS_PER_PAGE)],
         }
+
+
+def category_names(catalog: Catalog) -> dict[str, str]:
+    """'먹을거리' for a category id, '먹을거리 › 농산물' for a subcategory id."""
+    names = {}
+    for cat in catalog.taxonomy.categories:
+        names[cat.id] = cat.name
+        names.update({sub.id: f"{cat.name} › {sub.name}" for sub in cat.children})
+    return names
+
+
+class ProfileDocument(PrintDocument):
+    """One enterprise's two-page profile on its own, numbered 1-2 (the catalog prints the same
+    pages among its others)."""
+
+    def __init__(self, catalog: Catalog, photos: dict[Path, ProcessedPhoto], created: str, enterprise) -> None:
+        super().__init__(catalog, photos, created)
+        self.title = f"{enterprise.record.name} 소개"
+        self.path = f"enterprises/{enterprise.slug}.pdf"
+        self.chunks = [Chunk("profile", "profiles", "기업 소개", 1, PROFILE_PAGES, {"enterprises": [enterprise]})]
+
+    def extra(self, chunk: Chunk) -> dict:
+        return {"category_names": category_names(self.catalog)}
+
+
+class SheetDocument(PrintDocument):
+    """The one-page 품목 확인서 a civil servant attaches to an internal approval (품의)."""
+
+    def __init__(self, catalog: Catalog, photos: dict[Path, ProcessedPhoto], created: str, item) -> None:
+        super().__init__(catalog, photos, created)
+        self.title = f"품목 확인서: {item.product.name} ({item.enterprise.record.name})"
+        self.path = sheet_path(item)
+        self.chunks = [Chunk("sheet", "sheet", "품목 확인서", 1, 1, {"item": item})]
+
+    def extra(self, chunk: Chunk) -> dict:
+        return {"category_names": category_names(self.catalog)}
+
+
+def sheet_path(item) -> str:
+    """Where an item's 품목 확인서 is published, under print/ (the item page links to it)."""
+    return f"items/{item.enterprise.slug}/{item.product.id}.pdf"
 
 
 class CasebookDocument(PrintDocument):
