@@ -163,7 +163,7 @@ def test_profiles_are_linked_from_enterprise_pages(sample_site):
 
 def test_an_item_without_the_sole_source_route_says_why(texts):
     """A buyer reading the print edition must not take a missing badge for a forgotten one."""
-    page = next(t for t in texts if "꿀고구마" in t and "28,000원 / 5kg" in t)  # its card's page
+    page = next(t for t in texts if "꿀고구마" in t and "28,000원" in t and "부가세 포함" in t)  # its card
     flat = " ".join(page.split())
     assert "수의계약 특례 해당 없음" in flat
     assert "해당 없음: 취약계층 고용 비율 20% (기준 30% 이상)" in flat
@@ -263,3 +263,38 @@ def test_printers_get_a_readme(sample_site):
     pages = len(PdfReader(sample_site / "print/catalog-print.pdf").pages)
     assert f"catalog-print.pdf: 예시사회적경제네트워크 사회적경제 카탈로그 2026년판, {pages}쪽" in notes
     assert "도련 3 mm" in notes and "RGB" in notes and "글꼴" in notes
+
+
+def test_tab_colours_carry_white_text():
+    from secatalog.fields import contrast_with_white
+    from secatalog.pdf.html import TAB_COLOURS
+
+    assert len(set(TAB_COLOURS)) == len(TAB_COLOURS)
+    assert all(contrast_with_white(colour) >= 4.5 for colour in TAB_COLOURS)
+
+
+def test_category_pages_carry_a_thumb_tab_on_the_outer_edge(sample_site, texts):
+    """Every page of a category shows its colour on the outer edge: right on odd pages, left on even."""
+    import pypdfium2
+
+    opener = next(n for n, t in enumerate(texts) if "먹을거리" in t and "품목 6개" in t)
+    pdf = pypdfium2.PdfDocument(sample_site / "print/catalog-screen.pdf")
+    colours = set()
+    for number in range(opener, opener + 4):  # the opener and three pages of cards
+        image = pdf[number].render(scale=1).to_pil().convert("RGB")
+        width, height = image.size
+        y = round(height * (18 + 4 + 15) / 297)  # the middle of the first category's tab
+        outer, inner = (width - 3, 3) if (number + 1) % 2 else (3, width - 3)
+        colours.add(image.getpixel((outer, y)))
+        assert image.getpixel((inner, y)) == (255, 255, 255), number + 1
+    assert len(colours) == 1 and colours != {(255, 255, 255)}, colours
+
+
+def test_category_opener_lists_its_items_with_pages(texts):
+    start = next(n for n, t in enumerate(texts) if "먹을거리" in t and "품목 6개" in t)
+    lines = texts[start].splitlines()
+    names = ["꿀고구마", "친환경 쌀", "어르신 손맛 김치", "로컬푸드 도시락", "건강 간식 꾸러미", "행사 뷔페 케이터링"]
+    assert [n for n in names if any(line.startswith(n + " ") for line in lines)] == names
+    numbers = [int(line) for line in lines if line.strip().isdigit()][:-1]  # the last is the footer
+    cards = [next(n for n, t in enumerate(texts[start + 1 :], start + 2) if name in t) for name in names]
+    assert numbers == cards

@@ -42,6 +42,9 @@ class Category(Record):
     name: Name = Field(description="분류 이름 (한국어)")
     icon: Text = Field("", description="mkdocs-material 아이콘 이름 (예: material/food-apple)")
     description: Line = ""
+    colour: Colour | None = Field(
+        None, description="인쇄본 분류 색 (#RRGGBB, 흰 글자와 대비 4.5:1 이상). 비우면 기본 색 중 하나"
+    )
     children: list[Subcategory] = []
 
 

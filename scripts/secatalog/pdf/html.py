@@ -156,11 +156,32 @@ class CatalogDocument(PrintDocument):
 
     def extra(self, chunk: Chunk) -> dict:
         rows = list(self.catalog.items)
+        tab = category_tab(self.catalog, chunk.payload["category"]) if chunk.kind == "category" else {}
         return {
+            **tab,
+            "OPENER_ROWS": OPENER_ROWS,
             "item_pages": self.item_pages,
             "category_names": category_names(self.catalog),
             "row_pages": [rows[i : i + INDEX_ROWS_PER_PAGE] for i in range(0, len(rows), INDEX_ROWS_PER_PAGE)],
         }
+
+
+# Category colours when the taxonomy names none: distinct, each with white text at 4.5:1 or more.
+TAB_COLOURS = (
+    "#1565c0", "#2e7d32", "#ad1457", "#6a1b9a", "#00695c", "#c62828",
+    "#4e342e", "#37474f", "#0d47a1", "#33691e", "#880e4f", "#283593",
+)  # fmt: skip
+TAB_STEPS = 12  # tab positions down the page edge before they start again at the top
+OPENER_ROWS = 36
+
+
+def category_tab(catalog: Catalog, category) -> dict:
+    """The thumb tab of a category: its colour, and how far down the page edge it sits."""
+    index = [c.id for c in catalog.taxonomy.categories].index(category.id)
+    return {
+        "tab_colour": category.colour or TAB_COLOURS[index % len(TAB_COLOURS)],
+        "tab_top": 4 + (index % TAB_STEPS) * 20,  # mm below the top of the text area
+    }
 
 
 def category_names(catalog: Catalog) -> dict[str, str]:
