@@ -264,7 +264,18 @@ def test_quick_finder_prints_on_two_a4_pages(site, tmp_path):
 
 
 @pytest.mark.parametrize(
-    "path", ["procurement/", "items/barun-bapsang/local-lunchbox/", "join/", "casebook/how-to-buy/"]
+    "path",
+    [
+        "",
+        "procurement/",
+        "categories/food/",
+        "items/barun-bapsang/local-lunchbox/",
+        "enterprises/barun-bapsang/",
+        "casebook/meeting-lunchbox/",
+        "join/",
+        "embed/",
+        "casebook/how-to-buy/",
+    ],
 )
 def test_layout_holds_on_phones_and_desktops(site, path):
     base, chromium = site
@@ -290,4 +301,24 @@ def test_layout_holds_on_phones_and_desktops(site, path):
                .filter(f => f.offsetParent).map(f => parseFloat(getComputedStyle(f).borderBottomWidth))"""
         )
         assert all(b >= 1 for b in fields), f"{path}: a form field without a visible edge"
+        page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(i => { i.loading = 'eager'; })")
+        page.wait_for_load_state("networkidle")
+        page.wait_for_function("[...document.images].every(i => i.complete)")
+        broken = page.evaluate(
+            "[...document.images].filter(i => i.offsetParent && !(i.complete && i.naturalWidth)).map(i => i.src)"
+        )
+        assert broken == [], f"{path}: broken images {broken}"
+        # A hero photo is a band, not the whole first screen.
+        heroes = page.evaluate(
+            "[...document.querySelectorAll('.sc-hero img')].map(i => i.getBoundingClientRect().height)"
+        )
+        assert all(h <= 844 * 0.45 for h in heroes), f"{path}: hero photo {heroes} px high at {width}px"
+        if width == 1440:
+            # A sub-section of one or two cards fills its row instead of leaving most of it empty.
+            rows = page.evaluate(
+                """[...document.querySelectorAll('ul.sc-cards')].filter(u => u.children.length <= 2)
+                   .map(u => [...u.children].reduce((w, c) => w + c.getBoundingClientRect().width, 0)
+                             / u.getBoundingClientRect().width)"""
+            )
+            assert all(r > 0.8 for r in rows), f"{path}: small sub-sections fill {rows} of their row"
         page.close()
