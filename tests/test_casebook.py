@@ -169,3 +169,24 @@ def test_new_case_with_a_broken_book_file_reports_it(network):
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "casebook/book.yml:3:11: chapters: 목록이어야 합니다" in result.stderr
     assert not (network / "casebook/cases/x.md").exists()
+
+
+def test_short_cases_take_one_page_and_photo_cases_a_spread(sample_site):
+    """No case ends with a few lines and its QR on an otherwise empty page."""
+    with pdfplumber.open(sample_site / "print/casebook-screen.pdf") as pdf:
+        texts = [" ".join((page.extract_text() or "").split()) for page in pdf.pages]
+    short = next(n for n, t in enumerate(texts) if "홀몸 어르신 안부 확인, 같은 선생님이 꾸준히" in t and "문제" in t)
+    assert "이 사례에 쓰인 제품·서비스" in texts[short]  # the whole case, QR block included, on its page
+    spread = next(n for n, t in enumerate(texts) if "회의 도시락을 바꾸니 어르신 일자리가 생겼다" in t and "문제" in t)
+    assert "이 사례에 쓰인 제품·서비스" not in texts[spread]
+    assert "이 사례에 쓰인 제품·서비스" in texts[spread + 1] and "사회적 가치" in texts[spread + 1]
+    assert "1,380개" in texts[spread]  # the key figures lead the case
+
+
+def test_key_figures_are_set_apart_and_escaped():
+    from secatalog.jinja import figures
+
+    assert str(figures("연간 1,380개 납품, 배달 지연 0건")) == (
+        '연간 <span class="figure">1,380개</span> 납품, 배달 지연 <span class="figure">0건</span>'
+    )
+    assert str(figures("<b>18%</b> 절감")) == '&lt;b&gt;<span class="figure">18%</span>&lt;/b&gt; 절감'

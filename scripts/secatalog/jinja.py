@@ -3,10 +3,11 @@ catalog's formatting filters (prices, months, member Markdown)."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .config import cache_root
 from .site.markup import months_text, render_markdown, won
@@ -22,7 +23,9 @@ def environment(folder: str) -> Environment:
         lstrip_blocks=True,
         bytecode_cache=bytecode_cache(),
     )
-    env.filters.update(won=won, months=months_text, markdown=render_markdown, urlquote=quote, words=unbroken_words)
+    env.filters.update(
+        won=won, months=months_text, markdown=render_markdown, urlquote=quote, words=unbroken_words, figures=figures
+    )
     return env
 
 
@@ -30,6 +33,19 @@ def unbroken_words(text: str) -> Markup:
     """Each word in a span the stylesheet keeps on one line: Korean headings break between
     words, never inside one (WeasyPrint has no word-break: keep-all)."""
     return Markup(" ").join(Markup('<span class="word">{}</span>').format(word) for word in str(text).split())
+
+
+# A number with its unit or counter word: 1,380개, 0건, 4.6점, 18%, 12,400,000원, 3년.
+_FIGURE = re.compile(r"\d[\d,.]*\s?(?:%|[가-힣]{1,2}(?=[\s,.)]|$))?")
+
+
+def figures(text: str) -> Markup:
+    """Each figure in a line of results set apart, so key numbers stand out in print."""
+    parts, last = [], 0
+    for match in _FIGURE.finditer(str(text)):
+        parts += [escape(text[last : match.start()]), Markup('<span class="figure">{}</span>').format(match.group())]
+        last = match.end()
+    return Markup("").join([*parts, escape(text[last:])])
 
 
 def bytecode_cache() -> FileSystemBytecodeCache:

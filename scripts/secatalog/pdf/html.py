@@ -18,6 +18,7 @@ from .plan import (
     INDEX_ROWS_PER_PAGE,
     PROFILE_PAGES,
     Chunk,
+    case_pages,
     item_page_numbers,
     plan_casebook,
     plan_catalog,
@@ -239,6 +240,7 @@ class CasebookDocument(PrintDocument):
 
         book = self.catalog.casebook
         return {
+            "case_pages": case_pages,
             "book": book.book,
             "foreword": book.foreword,
             "routes": ROUTES,

@@ -96,18 +96,26 @@ def profile_page_numbers(chunks: list[Chunk]) -> dict[str, int]:
     return pages
 
 
-CASE_PAGES = 2
 APPENDIX_PAGES = 2
+SHORT_STORY = 400  # characters of story that still fit on a case's single page
+
+
+def case_pages(case: Any) -> int:
+    """A short case without photos takes one page; others a two-page spread (so no case ends with
+    a few lines and the QR on an otherwise empty page). Decided from the data, so pages stay planned."""
+    front = case.front
+    short = len(case.body) <= SHORT_STORY and len(front.results) <= 3 and len(case.items) <= 3
+    return 1 if short and not case.photos else 2
 
 
 def plan_casebook(chapters: list[tuple[Any, tuple[Any, ...]]]) -> list[Chunk]:
-    """Cover, foreword and contents; per chapter an opener and two pages per case; an appendix."""
+    """Cover, foreword and contents; per chapter an opener and one or two pages per case; an appendix."""
     chunks = [Chunk("front", "casebook_front", "차례", 1, FRONT_PAGES)]
     page = FRONT_PAGES + 1
     for chapter, cases in chapters:
         if not cases:
             continue
-        pages = 1 + CASE_PAGES * len(cases)
+        pages = 1 + sum(case_pages(case) for case in cases)
         chunks.append(
             Chunk(
                 f"chapter-{chapter.id}",
