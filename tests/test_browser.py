@@ -285,6 +285,13 @@ def test_layout_holds_on_phones_and_desktops(site, path):
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{path} scrolls sideways at {width}px"
         assert page.evaluate("getComputedStyle(document.querySelector('.md-typeset')).wordBreak") == "keep-all"
+        split = page.evaluate(
+            """[...document.querySelectorAll('.md-typeset *')]
+               .filter(e => e.offsetParent && !e.closest('pre, code') && /[가-힣]/.test(e.textContent)
+                            && getComputedStyle(e).wordBreak !== 'keep-all')
+               .map(e => e.tagName + '.' + e.className)"""
+        )
+        assert split == [], f"{path}: Korean that may break inside a word: {split[:5]}"
         cells = page.evaluate(
             """[...document.querySelectorAll('.sc-table td, .sc-table th')]
                .filter(c => !c.closest('thead') || c.closest('thead').getBoundingClientRect().width > 2)

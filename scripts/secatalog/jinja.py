@@ -24,7 +24,13 @@ def environment(folder: str) -> Environment:
         bytecode_cache=bytecode_cache(),
     )
     env.filters.update(
-        won=won, months=months_text, markdown=render_markdown, urlquote=quote, words=unbroken_words, figures=figures
+        won=won,
+        months=months_text,
+        markdown=render_markdown,
+        urlquote=quote,
+        words=unbroken_words,
+        figures=figures,
+        joints=break_at_joints,
     )
     return env
 
@@ -33,6 +39,14 @@ def unbroken_words(text: str) -> Markup:
     """Each word in a span the stylesheet keeps on one line: Korean headings break between
     words, never inside one (WeasyPrint has no word-break: keep-all)."""
     return Markup(" ").join(Markup('<span class="word">{}</span>').format(word) for word in str(text).split())
+
+
+def break_at_joints(text: str) -> Markup:
+    """A line may break after '·' or '/' in a name such as 조경·인테리어·집수리: keep-all makes
+    the whole name one word, which a narrow box would otherwise cut anywhere (집수/리)."""
+    return Markup("").join(
+        Markup("{}<wbr>").format(part) if part in "·/" else escape(part) for part in re.split(r"([·/])", str(text))
+    )
 
 
 # A number with its unit or counter word: 1,380개, 0건, 4.6점, 18%, 12,400,000원, 3년.
