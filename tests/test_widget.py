@@ -193,6 +193,7 @@ def test_banners_and_widget_wear_the_networks_colour_and_fit_its_name(network, t
     assert "#1b5e20" in (out / "widget/frame.html").read_text("utf-8")
     assert "#1b5e20" in (out / "widget/embed.js").read_text("utf-8")
     assert "#283593" not in (out / "widget/embed.js").read_text("utf-8")
+    assert "--md-primary-fg-color:#1b5e20" in (out / "index.html").read_text("utf-8")  # the site's header too
 
 
 def test_a_pale_colour_is_refused(network):

@@ -102,6 +102,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             config.site_url = catalog.network.site_url
         office = catalog.network.contact  # the publisher, in every footer (the partial escapes each value)
         config.extra["secatalog_publisher"] = {"name": catalog.network.name, **office.model_dump(mode="json")}
+        config.extra["secatalog_colour"] = catalog.network.colour  # the header in the network's colour
         self.site_url = config.site_url
         search_plugin = config.plugins.get("material/search") or config.plugins.get("search")
         if search_plugin is not None and hasattr(search_plugin.config, "fields"):
