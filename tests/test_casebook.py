@@ -117,7 +117,7 @@ def test_from_a_case_to_the_item_contact_in_two_clicks(sample_site):
         page.click("text=보건소 방역, 지역 기업이 맡으니 대응이 빨라졌다")
         page.click("#items + ul >> text=방역·소독")
         page.wait_for_url("**/items/haemaru-clean/disinfection/")
-        assert "041-000-0102" in page.locator("#buy + ul").inner_text()
+        assert "041-000-0102" in page.locator("#buy ~ .sc-contact").inner_text()
 
 
 def test_new_case_scaffold_is_finished_before_it_passes_check(network):
