@@ -11,6 +11,7 @@ from typing import Any
 from .catalog import Catalog, EnterpriseEntry, Item
 from .config_model import context_for
 from .schema import SCHEMA_ID, dumps, enterprise_schema
+from .stats import Statistics, statistics
 
 
 def _iso(day: date | None) -> str | None:
@@ -128,6 +129,18 @@ def write_csv(items: list[dict[str, Any]], path: Path) -> None:
         writer.writerows(row_values(item) for item in items)
 
 
+def write_purchases_csv(stats: Statistics, path: Path) -> None:
+    """Every procurement record with where the statistics counted it (for the secretariat's tally)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["연도", "구매 기관", "적힌 구매처", "산 것", "금액(원)", "기업", "조직 유형", "분류"])
+        for p in stats.purchases:
+            text = (p.agency, p.buyer, p.item, p.enterprise.record.name, p.org_type, p.category)
+            agency, buyer, item, name, org, category = map(neutralise, text)
+            writer.writerow([p.year, agency, buyer, item, "" if p.amount is None else p.amount, name, org, category])
+
+
 def write_xlsx(items: list[dict[str, Any]], path: Path, title: str) -> None:
     """Header row, filters, column widths and a frozen header; every text cell stays text."""
     from openpyxl import Workbook
@@ -224,5 +237,6 @@ def write_all(prepared, out: Path) -> None:
         out / "data" / "enterprises.json",
         {**meta, "enterprises": [enterprise_to_json(e, site_url) for e in catalog.enterprises]},
     )
+    write_purchases_csv(statistics(catalog), out / "stats" / "purchases.csv")
     (out / "schema").mkdir(parents=True, exist_ok=True)
     (out / "schema" / SCHEMA_ID).write_text(catalog_schema(catalog), "utf-8")

@@ -15,6 +15,7 @@ from ..catalog import Catalog, Item
 from ..export import COLUMNS
 from ..model import CONTRIBUTION_TYPES, SOCIAL_PURPOSES
 from ..schema import form_limits, form_patterns
+from ..stats import statistics
 from ..widget import BANNERS, snippets
 from .head import enterprise_json_ld, item_json_ld
 from .render import Renderer, root_for
@@ -151,6 +152,10 @@ def join(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, An
         "purposes": SOCIAL_PURPOSES,
         "repository": renderer.catalog.network.repository or "",
     }
+
+
+def stats(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
+    return {"stats": statistics(renderer.catalog)}
 
 
 def open_data(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:

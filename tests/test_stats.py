@@ -1,0 +1,79 @@
+"""Purchase statistics: totals that are the sum of the members' records, by year, agency,
+category and org type, as SVG charts beside tables, and a CSV of every record."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from helpers import build_site, entry
+from secatalog.config import Settings
+from secatalog.project import load_project
+from secatalog.stats import agency_of, statistics
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _won(text: str) -> int:
+    return int(text.replace(",", "").removesuffix("원"))
+
+
+def test_agency_is_the_buyer_without_its_department():
+    assert agency_of("예시시청 총무과") == "예시시청"
+    assert agency_of("가상군 보건소") == "가상군 보건소"
+    assert agency_of("가상군청 기획예산담당관") == "가상군청"
+    assert agency_of("교육청") == "교육청"
+
+
+def test_totals_are_the_sum_of_the_records(sample_site):
+    catalog = load_project(Settings(ROOT))
+    records = [r for e in catalog.enterprises for r in e.record.procurement_record]
+    expected = sum(r.amount or 0 for r in records)
+    by_year = Counter()
+    for r in records:
+        by_year[str(r.year)] += r.amount or 0
+    stats = statistics(catalog)
+    assert stats.total == expected and len(stats.purchases) == len(records) > 5
+    for rows in (stats.by_year, stats.by_agency, stats.by_category, stats.by_org_type):
+        assert sum(r.amount for r in rows) == expected and sum(r.count for r in rows) == len(records)
+    assert {r.label: r.amount for r in stats.by_year} == dict(by_year)
+
+    page = BeautifulSoup((sample_site / "stats/index.html").read_text("utf-8"), "html.parser")
+    assert f"합계 {expected:,}원" in page.select_one(".sc-lead").get_text(" ", strip=True)
+    figures = page.select("figure.sc-chart")
+    assert [f.figcaption.text for f in figures] == [
+        "연도별 합계",
+        "구매 기관별 합계",
+        "분류별 합계",
+        "조직 유형별 합계",
+    ]
+    for figure in figures:
+        svg = figure.select_one("svg[role=img]")
+        assert svg.title.text and len(svg.select("rect")) == len(figure.select("tbody tr"))
+        assert sum(_won(td.text) for td in figure.select("tbody td:nth-of-type(1)")) == expected
+    years = page.select("figure.sc-chart")[0].select("tbody tr")
+    last, before = by_year[years[-1].th.text], by_year[years[-2].th.text]
+    assert years[-1].select("td")[-1].text == f"{(last - before) / before * 100:+.1f}%"
+
+    with (sample_site / "stats/purchases.csv").open(encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == len(records) and sum(int(r["금액(원)"] or 0) for r in rows) == expected
+    home = (sample_site / "index.html").read_text("utf-8")
+    embed = (sample_site / "embed/index.html").read_text("utf-8")
+    assert 'href="./stats/"' in home and 'href="../stats/"' in embed
+
+
+def test_a_network_without_amounts_and_a_formula_in_a_record(network, tmp_path):
+    ent = entry(network, "haneul-clean")
+    record = "procurement_record:\n  - {year: 2025, buyer: '=HYPERLINK(\"x\")', item: 관공서 청소}\n"
+    ent.write_text(ent.read_text("utf-8").rstrip("\n") + "\n" + record, "utf-8")
+    out = build_site(network, tmp_path / "out", "--skip-print")
+    page = (out / "stats/index.html").read_text("utf-8")
+    assert "금액을 적지 않은 1건은 건수에만 셌습니다" in page
+    with (out / "stats/purchases.csv").open(encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
+    formula = next(r for r in rows if "HYPERLINK" in r["적힌 구매처"])
+    assert formula["적힌 구매처"].startswith("'=") and formula["금액(원)"] == ""
