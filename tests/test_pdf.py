@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -298,3 +299,27 @@ def test_category_opener_lists_its_items_with_pages(texts):
     numbers = [int(line) for line in lines if line.strip().isdigit()][:-1]  # the last is the footer
     cards = [next(n for n, t in enumerate(texts[start + 1 :], start + 2) if name in t) for name in names]
     assert numbers == cards
+
+
+def test_member_trade_list_holds_every_member_and_item(sample_site):
+    reader = PdfReader(sample_site / "print/member-trade.pdf")
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    data = json.loads((sample_site / "data/products.json").read_text("utf-8"))
+    for item in data["items"]:
+        assert item["name"] in text, item["name"]
+    for ent in json.loads((sample_site / "data/enterprises.json").read_text("utf-8"))["enterprises"]:
+        assert ent["name"] in text, ent["name"]
+    assert "회원사 상호 거래 목록" in text and "041-000-0101" in text
+    assert "print/member-trade.pdf" in (sample_site / "index.html").read_text("utf-8")
+
+
+def test_trade_pages_keep_category_headings_with_their_items():
+    from secatalog.pdf.plan import TRADE_ROWS_PER_PAGE, TRADE_TITLE_ROWS, trade_pages
+
+    categories = [(f"c{n}", [f"c{n}-{i}" for i in range(n + 1)]) for n in range(20)]
+    pages = trade_pages(categories)
+    assert len(pages[0]) <= TRADE_ROWS_PER_PAGE - TRADE_TITLE_ROWS
+    assert all(len(rows) <= TRADE_ROWS_PER_PAGE for rows in pages)
+    assert all(rows[-1][0] == "item" for rows in pages)  # a heading never ends a page
+    items = [row for rows in pages for kind, row in rows if kind == "item"]
+    assert items == [i for _, its in categories for i in its]

@@ -1,12 +1,12 @@
 """Write DIR/print/: the catalog's and the case book's print and screen editions, one profile
-per enterprise and one 품목 확인서 per item."""
+per enterprise, one 품목 확인서 per item and the members' trade list."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from .assemble import merge
-from .html import PRINT, SCREEN, CasebookDocument, CatalogDocument, ProfileDocument, SheetDocument
+from .html import PRINT, SCREEN, CasebookDocument, CatalogDocument, ProfileDocument, SheetDocument, TradeDocument
 from .render import Job, render_all
 
 
@@ -30,6 +30,7 @@ def write_all(prepared, out_dir: Path, workers: int | None = None) -> None:
     # office printer. One job each, so an edited item renders its own sheet again and no other.
     singles = [ProfileDocument(catalog, prepared.photos, created, ent) for ent in catalog.enterprises]
     singles += [SheetDocument(catalog, prepared.photos, created, item) for item in catalog.items]
+    singles.append(TradeDocument(catalog, prepared.photos, created))
     jobs += [Job(doc.path, doc.html(doc.chunks[0], SCREEN), doc.chunks[0].pages, photos, True) for doc in singles]
     files, _, _ = render_all(
         jobs, settings.cache_dir / "pdf", workers, options.chunk_timeout_s, options.memory_limit_mb

@@ -23,6 +23,7 @@ from .plan import (
     plan_casebook,
     plan_catalog,
     profile_page_numbers,
+    trade_pages,
 )
 
 CSS = Path(__file__).resolve().parent.parent / "templates" / "print" / "print.css"
@@ -219,6 +220,19 @@ class SheetDocument(PrintDocument):
 
     def extra(self, chunk: Chunk) -> dict:
         return {"category_names": category_names(self.catalog)}
+
+
+class TradeDocument(PrintDocument):
+    """회원사 상호 거래 목록: every member's products and services by category with contacts, so
+    members buy from each other (an office-printer handout, not the printer's catalog)."""
+
+    path = "member-trade.pdf"
+
+    def __init__(self, catalog: Catalog, photos: dict[Path, ProcessedPhoto], created: str) -> None:
+        super().__init__(catalog, photos, created)
+        self.title = f"{catalog.network.name} 회원사 상호 거래 목록"
+        pages = trade_pages([(c, list(items)) for c, items in catalog.by_category])
+        self.chunks = [Chunk("trade", "trade", "회원사 상호 거래 목록", 1, len(pages), {"pages": pages})]
 
 
 def sheet_path(item) -> str:

@@ -129,3 +129,25 @@ def plan_casebook(chapters: list[tuple[Any, tuple[Any, ...]]]) -> list[Chunk]:
         page += pages
     chunks.append(Chunk("appendix", "casebook_appendix", "공공구매 이렇게 하세요", page, APPENDIX_PAGES))
     return chunks
+
+
+TRADE_ROWS_PER_PAGE = 38
+TRADE_TITLE_ROWS = 3  # the title and the note on the first page take the room of this many rows
+
+
+def trade_pages(categories: list[tuple[Any, list[Any]]]) -> list[list[tuple[str, Any]]]:
+    """The member trade list cut into pages of fixed rows: ('category', c) then ('item', i) rows;
+    a category never starts on the last row of a page (its heading would stand alone)."""
+    pages: list[list[tuple[str, Any]]] = [[]]
+    room = TRADE_ROWS_PER_PAGE - TRADE_TITLE_ROWS
+    for category, items in categories:
+        for n, item in enumerate(items):
+            if room < (2 if n == 0 else 1):
+                pages.append([])
+                room = TRADE_ROWS_PER_PAGE
+            if n == 0:
+                pages[-1].append(("category", category))
+                room -= 1
+            pages[-1].append(("item", item))
+            room -= 1
+    return pages
