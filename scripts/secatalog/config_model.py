@@ -114,6 +114,15 @@ class Network(Record):
     photo_licence: Line = Field("사진 저작권은 각 기업에 있습니다", description="사진 이용 조건")
 
 
+class CalendarSettings(Record):
+    """The desk calendar for civil servants (print/calendar.pdf)."""
+
+    year: Year | None = Field(None, description="달력 연도 (비우면 만드는 날의 다음 해)")
+    tips: list[Line] = Field(
+        [], max_length=12, description="달마다 한 줄 공공구매 도움말, 1월부터 차례로 (비운 달은 도움말 없음)"
+    )
+
+
 class PrintSettings(Record):
     """catalog/print.yml: how the printed catalog is laid out and what rendering may cost."""
 
@@ -124,6 +133,7 @@ class PrintSettings(Record):
     memory_limit_mb: Annotated[int, Field(ge=512, le=65536)] = Field(
         4096, description="PDF 한 부분을 만들 때 더 쓸 수 있는 메모리 한도(MB)"
     )
+    calendar: CalendarSettings = CalendarSettings()
 
 
 class Limits(Record):

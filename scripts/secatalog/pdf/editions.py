@@ -1,12 +1,21 @@
 """Write DIR/print/: the catalog's and the case book's print and screen editions, one profile
-per enterprise, one 품목 확인서 per item and the members' trade list."""
+per enterprise, one 품목 확인서 per item, the members' trade list and the desk calendar."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from .assemble import merge
-from .html import PRINT, SCREEN, CasebookDocument, CatalogDocument, ProfileDocument, SheetDocument, TradeDocument
+from .html import (
+    PRINT,
+    SCREEN,
+    CalendarDocument,
+    CasebookDocument,
+    CatalogDocument,
+    ProfileDocument,
+    SheetDocument,
+    TradeDocument,
+)
 from .render import Job, render_all
 
 
@@ -32,6 +41,8 @@ def write_all(prepared, out_dir: Path, workers: int | None = None) -> None:
     singles += [SheetDocument(catalog, prepared.photos, created, item) for item in catalog.items]
     singles.append(TradeDocument(catalog, prepared.photos, created))
     jobs += [Job(doc.path, doc.html(doc.chunks[0], SCREEN), doc.chunks[0].pages, photos, True) for doc in singles]
+    desk = CalendarDocument(catalog, prepared.photos, created)  # for the printer: bleed and crop marks
+    jobs.append(Job(desk.path, desk.html(desk.chunks[0], PRINT), desk.chunks[0].pages, photos))
     files, _, _ = render_all(
         jobs, settings.cache_dir / "pdf", workers, options.chunk_timeout_s, options.memory_limit_mb
     )
@@ -47,6 +58,8 @@ def write_all(prepared, out_dir: Path, workers: int | None = None) -> None:
                 printed[out.name] = (doc.title, pages)
     for doc in singles:
         merge([files[doc.path]], out_dir / doc.path, doc.title, net.name, settings.date)
+    pages = merge([files[desk.path]], out_dir / desk.path, desk.title, net.name, settings.date)
+    printed[desk.path] = (f"{desk.title} (재단 220 x 150 mm 가로, 도련 3 mm, 재단선; 표지 1쪽 + 12달)", pages)
     (out_dir / "README.txt").write_text(printer_notes(printed, catalog), "utf-8")
 
 
@@ -60,9 +73,9 @@ def printer_notes(printed: dict[str, tuple[str, int]], catalog) -> str:
 인쇄용 파일
 {files}
 
-- 판형: A4 (210 x 297 mm) 재단 크기, 사방 도련 3 mm 포함 (216 x 303 mm), 재단선 표시 있음
+- 판형: 카탈로그·사례집은 A4 (210 x 297 mm) 재단 크기, 사방 도련 3 mm 포함 (216 x 303 mm), 재단선 표시 있음
 - PDF 상자: TrimBox = A4, BleedBox = 도련 포함 크기
-- 쪽수: 4의 배수 (중철 제본용; 모자라는 쪽은 끝에 빈 쪽으로 채움)
+- 쪽수: 카탈로그·사례집은 4의 배수 (중철 제본용; 모자라는 쪽은 끝에 빈 쪽으로 채움)
 - 색: RGB (sRGB). 인쇄소의 색 관리로 CMYK 변환하세요.
 - 글꼴: Noto Sans CJK KR, 쓰인 글자만 PDF 안에 모두 들어 있음 (글꼴 설치 필요 없음)
 - 사진: 인쇄 크기에서 약 300 dpi

@@ -235,6 +235,23 @@ class TradeDocument(PrintDocument):
         self.chunks = [Chunk("trade", "trade", "회원사 상호 거래 목록", 1, len(pages), {"pages": pages})]
 
 
+class CalendarDocument(PrintDocument):
+    """The desk calendar: a cover and twelve months, 220 x 150 mm landscape, for the printer."""
+
+    path = "calendar.pdf"
+
+    def __init__(self, catalog: Catalog, photos: dict[Path, ProcessedPhoto], created: str) -> None:
+        from ..desk_calendar import WEEKDAYS, months
+
+        super().__init__(catalog, photos, created)
+        year, self.months = months(catalog)
+        self.title = f"{catalog.network.name} {year} 탁상 달력"
+        self.chunks = [Chunk("calendar", "calendar", "탁상 달력", 1, 13, {"year": year, "weeks_header": WEEKDAYS})]
+
+    def extra(self, chunk: Chunk) -> dict:
+        return {"months": self.months}
+
+
 def sheet_path(item) -> str:
     """Where an item's 품목 확인서 is published, under print/ (the item page links to it)."""
     return f"items/{item.enterprise.slug}/{item.product.id}.pdf"

@@ -1,0 +1,73 @@
+"""The desk calendar: a cover and twelve months at 220 x 150 mm with bleed, holidays from the
+holidays library, items in season featured once each, and the tip of the month."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import holidays
+import pdfplumber
+import pytest
+from pypdf import PdfReader
+
+from secatalog.config import Settings
+from secatalog.desk_calendar import calendar_year, featured, in_season
+from secatalog.project import load_project
+
+ROOT = Path(__file__).resolve().parents[1]
+MM = 72 / 25.4
+
+
+@pytest.fixture(scope="module")
+def pages(sample_site) -> list[str]:
+    with pdfplumber.open(sample_site / "print/calendar.pdf") as pdf:
+        return [" ".join((page.extract_text() or "").split()) for page in pdf.pages]
+
+
+def test_format_for_the_printer(sample_site):
+    reader = PdfReader(sample_site / "print/calendar.pdf")
+    assert len(reader.pages) == 13
+    for page in reader.pages:
+        trim, media = page.trimbox, page.mediabox
+        assert float(trim.width) == pytest.approx(220 * MM, abs=0.5) and float(trim.height) == pytest.approx(
+            150 * MM, abs=0.5
+        )
+        assert float(media.width) == pytest.approx(226 * MM, abs=0.5)  # 3 mm bleed on each side
+
+
+def test_months_holidays_featured_items_and_tips(sample_site, pages):
+    catalog = load_project(Settings(ROOT))
+    year = calendar_year(catalog)
+    assert str(year) in pages[0] and catalog.network.name in pages[0]
+    picks = featured(list(catalog.items))
+    days_off = holidays.country_holidays("KR", years=year, language="ko")
+    tips = catalog.print_settings.calendar.tips
+    for month in range(1, 13):
+        text = pages[month]
+        assert f"{month}월 {year} 일 월 화 수 목 금 토" in text, text[:40]
+        assert 1 <= len(picks[month]) <= 2
+        for item in picks[month]:
+            assert in_season(item, month) and item.product.name in text, (month, item.uid)
+        for day, name in days_off.items():
+            if day.month == month:
+                assert name.split(";")[0].split()[0] in text, (month, name)
+        assert tips[month - 1] in text
+    shown = [i.uid for m in range(1, 13) for i in picks[m]]
+    assert len(shown) == len(set(shown)) == 24  # 43 items: none featured twice
+
+
+def test_featured_items_on_a_tiny_catalog_still_fill_every_month():
+    class Product:
+        def __init__(self, months):
+            self.months = months
+
+    class Item:
+        def __init__(self, uid, months):
+            self.uid, self.product = uid, Product(months)
+
+    items = [Item("a/winter", [12, 1, 2]), Item("b/all", [])]
+    picks = featured(items)
+    assert all(picks[m] for m in range(1, 13))
+    assert picks[1][0].uid == "a/winter" and picks[7][0].uid == "b/all"
+    assert date(2027, 1, 1) in holidays.country_holidays("KR", years=2027)
