@@ -169,6 +169,7 @@ DESKTOP_TOO = {"", "categories/food/", "items/barun-bapsang/local-lunchbox/", "p
         "embed/",
         "open-data/",
         "stats/",
+        "cards/",
         "bundles/holiday-local/",
         "casebook/",
         "casebook/meeting-lunchbox/",

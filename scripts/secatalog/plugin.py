@@ -216,7 +216,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             from .pdf.render import PrintError
 
             try:
-                editions.write_all(self.prepared, site / "print", self.config.workers)
+                editions.write_all(self.prepared, site, self.config.workers)
             except PrintError as exc:
                 if self.from_cli:
                     raise
@@ -285,6 +285,7 @@ def _nav(catalog, configured):
         {"분류별 찾기": [{str(escape(c.name)): f"categories/{c.id}.md"} for c in catalog.taxonomy.categories]},
         {"기업 찾기": "enterprises/index.md"},
         {"공공구매 바로찾기": "procurement.md"},
+        {"공공구매 실적": "stats.md"},
     ]
     if catalog.casebook is not None:
         nav.append(
@@ -292,5 +293,10 @@ def _nav(catalog, configured):
         )
     if catalog.bundles:
         nav.append({"꾸러미": "bundles/index.md"})
-    nav += [{"참여하기": "join.md"}, {"공개 데이터": "open-data.md"}, {"홈페이지에 넣기": "embed.md"}]
+    nav += [
+        {"참여하기": "join.md"},
+        {"공개 데이터": "open-data.md"},
+        {"홈페이지에 넣기": "embed.md"},
+        {"카드뉴스": "cards/index.md"},
+    ]
     return nav + list(configured or [])

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .assemble import merge
+from .cards import CardDocument, cards, publish
 from .html import (
     PRINT,
     SCREEN,
@@ -19,8 +20,10 @@ from .html import (
 from .render import Job, render_all
 
 
-def write_all(prepared, out_dir: Path, workers: int | None = None) -> None:
-    """Render every chunk of every book in one pool, then join each book's two editions."""
+def write_all(prepared, site: Path, workers: int | None = None) -> None:
+    """Render every chunk of every book, sheet and card in one pool; join each book's editions
+    into site/print/, rasterise the cards into site/cards/."""
+    out_dir = site / "print"
     catalog = prepared.catalog
     settings = catalog.settings
     options = catalog.print_settings
@@ -43,6 +46,8 @@ def write_all(prepared, out_dir: Path, workers: int | None = None) -> None:
     jobs += [Job(doc.path, doc.html(doc.chunks[0], SCREEN), doc.chunks[0].pages, photos, True) for doc in singles]
     desk = CalendarDocument(catalog, prepared.photos, created)  # for the printer: bleed and crop marks
     jobs.append(Job(desk.path, desk.html(desk.chunks[0], PRINT), desk.chunks[0].pages, photos))
+    news = [CardDocument(catalog, prepared.photos, created, card) for card in cards(catalog)]
+    jobs += [Job(f"card:{doc.card.name}", doc.html(doc.chunks[0], SCREEN), 1, photos) for doc in news]
     files, _, _ = render_all(
         jobs, settings.cache_dir / "pdf", workers, options.chunk_timeout_s, options.memory_limit_mb
     )
@@ -61,6 +66,7 @@ def write_all(prepared, out_dir: Path, workers: int | None = None) -> None:
     pages = merge([files[desk.path]], out_dir / desk.path, desk.title, net.name, settings.date)
     printed[desk.path] = (f"{desk.title} (재단 220 x 150 mm 가로, 도련 3 mm, 재단선; 표지 1쪽 + 12달)", pages)
     (out_dir / "README.txt").write_text(printer_notes(printed, catalog), "utf-8")
+    publish(news, files, site / "cards")
 
 
 def printer_notes(printed: dict[str, tuple[str, int]], catalog) -> str:

@@ -154,6 +154,12 @@ def join(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, An
     }
 
 
+def card_news(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
+    from ..pdf.cards import SIZE, cards
+
+    return {"cards": cards(renderer.catalog), "size": SIZE}
+
+
 def stats(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
     return {"stats": statistics(renderer.catalog)}
 

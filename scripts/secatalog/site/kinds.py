@@ -59,6 +59,7 @@ CASEBOOK = PageKind("casebook", "casebook_index.html", in_nav=True, search_boost
 HOW_TO_BUY = PageKind("how-to-buy", "how_to_buy.html", in_nav=True, search_boost=0.5, extra=builders.how_to_buy)
 CASE = PageKind("case", "case.html", search_boost=0.5, hero_sizes=PHONE_FIRST + "720px", extra=builders.case)
 PROCUREMENT = PageKind("procurement", "procurement.html", in_nav=True, indexed=False, extra=builders.procurement)
+CARDS = PageKind("cards", "cards.html", in_nav=True, indexed=False, extra=builders.card_news)
 STATS = PageKind("stats", "stats.html", in_nav=True, indexed=False, extra=builders.stats)
 OPEN_DATA = PageKind("open-data", "open_data.html", in_nav=True, indexed=False, extra=builders.open_data)
 JOIN = PageKind("join", "join.html", in_nav=True, indexed=False, extra=builders.join)

@@ -161,6 +161,9 @@ def build_pages(catalog: Catalog) -> list[GeneratedPage]:
             "stats.md", "공공구매 실적", "회원 기업이 적은 공공구매 실적: 연도·기관·분류·조직 유형별 합계", kinds.STATS
         )
     )
+    pages.append(
+        GeneratedPage("cards/index.md", "카드뉴스", "누리집·SNS에 올리는 분류·꾸러미·사례 카드 이미지", kinds.CARDS)
+    )
     pages.append(GeneratedPage("open-data.md", "공개 데이터", "제품·기업 자료 내려받기와 자료 사전", kinds.OPEN_DATA))
     pages.append(GeneratedPage("join.md", "참여하기", "회원 기업이 카탈로그에 올릴 파일을 만드는 양식", kinds.JOIN))
     pages.append(GeneratedPage("embed.md", "홈페이지에 넣기", "시청 누리집에 붙이는 링크, 배너, 위젯", kinds.EMBED))

@@ -1,0 +1,41 @@
+"""Card news: a square 1080 x 1080 PNG per category with items, per bundle and per case, whose
+text is the item's, listed on a page with the text to paste as the image description."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PIL import Image
+
+from secatalog.config import Settings
+from secatalog.project import load_project
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_one_square_card_per_category_bundle_and_case(sample_site):
+    catalog = load_project(Settings(ROOT))
+    index = json.loads((sample_site / "cards/cards.json").read_text("utf-8"))
+    names = {c["name"] for c in index["cards"]}
+    expected = {f"category-{c.id}" for c, items in catalog.by_category if items}
+    expected |= {f"bundle-{b.slug}" for b in catalog.bundles} | {f"case-{c.slug}" for c in catalog.casebook.cases}
+    assert names == expected and len(names) == 23
+    colour = tuple(int(catalog.network.colour[i : i + 2], 16) for i in (1, 3, 5))
+    for card in index["cards"]:
+        image = Image.open(sample_site / "cards" / card["file"]).convert("RGB")
+        assert image.size == (1080, 1080)
+        assert image.getpixel((20, 20)) == colour  # the band in the network's colour
+        assert len(image.getcolors(1 << 20)) > 50  # text and a photo were drawn, not a blank square
+
+
+def test_card_text_is_its_items_and_the_page_offers_it(sample_site):
+    cards = {c["name"]: c for c in json.loads((sample_site / "cards/cards.json").read_text("utf-8"))["cards"]}
+    food = cards["category-food"]
+    assert food["title"] == "먹을거리" and food["url"] == "https://catalog.example.org/categories/food/"
+    assert food["lines"][0] == "꿀고구마 · 28,000원/5kg"
+    case = cards["case-meeting-lunchbox"]
+    assert case["lines"][0] == "연간 1,380개 납품, 배달 지연 0건"
+    page = (sample_site / "cards/index.html").read_text("utf-8")
+    assert f'alt="{food["alt"]}"' in page and 'href="../cards/category-food.png" download' in page
+    assert 'href="./cards/"' in (sample_site / "index.html").read_text("utf-8")
