@@ -3,6 +3,7 @@ per enterprise, one 품목 확인서 per item, the members' trade list and the d
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from .assemble import merge
@@ -20,6 +21,55 @@ from .html import (
 from .render import Job, render_all
 
 
+@dataclass
+class Documents:
+    """Everything a build prints, and the render jobs for it by group."""
+
+    books: dict[str, object]
+    singles: list
+    """Stand-alone screen-edition documents (links, tags, no bleed) that also print on an office
+    printer: profiles, 품목 확인서, the trade list. One job each, so an edited item renders its
+    own sheet again and no other."""
+    desk: CalendarDocument
+    news: list[CardDocument]
+    photos: str
+
+    def jobs(self) -> dict[str, list[Job]]:
+        photos = self.photos
+        return {
+            "books": [
+                Job(f"{name}:{ed.name}:{chunk.key}", doc.html(chunk, ed), chunk.pages, photos, ed.screen)
+                for name, doc in self.books.items()
+                for chunk in doc.chunks
+                for ed in (PRINT, SCREEN)
+            ],
+            "singles": [
+                Job(doc.path, doc.html(doc.chunks[0], SCREEN), doc.chunks[0].pages, photos, True)
+                for doc in self.singles
+            ],
+            "promotion": [  # the calendar for the printer (bleed, crop marks); cards to rasterise
+                Job(self.desk.path, self.desk.html(self.desk.chunks[0], PRINT), self.desk.chunks[0].pages, photos),
+                *(Job(f"card:{doc.card.name}", doc.html(doc.chunks[0], SCREEN), 1, photos) for doc in self.news),
+            ],
+        }
+
+
+def documents(prepared) -> Documents:
+    catalog = prepared.catalog
+    created = catalog.settings.date.isoformat()
+    photos = prepared.photos
+    books = {"catalog": CatalogDocument(catalog, photos, catalog.print_settings.items_per_page, created)}
+    if catalog.casebook is not None:
+        books["casebook"] = CasebookDocument(catalog, photos, created)
+    singles = [ProfileDocument(catalog, photos, created, ent) for ent in catalog.enterprises]
+    singles += [SheetDocument(catalog, photos, created, item) for item in catalog.items]
+    singles.append(TradeDocument(catalog, photos, created))
+    news = [CardDocument(catalog, photos, created, card) for card in cards(catalog)]
+    return Documents(
+        books, singles, CalendarDocument(catalog, photos, created), news, str(catalog.settings.photo_cache)
+    )
+
+
 def write_all(prepared, site: Path, workers: int | None = None) -> None:
     """Render every chunk of every book, sheet and card in one pool; join each book's editions
     into site/print/, rasterise the cards into site/cards/."""
@@ -27,33 +77,14 @@ def write_all(prepared, site: Path, workers: int | None = None) -> None:
     catalog = prepared.catalog
     settings = catalog.settings
     options = catalog.print_settings
-    created = settings.date.isoformat()
-    books = {"catalog": CatalogDocument(catalog, prepared.photos, options.items_per_page, created)}
-    if catalog.casebook is not None:
-        books["casebook"] = CasebookDocument(catalog, prepared.photos, created)
-    photos = str(settings.photo_cache)
-    jobs = [
-        Job(f"{name}:{edition.name}:{chunk.key}", doc.html(chunk, edition), chunk.pages, photos, edition.screen)
-        for name, doc in books.items()
-        for chunk in doc.chunks
-        for edition in (PRINT, SCREEN)
-    ]
-    # Stand-alone documents: screen-edition pages (links, tags, no bleed) that also print on an
-    # office printer. One job each, so an edited item renders its own sheet again and no other.
-    singles = [ProfileDocument(catalog, prepared.photos, created, ent) for ent in catalog.enterprises]
-    singles += [SheetDocument(catalog, prepared.photos, created, item) for item in catalog.items]
-    singles.append(TradeDocument(catalog, prepared.photos, created))
-    jobs += [Job(doc.path, doc.html(doc.chunks[0], SCREEN), doc.chunks[0].pages, photos, True) for doc in singles]
-    desk = CalendarDocument(catalog, prepared.photos, created)  # for the printer: bleed and crop marks
-    jobs.append(Job(desk.path, desk.html(desk.chunks[0], PRINT), desk.chunks[0].pages, photos))
-    news = [CardDocument(catalog, prepared.photos, created, card) for card in cards(catalog)]
-    jobs += [Job(f"card:{doc.card.name}", doc.html(doc.chunks[0], SCREEN), 1, photos) for doc in news]
+    docs = documents(prepared)
+    jobs = [job for group in docs.jobs().values() for job in group]
     files, _, _ = render_all(
         jobs, settings.cache_dir / "pdf", workers, options.chunk_timeout_s, options.memory_limit_mb
     )
     net = catalog.network
     printed = {}
-    for name, doc in books.items():
+    for name, doc in docs.books.items():
         for edition in (PRINT, SCREEN):
             parts = [files[f"{name}:{edition.name}:{chunk.key}"] for chunk in doc.chunks]
             pad_to = 1 if edition.screen else 4  # the printer folds sheets into fours
@@ -61,12 +92,13 @@ def write_all(prepared, site: Path, workers: int | None = None) -> None:
             pages = merge(parts, out, doc.title, net.name, settings.date, pad_to)
             if not edition.screen:
                 printed[out.name] = (doc.title, pages)
-    for doc in singles:
+    for doc in docs.singles:
         merge([files[doc.path]], out_dir / doc.path, doc.title, net.name, settings.date)
+    desk = docs.desk
     pages = merge([files[desk.path]], out_dir / desk.path, desk.title, net.name, settings.date)
     printed[desk.path] = (f"{desk.title} (재단 220 x 150 mm 가로, 도련 3 mm, 재단선; 표지 1쪽 + 12달)", pages)
     (out_dir / "README.txt").write_text(printer_notes(printed, catalog), "utf-8")
-    publish(news, files, site / "cards")
+    publish(docs.news, files, site / "cards")
 
 
 def printer_notes(printed: dict[str, tuple[str, int]], catalog) -> str:
