@@ -76,7 +76,9 @@
         var any = list.querySelector(".sc-card:not([hidden])") !== null;
         if (heading && heading.tagName === "H2") heading.hidden = !any;
       });
-      status.textContent = "전체 " + cards.length + "개 중 " + shown + "개를 보여 줍니다.";
+      // The page comes with the unfiltered count; rewriting the same words would be read out again.
+      var said = "전체 " + cards.length + "개 중 " + shown + "개를 보여 줍니다.";
+      if (status.textContent !== said) status.textContent = said;
       explain(f, shown);
       remember(f);
     }
