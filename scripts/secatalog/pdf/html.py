@@ -195,7 +195,14 @@ def category_names(catalog: Catalog) -> dict[str, str]:
     return names
 
 
-class ProfileDocument(PrintDocument):
+class StandaloneDocument(PrintDocument):
+    """A short document about one enterprise or item, numbered from 1, read alone."""
+
+    def extra(self, chunk: Chunk) -> dict:
+        return {"category_names": category_names(self.catalog)}
+
+
+class ProfileDocument(StandaloneDocument):
     """One enterprise's two-page profile on its own, numbered 1-2 (the catalog prints the same
     pages among its others)."""
 
@@ -205,11 +212,8 @@ class ProfileDocument(PrintDocument):
         self.path = f"enterprises/{enterprise.slug}.pdf"
         self.chunks = [Chunk("profile", "profiles", "기업 소개", 1, PROFILE_PAGES, {"enterprises": [enterprise]})]
 
-    def extra(self, chunk: Chunk) -> dict:
-        return {"category_names": category_names(self.catalog)}
 
-
-class SheetDocument(PrintDocument):
+class SheetDocument(StandaloneDocument):
     """The one-page 품목 확인서 a civil servant attaches to an internal approval (품의)."""
 
     def __init__(self, catalog: Catalog, photos: dict[Path, ProcessedPhoto], created: str, item) -> None:
@@ -217,9 +221,6 @@ class SheetDocument(PrintDocument):
         self.title = f"품목 확인서: {item.product.name} ({item.enterprise.record.name})"
         self.path = sheet_path(item)
         self.chunks = [Chunk("sheet", "sheet", "품목 확인서", 1, 1, {"item": item})]
-
-    def extra(self, chunk: Chunk) -> dict:
-        return {"category_names": category_names(self.catalog)}
 
 
 class TradeDocument(PrintDocument):
