@@ -1,8 +1,8 @@
 """Card news (카드뉴스) for social media: square 1080 x 1080 images per category, bundle and case,
 drawn from HTML by WeasyPrint (the catalog's fonts) and rasterised with pypdfium2 (no browser).
 
-A card is rendered through the same cached pool as the print documents; its PNG is kept next to
-the cached PDF, so an unchanged card is neither rendered nor rasterised again.
+The cards are one document rendered through the same cached pool as the print documents; the
+PNGs are kept next to the cached PDF, so unchanged cards are neither rendered nor rasterised again.
 """
 
 from __future__ import annotations
@@ -86,44 +86,45 @@ def _price(product) -> str:
     return str(product.price)
 
 
-class CardDocument(PrintDocument):
-    """One card as a one-page document of 1080 x 1080 CSS pixels."""
+class CardsDocument(PrintDocument):
+    """All cards as one document, a 1080 x 1080 CSS-pixel page each: one render pays WeasyPrint's
+    fixed cost (fonts) once instead of once per card; any changed card renders them all again."""
 
-    def __init__(self, catalog, photos, created: str, card: Card) -> None:
+    path = "cards"
+
+    def __init__(self, catalog, photos, created: str) -> None:
         from .plan import Chunk
 
         super().__init__(catalog, photos, created)
-        self.card = card
-        self.title = card.title
-        self.chunks = [Chunk(card.name, "card", card.title, 1, 1, {"card": card})]
+        self.cards = cards(catalog)
+        self.title = "카드뉴스"
+        self.chunks = [Chunk("cards", "card", "카드뉴스", 1, len(self.cards), {"cards": self.cards})]
 
 
-def rasterise(pdf: Path, png: Path) -> None:
-    """The card's only page at exactly SIZE x SIZE pixels (rendered next to the cached PDF once)."""
-    if png.exists():
-        return
+def rasterise(pdf: Path, index: int, png: Path) -> None:
+    """Page `index` of the cards' PDF at exactly SIZE x SIZE pixels."""
     import pypdfium2
 
     document = pypdfium2.PdfDocument(str(pdf))
-    page = document[0]
-    scale = SIZE / page.get_width()
-    image = page.render(scale=scale).to_pil().convert("RGB").resize((SIZE, SIZE))
+    page = document[index]
+    image = page.render(scale=SIZE / page.get_width()).to_pil().convert("RGB").resize((SIZE, SIZE))
     tmp = png.with_suffix(".tmp.png")
     image.save(tmp, "PNG", optimize=True)
     tmp.replace(png)
     document.close()
 
 
-def publish(docs: list[CardDocument], files: dict[str, Path], out: Path) -> None:
-    """Write out/<name>.png for each card and out/cards.json (names, alt text, links, text)."""
+def publish(doc: CardsDocument, pdf: Path | None, out: Path) -> None:
+    """Write out/<name>.png for each card and out/cards.json (names, alt text, links, text).
+    The PNGs are kept beside the cached PDF, so unchanged cards are not rasterised again."""
     out.mkdir(parents=True, exist_ok=True)
     index = []
-    for doc in docs:
-        pdf = files[f"card:{doc.card.name}"]
-        png = pdf.with_suffix(".png")
-        rasterise(pdf, png)
-        shutil.copyfile(png, out / f"{doc.card.name}.png")
-        entry = asdict(doc.card)
+    for n, card in enumerate(doc.cards):
+        png = pdf.with_name(f"{pdf.stem}-{n}.png")
+        if not png.exists():
+            rasterise(pdf, n, png)
+        shutil.copyfile(png, out / f"{card.name}.png")
+        entry = asdict(card)
         entry.pop("photo")
-        index.append({**entry, "file": f"{doc.card.name}.png"})
+        index.append({**entry, "file": f"{card.name}.png"})
     (out / "cards.json").write_text(json.dumps({"size": SIZE, "cards": index}, ensure_ascii=False, indent=1), "utf-8")

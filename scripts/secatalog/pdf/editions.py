@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .assemble import merge
-from .cards import CardDocument, cards, publish
+from .cards import CardsDocument, publish
 from .html import (
     PRINT,
     SCREEN,
@@ -31,7 +31,7 @@ class Documents:
     printer: profiles, 품목 확인서, the trade list. One job each, so an edited item renders its
     own sheet again and no other."""
     desk: CalendarDocument
-    news: list[CardDocument]
+    news: CardsDocument
     photos: str
 
     def jobs(self) -> dict[str, list[Job]]:
@@ -49,7 +49,11 @@ class Documents:
             ],
             "promotion": [  # the calendar for the printer (bleed, crop marks); cards to rasterise
                 Job(self.desk.path, self.desk.html(self.desk.chunks[0], PRINT), self.desk.chunks[0].pages, photos),
-                *(Job(f"card:{doc.card.name}", doc.html(doc.chunks[0], SCREEN), 1, photos) for doc in self.news),
+                *(  # a catalog without items or cases has no cards (and an empty document is one blank page)
+                    [Job(self.news.path, self.news.html(self.news.chunks[0], SCREEN), len(self.news.cards), photos)]
+                    if self.news.cards
+                    else []
+                ),
             ],
         }
 
@@ -64,7 +68,7 @@ def documents(prepared) -> Documents:
     singles = [ProfileDocument(catalog, photos, created, ent) for ent in catalog.enterprises]
     singles += [SheetDocument(catalog, photos, created, item) for item in catalog.items]
     singles.append(TradeDocument(catalog, photos, created))
-    news = [CardDocument(catalog, photos, created, card) for card in cards(catalog)]
+    news = CardsDocument(catalog, photos, created)
     return Documents(
         books, singles, CalendarDocument(catalog, photos, created), news, str(catalog.settings.photo_cache)
     )
@@ -98,7 +102,7 @@ def write_all(prepared, site: Path, workers: int | None = None) -> None:
     pages = merge([files[desk.path]], out_dir / desk.path, desk.title, net.name, settings.date)
     printed[desk.path] = (f"{desk.title} (재단 220 x 150 mm 가로, 도련 3 mm, 재단선; 표지 1쪽 + 12달)", pages)
     (out_dir / "README.txt").write_text(printer_notes(printed, catalog), "utf-8")
-    publish(docs.news, files, site / "cards")
+    publish(docs.news, files.get(docs.news.path), site / "cards")
 
 
 def printer_notes(printed: dict[str, tuple[str, int]], catalog) -> str:
