@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib
 import os
@@ -53,13 +54,22 @@ def _address_space() -> int:
         return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
 
 
+@functools.cache
+def _fonts():
+    """One font configuration per worker: our documents name system fonts only (no @font-face),
+    and loading them again for every small document (a sheet, a profile) was a third of its cost."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
 def _render(job: Job, target: str) -> tuple[str, int, list[str]]:
     import weasyprint
 
     from .fetcher import RestrictedFetcher
 
     fetcher = RestrictedFetcher(Path(job.photos))
-    document = weasyprint.HTML(string=job.html, url_fetcher=fetcher).render()
+    document = weasyprint.HTML(string=job.html, url_fetcher=fetcher).render(font_config=_fonts())
     pages = len(document.pages)
     if pages == job.expected_pages:
         tmp = f"{target}.tmp{os.getpid()}"
