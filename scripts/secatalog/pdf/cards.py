@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..catalog import Catalog
+from ..site.markup import won
 from .html import PrintDocument
 
 SIZE = 1080  # pixels: Instagram's square, also fine on Facebook and X
@@ -81,9 +82,9 @@ def cards(catalog: Catalog) -> list[Card]:
 
 
 def _price(product) -> str:
-    if isinstance(product.price, int):
-        return f"{product.price:,}원" + (f"/{product.unit}" if product.unit else "")
-    return str(product.price)
+    """'28,000원/5kg' or '가격 협의', as the catalog writes prices everywhere."""
+    unit = f"/{product.unit}" if product.unit and isinstance(product.price, int) else ""
+    return won(product.price) + unit
 
 
 class CardsDocument(PrintDocument):
