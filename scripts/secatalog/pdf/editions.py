@@ -43,19 +43,20 @@ class Documents:
                 for chunk in doc.chunks
                 for ed in (PRINT, SCREEN)
             ],
-            "singles": [
-                Job(doc.path, doc.html(doc.chunks[0], SCREEN), doc.chunks[0].pages, photos, True)
-                for doc in self.singles
-            ],
+            "singles": [_whole(doc, SCREEN, photos) for doc in self.singles],
             "promotion": [  # the calendar for the printer (bleed, crop marks); cards to rasterise
-                Job(self.desk.path, self.desk.html(self.desk.chunks[0], PRINT), self.desk.chunks[0].pages, photos),
-                *(  # a catalog without items or cases has no cards (and an empty document is one blank page)
-                    [Job(self.news.path, self.news.html(self.news.chunks[0], SCREEN), len(self.news.cards), photos)]
-                    if self.news.cards
-                    else []
-                ),
+                _whole(self.desk, PRINT, photos),
+                # a catalog without items or cases has no cards (and an empty document is one blank page)
+                *([_whole(self.news, SCREEN, photos, tagged=False)] if self.news.cards else []),
             ],
         }
+
+
+def _whole(doc, edition, photos: str, tagged: bool | None = None) -> Job:
+    """The job for a document of one chunk, named by the file it becomes. Screen documents are
+    tagged for screen readers, unless nobody reads the PDF itself (the cards become images)."""
+    chunk = doc.chunks[0]
+    return Job(doc.path, doc.html(chunk, edition), chunk.pages, photos, edition.screen if tagged is None else tagged)
 
 
 def documents(prepared) -> Documents:
