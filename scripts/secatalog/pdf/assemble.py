@@ -117,11 +117,9 @@ def _shift(page, joined, offset: int) -> None:
 
 def _top_elements(tree: DictionaryObject) -> list:
     """The elements under a part's Document element (or under its root if it has none)."""
-    top = tree.get("/K")
-    top = list(top) if isinstance(top, ArrayObject) else [top] if top is not None else []
+    top = _refs(tree.get("/K"))
     if len(top) == 1 and top[0].get_object().get("/S") == "/Document":
-        inner = top[0].get_object().get("/K")
-        return list(inner) if isinstance(inner, ArrayObject) else [inner] if inner is not None else []
+        return _refs(top[0].get_object().get("/K"))
     return top
 
 
