@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .catalog import Catalog, EnterpriseEntry
+from .catalog import Catalog, EnterpriseEntry, Item
 
 # Words that end a department's name: '예시시청 총무과' was bought by 예시시청.
 _DEPARTMENT_ENDINGS = ("과", "팀", "실", "계", "담당관", "사업소")
@@ -63,10 +63,9 @@ def agency_of(buyer: str) -> str:
     return " ".join(words) or buyer
 
 
-def _category_of(item: str, enterprise: EnterpriseEntry, catalog: Catalog) -> str:
+def _category_of(item: str, own: list[Item]) -> str:
     """The category of the product the record names (or contains), else of the enterprise's
-    first product: records name what was bought in the buyer's words, not our ids."""
-    own = [i for i in catalog.items if i.enterprise.slug == enterprise.slug]
+    first product (`own`, its items): records name what was bought in the buyer's words."""
     for it in own:
         name = it.product.name
         if name == item or name in item or item in name:
@@ -76,6 +75,9 @@ def _category_of(item: str, enterprise: EnterpriseEntry, catalog: Catalog) -> st
 
 def statistics(catalog: Catalog) -> Statistics:
     org_names = {key: org.name for key, org in catalog.org_types.items()}
+    items_of: dict[str, list[Item]] = defaultdict(list)
+    for it in catalog.items:
+        items_of[it.enterprise.slug].append(it)
     purchases = tuple(
         Purchase(
             year=rec.year,
@@ -84,7 +86,7 @@ def statistics(catalog: Catalog) -> Statistics:
             item=rec.item,
             amount=rec.amount,
             enterprise=ent,
-            category=_category_of(rec.item, ent, catalog),
+            category=_category_of(rec.item, items_of[ent.slug]),
             org_type=org_names.get(ent.record.org_type, ent.record.org_type),
         )
         for ent in catalog.enterprises
