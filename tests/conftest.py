@@ -58,6 +58,7 @@ def pytest_collection_finish(session):
 
 def _start_early_build(config) -> None:
     started = Path(os.environ["SECATALOG_TEST_CACHE"]) / "sample-build-started"
+    started.parent.mkdir(parents=True, exist_ok=True)  # a cache named in the environment may not exist yet
     try:
         os.close(os.open(started, os.O_CREAT | os.O_EXCL))
     except FileExistsError:
