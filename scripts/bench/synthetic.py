@@ -41,7 +41,12 @@ def photo(path: Path, seed: int, size=(2000, 1500)) -> None:
 
 
 def make(
-    dest: Path, enterprises: int, items_per: int = 4, photos: bool = True, photo_source: Path | None = None
+    dest: Path,
+    enterprises: int,
+    items_per: int = 4,
+    photos: bool = True,
+    photo_source: Path | None = None,
+    photo_size: tuple[int, int] = (2000, 1500),
 ) -> Path:
     """Write the network; photos already drawn by an earlier run with the same seed are kept."""
     keep = dest / "content" / "enterprises"
@@ -88,7 +93,7 @@ def make(
             elif shared is not None and shared.exists():
                 shutil.copy(shared, folder / f"p{i}.jpg")
             elif photos:
-                photo(folder / f"p{i}.jpg", e * 100 + i)
+                photo(folder / f"p{i}.jpg", e * 100 + i, photo_size)
             n += 1
         (folder / "enterprise.yml").write_text("\n".join(lines) + "\n", "utf-8")
     shutil.rmtree(stash, ignore_errors=True)
