@@ -42,6 +42,8 @@ class Report:
     """Collects problems from every stage so that all of them are shown in one run."""
 
     problems: list[Problem] = field(default_factory=list)
+    _seen: set[Problem] = field(default_factory=set, repr=False, compare=False)
+    """What problems holds, for the duplicate check (a list scan made 10,000 warnings quadratic)."""
 
     def error(self, location: Location, message: str, hint: str = "", field: str = "") -> None:
         self._add(Problem(location, message, hint, field))
@@ -50,11 +52,17 @@ class Report:
         self._add(Problem(location, message, hint, field, warning=True))
 
     def _add(self, problem: Problem) -> None:
-        if problem not in self.problems:  # two checks may notice the same thing
+        if problem not in self._seen:  # two checks may notice the same thing
+            self._seen.add(problem)
             self.problems.append(problem)
 
+    def add(self, problem: Problem) -> None:
+        """Take a problem another report found."""
+        self._add(problem)
+
     def extend(self, other: Report) -> None:
-        self.problems.extend(other.problems)
+        for problem in other.problems:
+            self._add(problem)
 
     @property
     def errors(self) -> list[Problem]:

@@ -67,6 +67,6 @@ def load_project(settings: Settings, only: list[Path] | None = None) -> Catalog:
     if only is not None:
         for problem in references.problems:
             if any(f"'{slug}'" in problem.message or f"'{slug}/" in problem.message for slug in loaded):
-                report.problems.append(problem)
+                report.add(problem)
     report.raise_if_errors()
     return catalog
