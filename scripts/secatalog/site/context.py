@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
+from ..card_news import SIZE, cards
 from ..casebook import ROUTES
 from ..catalog import Catalog, Item
 from ..export import COLUMNS
@@ -155,8 +156,6 @@ def join(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, An
 
 
 def card_news(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
-    from ..pdf.cards import SIZE, cards
-
     return {"cards": cards(renderer.catalog), "size": SIZE}
 
 
