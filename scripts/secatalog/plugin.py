@@ -97,6 +97,9 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         catalog = prepared.catalog
         self.renderer = Renderer(catalog, prepared.photos)
         self.pages = {p.src_uri: p for p in build_pages(catalog)}
+        self.search_docs: list[dict] = []
+        self.navs: dict[str, str] = {}
+        """Rendered sidebars by kind, depth and hidden parts (see theme main.html)."""
         self.updated = history.last_changed(root)
         if not config.site_url:
             config.site_url = catalog.network.site_url
@@ -161,8 +164,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         page.meta["description"] = str(escape(generated.description))
         if not generated.kind.toc:
             page.meta.setdefault("hide", ["toc"])
-        if not generated.kind.indexed:
-            page.meta["search"] = {"exclude": True}
+        if not generated.kind.indexed or generated.kind.search_whole:
+            page.meta["search"] = {"exclude": True}  # whole pages: our own document (on_page_content)
         elif generated.kind.search_boost != 1:
             page.meta["search"] = {"boost": generated.kind.search_boost}
         return ""
@@ -180,12 +183,20 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         changed = self.updated.get(generated.source)
         if changed is not None:
             body += Markup('<p class="sc-updated">최종 수정 <time datetime="{0}">{0}</time></p>').format(changed)
+        kind = generated.kind
+        if kind.indexed and kind.search_whole:
+            title = str(escape(generated.title))
+            self.search_docs.append(search.page_document(generated.url, title, body, kind.search_boost))
         return f'<div id="{SKIP_TARGET}" tabindex="-1">{body}</div>'
 
     def on_page_context(self, context, page, config, nav):
         generated = self._generated(page)
         if generated is not None:
             page.meta["secatalog_head"] = str(head_tags(generated, self.renderer, self.site_url))
+            if not generated.kind.in_nav:  # nothing in the nav is active: same sidebars per depth
+                hidden = ",".join(page.meta.get("hide", ()))
+                context["secatalog_nav_key"] = f"{generated.kind.name}|{context['base_url']}|{hidden}"
+                context["secatalog_navs"] = self.navs
         return context
 
     def on_post_page(self, output, page, config):
@@ -228,8 +239,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         index = json.loads(path.read_text("utf-8"))
         extra = {p.url: str(escape(p.search_terms)) for p in self.pages.values() if p.search_terms}
         teasers = {p.url: str(self._teaser(p)) for p in self.pages.values() if p.search_teaser}
-        whole = frozenset(p.url for p in self.pages.values() if p.kind.search_whole)
-        augmented = search.augment(index, extra, teasers, whole)
+        augmented = search.augment(index, extra, teasers, self.search_docs)
         path.write_text(json.dumps(augmented, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
     def _teaser(self, page) -> Markup:
