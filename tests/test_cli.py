@@ -66,6 +66,32 @@ def test_failed_build_leaves_previous_site_untouched(network):
     assert not [p for p in network.iterdir() if p.name.startswith(".site.")], "no staging left behind"
 
 
+def test_a_build_with_nothing_changed_keeps_the_site_and_any_change_rebuilds(network):
+    out = network / "site"
+    build = ("build", "--skip-print", "--out", str(out))
+    assert run_cli(*build, cwd=network).returncode == 0
+    marker = out / "index.html"
+    first = marker.stat().st_mtime_ns
+    kept = run_cli(*build, cwd=network)
+    assert kept.returncode == 0 and "바뀐 것이 없어 이전 결과를 그대로 두었습니다" in kept.stderr
+    assert marker.stat().st_mtime_ns == first
+
+    # Validation still runs in full: a broken entry fails even though the site is current.
+    original = entry(network, "gaon-bakery").read_text("utf-8")
+    replace_in(entry(network, "gaon-bakery"), "price: 6000", "price: 비쌈")
+    assert run_cli(*build, cwd=network).returncode == 1
+    entry(network, "gaon-bakery").write_text(original.replace("price: 6000", "price: 6500"), "utf-8")
+    rebuilt = run_cli(*build, cwd=network)
+    assert rebuilt.returncode == 0 and "바뀐 것이 없어" not in rebuilt.stderr
+    assert "6,500원" in (out / "items/gaon-bakery/rice-bread/index.html").read_text("utf-8")
+
+    # A file removed from the site, print asked for, or --force: built again.
+    (out / "sitemap.xml").unlink()
+    assert "바뀐 것이 없어" not in run_cli(*build, cwd=network).stderr
+    assert (out / "sitemap.xml").exists()
+    assert "바뀐 것이 없어" not in run_cli(*build, "--force", cwd=network).stderr
+
+
 def test_builds_are_reproducible(fixture_site, tmp_path):
     """Another copy of the network, another process, another (empty) cache: the same bytes."""
     env = dict(os.environ, SECATALOG_CACHE_DIR=str(tmp_path / "cache"))  # the session's build date

@@ -9,10 +9,10 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import certfiles
+from . import certfiles, fingerprint
 from .catalog import Catalog
 from .config import Settings
 from .errors import ContentError, Location, Report
@@ -32,6 +32,8 @@ class Prepared:
     encoded: int
     certs: dict[Path, Path] = field(default_factory=dict)
     """Each certificate file's clean, publishable copy."""
+    reused: bool = False
+    """The output folder already held this build's result (nothing changed): it was kept."""
 
 
 def prepare(settings: Settings, workers: int | None = None) -> Prepared:
@@ -77,19 +79,27 @@ def raise_photo_problems(catalog: Catalog, problems: dict[Path, ImageProblem]) -
     raise ContentError(report)
 
 
-def run(settings: Settings, out: Path, workers: int | None = None, with_print: bool = True) -> Prepared:
+def run(
+    settings: Settings, out: Path, workers: int | None = None, with_print: bool = True, force: bool = False
+) -> Prepared:
     """Validate and prepare, then build through mkdocs into a staging folder that replaces out
-    only when every step succeeded (the same plugin path as `mkdocs build`)."""
+    only when every step succeeded (the same plugin path as `mkdocs build`). When no input
+    changed since the last build into out, out is kept as it is (see fingerprint.py)."""
     prepared = prepare(settings, workers)
     out = out.resolve()
+    inputs = fingerprint.fingerprint(settings, out, with_print)
+    if not force and fingerprint.unchanged(settings, out, inputs):
+        return replace(prepared, reused=True)
     staging = out.with_name(f".{out.name}.building-{os.getpid()}")
     _remove_stale(out)
     _remove(staging)
+    fingerprint.forget(settings, out)
     try:
         _mkdocs_build(settings.root, staging, prepared, workers, with_print)
         _swap(staging, out)
     finally:
         _remove(staging)
+    fingerprint.remember(settings, out, inputs)
     return prepared
 
 

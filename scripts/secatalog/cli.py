@@ -126,6 +126,7 @@ def build(
     root: Path = ROOT_OPTION,
     workers: int | None = typer.Option(None, help="사진 처리 프로세스 수 (기본: CPU 수)"),
     skip_print: bool = typer.Option(False, "--skip-print", help="인쇄용 PDF를 만들지 않습니다 (빠른 미리보기)"),
+    force: bool = typer.Option(False, "--force", help="바뀐 것이 없어도 처음부터 다시 만듭니다"),
 ) -> None:
     """검사한 뒤 사이트, 인쇄용 PDF, 공개 데이터를 만듭니다."""
     from . import build as recipe
@@ -137,7 +138,7 @@ def build(
 
     try:
         prepared = recipe.run(
-            settings, out if out.is_absolute() else Path.cwd() / out, workers, with_print=not skip_print
+            settings, out if out.is_absolute() else Path.cwd() / out, workers, with_print=not skip_print, force=force
         )
     except ContentError as exc:
         _fail(exc.report)
@@ -145,9 +146,10 @@ def build(
         print(f"오류 {exc} — 이전 결과는 그대로 두었습니다", file=sys.stderr)
         raise typer.Exit(1) from None
     emit(prepared.catalog.report.warnings, Format.text)
+    kept = ", 바뀐 것이 없어 이전 결과를 그대로 두었습니다 (다시 만들려면 --force)" if prepared.reused else ""
     print(
         f"완료: {out} (기업 {len(prepared.catalog.enterprises)}곳, 제품·서비스 "
-        f"{len(prepared.catalog.items)}개, 새로 처리한 사진 {prepared.encoded}장, "
+        f"{len(prepared.catalog.items)}개, 새로 처리한 사진 {prepared.encoded}장{kept}, "
         f"{time.perf_counter() - started:.1f}초)",
         file=sys.stderr,
     )
