@@ -17,6 +17,7 @@ from .catalog import Catalog
 from .config import Settings
 from .errors import ContentError, Location, Report
 from .images import ImageProblem
+from .memo import EntryMemo
 from .photos import ProcessedPhoto, process, verify
 from .project import load_project
 
@@ -36,9 +37,9 @@ class Prepared:
     """The output folder already held this build's result (nothing changed): it was kept."""
 
 
-def prepare(settings: Settings, workers: int | None = None) -> Prepared:
+def prepare(settings: Settings, workers: int | None = None, memo: EntryMemo | None = None) -> Prepared:
     """Load and validate everything, then make sure every photo's derivatives are cached."""
-    catalog = load_project(settings)
+    catalog = load_project(settings, memo=memo)
     settings = catalog.settings  # with the limits from catalog/catalog.yml
     done = process([ref.path for ref in catalog.photos()], settings.photo_cache, settings.max_pixels, workers)
     raise_photo_problems(catalog, done.failed)

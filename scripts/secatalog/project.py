@@ -18,11 +18,13 @@ from .configuration import load_configuration
 from .enterprises import LoadContext, enterprise_folders, load_enterprise, make_items
 from .errors import Report
 from .files import check_tree, refuse_cache_in_project
+from .memo import EntryMemo, stamp
 from .trust import check_verified_slugs, identities_elsewhere
 
 
-def load_project(settings: Settings, only: list[Path] | None = None) -> Catalog:
-    """Read and validate everything (or only some entry folders); raise ContentError at the end."""
+def load_project(settings: Settings, only: list[Path] | None = None, memo: EntryMemo | None = None) -> Catalog:
+    """Read and validate everything (or only some entry folders); raise ContentError at the end.
+    With a memo (serve), entries unchanged since the memo's last load are not read again."""
     report = Report()
     config = load_configuration(settings, report)
     report.raise_if_errors()
@@ -40,7 +42,9 @@ def load_project(settings: Settings, only: list[Path] | None = None) -> Catalog:
     folders = every if only is None else enterprise_folders(settings, only)
     if only is not None:
         ctx.seen.update(identities_elsewhere(settings, every, folders))
-    enterprises = [e for e in (load_enterprise(folder, ctx, report) for folder in folders) if e]
+    if memo is not None:
+        memo.start((stamp(settings.catalog_dir), settings.date, settings.max_yaml_bytes, settings.max_pixels))
+    enterprises = [e for e in (_enterprise(folder, ctx, report, memo) for folder in folders) if e]
     if only is None:
         check_verified_slugs(settings, config.verified, {f.name for f in folders}, report)
     items = make_items(enterprises, ctx)
@@ -70,3 +74,16 @@ def load_project(settings: Settings, only: list[Path] | None = None) -> Catalog:
                 report.add(problem)
     report.raise_if_errors()
     return catalog
+
+
+def _enterprise(folder: Path, ctx: LoadContext, report: Report, memo: EntryMemo | None):
+    if memo is None:
+        return load_enterprise(folder, ctx, report)
+    kept = memo.reuse(folder, ctx.seen, report)
+    if kept is not None:
+        return kept
+    before, own = stamp(folder), Report()
+    entry = load_enterprise(folder, ctx, own)
+    memo.keep(folder, before, entry, own)
+    report.extend(own)
+    return entry
