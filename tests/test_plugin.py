@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import entry, replace_in
+from helpers import build_site, entry, replace_in
 
 pytestmark = pytest.mark.slow
 
@@ -71,3 +71,53 @@ def test_preview_shows_content_errors_as_the_page(network, tmp_path):
     )
     assert "<b>" in first and not alert.select("li b"), "member text is shown, never rendered"
     assert not (tmp_path / "preview/items").exists() and not (tmp_path / "preview/print").exists()
+
+
+def _preview_build(network: Path, site: Path):
+    """One rebuild of `secatalog serve` (a dirty mkdocs serve): the plugin instance persists."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(network / "mkdocs.yml"), site_dir=str(site))
+    build(config, dirty=True)
+    return config
+
+
+def _preview_start(network: Path, site: Path) -> None:
+    from mkdocs.config import load_config
+
+    load_config(str(network / "mkdocs.yml"), site_dir=str(site)).plugins.on_startup(command="serve", dirty=True)
+
+
+def test_preview_renders_again_only_the_pages_an_edit_changes(network, tmp_path):
+    site = tmp_path / "preview"
+    _preview_start(network, site)
+    _preview_build(network, site)
+    bread = site / "items/gaon-bakery/rice-bread/index.html"
+    cleaning = site / "items/haneul-clean/office-cleaning/index.html"
+    other_enterprise = site / "enterprises/haneul-clean/index.html"
+    before = {p: p.stat().st_mtime_ns for p in (bread, cleaning, other_enterprise)}
+
+    replace_in(entry(network, "gaon-bakery"), "price: 6000", "price: 6500")
+    _preview_build(network, site)
+    assert "6,500원" in bread.read_text("utf-8")
+    assert "6,500원" in (site / "categories/bread/index.html").read_text("utf-8")
+    assert "6,500원" in (site / "procurement/index.html").read_text("utf-8")
+    assert {p: p.stat().st_mtime_ns for p in (cleaning, other_enterprise)} == {
+        p: before[p] for p in (cleaning, other_enterprise)
+    }, "pages of an entry that did not change are not rendered again"
+
+    # Something every page shows (the network's name) renders every page again.
+    replace_in(network / "catalog/catalog.yml", "name: 가상군", "name: 새가상군")
+    _preview_build(network, site)
+    assert cleaning.stat().st_mtime_ns != before[cleaning]
+    assert "새가상군" in cleaning.read_text("utf-8")
+
+    # The search index holds every page once, as a full build writes it, with the new price.
+    replace_in(entry(network, "gaon-bakery"), "price: 6500", "price: 7000")
+    _preview_build(network, site)
+    index = json.loads((site / "search/search_index.json").read_text("utf-8"))
+    bread_doc = next(d for d in index["docs"] if d["location"] == "items/gaon-bakery/rice-bread/")
+    assert "7,000원" in bread_doc["text"]
+    full = json.loads((build_site(network, tmp_path / "full", "--skip-print") / "search/search_index.json").read_text())
+    assert sorted(d["location"] for d in index["docs"]) == sorted(d["location"] for d in full["docs"])

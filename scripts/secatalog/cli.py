@@ -363,13 +363,19 @@ def schema(root: Path = ROOT_OPTION) -> None:
 
 
 @app.command()
-def serve(root: Path = ROOT_OPTION, addr: str = typer.Option("127.0.0.1:8000", help="주소:포트")) -> None:
-    """편집하면서 바로 보는 미리보기 서버 (mkdocs serve)."""
+def serve(
+    root: Path = ROOT_OPTION,
+    addr: str = typer.Option("127.0.0.1:8000", help="주소:포트"),
+    full: bool = typer.Option(False, "--full", help="저장할 때마다 모든 쪽을 다시 만듭니다 (느림)"),
+) -> None:
+    """편집하면서 바로 보는 미리보기 서버 (mkdocs serve). 저장하면 바뀐 쪽만 다시 만듭니다."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     settings = _settings(root)
     _log_to_stderr(logging.INFO, "%(message)s")
-    mkdocs_serve(str(settings.root / "mkdocs.yml"), dev_addr=addr, livereload=True)
+    # A dirty serve: the plugin renders again only pages whose entries or shared inputs changed.
+    build_type = None if full else "dirty"
+    mkdocs_serve(str(settings.root / "mkdocs.yml"), dev_addr=addr, livereload=True, build_type=build_type)
 
 
 use_korean(app, new_app)

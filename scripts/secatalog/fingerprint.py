@@ -30,18 +30,46 @@ PACKAGE = Path(__file__).parent
 SKIPPED_DIRS = {"__pycache__", "node_modules"}
 
 
-def fingerprint(settings: Settings, out: Path, with_print: bool) -> str:
-    digest = hashlib.blake2b(digest_size=20)
+class _Digest:
+    def __init__(self) -> None:
+        self._hash = hashlib.blake2b(digest_size=20)
 
-    def feed(*parts: object) -> None:
-        digest.update("\0".join(map(str, parts)).encode("utf-8", "surrogateescape") + b"\n")
+    def feed(self, *parts: object) -> None:
+        self._hash.update("\0".join(map(str, parts)).encode("utf-8", "surrogateescape") + b"\n")
 
-    feed("date", settings.date.isoformat(), "print", with_print, "commit", _commit(settings.root))
-    for label, folder, skip in (("project", settings.root, out), ("code", PACKAGE, None)):
+    def tree(self, label: str, folder: Path, skip: Path | None = None) -> None:
         for path, stat in _files(folder, skip):
-            feed(label, path.relative_to(folder.resolve()).as_posix(), stat.st_size, stat.st_mtime_ns)
+            self.feed(label, path.relative_to(folder.resolve()).as_posix(), stat.st_size, stat.st_mtime_ns)
+
+    def hexdigest(self) -> str:
+        return self._hash.hexdigest()
+
+
+def fingerprint(settings: Settings, out: Path, with_print: bool) -> str:
+    digest = _Digest()
+    digest.feed("date", settings.date.isoformat(), "print", with_print, "commit", _commit(settings.root))
+    digest.tree("project", settings.root, skip=out)
+    digest.tree("code", PACKAGE)
     for name, version in sorted(_distributions()):
-        feed("dist", name, version)
+        digest.feed("dist", name, version)
+    return digest.hexdigest()
+
+
+def shared_inputs(settings: Settings, theme_dirs: list[Path]) -> str:
+    """What every page of a preview shares: configuration, case book, bundles, hand-written
+    pages, the theme, the code, the date and the commit; member entries are judged one by one
+    (memo.py). `secatalog serve` renders everything again when this changes."""
+    digest = _Digest()
+    digest.feed("date", settings.date.isoformat(), "commit", _commit(settings.root))
+    root = settings.root.resolve()
+    for folder in (settings.catalog_dir, root / "casebook", settings.content_dir, *theme_dirs):
+        if folder.resolve().is_relative_to(root):  # material's own theme: covered by the versions below
+            digest.tree(str(folder), folder, skip=settings.enterprises_dir)
+    for path, stat in _files(root, None, depth=0):
+        digest.feed("top", path.name, stat.st_size, stat.st_mtime_ns)  # mkdocs.yml and its neighbours
+    digest.tree("code", PACKAGE)
+    for name, version in sorted(_distributions()):
+        digest.feed("dist", name, version)
     return digest.hexdigest()
 
 
@@ -72,14 +100,16 @@ def _record(settings: Settings, out: Path) -> Path:
     return settings.cache_dir / "builds" / f"{name}.json"
 
 
-def _files(folder: Path, skip: Path | None):
+def _files(folder: Path, skip: Path | None, depth: int | None = None):
     """Every file under folder, in a stable order, without hidden folders (git, the virtual
-    environment, staging folders) or the output folder skip."""
+    environment, staging folders) or the folder skip; depth 0 is the folder's own files only."""
     folder = folder.resolve()
     skip = skip.resolve() if skip is not None else None
     for current, dirs, files in os.walk(folder):
         here = Path(current)
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS and here / d != skip)
+        if depth == 0:
+            dirs[:] = []
         for name in sorted(files):
             path = here / name
             try:

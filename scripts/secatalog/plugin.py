@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -23,11 +24,12 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from . import build
+from . import build, fingerprint
 from .build import Prepared
 from .config import Settings
 from .errors import ContentError, Problem
 from .jinja import bytecode_cache
+from .memo import EntryMemo
 from .photos import ProcessedPhoto
 from .render_assets import asset_files
 from .site import history, htmlfix, search
@@ -74,6 +76,14 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
 
     def on_startup(self, *, command, dirty):
         self.command = command
+        # `secatalog serve` (a dirty serve) keeps entries and rendered pages between rebuilds and
+        # renders again only the pages whose inputs changed; every other build starts afresh.
+        self.incremental = command == "serve" and dirty
+        self.memo = EntryMemo() if self.incremental else None
+        self._shared: str | None = None
+        self._rendered_inputs: dict[str, frozenset[str] | None] = {}
+        self._material_docs: dict[str, list[dict]] = {}
+        self._own_docs: dict[str, dict] = {}
 
     def on_config(self, config):
         if not self.config.enabled:
@@ -85,7 +95,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         self.problems = None
         if prepared is None:
             try:
-                prepared = build.prepare(Settings(root), self.config.workers)
+                prepared = build.prepare(Settings(root), self.config.workers, self.memo)
             except ContentError as exc:
                 lines = "\n".join(str(p) for p in exc.report.errors)
                 message = f"내용에 오류가 {len(exc.report.errors)}개 있습니다:\n{lines}"
@@ -97,7 +107,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         catalog = prepared.catalog
         self.renderer = Renderer(catalog, prepared.photos)
         self.pages = {p.src_uri: p for p in build_pages(catalog)}
-        self.search_docs: list[dict] = []
+        self.fresh = self._unchanged_entries(catalog, [Path(d) for d in config.theme.dirs])
+        self._search_index = None
         self.navs: dict[str, str] = {}
         """Rendered sidebars by kind, depth and hidden parts (see theme main.html)."""
         self.updated = history.last_changed(root)
@@ -118,13 +129,25 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         config.theme.dirs.insert(position, str(THEME_DIR))
         return config
 
+    def _unchanged_entries(self, catalog, theme_dirs: list[Path]) -> frozenset[str]:
+        """Entry files (shown paths) whose pages from the last preview build are still right."""
+        if not self.incremental:
+            return frozenset()
+        shared = fingerprint.shared_inputs(catalog.settings, theme_dirs)
+        same, self._shared = shared == self._shared, shared
+        if not same:
+            return frozenset()
+        return frozenset(e.shown for e in catalog.enterprises if e.slug not in self.memo.fresh)
+
     def _show_problems(self, config, report):
+        self._shared = None  # the preview shows only the problems: render everything once fixed
         self.problems, self.prepared, self.pages = report.errors + report.warnings, None, {}
         config.nav = [{"내용 오류": "index.md"}]
         return config
 
     def on_env(self, env, config, files):
         env.bytecode_cache = bytecode_cache()  # the theme's templates too (material's are many)
+        self._page_urls = [f.url for f in files.documentation_pages()]
         return env
 
     def on_files(self, files: Files, config) -> Files:
@@ -137,7 +160,13 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             return files
         for page in self.pages.values():
             inclusion = InclusionLevel.INCLUDED if page.kind.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
+            file = PageFile.generated(config, page.src_uri, content="", inclusion=inclusion)
+            file.unchanged = (
+                page.inputs is not None
+                and page.inputs <= self.fresh
+                and self._rendered_inputs.get(page.src_uri) == page.inputs
+            )
+            files.append(file)
         for processed in self.prepared.photos.values():
             for name, path in _web_files(processed):
                 files.append(File.generated(config, f"{PHOTO_DIR}/{name}", abs_src_path=str(path)))
@@ -186,7 +215,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         kind = generated.kind
         if kind.indexed and kind.search_whole:
             title = str(escape(generated.title))
-            self.search_docs.append(search.page_document(generated.url, title, body, kind.search_boost))
+            self._own_docs[generated.url] = search.page_document(generated.url, title, body, kind.search_boost)
         return f'<div id="{SKIP_TARGET}" tabindex="-1">{body}</div>'
 
     def on_page_context(self, context, page, config, nav):
@@ -200,6 +229,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         return context
 
     def on_post_page(self, output, page, config):
+        if self._writes_outputs:
+            self._take_material_docs(page, config)
         output = htmlfix.repair(output)
         # Our search worker is written with the other outputs: point at it only when it will be.
         return search.use_our_worker(output) if self._writes_outputs else output
@@ -211,17 +242,34 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
     def _generated(self, page):
         return self.pages.get(page.file.src_uri) if self.config.enabled else None
 
+    def _take_material_docs(self, page, config) -> None:
+        """Keep the documents material's search made of this page (its index holds only the
+        pages rendered by this build; a preview build renders only the changed ones)."""
+        plugin = config.plugins.get("material/search") or config.plugins.get("search")
+        index = getattr(plugin, "search_index", None)
+        entries = getattr(index, "entries", None)
+        if entries is None:
+            return
+        if index is not self._search_index:
+            self._search_index, self._search_seen = index, 0
+        self._material_docs[page.url] = entries[self._search_seen :]
+        self._search_seen = len(entries)
+
     @event_priority(-100)  # after the search plugin wrote its index
     def on_post_build(self, config):
         if not self._writes_outputs:
             return
         site = Path(config.site_dir)
         self._augment_search(site / "search" / "search_index.json")
+        self._rendered_inputs = {p.src_uri: p.inputs for p in self.pages.values()}
         search.write_worker(site)
         from . import export, widget
 
-        export.write_all(self.prepared, site)
-        widget.write_all(self.prepared.catalog, site / "widget")
+        if self.incremental and (site / "data").is_dir():
+            log.info("미리보기: 공개 데이터와 위젯은 처음 만든 것을 그대로 둡니다 (secatalog build로 새로 만드세요)")
+        else:
+            export.write_all(self.prepared, site)
+            widget.write_all(self.prepared.catalog, site / "widget")
         if self.config.print and (self.command != "serve" or self.config.serve_print):
             from .pdf import editions  # WeasyPrint is a heavy import; previews skip it
             from .pdf.render import PrintError
@@ -239,8 +287,22 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         index = json.loads(path.read_text("utf-8"))
         extra = {p.url: str(escape(p.search_terms)) for p in self.pages.values() if p.search_terms}
         teasers = {p.url: str(self._teaser(p)) for p in self.pages.values() if p.search_teaser}
-        augmented = search.augment(index, extra, teasers, self.search_docs)
+        index["docs"] = self._current_docs(index["docs"])
+        augmented = search.augment(index, extra, teasers)
         path.write_text(json.dumps(augmented, ensure_ascii=False, separators=(",", ":")), "utf-8")
+
+    def _current_docs(self, written: list[dict]) -> list[dict]:
+        """Every current page's documents, in page order: those of this build and, in a preview,
+        those kept from earlier builds for pages not rendered again. Without material's
+        entries (search off or not material's), what the search plugin wrote."""
+        if not self._material_docs:
+            return written + [self._own_docs[p.url] for p in self.pages.values() if p.url in self._own_docs]
+        docs: list[dict] = []
+        for url in self._page_urls:
+            docs += self._material_docs.get(url, [])
+            if url in self._own_docs:
+                docs.append(self._own_docs[url])
+        return docs
 
     def _teaser(self, page) -> Markup:
         """A result's first line: a small photo (from the site's root path, as results show on
@@ -258,6 +320,15 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             if (self.root / sub).is_dir():
                 server.watch(str(self.root / sub))
         return server
+
+
+class PageFile(File):
+    """A generated page; in a preview, one whose inputs did not change is not rendered again."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not self.unchanged or not os.path.isfile(self.abs_dest_path)
 
 
 def problems_page(problems: list[Problem]) -> str:

@@ -27,6 +27,9 @@ class GeneratedPage:
     """Shown first under the page's title in search results (an item's enterprise, price, badge)."""
     source: str = ""
     """The member's file the page is made from (project-relative), which dates the page."""
+    inputs: frozenset[str] | None = None
+    """The member files whose content the page shows; None when it shows the whole catalog.
+    `secatalog serve` renders a page again only when one of them, or anything shared, changed."""
 
     @property
     def url(self) -> str:
@@ -75,6 +78,7 @@ def build_pages(catalog: Catalog) -> list[GeneratedPage]:
                 {"category": cat, "groups": groups, "items": items},
                 image=next((i.photos[0] for i in items if i.photos), None),
                 search_terms=" ".join([cat.name] + [k for s in cat.children for k in (s.name, *s.keywords)]),
+                inputs=frozenset(i.enterprise.shown for i in items),
             )
         )
     for item in catalog.items:
@@ -88,6 +92,7 @@ def build_pages(catalog: Catalog) -> list[GeneratedPage]:
                 image=item.photos[0] if item.photos else None,
                 search_teaser=_item_teaser(item),
                 source=item.enterprise.shown,
+                inputs=frozenset({item.enterprise.shown}),
                 search_terms=" ".join(
                     [
                         *item.product.keywords,
@@ -122,6 +127,7 @@ def build_pages(catalog: Catalog) -> list[GeneratedPage]:
                 image=ent.photos[0] if ent.photos else None,
                 search_terms=catalog.org_types[ent.record.org_type].name,
                 source=ent.shown,
+                inputs=frozenset({ent.shown}),
             )
         )
     if catalog.casebook is not None:
