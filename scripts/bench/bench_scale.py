@@ -42,8 +42,56 @@ def ours(net: Path, out: Path) -> tuple[float, int, str]:
 
 
 def counted(log: str, label: str) -> int | None:
+    """A number the build's summary line gives after label."""
     found = re.search(label + r" (\d+)", log)
     return int(found.group(1)) if found else None
+
+
+def serve_edit(net: Path, port: int = 8765) -> dict:
+    """Start `secatalog serve`, edit one entry, and time until the edited page is served fresh."""
+    import subprocess
+    import time
+    import urllib.request
+
+    url = f"http://127.0.0.1:{port}/items/ent-0000/item-0/"
+    server = subprocess.Popen(
+        [SECATALOG, "serve", "--addr", f"127.0.0.1:{port}"],
+        cwd=net,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+
+    def page() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    def wait_for(text: str, limit: float) -> float:
+        started = time.perf_counter()
+        while text not in page():
+            if time.perf_counter() - started > limit:
+                raise SystemExit(f"serve: '{text}' not served within {limit} s")
+            time.sleep(0.05)
+        return time.perf_counter() - started
+
+    entry = net / "content/enterprises/ent-0000/enterprise.yml"
+    original = entry.read_text("utf-8")
+    result: dict = {}
+    try:
+        result["serve_first_build_s"] = round(wait_for("합성 제품 0-0", 1800), 2)
+        time.sleep(2)  # let the watcher settle after the first build
+        for n, name in enumerate(["고친 제품 0-0", "다시 고친 제품 0-0"]):
+            entry.write_text(original.replace("합성 제품 0-0", name), "utf-8")
+            result[f"serve_edit_{n + 1}_s"] = round(wait_for(name, 600), 2)
+            time.sleep(10)  # idle again (a save may set off a second, unneeded build)
+    finally:
+        entry.write_text(original, "utf-8")
+        server.terminate()
+        server.wait(30)
+    return result
 
 
 def measure(items: int, rounds: int) -> dict:
@@ -74,8 +122,9 @@ def measure(items: int, rounds: int) -> dict:
     result["html_ratio"] = round(per_page / plain_per_page, 3)
     result["nochange_s"], _, log = ours(net, out)
     result["nochange_photos_encoded"] = counted(log, "새로 처리한 사진")
-    result["nochange_pages_rendered"] = counted(log, "새로 만든 쪽")
+    result["nochange_kept"] = "바뀐 것이 없어" in log
     result["nochange_vs_cold"] = round(result["nochange_s"] / result["cold_s"], 3)
+    result.update(serve_edit(net))
     return result
 
 

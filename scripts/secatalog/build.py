@@ -41,8 +41,11 @@ def prepare(settings: Settings, workers: int | None = None, memo: EntryMemo | No
     """Load and validate everything, then make sure every photo's derivatives are cached."""
     catalog = load_project(settings, memo=memo)
     settings = catalog.settings  # with the limits from catalog/catalog.yml
-    done = process([ref.path for ref in catalog.photos()], settings.photo_cache, settings.max_pixels, workers)
+    known = memo.photos if memo is not None else None
+    done = process([ref.path for ref in catalog.photos()], settings.photo_cache, settings.max_pixels, workers, known)
     raise_photo_problems(catalog, done.failed)
+    if memo is not None:
+        memo.photos = {p.key: p for p in done.photos.values()}
     certs = {}
     for ent in catalog.enterprises:
         for name, path in ent.cert_files:

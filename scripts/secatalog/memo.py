@@ -15,20 +15,26 @@ from pathlib import Path
 
 from .catalog import EnterpriseEntry
 from .errors import Problem, Report
+from .photos import ProcessedPhoto
 from .trust import identity_keys
 
 
 def stamp(folder: Path) -> tuple:
     """Every file under folder with its size and modification time (empty if it is missing)."""
     found = []
-    for current, dirs, files in os.walk(folder):
-        dirs.sort()
-        for name in sorted(files):
-            try:
-                st = os.stat(os.path.join(current, name))
-            except OSError:
-                continue
-            found.append((os.path.relpath(os.path.join(current, name), folder), st.st_size, st.st_mtime_ns))
+    pending = [str(folder)]
+    while pending:
+        current = pending.pop()
+        try:
+            with os.scandir(current) as entries:
+                for item in sorted(entries, key=lambda e: e.name):
+                    if item.is_dir(follow_symlinks=False):
+                        pending.append(item.path)
+                    else:
+                        st = item.stat(follow_symlinks=False)
+                        found.append((item.path, st.st_size, st.st_mtime_ns))
+        except OSError:
+            continue
     return tuple(found)
 
 
@@ -39,6 +45,8 @@ class EntryMemo:
     entries: dict[Path, tuple[tuple, EnterpriseEntry, tuple[Problem, ...]]] = field(default_factory=dict)
     fresh: set[str] = field(default_factory=set)
     """Slugs of the entries the last load read again (new, edited, or with problems)."""
+    photos: dict[str, ProcessedPhoto] = field(default_factory=dict)
+    """Photos the last build found in the cache, by content key (not looked up again)."""
 
     def start(self, context: object) -> None:
         """Begin a load; a changed configuration or date makes every kept entry stale."""

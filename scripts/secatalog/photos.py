@@ -124,15 +124,17 @@ class Processed:
 
 
 def _uncached(
-    sources: list[Path], cache_dir: Path, save_keys: bool
+    sources: list[Path], cache_dir: Path, save_keys: bool, known: dict[str, ProcessedPhoto] | None = None
 ) -> tuple[dict[Path, ProcessedPhoto], dict[Path, str]]:
-    """Split sources into cached photos and the rest (with their content keys)."""
+    """Split sources into cached photos and the rest (with their content keys); known holds
+    photos this process already found in the cache (a preview's earlier builds), by key."""
     done: dict[Path, ProcessedPhoto] = {}
     todo: dict[Path, str] = {}
+    known = known or {}
     hashes = KeyCache(cache_dir / f"keys-{RECIPE}.json")
     for src in dict.fromkeys(sources):
         key = hashes.key(src)
-        cached = _read_cached(cache_dir / key[:2] / key)
+        cached = known[key].files if key in known else _read_cached(cache_dir / key[:2] / key)
         if cached is not None:
             done[src] = ProcessedPhoto(key, cached)
         else:
@@ -142,9 +144,15 @@ def _uncached(
     return done, todo
 
 
-def process(sources: list[Path], cache_dir: Path, max_pixels: int, workers: int | None = None) -> Processed:
+def process(
+    sources: list[Path],
+    cache_dir: Path,
+    max_pixels: int,
+    workers: int | None = None,
+    known: dict[str, ProcessedPhoto] | None = None,
+) -> Processed:
     """Derive every photo not in the cache; report the ones that cannot be decoded."""
-    done, todo = _uncached(sources, cache_dir, save_keys=True)
+    done, todo = _uncached(sources, cache_dir, save_keys=True, known=known)
     jobs = [(str(src), str(cache_dir / key[:2] / key), max_pixels) for src, key in todo.items()]
     failed = {}
     for src, entries in _run(_work, jobs, workers):

@@ -158,17 +158,23 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
                 files.remove(existing)
             files.append(File.generated(config, "index.md", content=""))
             return files
+        copied = os.path.join(config.site_dir, PHOTO_DIR)
         for page in self.pages.values():
-            inclusion = InclusionLevel.INCLUDED if page.kind.in_nav else InclusionLevel.NOT_IN_NAV
-            file = PageFile.generated(config, page.src_uri, content="", inclusion=inclusion)
-            file.unchanged = (
+            unchanged = (
                 page.inputs is not None
                 and page.inputs <= self.fresh
                 and self._rendered_inputs.get(page.src_uri) == page.inputs
             )
+            if unchanged and not page.kind.in_nav:
+                continue  # a preview: its page from the last build stays, and mkdocs need not know it
+            inclusion = InclusionLevel.INCLUDED if page.kind.in_nav else InclusionLevel.NOT_IN_NAV
+            file = PageFile.generated(config, page.src_uri, content="", inclusion=inclusion)
+            file.unchanged = unchanged
             files.append(file)
         for processed in self.prepared.photos.values():
             for name, path in _web_files(processed):
+                if self.incremental and os.path.isfile(os.path.join(copied, name)):
+                    continue  # named by content: a preview copied this very photo already
                 files.append(File.generated(config, f"{PHOTO_DIR}/{name}", abs_src_path=str(path)))
         for ent in self.prepared.catalog.enterprises:
             for name, path in ent.cert_files:
@@ -298,7 +304,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         if not self._material_docs:
             return written + [self._own_docs[p.url] for p in self.pages.values() if p.url in self._own_docs]
         docs: list[dict] = []
-        for url in self._page_urls:
+        for url in dict.fromkeys([*self._page_urls, *(p.url for p in self.pages.values())]):
             docs += self._material_docs.get(url, [])
             if url in self._own_docs:
                 docs.append(self._own_docs[url])
@@ -319,7 +325,40 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         for sub in ("content", "catalog", "casebook"):
             if (self.root / sub).is_dir():
                 server.watch(str(self.root / sub))
+        _watch_with_inotify(server)
         return server
+
+
+def _watch_with_inotify(server) -> None:
+    """mkdocs polls what it watches twice a second, walking every file: a national catalog's
+    content/ is 12,000 files, walked while the preview builds. Where the system can tell us of
+    changes (inotify on Linux), it does; where it cannot, polling stays."""
+    from watchdog.events import FileSystemEventHandler
+    from watchdog.observers import Observer
+    from watchdog.observers.polling import PollingObserver
+
+    watched = dict(getattr(server, "_watched_paths", {}))
+    if Observer is PollingObserver or not watched:
+        return
+    probe = Observer()  # a watch limit shows when an observer starts: try one first
+    try:
+        for path in watched:
+            probe.schedule(FileSystemEventHandler(), path, recursive=True)
+        probe.start()
+    except OSError as exc:
+        log.warning("파일 변경 알림(inotify)을 쓸 수 없어 폴더를 주기적으로 살핍니다: %s", exc)
+        return
+    finally:
+        if probe.is_alive():
+            probe.stop()
+            probe.join()
+    for path, count in watched.items():
+        for _ in range(count):
+            server.unwatch(path)
+    server.observer = Observer()
+    for path, count in watched.items():
+        for _ in range(count):
+            server.watch(path)
 
 
 class PageFile(File):

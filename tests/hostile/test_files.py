@@ -75,7 +75,7 @@ def test_failed_late_step_leaves_output_and_no_staging(network, monkeypatch):
 
     monkeypatch.setattr(export, "write_all", broken)
     with pytest.raises(RuntimeError):
-        build.run(Settings(network), out, with_print=False)
+        build.run(Settings(network), out, with_print=False, force=True)  # nothing changed: forced
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
     assert [p.name for p in network.iterdir() if p.name.startswith(".site")] == []
 

@@ -8,6 +8,7 @@ but 구매 misses 우선구매. We add a hidden field with the suffixes of every
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -16,14 +17,16 @@ MAX_WORD = 16
 FIELD = "parts"
 
 
-def word_parts(text: str) -> list[str]:
-    """Suffixes of two or more syllables of each Hangul word, excluding the word itself."""
+@functools.lru_cache(maxsize=1 << 16)
+def word_parts(text: str) -> tuple[str, ...]:
+    """Suffixes of two or more syllables of each Hangul word, excluding the word itself.
+    Cached: a preview rebuilds the index on every save from mostly the same documents."""
     seen: dict[str, None] = {}
     for match in HANGUL_WORD.finditer(text):
         word = match.group(0)[:MAX_WORD]
         for start in range(1, len(word) - 1):
             seen.setdefault(word[start:], None)
-    return list(seen)
+    return tuple(seen)
 
 
 def augment(index: dict, extra: dict[str, str], teasers: dict[str, str] | None = None, own: list[dict] = ()) -> dict:
@@ -31,14 +34,15 @@ def augment(index: dict, extra: dict[str, str], teasers: dict[str, str] | None =
     every document; extra text (synonyms) goes to its page's top, and a teaser (already escaped
     HTML text) opens its page's text, so results show it first."""
     teasers = teasers or {}
-    index.setdefault("docs", []).extend(own)
-    for doc in index["docs"]:
+    docs = [dict(doc) for doc in [*index.get("docs", []), *own]]  # the given documents stay as they are
+    index["docs"] = docs
+    for doc in docs:
         location = doc.get("location", "")
         page, _, anchor = location.partition("#")
         words = [doc.get("title", ""), _strip(doc.get("text", ""))]
         if not anchor and page in extra:
             words.append(extra[page])
-        terms = word_parts(" ".join(words))
+        terms = list(word_parts(" ".join(words)))
         if not anchor and page in extra:
             terms = extra[page].split() + terms
         doc[FIELD] = " ".join(terms)
