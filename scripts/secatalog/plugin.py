@@ -211,9 +211,25 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         generated = self._generated(page)
         if generated is None:
             return html
-        ctx = page_context(generated, self.renderer, self.site_url)
         # One TOC entry gives the page material's skip link ("콘텐츠로 이동"); the TOC itself is hidden.
         page.toc = TableOfContents([AnchorLink(str(escape(generated.title)), SKIP_TARGET, 1)])
+        return ""  # rendered when the page is written (on_page_context), so one body is held at a time
+
+    @event_priority(50)  # before the search plugin reads the page's content
+    def on_page_context(self, context, page, config, nav):
+        generated = self._generated(page)
+        if generated is None:
+            return context
+        page.content = self._body(generated)
+        page.meta["secatalog_head"] = str(head_tags(generated, self.renderer, self.site_url))
+        if not generated.kind.in_nav:  # nothing in the nav is active: same sidebars per depth
+            hidden = ",".join(page.meta.get("hide", ()))
+            context["secatalog_nav_key"] = f"{generated.kind.name}|{context['base_url']}|{hidden}"
+            context["secatalog_navs"] = self.navs
+        return context
+
+    def _body(self, generated) -> str:
+        ctx = page_context(generated, self.renderer, self.site_url)
         body = self.renderer.render(generated.kind.template, generated.url, **ctx)
         changed = self.updated.get(generated.source)
         if changed is not None:
@@ -224,19 +240,11 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             self._own_docs[generated.url] = search.page_document(generated.url, title, body, kind.search_boost)
         return f'<div id="{SKIP_TARGET}" tabindex="-1">{body}</div>'
 
-    def on_page_context(self, context, page, config, nav):
-        generated = self._generated(page)
-        if generated is not None:
-            page.meta["secatalog_head"] = str(head_tags(generated, self.renderer, self.site_url))
-            if not generated.kind.in_nav:  # nothing in the nav is active: same sidebars per depth
-                hidden = ",".join(page.meta.get("hide", ()))
-                context["secatalog_nav_key"] = f"{generated.kind.name}|{context['base_url']}|{hidden}"
-                context["secatalog_navs"] = self.navs
-        return context
-
     def on_post_page(self, output, page, config):
         if self._writes_outputs:
             self._take_material_docs(page, config)
+        if self._generated(page) is not None:
+            page.content = None  # written: 10,000 bodies need not stay in memory until the end
         output = htmlfix.repair(output)
         # Our search worker is written with the other outputs: point at it only when it will be.
         return search.use_our_worker(output) if self._writes_outputs else output
