@@ -332,3 +332,36 @@ def test_trade_pages_keep_category_headings_with_their_items():
     assert all(rows[-1][0] == "item" for rows in pages)  # a heading never ends a page
     items = [row for rows in pages for kind, row in rows if kind == "item"]
     assert items == [i for _, its in categories for i in its]
+
+
+def test_editions_in_print_yml_are_books_of_their_own(sample_site):
+    """catalog/print.yml's editions (here: food and gifts; cooperatives) each get a print and
+    a screen PDF with their own contents, index and true page numbers, listed for the printer
+    and on the home page."""
+    products = json.loads((sample_site / "data/products.json").read_text("utf-8"))["items"]
+    food = {p["name"] for p in products if p["category"] in ("먹을거리", "선물·꾸러미")}
+    assert food
+    with pdfplumber.open(sample_site / "print/editions/food-screen.pdf") as pdf:
+        pages = [page.extract_text() or "" for page in pdf.pages]
+    toc = pages[2]
+    entries = re.findall(r"^(\S[^\n]*?) (\d+)$", toc, re.M)
+    chapters = [title for title, _ in entries]
+    assert "먹을거리" in chapters and "청소" not in " ".join(chapters), chapters
+    for title, number in entries:
+        assert title in _page_of(pages, int(number)).splitlines()[0:4], (title, number)
+    index = [line for t in pages if "분류 상품명 기업 가격 수의계약 전화 쪽" in t for line in t.splitlines()]
+    listed = {name for name in food if any(name in line for line in index)}
+    assert listed == food, food - listed
+    everything = "\n".join(pages)
+    assert "공공청사 정기 청소" not in everything  # another category's item
+    printed = PdfReader(sample_site / "print/editions/food-print.pdf")
+    assert len(printed.pages) % 4 == 0 and len(printed.pages) < len(
+        PdfReader(sample_site / "print/catalog-print.pdf").pages
+    )
+    assert (
+        "editions/food-print.pdf: 예시사회적경제네트워크 먹을거리 카탈로그"
+        in (sample_site / "print/README.txt").read_text()
+    )
+    assert (sample_site / "print/editions/cooperatives-screen.pdf").is_file()
+    home = (sample_site / "index.html").read_text("utf-8")
+    assert 'href="./print/editions/food-screen.pdf"' in home and "먹을거리 카탈로그 (품목" in home

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import draw_photo, entry, replace_in
+from helpers import content_errors, draw_photo, entry, replace_in
 from secatalog.config import Settings
 from secatalog.errors import ContentError
 from secatalog.project import load_project
@@ -194,3 +194,25 @@ def test_format_errors(network, field, value, message):
 def test_too_long_text_says_characters(network):
     replace_in(entry(network, "gaon-bakery"), "keywords: [토스트]", "keywords: [" + "가" * 41 + "]")
     assert "1번째 제품 '우리쌀식빵'의 검색어 (products[0].keywords[0]): 너무 깁니다 (최대 40자)" in only_error(network)
+
+
+def test_print_editions_name_the_catalogs_own_categories_and_org_types(network):
+    config = network / "catalog/print.yml"
+    config.write_text(
+        "editions:\n"
+        "  - {id: bread, title: 빵 카탈로그, categories: [bread]}\n"
+        "  - {id: cleaning, title: 청소, categories: [cleaning], org_types: [social-enterprise]}\n",
+        "utf-8",
+    )
+    assert content_errors(network) == []
+    config.write_text(
+        "editions:\n  - {id: bread, title: 빵, categories: [bred]}\n  - {id: bread, title: 다시, org_types: [coop]}\n",
+        "utf-8",
+    )
+    found = content_errors(network)
+    assert any(
+        e.startswith("catalog/print.yml:2:") and "알 수 없는 분류 'bred'" in e and "bread" in e for e in found
+    ), found
+    assert any(e.startswith("catalog/print.yml:3:") and "알 수 없는 조직 유형 'coop'" in e for e in found), found
+    config.write_text("editions:\n  - {id: bread, title: 빵}\n  - {id: bread, title: 다시}\n", "utf-8")
+    assert any("인쇄판 id 'bread'이(가) 두 번 나옵니다" in e for e in content_errors(network))

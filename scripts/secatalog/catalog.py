@@ -7,14 +7,24 @@ from it: eligibility, certificate states, photos with their facts, items in thei
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import images
 from .certificates import CertState
 from .config import Settings
-from .config_model import Category, CertType, Network, OrgType, PrintSettings, Procurement, Subcategory, Taxonomy
+from .config_model import (
+    Category,
+    CertType,
+    Network,
+    OrgType,
+    PrintEdition,
+    PrintSettings,
+    Procurement,
+    Subcategory,
+    Taxonomy,
+)
 from .errors import Location, Report
 from .model import Bundle, Enterprise, Product
 from .procurement import Eligibility
@@ -116,6 +126,36 @@ class Catalog:
     def eligible_items(self) -> tuple[Item, ...]:
         """Items a buyer may order by sole-source contract today, in catalog order."""
         return tuple(i for i in self.items if i.eligibility.eligible)
+
+    def part(self, categories=(), org_types=(), regions=()) -> Catalog:
+        """The catalog of one print edition: items of these categories (top-level or sub), these
+        org types and enterprises whose address names one of these regions; empty means any."""
+
+        def wanted(item: Item) -> bool:
+            ent = item.enterprise.record
+            return (
+                (
+                    not categories
+                    or item.category.id in categories
+                    or (item.sub is not None and item.sub.id in categories)
+                )
+                and (not org_types or ent.org_type in org_types)
+                and (not regions or any(region in ent.address for region in regions))
+            )
+
+        items = tuple(i for i in self.items if wanted(i))
+        uids, slugs = {i.uid for i in items}, {i.enterprise.slug for i in items}
+        return replace(
+            self,
+            enterprises=tuple(e for e in self.enterprises if e.slug in slugs),
+            items=items,
+            bundles=tuple(b for b in self.bundles if b.items and all(i.uid in uids for i in b.items)),
+        )
+
+    def print_editions(self) -> list[tuple[PrintEdition, Catalog]]:
+        """The print editions of catalog/print.yml that have items (only those are printed)."""
+        parts = [(e, self.part(e.categories, e.org_types, e.regions)) for e in self.print_settings.editions]
+        return [(edition, part) for edition, part in parts if part.items]
 
     def photos(self) -> list[PhotoRef]:
         refs = [p for e in self.enterprises for p in e.photos]

@@ -9,7 +9,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from .fields import (
     BusinessNumber,
@@ -27,7 +28,7 @@ from .fields import (
     Year,
 )
 from .images import DEFAULT_MAX_FILE_MB, DEFAULT_MAX_MEGAPIXELS
-from .model import CertRef, Contact, OrgTypeRef, Record
+from .model import CertRef, Contact, OrgTypeRef, Record, SectionRef
 
 
 class Subcategory(Record):
@@ -123,6 +124,19 @@ class CalendarSettings(Record):
     )
 
 
+class PrintEdition(Record):
+    """A printed catalog of part of the network: its own contents, index and page numbers
+    (print/editions/<id>-print.pdf and -screen.pdf). A national catalog is printed this way."""
+
+    id: Slug = Field(description="파일 이름이 될 영문 id (예: food, chungnam)")
+    title: Name = Field(description="표지와 책갈피에 쓰는 제목 (예: 먹을거리 카탈로그)")
+    categories: list[SectionRef] = Field([], description="싣는 분류 id (비우면 모든 분류)")
+    org_types: list[OrgTypeRef] = Field([], description="싣는 조직 유형 id (비우면 모든 유형)")
+    regions: list[Annotated[Line, Field(min_length=1)]] = Field(
+        [], description="주소에 이 낱말이 들어간 기업만 싣습니다 (예: 논산시). 비우면 모든 지역"
+    )
+
+
 class PrintSettings(Record):
     """catalog/print.yml: how the printed catalog is laid out and what rendering may cost."""
 
@@ -134,6 +148,21 @@ class PrintSettings(Record):
         4096, description="PDF 한 부분을 만들 때 더 쓸 수 있는 메모리 한도(MB)"
     )
     calendar: CalendarSettings = CalendarSettings()
+    editions: list[PrintEdition] = Field(
+        [], max_length=200, description="분류별·지역별·조직 유형별 인쇄판 (전체 카탈로그 말고 더 만들 책)"
+    )
+
+    @model_validator(mode="after")
+    def _distinct_editions(self) -> PrintSettings:
+        ids = [e.id for e in self.editions]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            raise PydanticCustomError(
+                "edition_twice",
+                "인쇄판 id '{ident}'이(가) 두 번 나옵니다",
+                {"ident": twice[0], "hint": "인쇄판마다 다른 id를 쓰세요 (파일 이름이 됩니다)"},
+            )
+        return self
 
 
 class Limits(Record):
@@ -205,6 +234,7 @@ def context_for(
     leaves = [c for cat in taxonomy.categories for c in (cat.children or [cat])]
     return {
         "categories": {c.id for c in leaves},
+        "sections": {c.id for c in leaves} | {c.id for c in taxonomy.categories},
         "org_types": {o.id for o in org_types},
         "certifications": {c.id for c in certs},
         "channels": {c.id for c in procurement.channels},

@@ -62,8 +62,10 @@ def load_configuration(settings: Settings, report: Report) -> Configuration | No
     cert_file = read_config(settings, "certifications.yml", CertTypesFile, report)
     facts = read_config(settings, "procurement.yml", Procurement, report)
     print_settings = PrintSettings()
-    if (settings.catalog_dir / "print.yml").exists():
-        print_settings = read_config(settings, "print.yml", PrintSettings, report)
+    if (settings.catalog_dir / "print.yml").exists() and None not in (taxonomy, org_file, cert_file, facts):
+        # editions name categories and org types: checked against the catalog's own
+        ctx = context_for(taxonomy, org_file.org_types, cert_file.certifications, facts)
+        print_settings = read_config(settings, "print.yml", PrintSettings, report, ctx)
     verified = read_verified(settings, taxonomy, org_file, cert_file, facts, report)
     if None in (catalog_file, taxonomy, org_file, cert_file, facts, print_settings):
         return None
@@ -79,7 +81,9 @@ def load_configuration(settings: Settings, report: Report) -> Configuration | No
     )
 
 
-def read_config(settings: Settings, name: str, model: type[BaseModel], report: Report) -> Any:
+def read_config(
+    settings: Settings, name: str, model: type[BaseModel], report: Report, context: dict | None = None
+) -> Any:
     path = settings.catalog_dir / name
     if not path.is_file():
         report.error(
@@ -87,7 +91,7 @@ def read_config(settings: Settings, name: str, model: type[BaseModel], report: R
         )
         return None
     doc = load_yaml(path, settings.root, report, settings.max_yaml_bytes)
-    return check_document(doc, model, report) if doc else None
+    return check_document(doc, model, report, context=context) if doc else None
 
 
 @dataclass(frozen=True)

@@ -116,6 +116,7 @@ def _reference(kind: str, label: str, description: str) -> Any:
 
 
 CategoryRef = _reference("categories", "분류", "catalog/categories.yml의 분류 id (하위 분류)")
+SectionRef = _reference("sections", "분류", "catalog/categories.yml의 분류 id (큰 분류 또는 하위 분류)")
 OrgTypeRef = _reference("org_types", "조직 유형", "catalog/org_types.yml의 조직 유형 id")
 CertRef = _reference("certifications", "인증", "catalog/certifications.yml의 인증 id")
 ChannelRef = _reference("channels", "구매 경로", "catalog/procurement.yml의 구매 경로 id")

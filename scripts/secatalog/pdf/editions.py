@@ -63,9 +63,12 @@ def documents(prepared) -> Documents:
     catalog = prepared.catalog
     created = catalog.settings.date.isoformat()
     photos = prepared.photos
-    books = {"catalog": CatalogDocument(catalog, photos, catalog.print_settings.items_per_page, created)}
+    per_page = catalog.print_settings.items_per_page
+    books = {"catalog": CatalogDocument(catalog, photos, per_page, created)}
     if catalog.casebook is not None:
         books["casebook"] = CasebookDocument(catalog, photos, created)
+    for edition, part in catalog.print_editions():  # each its own book: contents, index, pages
+        books[f"editions/{edition.id}"] = CatalogDocument(part, photos, per_page, created, edition.title)
     singles = [ProfileDocument(catalog, photos, created, ent) for ent in catalog.enterprises]
     singles += [SheetDocument(catalog, photos, created, item) for item in catalog.items]
     singles.append(TradeDocument(catalog, photos, created))
@@ -96,7 +99,7 @@ def write_all(prepared, site: Path, workers: int | None = None) -> None:
             out = out_dir / f"{name}-{edition.name}.pdf"
             pages = merge(parts, out, doc.title, net.name, settings.date, pad_to)
             if not edition.screen:
-                printed[out.name] = (doc.title, pages)
+                printed[out.relative_to(out_dir).as_posix()] = (doc.title, pages)
     for doc in docs.singles:
         merge([files[doc.path]], out_dir / doc.path, doc.title, net.name, settings.date)
     desk = docs.desk

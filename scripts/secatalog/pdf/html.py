@@ -143,10 +143,15 @@ class PrintDocument:
 class CatalogDocument(PrintDocument):
     """The catalog edition: categories of item cards, bundles, profiles, an index."""
 
-    def __init__(self, catalog: Catalog, photos: dict[Path, ProcessedPhoto], per_page: int, created: str) -> None:
+    def __init__(
+        self, catalog: Catalog, photos: dict[Path, ProcessedPhoto], per_page: int, created: str, part: str = ""
+    ) -> None:
+        """part: the title of a print edition of part of the catalog (catalog/print.yml)."""
         super().__init__(catalog, photos, created)
         self.per_page = per_page
-        self.title = f"{catalog.network.name} 사회적경제 카탈로그 {catalog.network.edition}".strip()
+        self.part = part
+        network = catalog.network
+        self.title = f"{network.name} {part or '사회적경제 카탈로그'} {network.edition}".strip()
         self.chunks = plan_catalog(
             [(c, list(items)) for c, items in catalog.by_category],
             list(catalog.bundles),
@@ -161,6 +166,7 @@ class CatalogDocument(PrintDocument):
         tab = category_tab(self.catalog, chunk.payload["category"]) if chunk.kind == "category" else {}
         return {
             **tab,
+            "part": self.part,
             "OPENER_ROWS": OPENER_ROWS,
             "item_pages": self.item_pages,
             "category_names": category_names(self.catalog),

@@ -94,6 +94,7 @@ def home(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, An
         "eligible_count": len(catalog.eligible_items),
         "gift_count": sum(1 for i in catalog.items if i.gift_ok),
         "recent": recent_items(catalog),
+        "editions": [(edition, len(part.items)) for edition, part in catalog.print_editions()],
     }
 
 
