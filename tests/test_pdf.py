@@ -335,7 +335,7 @@ def test_trade_pages_keep_category_headings_with_their_items():
 
 
 def test_editions_in_print_yml_are_books_of_their_own(sample_site):
-    """catalog/print.yml's editions (here: food and gifts; cooperatives) each get a print and
+    """catalog/print.yml's editions (here: food and gifts) each get a print and
     a screen PDF with their own contents, index and true page numbers, listed for the printer
     and on the home page."""
     products = json.loads((sample_site / "data/products.json").read_text("utf-8"))["items"]
@@ -362,6 +362,5 @@ def test_editions_in_print_yml_are_books_of_their_own(sample_site):
         "editions/food-print.pdf: 예시사회적경제네트워크 먹을거리 카탈로그"
         in (sample_site / "print/README.txt").read_text()
     )
-    assert (sample_site / "print/editions/cooperatives-screen.pdf").is_file()
     home = (sample_site / "index.html").read_text("utf-8")
     assert 'href="./print/editions/food-screen.pdf"' in home and "먹을거리 카탈로그 (품목" in home

@@ -216,3 +216,30 @@ def test_print_editions_name_the_catalogs_own_categories_and_org_types(network):
     assert any(e.startswith("catalog/print.yml:3:") and "알 수 없는 조직 유형 'coop'" in e for e in found), found
     config.write_text("editions:\n  - {id: bread, title: 빵}\n  - {id: bread, title: 다시}\n", "utf-8")
     assert any("인쇄판 id 'bread'이(가) 두 번 나옵니다" in e for e in content_errors(network))
+
+
+def test_a_print_edition_takes_its_categories_org_types_and_regions(network):
+    from secatalog.config import Settings
+    from secatalog.project import load_project
+
+    replace_in(
+        entry(network, "haneul-clean"),
+        "org_type: social-enterprise",
+        "org_type: social-enterprise\naddress: 가상군 바다읍 1",
+    )
+    catalog = load_project(Settings(network))
+
+    def uids(part):
+        return sorted(i.uid for i in part.items)
+
+    assert uids(catalog.part(categories=["services"])) == ["haneul-clean/moving-help", "haneul-clean/office-cleaning"]
+    assert uids(catalog.part(categories=["cleaning"])) == ["haneul-clean/office-cleaning"]  # a sub-category
+    assert uids(catalog.part(org_types=["cooperative"])) == ["gaon-bakery/rice-bread"]
+    assert uids(catalog.part(regions=["바다읍"])) == ["haneul-clean/moving-help", "haneul-clean/office-cleaning"]
+    bread, services = catalog.part(categories=["bread"]), catalog.part(categories=["services"])
+    assert [e.slug for e in bread.enterprises] == ["gaon-bakery"] and [e.slug for e in services.enterprises] == [
+        "haneul-clean"
+    ]
+    assert [b.slug for b in bread.bundles] == [
+        "starter"
+    ] and not services.bundles  # a bundle goes where all its items are
