@@ -245,7 +245,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             self._take_material_docs(page, config)
         if self._generated(page) is not None:
             page.content = None  # written: 10,000 bodies need not stay in memory until the end
-        output = htmlfix.repair(output)
+        output = htmlfix.compact(htmlfix.repair(output))
         # Our search worker is written with the other outputs: point at it only when it will be.
         return search.use_our_worker(output) if self._writes_outputs else output
 
