@@ -5,7 +5,8 @@ on_config loads and validates the project (or takes what `secatalog build` alrea
 handed over through this instance), the page events render the generated pages, and
 on_post_build writes the outputs outside the pages: open data, widget, print editions (skipped
 under `serve` unless `serve_print: true`). Each handler only delegates: loading and validation
-live in project.py, rendering in site/, pdf/, export.py and widget.py.
+live in project.py, rendering in site/, pdf/, export.py and widget.py, what a preview keeps
+between builds in preview.py, the search documents of every page in site/search_docs.py.
 """
 
 from __future__ import annotations
@@ -24,19 +25,20 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from . import build, fingerprint
+from . import build
 from .build import Prepared
 from .config import Settings
 from .errors import ContentError, Problem
 from .jinja import bytecode_cache
-from .memo import EntryMemo
 from .photos import ProcessedPhoto
+from .preview import PageFile, Preview, problems_page, watch_with_inotify
 from .render_assets import asset_files
 from .site import history, htmlfix, search
 from .site.context import page_context
 from .site.head import head_tags
 from .site.pages import build_pages
 from .site.render import PHOTO_DIR, Renderer
+from .site.search_docs import SearchDocs
 
 SEARCH_SCRIPT = "assets/secatalog/search.js"
 
@@ -78,12 +80,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         self.command = command
         # `secatalog serve` (a dirty serve) keeps entries and rendered pages between rebuilds and
         # renders again only the pages whose inputs changed; every other build starts afresh.
-        self.incremental = command == "serve" and dirty
-        self.memo = EntryMemo() if self.incremental else None
-        self._shared: str | None = None
-        self._rendered_inputs: dict[str, frozenset[str] | None] = {}
-        self._material_docs: dict[str, list[dict]] = {}
-        self._own_docs: dict[str, dict] = {}
+        self.preview = Preview() if command == "serve" and dirty else None
+        self.search_docs = SearchDocs()
 
     def on_config(self, config):
         if not self.config.enabled:
@@ -95,7 +93,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         self.problems = None
         if prepared is None:
             try:
-                prepared = build.prepare(Settings(root), self.config.workers, self.memo)
+                memo = self.preview.memo if self.preview else None
+                prepared = build.prepare(Settings(root), self.config.workers, memo)
             except ContentError as exc:
                 lines = "\n".join(str(p) for p in exc.report.errors)
                 message = f"내용에 오류가 {len(exc.report.errors)}개 있습니다:\n{lines}"
@@ -107,8 +106,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         catalog = prepared.catalog
         self.renderer = Renderer(catalog, prepared.photos)
         self.pages = {p.src_uri: p for p in build_pages(catalog)}
-        self.fresh = self._unchanged_entries(catalog, [Path(d) for d in config.theme.dirs])
-        self._search_index = None
+        if self.preview:
+            self.preview.start(catalog, [Path(d) for d in config.theme.dirs])
         self.navs: dict[str, str] = {}
         """Rendered sidebars by kind, depth and hidden parts (see theme main.html)."""
         self.updated = history.last_changed(root)
@@ -129,18 +128,9 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         config.theme.dirs.insert(position, str(THEME_DIR))
         return config
 
-    def _unchanged_entries(self, catalog, theme_dirs: list[Path]) -> frozenset[str]:
-        """Entry files (shown paths) whose pages from the last preview build are still right."""
-        if not self.incremental:
-            return frozenset()
-        shared = fingerprint.shared_inputs(catalog.settings, theme_dirs)
-        same, self._shared = shared == self._shared, shared
-        if not same:
-            return frozenset()
-        return frozenset(e.shown for e in catalog.enterprises if e.slug not in self.memo.fresh)
-
     def _show_problems(self, config, report):
-        self._shared = None  # the preview shows only the problems: render everything once fixed
+        if self.preview:
+            self.preview.forget()  # it shows only the problems: render everything once fixed
         self.problems, self.prepared, self.pages = report.errors + report.warnings, None, {}
         config.nav = [{"내용 오류": "index.md"}]
         return config
@@ -160,11 +150,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             return files
         copied = os.path.join(config.site_dir, PHOTO_DIR)
         for page in self.pages.values():
-            unchanged = (
-                page.inputs is not None
-                and page.inputs <= self.fresh
-                and self._rendered_inputs.get(page.src_uri) == page.inputs
-            )
+            unchanged = self.preview is not None and self.preview.unchanged(page)
             if unchanged and not page.kind.in_nav:
                 continue  # a preview: its page from the last build stays, and mkdocs need not know it
             inclusion = InclusionLevel.INCLUDED if page.kind.in_nav else InclusionLevel.NOT_IN_NAV
@@ -173,7 +159,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             files.append(file)
         for processed in self.prepared.photos.values():
             for name, path in _web_files(processed):
-                if self.incremental and os.path.isfile(os.path.join(copied, name)):
+                if self.preview and os.path.isfile(os.path.join(copied, name)):
                     continue  # named by content: a preview copied this very photo already
                 files.append(File.generated(config, f"{PHOTO_DIR}/{name}", abs_src_path=str(path)))
         for ent in self.prepared.catalog.enterprises:
@@ -200,7 +186,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         if not generated.kind.toc:
             page.meta.setdefault("hide", ["toc"])
         if not generated.kind.indexed or generated.kind.search_whole:
-            page.meta["search"] = {"exclude": True}  # whole pages: our own document (on_page_content)
+            page.meta["search"] = {"exclude": True}  # whole pages: our own document (_body)
         elif generated.kind.search_boost != 1:
             page.meta["search"] = {"boost": generated.kind.search_boost}
         return ""
@@ -237,12 +223,12 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         kind = generated.kind
         if kind.indexed and kind.search_whole:
             title = str(escape(generated.title))
-            self._own_docs[generated.url] = search.page_document(generated.url, title, body, kind.search_boost)
+            self.search_docs.own[generated.url] = search.page_document(generated.url, title, body, kind.search_boost)
         return f'<div id="{SKIP_TARGET}" tabindex="-1">{body}</div>'
 
     def on_post_page(self, output, page, config):
         if self._writes_outputs:
-            self._take_material_docs(page, config)
+            self.search_docs.take_material(page.url, config)
         if self._generated(page) is not None:
             page.content = None  # written: 10,000 bodies need not stay in memory until the end
         output = htmlfix.compact(htmlfix.repair(output))
@@ -256,30 +242,18 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
     def _generated(self, page):
         return self.pages.get(page.file.src_uri) if self.config.enabled else None
 
-    def _take_material_docs(self, page, config) -> None:
-        """Keep the documents material's search made of this page (its index holds only the
-        pages rendered by this build; a preview build renders only the changed ones)."""
-        plugin = config.plugins.get("material/search") or config.plugins.get("search")
-        index = getattr(plugin, "search_index", None)
-        entries = getattr(index, "entries", None)
-        if entries is None:
-            return
-        if index is not self._search_index:
-            self._search_index, self._search_seen = index, 0
-        self._material_docs[page.url] = entries[self._search_seen :]
-        self._search_seen = len(entries)
-
     @event_priority(-100)  # after the search plugin wrote its index
     def on_post_build(self, config):
         if not self._writes_outputs:
             return
         site = Path(config.site_dir)
         self._augment_search(site / "search" / "search_index.json")
-        self._rendered_inputs = {p.src_uri: p.inputs for p in self.pages.values()}
+        if self.preview:
+            self.preview.rendered(self.pages.values())
         search.write_worker(site)
         from . import export, widget
 
-        if self.incremental and (site / "data").is_dir():
+        if self.preview and (site / "data").is_dir():
             log.info("미리보기: 공개 데이터와 위젯은 처음 만든 것을 그대로 둡니다 (secatalog build로 새로 만드세요)")
         else:
             export.write_all(self.prepared, site)
@@ -301,22 +275,10 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         index = json.loads(path.read_text("utf-8"))
         extra = {p.url: str(escape(p.search_terms)) for p in self.pages.values() if p.search_terms}
         teasers = {p.url: str(self._teaser(p)) for p in self.pages.values() if p.search_teaser}
-        index["docs"] = self._current_docs(index["docs"])
+        urls = list(dict.fromkeys([*self._page_urls, *(p.url for p in self.pages.values())]))
+        index["docs"] = self.search_docs.current(index["docs"], urls)
         augmented = search.augment(index, extra, teasers)
         path.write_text(json.dumps(augmented, ensure_ascii=False, separators=(",", ":")), "utf-8")
-
-    def _current_docs(self, written: list[dict]) -> list[dict]:
-        """Every current page's documents, in page order: those of this build and, in a preview,
-        those kept from earlier builds for pages not rendered again. Without material's
-        entries (search off or not material's), what the search plugin wrote."""
-        if not self._material_docs:
-            return written + [self._own_docs[p.url] for p in self.pages.values() if p.url in self._own_docs]
-        docs: list[dict] = []
-        for url in dict.fromkeys([*self._page_urls, *(p.url for p in self.pages.values())]):
-            docs += self._material_docs.get(url, [])
-            if url in self._own_docs:
-                docs.append(self._own_docs[url])
-        return docs
 
     def _teaser(self, page) -> Markup:
         """A result's first line: a small photo (from the site's root path, as results show on
@@ -333,71 +295,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         for sub in ("content", "catalog", "casebook"):
             if (self.root / sub).is_dir():
                 server.watch(str(self.root / sub))
-        _watch_with_inotify(server)
+        watch_with_inotify(server)
         return server
-
-
-def _watch_with_inotify(server) -> None:
-    """mkdocs polls what it watches twice a second, walking every file: a national catalog's
-    content/ is 12,000 files, walked while the preview builds. Where the system can tell us of
-    changes (inotify on Linux), it does; where it cannot, polling stays."""
-    from watchdog.events import FileSystemEventHandler
-    from watchdog.observers import Observer
-    from watchdog.observers.polling import PollingObserver
-
-    watched = dict(getattr(server, "_watched_paths", {}))
-    if Observer is PollingObserver or not watched:
-        return
-    probe = Observer()  # a watch limit shows when an observer starts: try one first
-    try:
-        for path in watched:
-            probe.schedule(FileSystemEventHandler(), path, recursive=True)
-        probe.start()
-    except OSError as exc:
-        log.warning("파일 변경 알림(inotify)을 쓸 수 없어 폴더를 주기적으로 살핍니다: %s", exc)
-        return
-    finally:
-        if probe.is_alive():
-            probe.stop()
-            probe.join()
-    for path, count in watched.items():
-        for _ in range(count):
-            server.unwatch(path)
-    server.observer = Observer()
-    for path, count in watched.items():
-        for _ in range(count):
-            server.watch(path)
-
-
-class PageFile(File):
-    """A generated page; in a preview, one whose inputs did not change is not rendered again."""
-
-    unchanged = False
-
-    def is_modified(self) -> bool:
-        return not self.unchanged or not os.path.isfile(self.abs_dest_path)
-
-
-def problems_page(problems: list[Problem]) -> str:
-    """The preview while content has errors: every problem, escaped, with where and how to fix."""
-    errors = sum(not p.warning for p in problems)
-    rows = "".join(
-        Markup("<li><strong>{}</strong> <code>{}</code> {}{}{}</li>").format(
-            "경고" if p.warning else "오류",
-            str(p.location),
-            f"{p.field}: " if p.field else "",
-            p.message,
-            f" — {p.hint}" if p.hint else "",
-        )
-        for p in problems
-    )
-    return str(
-        Markup(
-            '<div class="sc-problems" role="alert"><h1>내용에 오류가 {}개 있습니다</h1>'
-            "<p>아래 파일의 줄을 고쳐 저장하면 이 미리보기가 저절로 다시 만들어집니다.</p>"
-            "<ol>{}</ol></div>"
-        ).format(errors, Markup(rows))
-    )
 
 
 def _web_files(processed: ProcessedPhoto):

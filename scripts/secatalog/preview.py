@@ -1,0 +1,111 @@
+"""`secatalog serve` at scale: what a preview keeps between its builds, so that saving one entry
+renders again only the pages that show it (a dirty mkdocs serve), and the preview's own pages.
+
+A page is unchanged when it names its inputs (GeneratedPage.inputs: the member files it shows),
+none of them was read again since the last build (memo.py) and nothing every page shares
+changed (fingerprint.shared_inputs): configuration, case book, bundles, theme, code, date.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from markupsafe import Markup
+from mkdocs.structure.files import File
+
+from . import fingerprint
+from .errors import Problem
+from .memo import EntryMemo
+
+log = logging.getLogger("mkdocs.plugins.secatalog")
+
+
+class Preview:
+    def __init__(self) -> None:
+        self.memo = EntryMemo()
+        self._shared: str | None = None
+        self._fresh: frozenset[str] = frozenset()
+        self._rendered: dict[str, frozenset[str] | None] = {}
+
+    def start(self, catalog, theme_dirs) -> None:
+        """A build begins: which entries' pages from the last build are still right."""
+        shared = fingerprint.shared_inputs(catalog.settings, theme_dirs)
+        same, self._shared = shared == self._shared, shared
+        reread = self.memo.fresh
+        self._fresh = frozenset(e.shown for e in catalog.enterprises if e.slug not in reread) if same else frozenset()
+
+    def unchanged(self, page) -> bool:
+        return (
+            page.inputs is not None and page.inputs <= self._fresh and self._rendered.get(page.src_uri) == page.inputs
+        )
+
+    def rendered(self, pages) -> None:
+        """The build succeeded: these pages are on disk with these inputs."""
+        self._rendered = {p.src_uri: p.inputs for p in pages}
+
+    def forget(self) -> None:
+        self._shared = None
+
+
+def watch_with_inotify(server) -> None:
+    """mkdocs polls what it watches twice a second, walking every file: a national catalog's
+    content/ is 12,000 files, walked while the preview builds. Where the system can tell us of
+    changes (inotify on Linux), it does; where it cannot, polling stays."""
+    from watchdog.events import FileSystemEventHandler
+    from watchdog.observers import Observer
+    from watchdog.observers.polling import PollingObserver
+
+    watched = dict(getattr(server, "_watched_paths", {}))
+    if Observer is PollingObserver or not watched:
+        return
+    probe = Observer()  # a watch limit shows when an observer starts: try one first
+    try:
+        for path in watched:
+            probe.schedule(FileSystemEventHandler(), path, recursive=True)
+        probe.start()
+    except OSError as exc:
+        log.warning("파일 변경 알림(inotify)을 쓸 수 없어 폴더를 주기적으로 살핍니다: %s", exc)
+        return
+    finally:
+        if probe.is_alive():
+            probe.stop()
+            probe.join()
+    for path, count in watched.items():
+        for _ in range(count):
+            server.unwatch(path)
+    server.observer = Observer()
+    for path, count in watched.items():
+        for _ in range(count):
+            server.watch(path)
+
+
+class PageFile(File):
+    """A generated page; in a preview, one whose inputs did not change is not rendered again."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not self.unchanged or not os.path.isfile(self.abs_dest_path)
+
+
+def problems_page(problems: list[Problem]) -> str:
+    """The preview while content has errors: every problem, escaped, with where and how to fix."""
+    errors = sum(not p.warning for p in problems)
+    rows = "".join(
+        Markup("<li><strong>{}</strong> <code>{}</code> {}{}{}</li>").format(
+            "경고" if p.warning else "오류",
+            str(p.location),
+            f"{p.field}: " if p.field else "",
+            p.message,
+            f" — {p.hint}" if p.hint else "",
+        )
+        for p in problems
+    )
+    return str(
+        Markup(
+            '<div class="sc-problems" role="alert"><h1>내용에 오류가 {}개 있습니다</h1>'
+            "<p>아래 파일의 줄을 고쳐 저장하면 이 미리보기가 저절로 다시 만들어집니다.</p>"
+            "<ol>{}</ol></div>"
+        ).format(errors, Markup(rows))
+    )
