@@ -373,8 +373,12 @@ def serve(
 
     settings = _settings(root)
     _log_to_stderr(logging.INFO, "%(message)s")
-    # A dirty serve: the plugin renders again only pages whose entries or shared inputs changed.
+    # A dirty serve: the plugin renders again only pages whose entries or shared inputs changed
+    # (preview.py), so mkdocs' warning about dirty builds' stale navigation does not apply.
     build_type = None if full else "dirty"
+    logging.getLogger("mkdocs.commands.build").addFilter(
+        lambda record: not record.getMessage().startswith("A 'dirty' build is being performed")
+    )
     mkdocs_serve(str(settings.root / "mkdocs.yml"), dev_addr=addr, livereload=True, build_type=build_type)
 
 
