@@ -43,7 +43,7 @@ class EntryMemo:
     context: object = None
     """What every entry was checked against (configuration stamp, build date, limits)."""
     entries: dict[Path, tuple[tuple, EnterpriseEntry, tuple[Problem, ...]]] = field(default_factory=dict)
-    fresh: set[str] = field(default_factory=set)
+    reread: set[str] = field(default_factory=set)
     """Slugs of the entries the last load read again (new, edited, or with problems)."""
     photos: dict[str, ProcessedPhoto] = field(default_factory=dict)
     """Photos the last build found in the cache, by content key (not looked up again)."""
@@ -53,7 +53,7 @@ class EntryMemo:
         if context != self.context:
             self.entries.clear()
             self.context = context
-        self.fresh = set()
+        self.reread = set()
 
     def reuse(self, folder: Path, seen: dict[str, str], report: Report) -> EnterpriseEntry | None:
         """The kept entry of folder if it is current and claims no identity already seen."""
@@ -72,7 +72,7 @@ class EntryMemo:
 
     def keep(self, folder: Path, before: tuple, entry: EnterpriseEntry | None, report: Report) -> None:
         """Remember an entry read afresh; before is its folder's stamp from before the reading."""
-        self.fresh.add(folder.name)
+        self.reread.add(folder.name)
         if entry is None or report.errors:
             self.entries.pop(folder, None)
         else:

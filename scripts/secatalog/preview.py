@@ -25,20 +25,19 @@ class Preview:
     def __init__(self) -> None:
         self.memo = EntryMemo()
         self._shared: str | None = None
-        self._fresh: frozenset[str] = frozenset()
+        self._kept: frozenset[str] = frozenset()
+        """Entry files (shown paths) not read again since the last build."""
         self._rendered: dict[str, frozenset[str] | None] = {}
 
     def start(self, catalog, theme_dirs) -> None:
         """A build begins: which entries' pages from the last build are still right."""
         shared = fingerprint.shared_inputs(catalog.settings, theme_dirs)
         same, self._shared = shared == self._shared, shared
-        reread = self.memo.fresh
-        self._fresh = frozenset(e.shown for e in catalog.enterprises if e.slug not in reread) if same else frozenset()
+        reread = self.memo.reread
+        self._kept = frozenset(e.shown for e in catalog.enterprises if e.slug not in reread) if same else frozenset()
 
     def unchanged(self, page) -> bool:
-        return (
-            page.inputs is not None and page.inputs <= self._fresh and self._rendered.get(page.src_uri) == page.inputs
-        )
+        return page.inputs is not None and page.inputs <= self._kept and self._rendered.get(page.src_uri) == page.inputs
 
     def rendered(self, pages) -> None:
         """The build succeeded: these pages are on disk with these inputs."""
