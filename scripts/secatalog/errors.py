@@ -46,23 +46,19 @@ class Report:
     """What problems holds, for the duplicate check (a list scan made 10,000 warnings quadratic)."""
 
     def error(self, location: Location, message: str, hint: str = "", field: str = "") -> None:
-        self._add(Problem(location, message, hint, field))
+        self.add(Problem(location, message, hint, field))
 
     def warn(self, location: Location, message: str, hint: str = "", field: str = "") -> None:
-        self._add(Problem(location, message, hint, field, warning=True))
+        self.add(Problem(location, message, hint, field, warning=True))
 
-    def _add(self, problem: Problem) -> None:
+    def add(self, problem: Problem) -> None:
         if problem not in self._seen:  # two checks may notice the same thing
             self._seen.add(problem)
             self.problems.append(problem)
 
-    def add(self, problem: Problem) -> None:
-        """Take a problem another report found."""
-        self._add(problem)
-
     def extend(self, other: Report) -> None:
         for problem in other.problems:
-            self._add(problem)
+            self.add(problem)
 
     @property
     def errors(self) -> list[Problem]:
