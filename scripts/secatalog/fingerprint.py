@@ -17,6 +17,7 @@ The record lives in the cache (outside the project), named after the output fold
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -41,17 +42,22 @@ class _Digest:
         for path, stat in _files(folder, skip):
             self.feed(label, path.relative_to(folder.resolve()).as_posix(), stat.st_size, stat.st_mtime_ns)
 
+    def environment(self, settings: Settings) -> None:
+        """What every build shares besides the project's files: the date, the commit, the code."""
+        self.feed("date", settings.date.isoformat(), "commit", _commit(settings.root))
+        self.tree("code", PACKAGE)
+        for name, version in _distributions():
+            self.feed("dist", name, version)
+
     def hexdigest(self) -> str:
         return self._hash.hexdigest()
 
 
 def fingerprint(settings: Settings, out: Path, with_print: bool) -> str:
     digest = _Digest()
-    digest.feed("date", settings.date.isoformat(), "print", with_print, "commit", _commit(settings.root))
+    digest.environment(settings)
+    digest.feed("print", with_print)
     digest.tree("project", settings.root, skip=out)
-    digest.tree("code", PACKAGE)
-    for name, version in sorted(_distributions()):
-        digest.feed("dist", name, version)
     return digest.hexdigest()
 
 
@@ -60,16 +66,13 @@ def shared_inputs(settings: Settings, theme_dirs: list[Path]) -> str:
     pages, the theme, the code, the date and the commit; member entries are judged one by one
     (memo.py). `secatalog serve` renders everything again when this changes."""
     digest = _Digest()
-    digest.feed("date", settings.date.isoformat(), "commit", _commit(settings.root))
+    digest.environment(settings)
     root = settings.root.resolve()
     for folder in (settings.catalog_dir, root / "casebook", settings.content_dir, *theme_dirs):
         if folder.resolve().is_relative_to(root):  # material's own theme: covered by the versions below
             digest.tree(str(folder), folder, skip=settings.enterprises_dir)
     for path, stat in _files(root, None, depth=0):
         digest.feed("top", path.name, stat.st_size, stat.st_mtime_ns)  # mkdocs.yml and its neighbours
-    digest.tree("code", PACKAGE)
-    for name, version in sorted(_distributions()):
-        digest.feed("dist", name, version)
     return digest.hexdigest()
 
 
@@ -131,6 +134,8 @@ def _commit(root: Path) -> str:
         return ""
 
 
-def _distributions():
-    for dist in metadata.distributions():
-        yield dist.metadata["Name"] or "", dist.version or ""
+@functools.cache
+def _distributions() -> tuple[tuple[str, str], ...]:
+    """Installed versions, read once per process (0.1 s; a preview asks on every save, and the
+    running code does not change with what is installed after it started)."""
+    return tuple(sorted((dist.metadata["Name"] or "", dist.version or "") for dist in metadata.distributions()))
