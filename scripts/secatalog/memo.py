@@ -55,10 +55,10 @@ class EntryMemo:
             self.context = context
         self.reread = set()
 
-    def reuse(self, folder: Path, seen: dict[str, str], report: Report) -> EnterpriseEntry | None:
-        """The kept entry of folder if it is current and claims no identity already seen."""
+    def reuse(self, folder: Path, now: tuple, seen: dict[str, str], report: Report) -> EnterpriseEntry | None:
+        """The kept entry of folder if its stamp is still now and it claims no identity already seen."""
         kept = self.entries.get(folder)
-        if kept is None or kept[0] != stamp(folder):
+        if kept is None or kept[0] != now:
             return None
         _, entry, problems = kept
         keys = [key for key, _, _ in identity_keys(entry.record)]

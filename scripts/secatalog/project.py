@@ -79,11 +79,12 @@ def load_project(settings: Settings, only: list[Path] | None = None, memo: Entry
 def _enterprise(folder: Path, ctx: LoadContext, report: Report, memo: EntryMemo | None):
     if memo is None:
         return load_enterprise(folder, ctx, report)
-    kept = memo.reuse(folder, ctx.seen, report)
+    now = stamp(folder)  # taken before reading: an edit made while it is read is seen next time
+    kept = memo.reuse(folder, now, ctx.seen, report)
     if kept is not None:
         return kept
-    before, own = stamp(folder), Report()
+    own = Report()
     entry = load_enterprise(folder, ctx, own)
-    memo.keep(folder, before, entry, own)
+    memo.keep(folder, now, entry, own)
     report.extend(own)
     return entry
