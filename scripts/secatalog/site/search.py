@@ -29,12 +29,11 @@ def word_parts(text: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def augment(index: dict, extra: dict[str, str], teasers: dict[str, str] | None = None, own: list[dict] = ()) -> dict:
-    """Add our own documents (pages indexed whole, see `page_document`) and the parts field to
-    every document; extra text (synonyms) goes to its page's top, and a teaser (already escaped
-    HTML text) opens its page's text, so results show it first."""
+def augment(index: dict, extra: dict[str, str], teasers: dict[str, str] | None = None) -> dict:
+    """Add the parts field to every document; extra text (synonyms) goes to its page's top, and
+    a teaser (already escaped HTML text) opens its page's text, so results show it first."""
     teasers = teasers or {}
-    docs = [dict(doc) for doc in [*index.get("docs", []), *own]]  # the given documents stay as they are
+    docs = [dict(doc) for doc in index.get("docs", [])]  # the given documents stay as they are
     index["docs"] = docs
     for doc in docs:
         location = doc.get("location", "")
