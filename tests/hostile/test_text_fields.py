@@ -159,3 +159,26 @@ def test_pdfs_show_hostile_text_and_embed_nothing(hostile_site):
     assert "<script>alert(1)</script>" in text
     assert '<img src="file:///etc/passwd">' in text
     assert "root:x:0" not in text
+
+
+@pytest.mark.browser
+def test_search_results_show_member_text_as_text(hostile_site):
+    """Our search engine builds result HTML from the index: marks go around words, never
+    around tags, and the member's markup stays text."""
+    from browser import browser, serve
+
+    with serve(hostile_site) as base, browser() as chromium:
+        page = chromium.new_page(viewport={"width": 1280, "height": 900})
+        dialogs = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto(base)
+        page.click("input.md-search__input")
+        page.keyboard.type("alert", delay=15)
+        page.wait_for_selector(".md-search-result__item", timeout=15000)
+        page.wait_for_timeout(500)
+        results = page.locator(".md-search-result__list")
+        titles = results.locator("h1, h2").all_inner_texts()
+        assert NAME in titles, titles
+        assert results.locator("script, svg, iframe, img[onerror], [onload], b[onclick]").count() == 0
+        assert results.locator("mark").all_inner_texts()[:1] == ["alert"]
+        assert dialogs == []

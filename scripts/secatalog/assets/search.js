@@ -13,4 +13,20 @@
   }
   var input = document.querySelector("input.md-search__input");
   if (input) hook(input);
+
+  /* Our search worker sends the best 100 pages and the true total (see workers/search.js);
+     material counts what it was sent, so say the total, and that the list is its start. */
+  function translation(key) {
+    var config = document.getElementById("__config");
+    try { return JSON.parse(config.textContent).translations[key]; } catch (error) { return null; }
+  }
+  function count(result) {
+    if (!result || typeof result.total !== "number" || !result.items || result.total <= result.items.length) return;
+    var meta = result.ref && result.ref.querySelector(".md-search-result__meta");
+    var other = translation("search.result.other");
+    if (!meta || !other) return;
+    meta.textContent = other.replace("#", result.total.toLocaleString()) +
+      (document.documentElement.lang === "ko" ? " (앞의 " + result.items.length + "개를 보여 줍니다)" : "");
+  }
+  if (window.component$) window.component$.subscribe(count);
 })();

@@ -1,9 +1,10 @@
-"""Korean in mkdocs-material's search: compounds findable by their parts, particles stripped
-from queries (by a worker in front of material's), item pages ranked first.
+"""Korean search: the index material's search plugin writes, with more in it, and our own
+engine (assets/workers/search.js) answering material's search box.
 
-Material's search keeps raw Hangul and adds a trailing wildcard, so 도시락 finds 도시락을,
-but 구매 misses 우선구매. We add a hidden field with the suffixes of every Hangul word
-(우선구매 -> 선구매, 구매); with the trailing wildcard, every part of a word is then found.
+Our engine matches every word as a prefix, so 도시락 finds 도시락을, but 구매 would miss
+우선구매. We add a hidden field with the suffixes of every Hangul word (우선구매 -> 선구매,
+구매); every part of a word is then found. Synonyms go into the same field, and each item's
+teaser (photo, enterprise, price) opens its text.
 """
 
 from __future__ import annotations
@@ -76,7 +77,7 @@ def _strip(html: str) -> str:
     return _TAG.sub(" ", html)
 
 
-# --- Korean queries: our worker in front of material's ------------------------------------
+# --- Korean queries: our engine in material's worker slot --------------------------------
 
 WORKERS = "assets/javascripts/workers/"
 OUR_WORKER = "secatalog-search.js"
@@ -90,9 +91,8 @@ def use_our_worker(html: str) -> str:
 
 
 def write_worker(site: Path) -> None:
-    """Write our worker beside material's, loading it by its (hashed) file name."""
+    """Write our worker beside material's (which stays, unused, for comparison), when the
+    site has material's search at all."""
     folder = site / WORKERS
-    found = sorted(folder.glob("search.*.min.js")) if folder.is_dir() else []
-    if found:
-        source = _OUR_SOURCE.read_text("utf-8").replace("MATERIAL_WORKER", found[-1].name)
-        (folder / OUR_WORKER).write_text(source, "utf-8")
+    if any(folder.glob("search.*.min.js")):
+        (folder / OUR_WORKER).write_text(_OUR_SOURCE.read_text("utf-8"), "utf-8")

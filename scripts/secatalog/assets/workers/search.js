@@ -1,17 +1,33 @@
-/* secatalog: Korean in front of mkdocs-material's search worker.
-   Material sends each query as typed; Korean attaches particles to words ("도시락을",
-   "청소는"), and a word with its particle matches nothing in the index. This worker strips a
-   trailing particle from each Hangul word of a query, then hands the message on to
-   material's own worker, loaded below (its file name is filled in at build time). The stem
-   keeps material's trailing wildcard, so a word that truly ends in such a syllable is still
-   found: "안내도" -> "안내" matches "안내도". */
+/* secatalog: a Korean search engine behind mkdocs-material's search box.
+
+   Material's page talks to its search worker in four messages (SETUP with the index, READY,
+   QUERY with the typed text, RESULT with the documents grouped by page); this worker answers
+   them itself, so the box, the result list and the keyboard stay material's own.
+
+   Why not lunr (material's engine): at 10,000 items every query scored and highlighted every
+   matching document, a second or more per keystroke on a phone. Here the index is a map from
+   each word to the documents holding it, with a sorted word list for prefix matches, built
+   once from the documents material hands over; a query looks up a few words, and only the
+   results a person can see get an excerpt.
+
+   Korean: a particle typed after a word is stripped ("도시락을" -> "도시락"); every word
+   matches as a prefix ("청소" finds "청소년"), an exact word scores higher (the cleaning
+   service ranks above the youth programme); the build adds each Hangul word's tails to the
+   `parts` field, so a compound is found by its second half ("구매" finds "우선구매"). */
 (function () {
   "use strict";
-  var QUERY = 2;
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+
   // Longest first: "으로" before "로", "에서" before "서".
   var PARTICLES = ["으로는", "에서는", "으로", "에서", "에게", "까지", "부터", "처럼", "보다", "이나", "이랑",
     "하고", "을", "를", "은", "는", "이", "가", "로", "도", "와", "과", "의", "에", "만", "랑", "나"];
   var MIN_STEM = 2;  // never cut a word to a single syllable: "회의", "사과" stay as typed
+  var EXACT = 10;  // an exact word counts this many times a word it only begins
+  var SHOWN = 100;  // pages sent to the list (with the true total): more than a person reads
+  var EXCERPTS = 30;  // of those, the ones that get a highlighted excerpt (10 show, 4 more per scroll)
+  var EXCERPT_BEFORE = 20, EXCERPT_LENGTH = 120;
+  var WORD = /[\p{L}\p{N}]+/gu;
+  var TEASER = /^<p class="sc-search-teaser">[\s\S]*?<\/p> ?/;
 
   function stem(word) {
     if (!/^[\uAC00-\uD7A3]+$/.test(word)) return word;
@@ -21,33 +37,222 @@
     }
     return word;
   }
-  function normalise(query) {
-    // The Hangul run that ends each word: "방역·소독의" -> "방역·소독".
-    return query.split(/(\s+)/).map(function (word) {
-      return word.replace(/[\uAC00-\uD7A3]+$/, stem);
-    }).join("");
-  }
-  // Material appends a wildcard to every word, so "청소" ranks "청소년" as high as "청소". A
-  // copy of each Hangul word with a boost (which material leaves without a wildcard) puts
-  // the documents holding the exact word first.
-  function exactFirst(query) {
-    return query.split(/\s+/).map(function (word) {
-      return /^[\uAC00-\uD7A3]{2,}$/.test(word) ? word + "^" + EXACT_BOOST + " " + word : word;
-    }).join(" ");
-  }
-  var EXACT_BOOST = 10;
-  self.secatalogNormalise = function (q) { return exactFirst(normalise(q).trim()); };  // (for tests)
 
-  var forwarded = new WeakSet();
+  // Query words: lower case, a trailing particle stripped from each Hangul run, each once.
+  function queryWords(query) {
+    var words = [];
+    (query.toLowerCase().match(WORD) || []).forEach(function (word) {
+      word = word.replace(/[\uAC00-\uD7A3]+$/, stem);
+      if (words.indexOf(word) < 0) words.push(word);
+    });
+    return words;
+  }
+
+  // Index text: the documents hold escaped HTML; words come from its text only.
+  var ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+  var INLINE_TAG = /<\/?(?:a|abbr|b|code|em|i|kbd|mark|small|span|strong|sub|sup)\b[^>]*>/gi;
+  function plain(html) {
+    return String(html || "").replace(INLINE_TAG, "").replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, function (all, name) {
+      if (name[0] === "#") {
+        var code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+        return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : " ";
+      }
+      return ENTITIES[name.toLowerCase()] || " ";
+    });
+  }
+  function escapeHTML(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  }
+
+  function Engine(index) {
+    var fields = (index.config && index.config.fields) || { title: { boost: 1000 }, text: { boost: 1 } };
+    var names = Object.keys(fields);
+    var postings = new Map(), pages = new Map();  // page address -> its number
+    this.docs = (index.docs || []).map(function (doc, n) {
+      var weights = new Map();
+      names.forEach(function (name) {
+        var value = doc[name];
+        if (Array.isArray(value)) value = value.join(" ");
+        if (typeof value !== "string" || !value) return;
+        var boost = (fields[name] && fields[name].boost) || 1;
+        var counts = new Map();
+        (plain(value).toLowerCase().match(WORD) || []).forEach(function (word) {
+          counts.set(word, (counts.get(word) || 0) + 1);
+        });
+        counts.forEach(function (count, word) {
+          weights.set(word, (weights.get(word) || 0) + boost * (1 + Math.log(count)));
+        });
+      });
+      var boost = typeof doc.boost === "number" && doc.boost > 0 ? doc.boost : 1;
+      weights.forEach(function (weight, word) {
+        var list = postings.get(word);
+        if (!list) postings.set(word, (list = []));
+        list.push(n, weight * boost);
+      });
+      var text = typeof doc.text === "string" ? doc.text : "";
+      var teaser = TEASER.exec(text);
+      var location = String(doc.location || ""), page = location.split("#")[0];
+      if (!pages.has(page)) pages.set(page, pages.size);
+      return {
+        doc: doc,
+        page: pages.get(page),
+        article: location.indexOf("#") < 0,
+        teaser: teaser ? teaser[0] : "",
+        body: teaser ? text.slice(teaser[0].length) : text
+      };
+    });
+    this.postings = postings;
+    this.words = Array.from(postings.keys()).sort();
+    this.pageCount = pages.size;
+    this.articles = new Int32Array(pages.size).fill(-1);  // page number -> its article's number
+    for (var n = 0; n < this.docs.length; n++) if (this.docs[n].article) this.articles[this.docs[n].page] = n;
+  }
+
+  // The index words that begin with word: a run of the sorted list.
+  Engine.prototype.wordsFrom = function (word) {
+    var low = 0, high = this.words.length;
+    while (low < high) {
+      var mid = (low + high) >>> 1;
+      if (this.words[mid] < word) low = mid + 1; else high = mid;
+    }
+    var found = [];
+    for (var i = low; i < this.words.length && this.words[i].lastIndexOf(word, 0) === 0; i++) found.push(this.words[i]);
+    return found;
+  };
+
+  Engine.prototype.search = function (query) {
+    var words = queryWords(query).slice(0, 16);
+    if (!words.length) return { items: [] };
+    var docs = this.docs, count = docs.length;
+    var score = new Float64Array(count), matched = new Uint32Array(count), best = new Float64Array(count);
+    var hit = [], i, n;
+    for (var k = 0; k < words.length; k++) {
+      var word = words[k], touched = [], found = this.wordsFrom(word);
+      for (var f = 0; f < found.length; f++) {
+        var factor = found[f] === word ? EXACT : 1, list = this.postings.get(found[f]);
+        for (i = 0; i < list.length; i += 2) {
+          n = list[i];
+          var weight = list[i + 1] * factor;
+          if (best[n] === 0) touched.push(n);
+          if (weight > best[n]) best[n] = weight;
+        }
+      }
+      // A rare word tells more than a common one (idf).
+      var rarity = Math.log(1 + count / Math.max(1, touched.length));
+      for (i = 0; i < touched.length; i++) {
+        n = touched[i];
+        if (matched[n] === 0) hit.push(n);
+        score[n] += best[n] * rarity;
+        matched[n] |= 1 << k;
+        best[n] = 0;
+      }
+    }
+    // Material's own finish: a page above its sections, documents holding every word first.
+    for (i = 0; i < hit.length; i++) {
+      n = hit[i];
+      var lift = (docs[n].article ? 1 : 0) + bits(matched[n]) / words.length;
+      score[n] *= 1 + lift * lift;
+    }
+    hit.sort(function (a, b) { return score[b] - score[a]; });
+    // Only the best pages cross to the list: copying 10,000 results to the page took longer
+    // than finding them. The page shows the true total (assets/search.js).
+    var groups = new Map(), seen = new Uint8Array(this.pageCount), total = 0;
+    for (i = 0; i < hit.length; i++) {
+      n = hit[i];
+      var page = docs[n].page;
+      if (!seen[page]) {
+        seen[page] = 1;
+        total++;
+        if (groups.size < SHOWN) groups.set(page, []);
+      }
+      var group = groups.get(page);
+      if (group) group.push({ n: n, score: score[n], mask: matched[n] });
+    }
+    var items = [], excerpts = 0, self = this;
+    groups.forEach(function (group, page) {
+      var article = self.articles[page];
+      if (article >= 0 && !group.some(function (r) { return r.n === article; }))
+        group.push({ n: article, score: 0, mask: 0 });
+      items.push(group.map(function (result) {
+        return self.item(result, words, excerpts++ < EXCERPTS);
+      }));
+    });
+    return { items: items, total: total };
+  };
+
+  function bits(mask) {
+    var count = 0;
+    for (; mask; mask &= mask - 1) count++;
+    return count;
+  }
+
+  // A result as material's list shows it: the fields it reads, no more (a result crosses to
+  // the page as a copy; copying each document's whole index entry cost more than the search).
+  Engine.prototype.item = function (result, words, excerpt) {
+    var entry = this.docs[result.n], doc = entry.doc;
+    var item = { location: doc.location, score: result.score, terms: {} };
+    // Which words the document holds: material lists the others as missing.
+    if (result.mask) words.forEach(function (word, k) { item.terms[word] = !!(result.mask & (1 << k)); });
+    item.title = excerpt ? mark(plain(doc.title), words, 0, Infinity) : String(doc.title || "");
+    if (excerpt && entry.plain === undefined) entry.plain = plain(entry.body);  // kept: the next keystroke wants it again
+    item.text = entry.teaser + (excerpt ? cut(entry.plain, words) : "");
+    if (doc.tags) item.tags = doc.tags;
+    return item;
+  };
+
+  // Where the words first appear in the text: a window around it, the words marked.
+  function cut(text, words) {
+    var lower = text.toLowerCase(), first = -1;
+    words.forEach(function (word) {
+      var at = lower.indexOf(word);
+      if (at >= 0 && (first < 0 || at < first)) first = at;
+    });
+    var start = Math.max(0, first - EXCERPT_BEFORE);
+    if (start > 0) {
+      var space = text.indexOf(" ", start);
+      if (space >= 0 && space < first) start = space + 1;
+    }
+    var end = Math.min(text.length, start + EXCERPT_LENGTH);
+    return (start > 0 ? "… " : "") + mark(text, words, start, end) + (end < text.length ? " …" : "");
+  }
+
+  // Escaped text between start and end, each occurrence of a word in <mark>.
+  function mark(text, words, start, end) {
+    end = Math.min(end, text.length);
+    var lower = text.toLowerCase(), out = "", at = start;
+    while (at < end) {
+      var next = -1, length = 0;
+      words.forEach(function (word) {
+        var found = lower.indexOf(word, at);
+        if (found >= 0 && found < end && (next < 0 || found < next || (found === next && word.length > length))) {
+          next = found;
+          length = word.length;
+        }
+      });
+      if (next < 0) break;
+      var stop = Math.min(end, next + length);
+      out += escapeHTML(text.slice(at, next)) + "<mark>" + escapeHTML(text.slice(next, stop)) + "</mark>";
+      at = stop;
+    }
+    return out + escapeHTML(text.slice(at, end));
+  }
+
+  var engine = null;
+  self.secatalogQueryWords = queryWords;  // (for tests)
   self.addEventListener("message", function (event) {
-    var message = event.data;
-    if (forwarded.has(event) || !message || message.type !== QUERY || typeof message.data !== "string") return;
-    var query = exactFirst(normalise(message.data).trim());
-    if (query === message.data) return;
-    event.stopImmediatePropagation();
-    var next = new MessageEvent("message", { data: { type: QUERY, data: query } });
-    forwarded.add(next);
-    self.dispatchEvent(next);
+    var message = event.data || {};
+    if (message.type === SETUP) {
+      engine = new Engine(message.data || {});
+      self.postMessage({ type: READY });
+    } else if (message.type === QUERY && engine) {
+      var result;
+      try {
+        result = engine.search(String(message.data || ""));
+      } catch (error) {
+        console.warn(error);
+        result = { items: [] };
+      }
+      self.postMessage({ type: RESULT, data: result });
+    }
   });
-  importScripts("MATERIAL_WORKER");
 })();
