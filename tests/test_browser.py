@@ -96,13 +96,13 @@ def test_search_sends_the_best_hundred_and_says_the_total(fixture_site):
 
     from browser import browser, serve
 
-    index = json.loads((fixture_site / "search/search_index.json").read_text("utf-8"))
+    index = json.loads((fixture_site / "search/secatalog-index.json").read_text("utf-8"))
     docs = [{"location": f"items/x/apple-{n}/", "title": f"사과 {n}", "text": "사과 한 상자"} for n in range(150)]
     docs.append({"location": "items/x/apple-juice/", "title": "사과즙", "text": "사과로 짠 즙", "boost": 4})
     index["docs"] = docs
     with serve(fixture_site) as base, browser() as chromium:
         page = chromium.new_page(viewport={"width": 1280, "height": 900})
-        page.route("**/search/search_index.json", lambda route: route.fulfill(json=index))
+        page.route("**/search/secatalog-index.json", lambda route: route.fulfill(json=index))
         hrefs = _results(page, base, "사과를")
         assert page.inner_text(".md-search-result__meta") == "151개를 찾았습니다 (앞의 100개를 보여 줍니다)"
         assert hrefs[0].startswith("items/x/apple-") and hrefs[0] != "items/x/apple-juice/", "the exact word first"

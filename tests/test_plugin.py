@@ -116,10 +116,12 @@ def test_preview_renders_again_only_the_pages_an_edit_changes(network, tmp_path)
     # The search index holds every page once, as a full build writes it, with the new price.
     replace_in(entry(network, "gaon-bakery"), "price: 6500", "price: 7000")
     _preview_build(network, site)
-    index = json.loads((site / "search/search_index.json").read_text("utf-8"))
+    index = json.loads((site / "search/secatalog-index.json").read_text("utf-8"))
     bread_doc = next(d for d in index["docs"] if d["location"] == "items/gaon-bakery/rice-bread/")
     assert "7,000원" in bread_doc["text"]
     kept = next(d for d in index["docs"] if d["location"] == "items/haneul-clean/office-cleaning/")
     assert kept["text"].count("sc-search-teaser") == 1, "a kept document is not augmented twice"
-    full = json.loads((build_site(network, tmp_path / "full", "--skip-print") / "search/search_index.json").read_text())
+    full = json.loads(
+        (build_site(network, tmp_path / "full", "--skip-print") / "search/secatalog-index.json").read_text()
+    )
     assert sorted(d["location"] for d in index["docs"]) == sorted(d["location"] for d in full["docs"])

@@ -12,9 +12,10 @@ from pathlib import Path
 import typer
 
 from .annotations import Format, emit
+from .cli_common import FORMAT_OPTION, ROOT_OPTION, fail, load, log_to_stderr, settings_for
+from .cli_new import new_app
 from .cli_text import use_korean
-from .config import Settings
-from .errors import ContentError, Report
+from .errors import ContentError
 
 app = typer.Typer(
     add_completion=False,
@@ -22,64 +23,6 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
     help="사회적경제 카탈로그를 검사하고 만듭니다.",
 )
-
-ROOT_OPTION = typer.Option(Path("."), "--root", help="프로젝트 폴더 (mkdocs.yml이 있는 곳)")
-
-
-class _Stderr(logging.StreamHandler):
-    """Log to whatever sys.stderr is when a record is written (the CLI may run in-process)."""
-
-    @property
-    def stream(self):
-        return sys.stderr
-
-    @stream.setter
-    def stream(self, value) -> None:
-        pass
-
-
-def _log_to_stderr(level: int, fmt: str) -> None:
-    handler = _Stderr()
-    handler.setFormatter(logging.Formatter(fmt))
-    logging.basicConfig(level=level, handlers=[handler], force=True)
-
-
-def _fail(report: Report, fmt: Format = Format.text) -> None:
-    emit(report.errors + report.warnings, fmt)
-    print(f"\n오류 {len(report.errors)}개를 고친 뒤 다시 실행하세요. 아무 파일도 바뀌지 않았습니다.", file=sys.stderr)
-    raise typer.Exit(1)
-
-
-def _load(settings: Settings, fmt: Format = Format.text, only: list[Path] | None = None):
-    """Load and validate, or print every problem and exit 1."""
-    from .project import load_project
-
-    try:
-        return load_project(settings, only=only)
-    except ContentError as exc:
-        _fail(exc.report, fmt)
-
-
-def _settings(root: Path) -> Settings:
-    root = root.resolve()
-    if not (root / "catalog").is_dir():
-        print(
-            f"오류 {root}: catalog/ 폴더가 없습니다 — 프로젝트 폴더에서 실행하거나 --root로 알려 주세요",
-            file=sys.stderr,
-        )
-        raise typer.Exit(2)
-    settings = Settings(root)
-    if settings.cache_dir.is_relative_to(root):
-        print(
-            f"오류 {settings.cache_dir}: 캐시 폴더가 프로젝트 안에 있습니다 — 저장소에 올라온 캐시를 믿지 않도록 "
-            "SECATALOG_CACHE_DIR를 프로젝트 밖의 폴더로 정하세요",
-            file=sys.stderr,
-        )
-        raise typer.Exit(2)
-    return settings
-
-
-FORMAT_OPTION = typer.Option(Format.text, "--format", help="text(터미널) 또는 github(PR 주석)")
 
 
 @app.command()
@@ -91,7 +34,7 @@ def check(
     """내용만 검사합니다. 아무것도 쓰지 않습니다."""
     from . import build
 
-    settings = _settings(root)
+    settings = settings_for(root)
     only = [p.resolve() for p in paths] if paths else None
     for path in paths or []:
         if not path.exists():
@@ -100,7 +43,7 @@ def check(
                 file=sys.stderr,
             )
             raise typer.Exit(2)
-    catalog = _load(settings, fmt, only)
+    catalog = load(settings, fmt, only)
     if only is not None and not catalog.enterprises:
         print(
             "오류 적은 경로에서 검사할 기업 항목을 찾지 못했습니다 — content/enterprises/<기업> 폴더를 적으세요",
@@ -111,7 +54,7 @@ def check(
         build.verify_photos(catalog)
     except ContentError as exc:
         exc.report.extend(catalog.report)
-        _fail(exc.report, fmt)
+        fail(exc.report, fmt)
     emit(catalog.report.warnings, fmt)
     print(
         f"검사 통과: 기업 {len(catalog.enterprises)}곳, 제품·서비스 {len(catalog.items)}개, "
@@ -131,8 +74,8 @@ def build(
     """검사한 뒤 사이트, 인쇄용 PDF, 공개 데이터를 만듭니다."""
     from . import build as recipe
 
-    settings = _settings(root)
-    _log_to_stderr(logging.WARNING, "%(levelname)s %(message)s")
+    settings = settings_for(root)
+    log_to_stderr(logging.WARNING, "%(levelname)s %(message)s")
     started = time.perf_counter()
     from .pdf.render import PrintError
 
@@ -141,7 +84,7 @@ def build(
             settings, out if out.is_absolute() else Path.cwd() / out, workers, with_print=not skip_print, force=force
         )
     except ContentError as exc:
-        _fail(exc.report)
+        fail(exc.report)
     except PrintError as exc:
         print(f"오류 {exc} — 이전 결과는 그대로 두었습니다", file=sys.stderr)
         raise typer.Exit(1) from None
@@ -155,147 +98,7 @@ def build(
     )
 
 
-new_app = typer.Typer(help="새 항목의 양식을 만듭니다.", no_args_is_help=True)
 app.add_typer(new_app, name="new")
-
-
-def _catalog_config(settings: Settings):
-    from .configuration import load_config_only
-
-    try:
-        return load_config_only(settings)
-    except ContentError as exc:
-        _fail(exc.report)
-
-
-@new_app.command("enterprise")
-def new_enterprise(
-    slug: str = typer.Option(..., prompt="기업 폴더 이름 (영문 소문자·하이픈, 예: our-coop)"),
-    name: str = typer.Option(..., prompt="기업 이름"),
-    org_type: str = typer.Option(..., prompt="조직 유형 id (예: social-enterprise, cooperative)"),
-    mission: str = typer.Option(..., prompt="한 줄 미션 (우리 기업이 하는 일과 목적)"),
-    product_name: str = typer.Option(..., prompt="첫 제품·서비스 이름"),
-    maintainer: str = typer.Option("", help="GitHub 아이디 (@ 없이)"),
-    root: Path = ROOT_OPTION,
-) -> None:
-    """기업 폴더와 주석이 달린 enterprise.yml을 만듭니다."""
-    from .scaffold import enterprise_file, product_block
-    from .slugs import slug_problem
-
-    settings = _settings(root)
-    config = _catalog_config(settings)
-    if problem := slug_problem(slug):
-        print(f"오류 {problem[0]} — {problem[1]}", file=sys.stderr)
-        raise typer.Exit(2)
-    if org_type not in config.org_type_ids:
-        print(
-            f"오류 알 수 없는 조직 유형 '{org_type}' — 쓸 수 있는 값: {', '.join(config.org_type_ids)}", file=sys.stderr
-        )
-        raise typer.Exit(2)
-    folder = settings.enterprises_dir / slug
-    if folder.exists():
-        print(f"오류 {folder.relative_to(settings.root)}: 이미 있습니다 — 다른 이름을 쓰세요", file=sys.stderr)
-        raise typer.Exit(2)
-    product = product_block("first-item", product_name, config.first_category, "product", settings.date)
-    folder.mkdir(parents=True)
-    target = folder / "enterprise.yml"
-    handle = maintainer.strip().removeprefix("@")  # members copy their handle as @name
-    target.write_text(enterprise_file(name, org_type, config.org_type_ids, mission, handle, product), "utf-8")
-    print(
-        f"만들었습니다: {target.relative_to(settings.root)} — 내용을 채운 뒤 secatalog check로 검사하세요",
-        file=sys.stderr,
-    )
-
-
-@new_app.command("product")
-def new_product(
-    enterprise: str = typer.Option(..., prompt="기업 폴더 이름"),
-    product_id: str = typer.Option(..., "--id", prompt="제품 id (영문 소문자·하이픈)"),
-    name: str = typer.Option(..., prompt="제품·서비스 이름"),
-    category: str = typer.Option(..., prompt="분류 id (catalog/categories.yml)"),
-    kind: str = typer.Option("product", help="product(물품) 또는 service(용역)"),
-    root: Path = ROOT_OPTION,
-) -> None:
-    """기존 기업 파일의 products 목록 끝에 제품 양식을 덧붙입니다."""
-    from .scaffold import product_block
-
-    settings = _settings(root)
-    config = _catalog_config(settings)
-    target = settings.enterprises_dir / enterprise / "enterprise.yml"
-    problems = []
-    if not target.is_file():
-        problems.append(f"{target.relative_to(settings.root)}: 파일이 없습니다 — 먼저 secatalog new enterprise")
-    if category not in config.category_ids:
-        problems.append(f"알 수 없는 분류 '{category}' — catalog/categories.yml의 id를 쓰세요")
-    if kind not in ("product", "service"):
-        problems.append("kind는 product 또는 service입니다")
-    if problems:
-        print("\n".join(f"오류 {p}" for p in problems), file=sys.stderr)
-        raise typer.Exit(2)
-    text = target.read_text("utf-8")
-    last_key = [line for line in text.splitlines() if line and not line[0].isspace() and line[0] != "#"]
-    if not last_key or not last_key[-1].startswith("products:"):
-        print(
-            f"오류 {target.relative_to(settings.root)}: products 목록이 파일 맨 끝에 있어야 덧붙일 수 있습니다 "
-            "— 직접 products 아래에 추가하세요",
-            file=sys.stderr,
-        )
-        raise typer.Exit(2)
-    block = product_block(product_id, name, category, kind, settings.date)
-    target.write_text(text.rstrip("\n") + "\n" + block, "utf-8")
-    print(f"덧붙였습니다: {target.relative_to(settings.root)} — secatalog check로 검사하세요", file=sys.stderr)
-
-
-@new_app.command("case")
-def new_case(
-    slug: str = typer.Option(..., prompt="사례 파일 이름 (영문 소문자·하이픈, 예: meeting-lunchbox)"),
-    title: str = typer.Option(..., prompt="사례 제목"),
-    enterprise: str = typer.Option(..., prompt="기업 폴더 이름"),
-    agency: str = typer.Option(..., prompt="구매 기관 (예: OO시청 총무과)"),
-    chapter: str = typer.Option("", help="장 id (기본: 첫 장)"),
-    root: Path = ROOT_OPTION,
-) -> None:
-    """casebook/cases/에 주석이 달린 사례 양식을 만듭니다."""
-    from .casebook import Book
-    from .errors import Report
-    from .load import load_yaml
-    from .scaffold import case_file
-    from .slugs import slug_problem
-    from .validate import check_document
-
-    settings = _settings(root)
-    book_path = settings.root / "casebook" / "book.yml"
-    chapters: list[str] = []
-    if book_path.is_file():
-        report = Report()
-        doc = load_yaml(book_path, settings.root, report, settings.max_yaml_bytes)
-        book = check_document(doc, Book, report) if doc else None
-        if book is None:
-            _fail(report)
-        chapters = [c.id for c in book.chapters]
-    target = settings.root / "casebook" / "cases" / f"{slug}.md"
-    problems = []
-    if not chapters:
-        problems.append("casebook/book.yml이 없거나 장(chapters)이 없습니다")
-    if problem := slug_problem(slug):
-        problems.append(f"{problem[0]} — {problem[1]}")
-    if target.exists():
-        problems.append(f"{target.relative_to(settings.root)}: 이미 있습니다")
-    if not (settings.enterprises_dir / enterprise / "enterprise.yml").is_file():
-        problems.append(f"기업 폴더 '{enterprise}'이(가) 없습니다")
-    if chapter and chapter not in chapters:
-        problems.append(f"알 수 없는 장 '{chapter}' — 쓸 수 있는 값: {', '.join(chapters)}")
-    if problems:
-        print("\n".join(f"오류 {p}" for p in problems), file=sys.stderr)
-        raise typer.Exit(2)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(
-        case_file(title, agency, settings.date.year, chapter or chapters[0], chapters, enterprise), "utf-8"
-    )
-    print(
-        f"만들었습니다: {target.relative_to(settings.root)} — 내용을 채운 뒤 secatalog check로 검사하세요",
-        file=sys.stderr,
-    )
 
 
 @app.command()
@@ -310,7 +113,7 @@ def owners(
     from .errors import Location
     from .owners import BaseUnreadable, check_pull_request
 
-    settings = _settings(root)
+    settings = settings_for(root)
     try:
         changes, refusals = check_pull_request(base, author, str(settings.root))
     except BaseUnreadable as exc:
@@ -337,8 +140,8 @@ def codeowners(root: Path = ROOT_OPTION) -> None:
     """.github/CODEOWNERS를 기업 항목의 maintainers로 다시 씁니다."""
     from .owners import codeowners as render
 
-    settings = _settings(root)
-    catalog = _load(settings)
+    settings = settings_for(root)
+    catalog = load(settings)
     entries = {e.slug: list(e.record.maintainers) for e in catalog.enterprises}
     target = settings.root / ".github" / "CODEOWNERS"
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -352,8 +155,8 @@ def schema(root: Path = ROOT_OPTION) -> None:
     from .export import entry_schema
     from .schema import FIELDS_DOC, SCHEMA_ID, dumps, field_reference
 
-    settings = _settings(root)
-    catalog = _load(settings)
+    settings = settings_for(root)
+    catalog = load(settings)
     folder = settings.content_dir / "schema"
     folder.mkdir(parents=True, exist_ok=True)
     schema = entry_schema(catalog)
@@ -371,8 +174,8 @@ def serve(
     """편집하면서 바로 보는 미리보기 서버 (mkdocs serve). 저장하면 바뀐 쪽만 다시 만듭니다."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    settings = _settings(root)
-    _log_to_stderr(logging.INFO, "%(message)s")
+    settings = settings_for(root)
+    log_to_stderr(logging.INFO, "%(message)s")
     # A dirty serve: the plugin renders again only pages whose entries or shared inputs changed
     # (preview.py), so mkdocs' warning about dirty builds' stale navigation does not apply.
     build_type = None if full else "dirty"

@@ -247,7 +247,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         if not self._writes_outputs:
             return
         site = Path(config.site_dir)
-        self._augment_search(site / "search" / "search_index.json")
+        self._augment_search(site / "search")
         if self.preview:
             self.preview.rendered(self.pages.values())
         search.write_worker(site)
@@ -269,7 +269,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
                     raise
                 raise PluginError(f"인쇄물을 만들지 못했습니다: {exc}") from None
 
-    def _augment_search(self, path: Path) -> None:
+    def _augment_search(self, folder: Path) -> None:
+        path = folder / search.MATERIAL_INDEX
         if not path.exists():
             return
         index = json.loads(path.read_text("utf-8"))
@@ -277,8 +278,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         teasers = {p.url: str(self._teaser(p)) for p in self.pages.values() if p.search_teaser}
         urls = list(dict.fromkeys([*self._page_urls, *(p.url for p in self.pages.values())]))
         index["docs"] = self.search_docs.current(index["docs"], urls)
-        augmented = search.augment(index, extra, teasers)
-        path.write_text(json.dumps(augmented, ensure_ascii=False, separators=(",", ":")), "utf-8")
+        search.write_index(folder, search.augment(index, extra, teasers))
 
     def _teaser(self, page) -> Markup:
         """A result's first line: a small photo (from the site's root path, as results show on

@@ -110,7 +110,7 @@ def test_json_ld_cannot_close_its_script(hostile_site):
 
 
 def test_search_index_holds_escaped_text(hostile_site):
-    index = json.loads((hostile_site / "search/search_index.json").read_text("utf-8"))
+    index = json.loads((hostile_site / "search/secatalog-index.json").read_text("utf-8"))
     for doc in index["docs"]:
         for key in ("title", "text", "parts"):
             fragment = BeautifulSoup(doc.get(key, ""), "html.parser")

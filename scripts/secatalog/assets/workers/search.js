@@ -26,6 +26,7 @@
   var SHOWN = 100;  // pages sent to the list (with the true total): more than a person reads
   var EXCERPTS = 30;  // of those, the ones that get a highlighted excerpt (10 show, 4 more per scroll)
   var EXCERPT_BEFORE = 20, EXCERPT_LENGTH = 120;
+  var CACHED_WORDS = 64;
   var WORD = /[\p{L}\p{N}]+/gu;
   var TEASER = /^<p class="sc-search-teaser">[\s\S]*?<\/p> ?/;
 
@@ -104,6 +105,8 @@
     this.postings = postings;
     this.words = Array.from(postings.keys()).sort();
     this.pageCount = pages.size;
+    this.best = new Float64Array(this.docs.length);  // (scratch for matches, left all zero)
+    this.cache = new Map();
     this.articles = new Int32Array(pages.size).fill(-1);  // page number -> its article's number
     for (var n = 0; n < this.docs.length; n++) if (this.docs[n].article) this.articles[this.docs[n].page] = n;
   }
@@ -120,31 +123,46 @@
     return found;
   };
 
+  // The documents holding a word or a word it begins, each with its best weight. Kept for the
+  // next keystrokes: typing "합성 제품 1234" looks up "합성" and "제품" once, not four times.
+  Engine.prototype.matches = function (word) {
+    var cached = this.cache.get(word);
+    if (cached) return cached;
+    var best = this.best, docs = [], words = this.wordsFrom(word), i, n;
+    for (var f = 0; f < words.length; f++) {
+      var factor = words[f] === word ? EXACT : 1, list = this.postings.get(words[f]);
+      for (i = 0; i < list.length; i += 2) {
+        n = list[i];
+        var weight = list[i + 1] * factor;
+        if (best[n] === 0) docs.push(n);
+        if (weight > best[n]) best[n] = weight;
+      }
+    }
+    var found = { docs: Int32Array.from(docs), weights: new Float64Array(docs.length) };
+    for (i = 0; i < docs.length; i++) {
+      found.weights[i] = best[docs[i]];
+      best[docs[i]] = 0;
+    }
+    if (this.cache.size >= CACHED_WORDS) this.cache.clear();
+    this.cache.set(word, found);
+    return found;
+  };
+
   Engine.prototype.search = function (query) {
     var words = queryWords(query).slice(0, 16);
     if (!words.length) return { items: [] };
     var docs = this.docs, count = docs.length;
-    var score = new Float64Array(count), matched = new Uint32Array(count), best = new Float64Array(count);
+    var score = new Float64Array(count), matched = new Uint32Array(count);
     var hit = [], i, n;
     for (var k = 0; k < words.length; k++) {
-      var word = words[k], touched = [], found = this.wordsFrom(word);
-      for (var f = 0; f < found.length; f++) {
-        var factor = found[f] === word ? EXACT : 1, list = this.postings.get(found[f]);
-        for (i = 0; i < list.length; i += 2) {
-          n = list[i];
-          var weight = list[i + 1] * factor;
-          if (best[n] === 0) touched.push(n);
-          if (weight > best[n]) best[n] = weight;
-        }
-      }
+      var found = this.matches(words[k]);
       // A rare word tells more than a common one (idf).
-      var rarity = Math.log(1 + count / Math.max(1, touched.length));
-      for (i = 0; i < touched.length; i++) {
-        n = touched[i];
+      var rarity = Math.log(1 + count / Math.max(1, found.docs.length));
+      for (i = 0; i < found.docs.length; i++) {
+        n = found.docs[i];
         if (matched[n] === 0) hit.push(n);
-        score[n] += best[n] * rarity;
+        score[n] += found.weights[i] * rarity;
         matched[n] |= 1 << k;
-        best[n] = 0;
       }
     }
     // Material's own finish: a page above its sections, documents holding every word first.
@@ -193,9 +211,19 @@
     var item = { location: doc.location, score: result.score, terms: {} };
     // Which words the document holds: material lists the others as missing.
     if (result.mask) words.forEach(function (word, k) { item.terms[word] = !!(result.mask & (1 << k)); });
-    item.title = excerpt ? mark(plain(doc.title), words, 0, Infinity) : String(doc.title || "");
-    if (excerpt && entry.plain === undefined) entry.plain = plain(entry.body);  // kept: the next keystroke wants it again
-    item.text = entry.teaser + (excerpt ? cut(entry.plain, words) : "");
+    if (!excerpt) {
+      item.title = String(doc.title || "");
+      item.text = entry.teaser;
+    } else {
+      var title = plain(doc.title), lower = title.toLowerCase();
+      item.title = mark(title, words, 0, Infinity);
+      // An item's teaser (photo, enterprise, price) says enough when its name holds the words;
+      // otherwise, and for every other page, an excerpt shows where they are. (Each excerpt
+      // costs material's list a few milliseconds of a phone's main thread.)
+      var named = entry.teaser && words.every(function (word) { return lower.indexOf(word) >= 0; });
+      if (!named && entry.plain === undefined) entry.plain = plain(entry.body);  // kept for the next keystroke
+      item.text = entry.teaser + (named ? "" : cut(entry.plain, words));
+    }
     if (doc.tags) item.tags = doc.tags;
     return item;
   };
@@ -237,22 +265,46 @@
     return out + escapeHTML(text.slice(at, end));
   }
 
-  var engine = null;
+  // Material's page sends its index file, which the build leaves holding only the config
+  // (site/search.py): every page parses it on its main thread. The documents are in ours,
+  // fetched and read here, off the page's thread. A query typed meanwhile is answered once
+  // the index is in.
+  var INDEX = "../../../search/secatalog-index.json";  // from assets/javascripts/workers/
+  var engine = null, waiting = null;
+  function answer(query) {
+    var result;
+    try {
+      result = engine.search(query);
+    } catch (error) {
+      console.warn(error);
+      result = { items: [] };
+    }
+    self.postMessage({ type: RESULT, data: result });
+  }
+  function setup(data) {
+    return fetch(new URL(INDEX, self.location.href))
+      .then(function (response) {
+        if (!response.ok) throw new Error("search index: HTTP " + response.status);
+        return response.json();
+      })
+      .catch(function (error) {
+        console.warn(error);
+        return data;  // (material's own file, whatever it holds)
+      })
+      .then(function (index) {
+        engine = new Engine(index || {});
+        self.postMessage({ type: READY });
+        if (waiting !== null) answer(waiting);
+        waiting = null;
+      });
+  }
   self.secatalogQueryWords = queryWords;  // (for tests)
   self.addEventListener("message", function (event) {
     var message = event.data || {};
-    if (message.type === SETUP) {
-      engine = new Engine(message.data || {});
-      self.postMessage({ type: READY });
-    } else if (message.type === QUERY && engine) {
-      var result;
-      try {
-        result = engine.search(String(message.data || ""));
-      } catch (error) {
-        console.warn(error);
-        result = { items: [] };
-      }
-      self.postMessage({ type: RESULT, data: result });
+    if (message.type === SETUP) setup(message.data || {});
+    else if (message.type === QUERY) {
+      var query = String(message.data || "");
+      if (engine) answer(query); else waiting = query;
     }
   });
 })();
