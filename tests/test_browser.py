@@ -107,6 +107,9 @@ def test_search_sends_the_best_hundred_and_says_the_total(fixture_site):
         assert page.inner_text(".md-search-result__meta") == "151개를 찾았습니다 (앞의 100개를 보여 줍니다)"
         assert hrefs[0].startswith("items/x/apple-") and hrefs[0] != "items/x/apple-juice/", "the exact word first"
         assert page.locator(".md-search-result__item").first.locator("mark").first.inner_text() == "사과"
+        # Two words: the pages holding both (the juice holds 사과 only).
+        _results(page, base, "사과 상자")
+        assert page.inner_text(".md-search-result__meta") == "150개를 찾았습니다 (앞의 100개를 보여 줍니다)"
 
 
 def test_filters_narrow_the_list_and_announce_it(site):

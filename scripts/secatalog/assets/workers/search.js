@@ -24,8 +24,8 @@
   var MIN_STEM = 2;  // never cut a word to a single syllable: "회의", "사과" stay as typed
   var EXACT = 10;  // an exact word counts this many times a word it only begins
   var SHOWN = 100;  // pages sent to the list (with the true total): more than a person reads
-  var EXCERPTS = 30;  // of those, the ones that get a highlighted excerpt (10 show, 4 more per scroll)
-  var EXCERPT_BEFORE = 20, EXCERPT_LENGTH = 120;
+  var EXCERPTS = 20;  // of those, the ones that may get a highlighted excerpt (10 show, 4 more per scroll)
+  var EXCERPT_BEFORE = 16, EXCERPT_LENGTH = 90;
   var CACHED_WORDS = 64;
   var WORD = /[\p{L}\p{N}]+/gu;
   var TEASER = /^<p class="sc-search-teaser">[\s\S]*?<\/p> ?/;
@@ -165,7 +165,12 @@
         matched[n] |= 1 << k;
       }
     }
-    // Material's own finish: a page above its sections, documents holding every word first.
+    // As a portal does: the documents holding every word; only when none does, those holding
+    // the most (material would list every document holding any word, "합성 제품 1234" all 10,000).
+    var most = 0;
+    for (i = 0; i < hit.length; i++) most = Math.max(most, bits(matched[hit[i]]));
+    if (words.length > 1) hit = hit.filter(function (n) { return bits(matched[n]) === most; });
+    // Material's own finish: a page above its sections.
     for (i = 0; i < hit.length; i++) {
       n = hit[i];
       var lift = (docs[n].article ? 1 : 0) + bits(matched[n]) / words.length;
