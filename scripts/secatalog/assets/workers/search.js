@@ -7,8 +7,8 @@
    Why not lunr (material's engine): at 10,000 items every query scored and highlighted every
    matching document, a second or more per keystroke on a phone. Here the index is a map from
    each word to the documents holding it, with a sorted word list for prefix matches, built
-   once from the documents material hands over; a query looks up a few words, and only the
-   results a person can see get an excerpt.
+   once from the index file the build writes for us (see the end); a query looks up a few
+   words, and only the results a person can see get an excerpt.
 
    Korean: a particle typed after a word is stripped ("도시락을" -> "도시락"); every word
    matches as a prefix ("청소" finds "청소년"), an exact word scores higher (the cleaning
@@ -325,7 +325,6 @@
         waiting = null;
       });
   }
-  self.secatalogQueryWords = queryWords;  // (for tests)
   self.addEventListener("message", function (event) {
     var message = event.data || {};
     if (message.type === SETUP) setup(message.data || {});
