@@ -179,3 +179,46 @@ def test_new_refuses_bad_input_without_writing(network):
         "new", "product", "--enterprise", "gaon-bakery", "--id", "x", "--name", "x", "--category", "nope", cwd=network
     )
     assert bad_cat.returncode == 2 and "알 수 없는 분류 'nope'" in bad_cat.stderr
+
+
+@pytest.mark.slow
+def test_serve_builds_once_per_edit(network, tmp_path):
+    """The preview rebuilds when an entry is saved, shows it, and then rests: reading files
+    (which inotify also reports) must not start the next build."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = tmp_path / "serve.log"
+    command = [sys.executable, "-m", "secatalog.cli", "serve", "--root", str(network), "--addr", f"127.0.0.1:{port}"]
+    env = dict(os.environ, SECATALOG_CACHE_DIR=str(tmp_path / "cache"))
+    with open(log, "w") as err:
+        server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=err)
+
+    def page() -> str:
+        try:
+            url = f"http://127.0.0.1:{port}/items/gaon-bakery/rice-bread/"
+            return urllib.request.urlopen(url, timeout=5).read().decode()
+        except OSError:
+            return ""
+
+    def wait_for(text: str) -> None:
+        deadline = time.monotonic() + 60
+        while text not in page():
+            assert time.monotonic() < deadline and server.poll() is None, log.read_text("utf-8")
+            time.sleep(0.2)
+
+    try:
+        wait_for("6,000원")
+        replace_in(entry(network, "gaon-bakery"), "price: 6000", "price: 6500")
+        wait_for("6,500원")
+        time.sleep(4)  # a build started by its own reading would show by now
+    finally:
+        server.terminate()
+        server.wait()
+    assert log.read_text("utf-8").count("Detected file changes") == 1, log.read_text("utf-8")

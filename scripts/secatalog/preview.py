@@ -28,6 +28,8 @@ class Preview:
         self._kept: frozenset[str] = frozenset()
         """Entry files (shown paths) not read again since the last build."""
         self._rendered: dict[str, frozenset[str] | None] = {}
+        self.fragments: dict[tuple, tuple] = {}
+        """Rendered cards and rows of items, with the entry they were made from (site/render.py)."""
 
     def start(self, catalog, theme_dirs) -> None:
         """A build begins: which entries' pages from the last build are still right."""
@@ -35,6 +37,9 @@ class Preview:
         same, self._shared = shared == self._shared, shared
         reread = self.memo.reread
         self._kept = frozenset(e.shown for e in catalog.enterprises if e.slug not in reread) if same else frozenset()
+        # A fragment stays while its entry is the kept one and templates and code are unchanged.
+        current = {id(e) for e in catalog.enterprises}
+        self.fragments = {k: v for k, v in self.fragments.items() if id(v[0]) in current} if same else {}
 
     def unchanged(self, page) -> bool:
         return page.inputs is not None and page.inputs <= self._kept and self._rendered.get(page.src_uri) == page.inputs
@@ -73,10 +78,40 @@ def watch_with_inotify(server) -> None:
     for path, count in watched.items():
         for _ in range(count):
             server.unwatch(path)
-    server.observer = Observer()
+    server.observer = _changes_only(Observer)()
     for path, count in watched.items():
         for _ in range(count):
             server.watch(path)
+
+
+def _changes_only(observer: type) -> type:
+    """An observer that reports writes, not reads. inotify also tells of every file opened and
+    closed unwritten, and mkdocs rebuilds on any event: the build reads catalog/ and the edited
+    entry, so each build started the next, for as long as the preview ran."""
+    from watchdog import events
+
+    changes = [
+        events.FileCreatedEvent,
+        events.FileModifiedEvent,
+        events.FileDeletedEvent,
+        events.FileMovedEvent,
+        events.FileClosedEvent,
+        events.DirCreatedEvent,
+        events.DirDeletedEvent,
+        events.DirMovedEvent,
+    ]
+
+    class ChangesOnly(observer):
+        def schedule(self, event_handler, path, *, recursive=False, event_filter=None, follow_symlink=False):
+            return super().schedule(
+                event_handler,
+                path,
+                recursive=recursive,
+                event_filter=event_filter or changes,
+                follow_symlink=follow_symlink,
+            )
+
+    return ChangesOnly
 
 
 class PageFile(File):
