@@ -98,8 +98,13 @@ def test_preview_renders_again_only_the_pages_an_edit_changes(network, tmp_path)
     other_enterprise = site / "enterprises/haneul-clean/index.html"
     before = {p: p.stat().st_mtime_ns for p in (bread, cleaning, other_enterprise)}
 
+    fragments = _preview_build(network, site).plugins["secatalog"].preview.fragments
+    others = {key: html for key, (entry_, html) in fragments.items() if entry_.slug == "haneul-clean"}
+    assert any(key[0] == "card" for key in others) and any(key[0] == "quick_row" for key in others)
+
     replace_in(entry(network, "gaon-bakery"), "price: 6000", "price: 6500")
-    _preview_build(network, site)
+    fragments = _preview_build(network, site).plugins["secatalog"].preview.fragments
+    assert all(fragments[key][1] is html for key, html in others.items()), "an unchanged entry's cards are kept"
     assert "6,500원" in bread.read_text("utf-8")
     assert "6,500원" in (site / "categories/bread/index.html").read_text("utf-8")
     assert "6,500원" in (site / "procurement/index.html").read_text("utf-8")
@@ -125,3 +130,8 @@ def test_preview_renders_again_only_the_pages_an_edit_changes(network, tmp_path)
         (build_site(network, tmp_path / "full", "--skip-print") / "search/secatalog-index.json").read_text()
     )
     assert sorted(d["location"] for d in index["docs"]) == sorted(d["location"] for d in full["docs"])
+    # Pages made of kept cards and rows read as a full build writes them.
+    for page in ("categories/bread/index.html", "categories/services/index.html", "procurement/index.html"):
+        preview_body = (site / page).read_text("utf-8").split("<article", 1)[1].split("</article>")[0]
+        full_body = (tmp_path / "full" / page).read_text("utf-8").split("<article", 1)[1].split("</article>")[0]
+        assert preview_body == full_body, page

@@ -104,10 +104,10 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
                 return self._show_problems(config, exc.report)
         self.prepared = prepared
         catalog = prepared.catalog
-        self.renderer = Renderer(catalog, prepared.photos)
-        self.pages = {p.src_uri: p for p in build_pages(catalog)}
         if self.preview:
             self.preview.start(catalog, [Path(d) for d in config.theme.dirs])
+        self.renderer = Renderer(catalog, prepared.photos, self.preview.fragments if self.preview else None)
+        self.pages = {p.src_uri: p for p in build_pages(catalog)}
         self.navs: dict[str, str] = {}
         """Rendered sidebars by kind, depth and hidden parts (see theme main.html)."""
         self.updated = history.last_changed(root)

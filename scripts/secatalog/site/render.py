@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -31,9 +32,12 @@ def json_ld(data: dict | list) -> Markup:
 class Renderer:
     """Renders page bodies and head tags for one catalog and its processed photos."""
 
-    def __init__(self, catalog: Catalog, photos: dict[Path, ProcessedPhoto]) -> None:
+    def __init__(
+        self, catalog: Catalog, photos: dict[Path, ProcessedPhoto], fragments: dict[tuple, tuple] | None = None
+    ) -> None:
         self.catalog = catalog
         self.photos = photos
+        self.fragments = fragments
         self.env = environment("site")
         self.env.globals.update(
             catalog=catalog, network=catalog.network, picture=self.picture, renderer=self, photo_url=self.photo_url
@@ -42,6 +46,24 @@ class Renderer:
     def render(self, template: str, url: str, **context) -> Markup:
         root = root_for(url)
         return Markup(self.env.get_template(template).render(root=root, url=url, **context))
+
+    def fragment(self, macro: str, item: Item, root: str, *args) -> Markup:
+        """An item's card or row (a macro of macros.html). A preview keeps them between its
+        builds while the item's entry is the same object, i.e. unchanged (memo.py): a national
+        catalog's category pages and quick finder hold thousands, and one edit changes few."""
+        if self.fragments is None:
+            return Markup(getattr(self._macros, macro)(item, root, *args))
+        key = (macro, item.uid, root, *args)
+        kept = self.fragments.get(key)
+        if kept is not None and kept[0] is item.enterprise:
+            return kept[1]
+        html = Markup(getattr(self._macros, macro)(item, root, *args))
+        self.fragments[key] = (item.enterprise, html)
+        return html
+
+    @functools.cached_property
+    def _macros(self):
+        return self.env.get_template("macros.html").module
 
     def photo_url(self, ref: PhotoRef, width: int = 960, fmt: str = "JPEG") -> str:
         """Site-relative URL of the derivative closest to a width (for OG images, JSON-LD)."""
