@@ -9,7 +9,7 @@ import typer
 
 from .cli_common import ROOT_OPTION, fail, settings_for
 from .config import Settings
-from .errors import ContentError
+from .errors import ContentError, Report
 
 new_app = typer.Typer(help="새 항목의 양식을 만듭니다.", no_args_is_help=True)
 
@@ -112,7 +112,6 @@ def new_case(
 ) -> None:
     """casebook/cases/에 주석이 달린 사례 양식을 만듭니다."""
     from .casebook import Book
-    from .errors import Report
     from .load import load_yaml
     from .scaffold import case_file
     from .slugs import slug_problem
