@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -83,7 +84,10 @@ def test_item_page_shows_what_a_buyer_needs(sample_site):
     ]:
         assert needle in text, needle
     mail = soup.find("a", href=re.compile("^mailto:"))["href"]
-    assert mail.startswith("mailto:order@barun.example.org?subject=%5B%EA%B2%AC%EC%A0%81")
+    assert mail.startswith("mailto:order@barun.example.org?subject=") and not re.search(r"\s", mail)
+    fields = parse_qs(urlsplit(mail).query)
+    assert fields["subject"] == ["[견적 요청] 로컬푸드 도시락 (예시사회적경제네트워크 카탈로그)"]
+    assert "\n- 수량: (1개 기준)\n" in fields["body"][0]
     img = soup.select_one(".sc-item__photos img")
     assert img["width"] == "960" and img["height"] == "720" and img["fetchpriority"] == "high"
     assert img["alt"] == "밥과 국, 네 가지 반찬이 담긴 로컬푸드 도시락"
