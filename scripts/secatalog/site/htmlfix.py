@@ -1,8 +1,9 @@
 """Small, exact repairs to markup that mkdocs-material emits and the Nu HTML Checker rejects,
-and the indentation its templates leave in every page."""
+and the bytes its templates repeat in every page (indentation, ASCII-escaped config)."""
 
 from __future__ import annotations
 
+import json
 import re
 
 # <input type="checkbox" ... autocomplete="off">: autocomplete is not allowed on checkboxes.
@@ -21,5 +22,21 @@ def repair(html: str) -> str:
 _INDENT_OR_KEPT = re.compile(r"<(pre|textarea|script)\b.*?</\1\s*>|\n\s+", re.S | re.I)
 
 
+# material writes its page config as ASCII JSON: each Korean letter of its translations is six bytes.
+_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def script_json(data) -> str:
+    """Compact UTF-8 JSON for a <script> block: '<', '>' and '&' escaped so text can never close
+    the element or open a comment."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE)
+
+
+def _config(match: re.Match) -> str:
+    return match.group(1) + script_json(json.loads(match.group(2))) + match.group(3)
+
+
 def compact(html: str) -> str:
+    html = _CONFIG.sub(_config, html, count=1)
     return _INDENT_OR_KEPT.sub(lambda m: m.group(0) if m.group(1) else "\n", html)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -12,6 +11,7 @@ from ..catalog import Catalog, Item, PhotoRef
 from ..certificates import current_types
 from ..jinja import environment
 from ..photos import ProcessedPhoto
+from .htmlfix import script_json
 
 PHOTO_DIR = "assets/photos"
 
@@ -23,10 +23,12 @@ def root_for(url: str) -> str:
 
 
 def json_ld(data: dict | list) -> Markup:
-    """JSON for a <script> block: '<', '>' and '&' escaped so text can never close the tag."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(f'<script type="application/ld+json">{text}</script>')
+    return Markup(f'<script type="application/ld+json">{script_json(data)}</script>')
+
+
+def _sizes(processed: ProcessedPhoto, sizes: str, attribute: str = "sizes") -> str:
+    """The sizes attribute, where a choice between widths needs it."""
+    return f' {attribute}="{escape(sizes)}"' if len(processed.web("WEBP")) > 1 else ""
 
 
 class Renderer:
@@ -73,33 +75,35 @@ class Renderer:
         return f"{PHOTO_DIR}/{best.name(processed.key)}"
 
     def picture(self, ref: PhotoRef, root: str, sizes: str, eager: bool = False, css: str = "") -> Markup:
-        """A <picture> with WebP and JPEG sources at every width, sized to avoid layout shift."""
+        """A <picture> with WebP and JPEG sources at every width, sized to avoid layout shift.
+        A photo kept at one width (a small original) needs no width list or sizes."""
         processed = self.photos[ref.path]
-        parts = ["<picture>"]
-        for fmt, mime in (("WEBP", "image/webp"), ("JPEG", "image/jpeg")):
-            srcset = ", ".join(f"{root}{PHOTO_DIR}/{d.name(processed.key)} {d.width}w" for d, _ in processed.web(fmt))
-            if fmt == "WEBP":
-                parts.append(f'<source type="{mime}" srcset="{srcset}" sizes="{escape(sizes)}">')
-            else:
-                fallback = processed.web("JPEG")[0][0]
-                big = processed.largest_web
-                loading = 'fetchpriority="high"' if eager else 'loading="lazy" decoding="async"'
-                parts.append(
-                    f'<img src="{root}{PHOTO_DIR}/{fallback.name(processed.key)}" srcset="{srcset}" '
-                    f'sizes="{escape(sizes)}" width="{big.width}" height="{big.height}" '
-                    f'alt="{escape(ref.alt)}" {loading} class="{escape(css)}">'
-                )
-        parts.append("</picture>")
-        return Markup("".join(parts))
+        sized = _sizes(processed, sizes)
+        fallback = f"{root}{PHOTO_DIR}/{processed.web('JPEG')[0][0].name(processed.key)}"
+        jpeg = f' srcset="{self._srcset(processed, "JPEG", root)}"{sized}' if sized else ""
+        big = processed.largest_web
+        loading = 'fetchpriority="high"' if eager else 'loading="lazy" decoding="async"'
+        return Markup(
+            f'<picture><source type="image/webp" srcset="{self._srcset(processed, "WEBP", root)}"{sized}>'
+            f'<img src="{fallback}"{jpeg} width="{big.width}" height="{big.height}" '
+            f'alt="{escape(ref.alt)}" {loading} class="{escape(css)}"></picture>'
+        )
 
     def preload(self, ref: PhotoRef, root: str, sizes: str) -> Markup:
         """Ask for the first photo early: it is the largest paint of item and case pages."""
         processed = self.photos[ref.path]
-        srcset = ", ".join(f"{root}{PHOTO_DIR}/{d.name(processed.key)} {d.width}w" for d, _ in processed.web("WEBP"))
         return Markup(
-            f'<link rel="preload" as="image" type="image/webp" imagesrcset="{srcset}" '
-            f'imagesizes="{escape(sizes)}" fetchpriority="high">'
+            f'<link rel="preload" as="image" type="image/webp" imagesrcset="{self._srcset(processed, "WEBP", root)}"'
+            f'{_sizes(processed, sizes, "imagesizes")} fetchpriority="high">'
         )
+
+    @staticmethod
+    def _srcset(processed: ProcessedPhoto, fmt: str, root: str) -> str:
+        """Every width of one format; a single width is named without its descriptor."""
+        files = processed.web(fmt)
+        if len(files) == 1:
+            return f"{root}{PHOTO_DIR}/{files[0][0].name(processed.key)}"
+        return ", ".join(f"{root}{PHOTO_DIR}/{d.name(processed.key)} {d.width}w" for d, _ in files)
 
     def item_filters(self, item: Item) -> dict[str, str]:
         """Data attributes the client-side filters read (plain strings, escaped by Jinja)."""
