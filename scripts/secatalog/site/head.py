@@ -20,7 +20,8 @@ def absolute(site_url: str, path: str) -> str:
 
 
 def head_tags(page: GeneratedPage, renderer: Renderer, site_url: str) -> Markup:
-    """OG and Twitter tags; every value escaped for an attribute."""
+    """OG tags and the Twitter card kind (its title and description fall back to the OG ones);
+    every value escaped for an attribute."""
     net = renderer.catalog.network
     tags = {
         "og:type": page.kind.og_type,
@@ -37,16 +38,20 @@ def head_tags(page: GeneratedPage, renderer: Renderer, site_url: str) -> Markup:
     out.append(
         '<meta name="twitter:card" content="{}">'.format("summary_large_image" if page.image is not None else "summary")
     )
-    out.append(f'<meta name="twitter:title" content="{escape(page.title)}">')
-    out.append(f'<meta name="twitter:description" content="{escape(page.description)}">')
     if page.image is not None and page.kind.hero_sizes:
         out.append(renderer.preload(page.image, root_for(page.url), page.kind.hero_sizes))
     return Markup("\n".join(out))
 
 
 def _organization(ent: EnterpriseEntry, site_url: str) -> dict:
+    """The enterprise as schema.org names it; its full record is on its own page (enterprise_json_ld)."""
+    url = absolute(site_url, ent.url)
+    return {"@type": "Organization", "@id": url, "name": ent.record.name, "url": url}
+
+
+def _organization_record(ent: EnterpriseEntry, site_url: str) -> dict:
     e = ent.record
-    data: dict = {"@type": "Organization", "name": e.name, "description": e.mission, "url": absolute(site_url, ent.url)}
+    data: dict = {**_organization(ent, site_url), "description": e.mission}
     if e.phone:
         data["telephone"] = e.phone
     if e.email:
@@ -78,10 +83,10 @@ def item_json_ld(item: Item, renderer: Renderer, site_url: str) -> Markup:
             "price": p.price,
             "priceCurrency": "KRW",
             "url": absolute(site_url, item.url),
-            "seller": org,
+            "seller": {"@id": org["@id"]},  # the brand above, by reference
         }
     return json_ld(data)
 
 
 def enterprise_json_ld(ent: EnterpriseEntry, site_url: str) -> Markup:
-    return json_ld({"@context": "https://schema.org", **_organization(ent, site_url)})
+    return json_ld({"@context": "https://schema.org", **_organization_record(ent, site_url)})
