@@ -77,15 +77,28 @@ def plain_mkdocs_project(net: Path, dest: Path) -> Path:
         (docs / "enterprises").mkdir(exist_ok=True)
         (docs / "enterprises" / f"{slug}.md").write_text("\n".join(lines) + "\n", "utf-8")
     (docs / "categories").mkdir()
+    names = _category_names(net)
     for cat, links in cats.items():
-        (docs / "categories" / f"{cat}.md").write_text(f"# {cat}\n\n" + "\n".join(links) + "\n", "utf-8")
+        page = f"# {names.get(cat, cat)}\n\n" + "\n".join(links) + "\n"
+        (docs / "categories" / f"{cat}.md").write_text(page, "utf-8")
     (docs / "index.md").write_text("# 합성 카탈로그\n", "utf-8")
+    # The nav a plain site of these pages would have: home and a section of its category pages
+    # (until 2026-11-26 it named the folder, which mkdocs shows as one link titled "None").
+    section = "".join(f"\n      - categories/{cat}.md" for cat in sorted(cats))
     (dest / "mkdocs.yml").write_text(
         "site_name: bench\ntheme:\n  name: material\n  language: ko\n  features: [navigation.sections, "
-        "navigation.prune]\nplugins: [search]\nnav:\n  - index.md\n  - categories/\n",
+        f"navigation.prune]\nplugins: [search]\nnav:\n  - index.md\n  - 분류별 찾기:{section}\n",
         "utf-8",
     )
     return dest
+
+
+def _category_names(net: Path) -> dict[str, str]:
+    """Category and subcategory names by id, from the network's taxonomy."""
+    import yaml
+
+    taxonomy = yaml.safe_load((net / "catalog" / "categories.yml").read_text("utf-8"))
+    return {c["id"]: c["name"] for top in taxonomy["categories"] for c in [top, *top.get("children", [])]}
 
 
 def timed(cmd: list[str], cwd: Path) -> tuple[float, int, str]:
