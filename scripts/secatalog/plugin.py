@@ -223,14 +223,18 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         kind = generated.kind
         if kind.indexed and kind.search_whole:
             title = str(escape(generated.title))
-            self.search_docs.own[generated.url] = search.page_document(generated.url, title, body, kind.search_boost)
+            teaser = str(self._teaser(generated)) if generated.search_teaser else ""
+            doc = search.page_document(generated.url, title, body, kind.search_boost, teaser)
+            self.search_docs.own[generated.url] = doc
         return f'<div id="{SKIP_TARGET}" tabindex="-1">{body}</div>'
 
     def on_post_page(self, output, page, config):
         if self._writes_outputs:
             self.search_docs.take_material(page.url, config)
         if self._generated(page) is not None:
-            page.content = None  # written: 10,000 bodies need not stay in memory until the end
+            # Written: 10,000 bodies, head tags and contents lists need not stay until the end.
+            page.content, page.toc = None, TableOfContents([])
+            page.meta.pop("secatalog_head", None)
         output = htmlfix.compact(htmlfix.repair(output))
         # Our search worker is written with the other outputs: point at it only when it will be.
         return search.use_our_worker(output) if self._writes_outputs else output
@@ -275,10 +279,9 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             return
         index = json.loads(path.read_text("utf-8"))
         extra = {p.url: str(escape(p.search_terms)) for p in self.pages.values() if p.search_terms}
-        teasers = {p.url: str(self._teaser(p)) for p in self.pages.values() if p.search_teaser}
         urls = list(dict.fromkeys([*self._page_urls, *(p.url for p in self.pages.values())]))
         index["docs"] = self.search_docs.current(index["docs"], urls)
-        search.write_index(folder, search.augment(index, extra, teasers))
+        search.write_index(folder, search.augment(index, extra))
 
     def _teaser(self, page) -> Markup:
         """A result's first line: a small photo (from the site's root path, as results show on

@@ -19,10 +19,8 @@ MAX_WORD = 16
 FIELD = "parts"
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def word_parts(text: str) -> tuple[str, ...]:
-    """Suffixes of two or more syllables of each Hangul word, excluding the word itself.
-    Cached: a preview rebuilds the index on every save from mostly the same documents."""
+    """Suffixes of two or more syllables of each Hangul word, excluding the word itself."""
     seen: dict[str, None] = {}
     for match in HANGUL_WORD.finditer(text):
         word = match.group(0)[:MAX_WORD]
@@ -31,41 +29,45 @@ def word_parts(text: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def augment(index: dict, extra: dict[str, str], teasers: dict[str, str] | None = None) -> dict:
-    """Add the parts field to every document; extra text (synonyms) goes to its page's top, and
-    a teaser (already escaped HTML text) opens its page's text, so results show it first."""
-    teasers = teasers or {}
+def augment(index: dict, extra: dict[str, str]) -> dict:
+    """Add the parts field to every document that has none (material's); extra text (synonyms)
+    and its parts go to its page's top."""
     docs = [dict(doc) for doc in index.get("docs", [])]  # the given documents stay as they are
     index["docs"] = docs
     for doc in docs:
-        location = doc.get("location", "")
-        page, _, anchor = location.partition("#")
-        words = [doc.get("title", ""), _strip(doc.get("text", ""))]
+        page, _, anchor = doc.get("location", "").partition("#")
+        if FIELD not in doc:
+            doc[FIELD] = _parts(doc)
         if not anchor and page in extra:
-            words.append(extra[page])
-        terms = list(word_parts(" ".join(words)))
-        if not anchor and page in extra:
-            terms = extra[page].split() + terms
-        doc[FIELD] = " ".join(terms)
-        if not anchor and page in teasers:
-            doc["text"] = f'<p class="sc-search-teaser">{teasers[page]}</p> ' + doc.get("text", "")
+            words = extra[page]
+            doc[FIELD] = " ".join(dict.fromkeys([*words.split(), *doc[FIELD].split(), *word_parts(words)]))
     return index
+
+
+def _parts(doc: dict) -> str:
+    return " ".join(word_parts(doc.get("title", "") + " " + _strip(doc.get("text", ""))))
 
 
 _UNSEEN = re.compile(r"<(script|style|template)\b.*?</\1>", re.S | re.I)
 _SPACES = re.compile(r"\s+")
 
 
-def page_document(url: str, title: str, body: str, boost: float = 1) -> dict:
+def page_document(url: str, title: str, body: str, boost: float = 1, teaser: str = "") -> dict:
     """One search document for a whole page, from its rendered body (already escaped HTML).
 
     Material indexes each section of a page as a document of its own: six for an item page,
     60,000 for a national catalog, and its HTML parser takes a minute at 10,000 items. An item is
     one thing to a buyer: one document, one result, its text the page's words. Tags go and
-    entities stay, so the text is as safe as the page it comes from."""
+    entities stay, so the text is as safe as the page it comes from. A teaser (escaped HTML: an
+    item's photo, enterprise, price) opens the text, so results show it first.
+
+    Parts and teaser are made once per render: a preview keeps unchanged pages' documents."""
     text = _UNSEEN.sub(" ", body)
     text = _SPACES.sub(" ", _strip(text)).strip()
     doc = {"location": url, "title": title, "text": text}
+    doc[FIELD] = _parts(doc)
+    if teaser:
+        doc["text"] = f'<p class="sc-search-teaser">{teaser}</p> {text}'
     if boost != 1:
         doc["boost"] = boost
     return doc
@@ -104,7 +106,13 @@ def write_worker(site: Path) -> None:
 def write_index(folder: Path, index: dict) -> None:
     """Write the whole index where our worker fetches it, and leave material's file only its
     config: every page's script downloads and parses material's file (23 MB at 10,000 items,
-    a second of a phone's main thread on every page), while our worker reads ours off it."""
+    a second of a phone's main thread on every page), while our worker reads ours off it.
+    Written a document at a time: the index as one string was 23 MB more at the build's peak."""
     dumps = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
-    (folder / OUR_INDEX).write_text(dumps(index), "utf-8")
+    rest = {key: value for key, value in index.items() if key != "docs"}
+    with (folder / OUR_INDEX).open("w", encoding="utf-8") as fh:
+        fh.write(dumps(rest)[:-1] + ("," if rest else "") + '"docs":[')
+        for n, doc in enumerate(index.get("docs", [])):
+            fh.write("," + dumps(doc) if n else dumps(doc))
+        fh.write("]}")
     (folder / MATERIAL_INDEX).write_text(dumps({"config": index.get("config", {}), "docs": []}), "utf-8")
