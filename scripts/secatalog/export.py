@@ -142,27 +142,32 @@ def write_purchases_csv(stats: Statistics, path: Path) -> None:
 
 
 def write_xlsx(items: list[dict[str, Any]], path: Path, title: str) -> None:
-    """Header row, filters, column widths and a frozen header; every text cell stays text."""
+    """Header row, filters, column widths and a frozen header; every text cell stays text.
+    Written row by row (openpyxl's write-only mode): a sheet held whole was 17 MB at 2,500 items."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "제품·서비스"
-    sheet.append([header for _, header, _ in COLUMNS])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for item in items:
-        sheet.append(row_values(item))
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # never a formula, whatever the text starts with
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("제품·서비스")
     for n, (_, _, width) in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(n)].width = width
-    sheet.auto_filter.ref = sheet.dimensions
     sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{len(items) + 1}"
+
+    def text(value: str, font: Font | None = None) -> WriteOnlyCell:
+        """A cell that is text whatever it starts with (never a formula)."""
+        cell = WriteOnlyCell(sheet, value)
+        cell.data_type = "s"
+        if font is not None:
+            cell.font = font
+        return cell
+
+    bold = Font(bold=True)
+    sheet.append([text(header, bold) for _, header, _ in COLUMNS])
+    for item in items:
+        sheet.append([text(v) if isinstance(v, str) else v for v in row_values(item)])
     book.properties.title = title
     book.properties.creator = "secatalog"
     book.properties.created = book.properties.modified = _fixed_time()
