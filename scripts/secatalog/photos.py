@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -35,6 +36,28 @@ class ProcessedPhoto:
     @property
     def largest_web(self) -> Derivative:
         return max((d for d, _ in self.files if d.role == "web"), key=lambda d: d.width)
+
+    def web_files(self):
+        """(site file name, cached file) of each web derivative."""
+        for derivative, path in self.files:
+            if derivative.role == "web":
+                yield derivative.name(self.key), path
+
+
+def publish(photos, folder: Path) -> int:
+    """Copy every photo's web derivatives into the site's photo folder, and count the copies.
+    Files are named by content, so one already there is this very file (a preview's earlier
+    build). Done here rather than as mkdocs files: 40,000 of those held memory to the end."""
+    folder.mkdir(parents=True, exist_ok=True)
+    present = {entry.name for entry in os.scandir(folder)}
+    copied = 0
+    for processed in photos:
+        for name, path in processed.web_files():
+            if name not in present:
+                shutil.copyfile(path, folder / name)
+                present.add(name)
+                copied += 1
+    return copied
 
 
 def _manifest(out_dir: Path) -> Path:

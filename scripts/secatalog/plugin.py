@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -25,12 +24,11 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from . import build
+from . import build, photos
 from .build import Prepared
 from .config import Settings
 from .errors import ContentError, Problem
 from .jinja import bytecode_cache
-from .photos import ProcessedPhoto
 from .preview import PageFile, Preview, problems_page, watch_with_inotify
 from .render_assets import asset_files
 from .site import history, htmlfix, search
@@ -148,7 +146,6 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
                 files.remove(existing)
             files.append(File.generated(config, "index.md", content=""))
             return files
-        copied = os.path.join(config.site_dir, PHOTO_DIR)
         for page in self.pages.values():
             unchanged = self.preview is not None and self.preview.unchanged(page)
             if unchanged and not page.kind.in_nav:
@@ -157,11 +154,6 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             file = PageFile.generated(config, page.src_uri, content="", inclusion=inclusion)
             file.unchanged = unchanged
             files.append(file)
-        for processed in self.prepared.photos.values():
-            for name, path in _web_files(processed):
-                if self.preview and os.path.isfile(os.path.join(copied, name)):
-                    continue  # named by content: a preview copied this very photo already
-                files.append(File.generated(config, f"{PHOTO_DIR}/{name}", abs_src_path=str(path)))
         for ent in self.prepared.catalog.enterprises:
             for name, path in ent.cert_files:
                 files.append(
@@ -251,6 +243,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         if not self._writes_outputs:
             return
         site = Path(config.site_dir)
+        photos.publish(self.prepared.photos.values(), site / PHOTO_DIR)
         self._augment_search(site / "search")
         if self.preview:
             self.preview.rendered(self.pages.values())
@@ -300,12 +293,6 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
                 server.watch(str(self.root / sub))
         watch_with_inotify(server)
         return server
-
-
-def _web_files(processed: ProcessedPhoto):
-    for derivative, path in processed.files:
-        if derivative.role == "web":
-            yield derivative.name(processed.key), path
 
 
 def _nav(catalog, configured):
