@@ -1,6 +1,7 @@
 """The markup repairs are exact: they touch only what the checker rejects; compacted pages and
 links keep what they must."""
 
+from pathlib import Path
 from urllib.parse import parse_qs
 
 from secatalog.site.context import _mail_field
@@ -45,3 +46,32 @@ def test_quote_mail_fields_keep_korean_and_encode_what_would_break_the_link():
     field = _mail_field("도시락 & 떡 #2 100%+\n\u202e끝\u3000·")
     assert field == "도시락%20%26%20떡%20%232%20100%25%2B%0A%E2%80%AE끝\u3000·"
     assert parse_qs(f"body={field}")["body"] == ["도시락 & 떡 #2 100%+\n\u202e끝\u3000·"]
+
+
+def test_a_photo_at_one_width_has_no_width_list_and_one_at_several_has_it():
+    from types import SimpleNamespace
+
+    from secatalog.images import Derivative
+    from secatalog.photos import ProcessedPhoto
+    from secatalog.site.render import Renderer
+
+    def photo(*widths):
+        files = tuple(
+            (Derivative(w, w * 3 // 4, fmt), Path(f"/cache/{w}.{fmt}")) for w in widths for fmt in ("WEBP", "JPEG")
+        )
+        return ProcessedPhoto("k" * 16, files)
+
+    renderer = Renderer.__new__(Renderer)  # picture() needs only the processed photos
+    renderer.photos = {Path("one.jpg"): photo(480), Path("many.jpg"): photo(480, 960)}
+    ref = SimpleNamespace(path=Path("one.jpg"), alt="빵 <사진>")
+    one = renderer.picture(ref, "../", "(max-width: 600px) 100vw, 320px")
+    assert one == (
+        '<picture><source type="image/webp" srcset="../assets/photos/kkkkkkkkkkkkkkkk-480.webp">'
+        '<img src="../assets/photos/kkkkkkkkkkkkkkkk-480.jpg" width="480" height="360" alt="빵 &lt;사진&gt;" '
+        'loading="lazy" decoding="async" class=""></picture>'
+    )
+    many = renderer.picture(SimpleNamespace(path=Path("many.jpg"), alt=""), "../", "100vw", eager=True)
+    assert (
+        many.count('sizes="100vw"') == 2 and "-480.webp 480w, ../assets/photos/kkkkkkkkkkkkkkkk-960.webp 960w" in many
+    )
+    assert 'width="960" height="720"' in many and 'fetchpriority="high"' in many
