@@ -11,6 +11,7 @@ between builds in preview.py, the search documents of every page in site/search_
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from pathlib import Path
@@ -165,6 +166,13 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             files.append(File.generated(config, src_uri, abs_src_path=str(path)))
         return files
 
+    def on_pre_page(self, page, config, files):
+        if self._generated(page) is not None:
+            # Its body is rendered from the catalog (on_page_context): mkdocs need not build a
+            # Markdown converter for its empty text, nor keep its anchors (10,000 of each).
+            page.render = functools.partial(_render_nothing, page)
+        return page
+
     def on_page_markdown(self, markdown, page, config, files):
         if self.problems is not None and page.file.src_uri == "index.md":
             page.meta["title"] = f"내용 오류 {sum(not p.warning for p in self.problems)}개"
@@ -293,6 +301,10 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
                 server.watch(str(self.root / sub))
         watch_with_inotify(server)
         return server
+
+
+def _render_nothing(page, config, files) -> None:
+    page.content = ""
 
 
 def _nav(catalog, configured):
