@@ -11,7 +11,6 @@ between builds in preview.py, the search documents of every page in site/search_
 
 from __future__ import annotations
 
-import functools
 import json
 import logging
 from pathlib import Path
@@ -23,6 +22,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from . import build, photos
@@ -170,7 +170,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         if self._generated(page) is not None:
             # Its body is rendered from the catalog (on_page_context): mkdocs need not build a
             # Markdown converter for its empty text, nor keep its anchors (10,000 of each).
-            page.render = functools.partial(_render_nothing, page)
+            # A class swap, not an attribute: a per-page attribute would unshare each page's dict.
+            page.__class__ = _CatalogPage
         return page
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -303,8 +304,9 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         return server
 
 
-def _render_nothing(page, config, files) -> None:
-    page.content = ""
+class _CatalogPage(Page):
+    def render(self, config, files) -> None:
+        self.content = ""
 
 
 def _nav(catalog, configured):
