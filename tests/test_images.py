@@ -139,7 +139,7 @@ def test_cache_skips_unchanged_photos(tmp_path):
 def test_poisoned_cache_manifest_is_a_miss(tmp_path):
     photo = draw_photo(tmp_path / "p.jpg")
     first = process([photo], tmp_path / "cache", 40_000_000, workers=1).photos[photo]
-    manifest = first.files[0][1].parent / "manifest.json"
+    manifest = Path(first.files[0][1]).parent / "manifest.json"
     manifest.write_text(
         '{"version": 1, "files": [[{"width": 480, "height": 360, "fmt": "JPEG", "role": "web"}, '
         '"../../../../etc/passwd"]]}',
@@ -147,7 +147,7 @@ def test_poisoned_cache_manifest_is_a_miss(tmp_path):
     )
     again = process([photo], tmp_path / "cache", 40_000_000, workers=1)
     assert again.encoded == 1, "a manifest naming anything but our own files is not trusted"
-    assert all(p.parent == manifest.parent and p.name != "passwd" for _, p in again.photos[photo].files)
+    assert all(Path(p).parent == manifest.parent and Path(p).name != "passwd" for _, p in again.photos[photo].files)
 
 
 @pytest.mark.parametrize("run", ["process", "verify"])

@@ -114,7 +114,7 @@ class PrintDocument:
     def photo_src(self, ref: PhotoRef, edition: Edition) -> str:
         processed = self.photos[ref.path]
         _, path = processed.web("JPEG")[-1] if edition.screen else processed.print_file
-        return photo_url(path, self.catalog.settings.photo_cache)
+        return photo_url(Path(path), self.catalog.settings.photo_cache)
 
     def html(self, chunk: Chunk, edition: Edition) -> str:
         catalog = self.catalog
