@@ -47,20 +47,17 @@ class ProcessedPhoto:
                 yield derivative.name(self.key), path
 
 
-def publish(photos, folder: Path) -> int:
-    """Copy every photo's web derivatives into the site's photo folder, and count the copies.
-    Files are named by content, so one already there is this very file (a preview's earlier
-    build). Done here rather than as mkdocs files: 40,000 of those held memory to the end."""
+def publish(photos, folder: Path) -> None:
+    """Copy every photo's web derivatives into the site's photo folder. Files are named by
+    content, so one already there is this very file (a preview's earlier build). Done here
+    rather than as mkdocs files: 40,000 of those held memory to the end."""
     folder.mkdir(parents=True, exist_ok=True)
     present = {entry.name for entry in os.scandir(folder)}
-    copied = 0
     for processed in photos:
         for name, path in processed.web_files():
             if name not in present:
                 shutil.copyfile(path, folder / name)
                 present.add(name)
-                copied += 1
-    return copied
 
 
 def _manifest(out_dir: Path) -> Path:
@@ -194,7 +191,8 @@ def process(
             failed[path] = entries
             continue
         out_dir = cache_dir / todo[path][:2] / todo[path]
-        done[path] = ProcessedPhoto(todo[path], tuple((Derivative(**d), str(out_dir / name)) for d, name in entries))
+        files = tuple((_shared_derivative(**d), str(out_dir / name)) for d, name in entries)
+        done[path] = ProcessedPhoto(todo[path], files)
     return Processed(done, len(jobs), failed)
 
 
