@@ -111,7 +111,7 @@ def write_index(folder: Path, index: dict) -> None:
     dumps = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
     rest = {key: value for key, value in index.items() if key != "docs"}
     with (folder / OUR_INDEX).open("w", encoding="utf-8") as fh:
-        fh.write(dumps(rest)[:-1] + ("," if rest else "") + '"docs":[')
+        fh.write("{" + "".join(f"{dumps(key)}:{dumps(value)}," for key, value in rest.items()) + '"docs":[')
         for n, doc in enumerate(index.get("docs", [])):
             fh.write("," + dumps(doc) if n else dumps(doc))
         fh.write("]}")
