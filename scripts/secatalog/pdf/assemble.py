@@ -1,19 +1,31 @@
-"""Join rendered chunks into one PDF with pypdf: page links, bookmarks, metadata, ID."""
+"""Join rendered chunks into one PDF by streaming: each part is read with pypdf and its objects
+are written to the output as they are copied, so the join holds one part at a time, never the
+book (a national catalog's book has over 10,000 pages). What spans the parts stays small and is
+written last: the page tree, the bookmarks, the named destinations and the structure tree's top,
+whose parent tree holds object numbers only.
+
+On the way, 'secatalog-page:N' links become jumps to page N, the parts' structure trees become
+one tree under one Document element, and the file gets reproducible metadata and ID."""
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfReader
 from pypdf.generic import (
     ArrayObject,
     BooleanObject,
     ByteStringObject,
     DictionaryObject,
+    IndirectObject,
     NameObject,
     NumberObject,
+    PdfObject,
+    StreamObject,
     TextStringObject,
 )
 
@@ -21,177 +33,401 @@ PAGE_LINK = "secatalog-page:"
 
 
 def merge(parts: list[Path], out: Path, title: str, author: str, created: date, pad_to: int = 1) -> int:
-    """Write one PDF from parts in order; turn 'secatalog-page:N' links into page jumps; end with
-    blank pages up to a multiple of pad_to (a folded booklet has pages in fours).
-
-    Returns the page count of the result."""
-    writer = PdfWriter()
-    readers = [PdfReader(str(part)) for part in parts]
-    for reader in readers:
-        writer.append(reader, import_outline=True)
-    _join_structure(writer, readers)
-    _resolve_page_links(writer)
-    while len(writer.pages) % pad_to:
-        last = writer.pages[-1]
-        blank = writer.add_blank_page(float(last.mediabox.width), float(last.mediabox.height))
-        blank.mediabox, blank.trimbox, blank.bleedbox = last.mediabox, last.trimbox, last.bleedbox
-    _write(writer, out, title, author, created, parts, title)
-    return len(writer.pages)
-
-
-def _write(
-    writer: PdfWriter, out: Path, title: str, author: str, created: date, sources: list[Path], identity: str
-) -> None:
-    """Korean document language, reproducible metadata and file ID, then the file itself."""
-    stamp = created.strftime("D:%Y%m%d000000Z")
-    writer.add_metadata(
-        {
-            "/Title": title,
-            "/Author": author,
-            "/Creator": "secatalog",
-            "/Producer": "secatalog (WeasyPrint, pypdf)",
-            "/CreationDate": stamp,
-            "/ModDate": stamp,
-        }
-    )
-    writer._root_object[NameObject("/Lang")] = TextStringObject("ko")
-    _stable_id(writer, sources, identity)
+    """Write one PDF from parts in order; end with blank pages up to a multiple of pad_to (a
+    folded booklet has pages in fours). Returns the page count of the result."""
+    book = _survey(parts)
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("wb") as fh:
-        writer.write(fh)
+        writer = _Writer(fh, book.version)
+        joined = _Book(writer, book)
+        for part in parts:
+            joined.append(PdfReader(str(part)))
+        while joined.pages % pad_to:
+            joined.blank_page()
+        info = _info(title, author, created)
+        writer.close(joined.catalog(), writer.add(info), _stable_id(parts, title))
+    return joined.pages
 
 
-def _join_structure(writer: PdfWriter, readers: list[PdfReader]) -> None:
-    """Give the joined file one structure tree made of the tagged parts' trees (a screen reader
-    reads it in page order); pypdf's append drops them.
+@dataclass
+class _Survey:
+    """What the join must know before copying anything: where every page starts its view (a link
+    may jump ahead to a part not read yet), whether any part is tagged, the PDF version."""
 
-    Each part numbers its pages' and links' entries in its parent tree from 0: shift them by the
-    entries of the parts before it. Each part's top elements move under one Document element.
-    """
-    if not any("/StructTreeRoot" in reader.trailer["/Root"] for reader in readers):
-        return
-    root = DictionaryObject({NameObject("/Type"): NameObject("/StructTreeRoot")})
-    root_ref = writer._add_object(root)
-    document = DictionaryObject(
-        {NameObject("/Type"): NameObject("/StructElem"), NameObject("/S"): NameObject("/Document")}
-    )
-    document[NameObject("/P")] = root_ref
-    document_ref = writer._add_object(document)
-    kids, numbers, offset, first = ArrayObject(), ArrayObject(), 0, 0
-    for reader in readers:
-        tree = reader.trailer["/Root"].get("/StructTreeRoot")
+    tops: list[float] = field(default_factory=list)
+    boxes: dict[str, ArrayObject] = field(default_factory=dict)
+    """The last page's boxes, for blank pages added after it."""
+    tagged: bool = False
+    version: str = "%PDF-1.7"
+
+
+def _survey(parts: list[Path]) -> _Survey:
+    survey = _Survey()
+    for part in parts:
+        reader = PdfReader(str(part))
+        survey.tops += [float(page.mediabox.top) for page in reader.pages]
+        survey.tagged |= "/StructTreeRoot" in reader.trailer["/Root"]
+        survey.version = max(survey.version, reader.pdf_header[:8])
+        last = reader.pages[-1] if reader.pages else None
+        if last is not None:
+            survey.boxes = {"/MediaBox": last.mediabox, "/TrimBox": last.trimbox, "/BleedBox": last.bleedbox}
+    return survey
+
+
+def _ref(number: int) -> IndirectObject:
+    return IndirectObject(number, 0, None)
+
+
+class _Writer:
+    """A PDF file written object by object, with a classic cross-reference table at the end."""
+
+    def __init__(self, fh: BinaryIO, version: str) -> None:
+        self.fh = fh
+        self.offsets: list[int] = [0]  # by object number; object 0 heads the free list
+        fh.write(version.encode("ascii") + b"\n%\xe2\xe3\xcf\xd3\n")
+
+    def reserve(self) -> int:
+        self.offsets.append(-1)
+        return len(self.offsets) - 1
+
+    def write(self, number: int, obj: PdfObject) -> None:
+        self.offsets[number] = self.fh.tell()
+        self.fh.write(b"%d 0 obj\n" % number)
+        obj.write_to_stream(self.fh)
+        self.fh.write(b"\nendobj\n")
+
+    def add(self, obj: PdfObject) -> IndirectObject:
+        number = self.reserve()
+        self.write(number, obj)
+        return _ref(number)
+
+    def close(self, root: IndirectObject, info: IndirectObject, ident: ByteStringObject) -> None:
+        missing = [n for n, offset in enumerate(self.offsets) if offset < 0]
+        assert not missing, f"objects reserved but never written: {missing[:5]}"
+        start = self.fh.tell()
+        self.fh.write(b"xref\n0 %d\n0000000000 65535 f \n" % len(self.offsets))
+        self.fh.write(b"".join(b"%010d 00000 n \n" % offset for offset in self.offsets[1:]))
+        trailer = DictionaryObject(
+            {
+                NameObject("/Size"): NumberObject(len(self.offsets)),
+                NameObject("/Root"): root,
+                NameObject("/Info"): info,
+                NameObject("/ID"): ArrayObject([ident, ident]),
+            }
+        )
+        self.fh.write(b"trailer\n")
+        trailer.write_to_stream(self.fh)
+        self.fh.write(b"\nstartxref\n%d\n%%%%EOF\n" % start)
+
+
+@dataclass
+class _Bookmark:
+    title: PdfObject
+    dest: PdfObject
+    count: int
+    children: list[_Bookmark]
+
+
+class _Book:
+    """The joined document, filled part by part. Page objects get their numbers up front, so a
+    link or a bookmark can point at a page of a part that is copied later."""
+
+    def __init__(self, writer: _Writer, survey: _Survey) -> None:
+        self.writer = writer
+        self.survey = survey
+        self.page_tree = writer.reserve()
+        self.page_numbers = [writer.reserve() for _ in survey.tops]
+        self.pages = 0
+        self.bookmarks: list[_Bookmark] = []
+        self.dests: dict[str, tuple[PdfObject, PdfObject]] = {}
+        """Named destinations (WeasyPrint names every element id) by name; the first part wins."""
+        # The structure tree: one Document element over the parts' top elements; the parent tree
+        # keys of each part shifted past the keys of the parts before it.
+        self.document = writer.reserve() if survey.tagged else None
+        self.top_elements: list[PdfObject] = []
+        self.parent_tree: list[tuple[int, IndirectObject]] = []
+        self.next_key = 0
+
+    def append(self, reader: PdfReader) -> None:
+        part = _PartCopy(self, reader)
+        first = self.pages
+        pages = [page.indirect_reference for page in reader.pages]
+        for n, page in enumerate(pages):
+            part.numbers[page.idnum] = self.page_numbers[first + n]
+        root = reader.trailer["/Root"]
+        part.numbers[root.raw_get("/Pages").idnum] = self.page_tree
+        tree = root.get("/StructTreeRoot") if self.document is not None else None
         if tree is not None:
-            tree = tree.get_object()
-            for page, joined in zip(reader.pages, writer.pages[first:], strict=False):
-                _shift(page, joined, offset)
-            entries = _number_tree(tree["/ParentTree"].get_object())
-            top = _top_elements(tree)
-            # Point the part's top elements at the new Document before cloning, so the part's own
-            # root (and its whole parent tree) is not copied along. WeasyPrint also parents some
-            # elements (page margin text) to its Document without listing them: the same for those.
-            _reparent(top + [element for _, value in entries for element in _elements(value)], tree, document_ref)
-            kids += [element.clone(writer) for element in top]
-            for key, value in entries:
-                numbers += [NumberObject(key + offset), value.clone(writer)]
-            offset += max((key for key, _ in entries), default=-1) + 1
-        first += len(reader.pages)
-    document[NameObject("/K")] = kids
-    root[NameObject("/K")] = ArrayObject([document_ref])
-    root[NameObject("/ParentTree")] = writer._add_object(DictionaryObject({NameObject("/Nums"): numbers}))
-    root[NameObject("/ParentTreeNextKey")] = NumberObject(offset)
-    catalog = writer._root_object
-    catalog[NameObject("/StructTreeRoot")] = root_ref
-    catalog[NameObject("/MarkInfo")] = DictionaryObject({NameObject("/Marked"): BooleanObject(True)})
-    catalog[NameObject("/ViewerPreferences")] = DictionaryObject({NameObject("/DisplayDocTitle"): BooleanObject(True)})
+            self._structure(part, tree, tree.get_object())
+        for n, page in enumerate(pages):
+            copied = part.convert(page.get_object())
+            copied[NameObject("/Parent")] = _ref(self.page_tree)
+            part.shift(copied, "/StructParents")
+            self.writer.write(self.page_numbers[first + n], copied)
+        self.pages += len(pages)
+        if "/Outlines" in root:
+            self.bookmarks += _bookmarks(root["/Outlines"].get("/First"), part)
+        names = root["/Names"] if "/Names" in root else {}
+        if "/Dests" in names:
+            for name, dest in _name_tree(names["/Dests"].get_object()):
+                if str(name) not in self.dests:
+                    self.dests[str(name)] = (name, part.convert(dest))
+        part.drain()
+
+    def _structure(self, part: _PartCopy, tree_ref: PdfObject, tree: DictionaryObject) -> None:
+        """Bring a part's structure tree under the joined Document element. The part's own root
+        and Document element map to the joined Document, so every element that named one of them
+        as its parent (WeasyPrint also parents page-margin text to its Document without listing it)
+        now names the joined one, and neither the part's root nor its parent tree is copied."""
+        if isinstance(tree_ref, IndirectObject):
+            part.numbers[tree_ref.idnum] = self.document
+        top = _refs(tree.get("/K"))
+        if len(top) == 1 and top[0].get_object().get("/S") == "/Document":
+            if isinstance(top[0], IndirectObject):
+                part.numbers[top[0].idnum] = self.document
+            top = _refs(top[0].get_object().get("/K"))
+        self.top_elements += [part.convert(element) for element in top]
+        offset = self.next_key
+        entries = _number_tree(tree["/ParentTree"].get_object())
+        for key, value in entries:
+            copied = part.convert(value)
+            ref = copied if isinstance(copied, IndirectObject) else self.writer.add(copied)
+            self.parent_tree.append((key + offset, ref))
+        part.offset = offset
+        self.next_key = offset + max((key for key, _ in entries), default=-1) + 1
+
+    def link_target(self, uri: str) -> DictionaryObject | None:
+        """The jump for a 'secatalog-page:N' link, or None for any other link."""
+        if not uri.startswith(PAGE_LINK):
+            return None
+        number = int(uri.removeprefix(PAGE_LINK)) - 1
+        if not 0 <= number < len(self.page_numbers):
+            return None
+        view = [NameObject("/XYZ"), NumberObject(0), NumberObject(int(self.survey.tops[number])), NumberObject(0)]
+        return DictionaryObject(
+            {
+                NameObject("/S"): NameObject("/GoTo"),
+                NameObject("/D"): ArrayObject([_ref(self.page_numbers[number]), *view]),
+            }
+        )
+
+    def blank_page(self) -> None:
+        """An empty page the size of the last one, at the end."""
+        page = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Page"),
+                NameObject("/Parent"): _ref(self.page_tree),
+                NameObject("/Resources"): DictionaryObject(),
+                **{NameObject(key): box for key, box in self.survey.boxes.items()},
+            }
+        )
+        number = self.writer.add(page).idnum
+        self.page_numbers.append(number)
+        self.pages += 1
+
+    def catalog(self) -> IndirectObject:
+        """Write what spans the parts, then the document catalog naming it all."""
+        writer = self.writer
+        writer.write(
+            self.page_tree,
+            DictionaryObject(
+                {
+                    NameObject("/Type"): NameObject("/Pages"),
+                    NameObject("/Kids"): ArrayObject(_ref(n) for n in self.page_numbers),
+                    NameObject("/Count"): NumberObject(self.pages),
+                }
+            ),
+        )
+        catalog = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Catalog"),
+                NameObject("/Pages"): _ref(self.page_tree),
+                NameObject("/Lang"): TextStringObject("ko"),
+            }
+        )
+        if self.bookmarks:
+            catalog[NameObject("/Outlines")] = _write_outline(writer, self.bookmarks)
+        if self.dests:
+            names = ArrayObject()
+            for key in sorted(self.dests):
+                names += self.dests[key]
+            dests = writer.add(DictionaryObject({NameObject("/Names"): names}))
+            catalog[NameObject("/Names")] = DictionaryObject({NameObject("/Dests"): dests})
+        if self.document is not None:
+            catalog.update(self._structure_root())
+        return writer.add(catalog)
+
+    def _structure_root(self) -> dict:
+        writer = self.writer
+        root = writer.reserve()
+        writer.write(
+            self.document,
+            DictionaryObject(
+                {
+                    NameObject("/Type"): NameObject("/StructElem"),
+                    NameObject("/S"): NameObject("/Document"),
+                    NameObject("/P"): _ref(root),
+                    NameObject("/K"): ArrayObject(self.top_elements),
+                }
+            ),
+        )
+        numbers = ArrayObject()
+        for key, ref in self.parent_tree:
+            numbers += [NumberObject(key), ref]
+        parent_tree = writer.add(DictionaryObject({NameObject("/Nums"): numbers}))
+        writer.write(
+            root,
+            DictionaryObject(
+                {
+                    NameObject("/Type"): NameObject("/StructTreeRoot"),
+                    NameObject("/K"): ArrayObject([_ref(self.document)]),
+                    NameObject("/ParentTree"): parent_tree,
+                    NameObject("/ParentTreeNextKey"): NumberObject(self.next_key),
+                }
+            ),
+        )
+        return {
+            NameObject("/StructTreeRoot"): _ref(root),
+            NameObject("/MarkInfo"): DictionaryObject({NameObject("/Marked"): BooleanObject(True)}),
+            NameObject("/ViewerPreferences"): DictionaryObject({NameObject("/DisplayDocTitle"): BooleanObject(True)}),
+        }
 
 
-def _shift(page, joined, offset: int) -> None:
-    """Carry a part page's parent-tree key (and its links' keys) to the joined page, shifted."""
-    if "/StructParents" in page:
-        joined[NameObject("/StructParents")] = NumberObject(page["/StructParents"] + offset)
-    for ref in joined.get("/Annots", []) or []:
-        annot = ref.get_object()
-        if "/StructParent" in annot:
-            annot[NameObject("/StructParent")] = NumberObject(annot["/StructParent"] + offset)
+class _PartCopy:
+    """One part's objects copied into the joined file under new numbers. An object is read and
+    written when first referenced; the part's reader (and all it cached) is dropped after."""
+
+    def __init__(self, book: _Book, reader: PdfReader) -> None:
+        self.book = book
+        self.reader = reader
+        self.numbers: dict[int, int] = {}
+        self.todo: list[tuple[IndirectObject, int]] = []
+        self.offset = 0
+        """How far this part's structure parent-tree keys move."""
+
+    def convert(self, obj: PdfObject) -> PdfObject:
+        """A copy of a direct object whose references name the joined file's objects."""
+        if isinstance(obj, IndirectObject):
+            number = self.numbers.get(obj.idnum)
+            if number is None:
+                number = self.numbers[obj.idnum] = self.book.writer.reserve()
+                self.todo.append((obj, number))
+            return _ref(number)
+        if isinstance(obj, DictionaryObject):
+            entries = {key: self.convert(value) for key, value in obj.items()}
+            if isinstance(obj, StreamObject):
+                return StreamObject.initialize_from_dictionary({**entries, "__streamdata__": obj._data})
+            return DictionaryObject(entries)
+        if isinstance(obj, ArrayObject):
+            return ArrayObject(self.convert(value) for value in obj)
+        return obj
+
+    def shift(self, copied: DictionaryObject, key: str) -> None:
+        if key in copied:
+            copied[NameObject(key)] = NumberObject(copied[key] + self.offset)
+
+    def drain(self) -> None:
+        """Copy every object reached so far, and what they reach in turn."""
+        while self.todo:
+            ref, number = self.todo.pop()
+            original = ref.get_object()
+            copied = self.convert(original)
+            if isinstance(copied, DictionaryObject):
+                self.shift(copied, "/StructParent")
+                self._link(original, copied)
+            self.book.writer.write(number, copied)
+
+    def _link(self, original: DictionaryObject, copied: DictionaryObject) -> None:
+        if original.get("/Subtype") != "/Link" or "/A" not in original:
+            return
+        uri = original["/A"].get_object().get("/URI")
+        jump = self.book.link_target(uri) if isinstance(uri, str) else None
+        if jump is not None:
+            copied[NameObject("/A")] = jump
 
 
-def _top_elements(tree: DictionaryObject) -> list:
-    """The elements under a part's Document element (or under its root if it has none)."""
-    top = _refs(tree.get("/K"))
-    if len(top) == 1 and top[0].get_object().get("/S") == "/Document":
-        return _refs(top[0].get_object().get("/K"))
-    return top
+def _bookmarks(item, part: _PartCopy) -> list[_Bookmark]:
+    marks = []
+    while item is not None:
+        item = item.get_object()
+        children = _bookmarks(item.get("/First"), part)
+        marks.append(
+            _Bookmark(item["/Title"], part.convert(item.raw_get("/Dest")), int(item.get("/Count", 0)), children)
+        )
+        item = item.get("/Next")
+    return marks
 
 
-def _elements(value) -> list:
-    value = value.get_object()
-    return list(value) if isinstance(value, ArrayObject) else [value.indirect_reference or value]
+def _write_outline(writer: _Writer, marks: list[_Bookmark]) -> IndirectObject:
+    """The outline dictionary over the bookmarks; its count is the entries shown when it opens."""
+    outline = writer.reserve()
+    first, last = _write_siblings(writer, marks, outline)
+    visible = sum(1 + max(mark.count, 0) for mark in marks)
+    entries = {"/Type": NameObject("/Outlines"), "/First": first, "/Last": last, "/Count": NumberObject(visible)}
+    writer.write(outline, DictionaryObject({NameObject(k): v for k, v in entries.items()}))
+    return _ref(outline)
 
 
-def _reparent(elements: list, tree: DictionaryObject, document_ref) -> None:
-    """Walk up from each element; the one whose parent is the part's root or Document element
-    gets the joined file's Document element as its parent instead."""
-    part_top = {ref.idnum for ref in [tree.indirect_reference, *_refs(tree.get("/K"))] if ref is not None}
-    seen: set[int] = set()
-    for element in elements:
-        node = element.get_object()
-        while isinstance(node, DictionaryObject) and id(node) not in seen:
-            seen.add(id(node))
-            parent = node.raw_get("/P") if "/P" in node else None
-            if getattr(parent, "idnum", None) in part_top:
-                if node.get("/S") != "/Document":
-                    node[NameObject("/P")] = document_ref
-                break
-            node = parent.get_object() if parent is not None else None
+def _write_siblings(writer: _Writer, marks: list[_Bookmark], parent: int) -> tuple[IndirectObject, IndirectObject]:
+    """One level of bookmarks as a chain of siblings under parent; returns its first and last."""
+    numbers = [writer.reserve() for _ in marks]
+    for n, mark in enumerate(marks):
+        entry = {"/Title": mark.title, "/Dest": mark.dest, "/Parent": _ref(parent)}
+        if n:
+            entry["/Prev"] = _ref(numbers[n - 1])
+        if n + 1 < len(marks):
+            entry["/Next"] = _ref(numbers[n + 1])
+        if mark.children:
+            entry["/First"], entry["/Last"] = _write_siblings(writer, mark.children, numbers[n])
+            entry["/Count"] = NumberObject(mark.count)
+        writer.write(numbers[n], DictionaryObject({NameObject(k): v for k, v in entry.items()}))
+    return _ref(numbers[0]), _ref(numbers[-1])
 
 
 def _refs(value) -> list:
     return list(value) if isinstance(value, ArrayObject) else [value] if value is not None else []
 
 
-def _number_tree(node: DictionaryObject) -> list[tuple[int, object]]:
+def _number_tree(node: DictionaryObject) -> list[tuple[int, PdfObject]]:
     """A number tree's (key, value) pairs, leaves and intermediate nodes alike."""
     pairs, todo = [], [node]
     while todo:
         node = todo.pop()
-        nums = node.get("/Nums", [])
+        nums = node["/Nums"] if "/Nums" in node else []
         pairs += [(int(nums[i]), nums[i + 1]) for i in range(0, len(nums), 2)]
-        todo += [kid.get_object() for kid in node.get("/Kids", [])]
+        todo += [kid.get_object() for kid in (node["/Kids"] if "/Kids" in node else [])]
     return sorted(pairs, key=lambda pair: pair[0])
 
 
-def _resolve_page_links(writer: PdfWriter) -> None:
-    for page in writer.pages:
-        for ref in page.get("/Annots", []) or []:
-            annot = ref.get_object()
-            action = annot.get("/A")
-            uri = action.get_object().get("/URI") if action is not None else None
-            if not (isinstance(uri, str) and uri.startswith(PAGE_LINK)):
-                continue
-            number = int(uri.removeprefix(PAGE_LINK)) - 1
-            if not 0 <= number < len(writer.pages):
-                continue
-            target = writer.pages[number].indirect_reference
-            annot[NameObject("/A")] = DictionaryObject(
-                {
-                    NameObject("/S"): NameObject("/GoTo"),
-                    NameObject("/D"): ArrayObject(
-                        [
-                            target,
-                            NameObject("/XYZ"),
-                            NumberObject(0),
-                            NumberObject(int(writer.pages[number].mediabox.top)),
-                            NumberObject(0),
-                        ]
-                    ),
-                }
-            )
+def _name_tree(node: DictionaryObject) -> list[tuple[PdfObject, PdfObject]]:
+    pairs, todo = [], [node]
+    while todo:
+        node = todo.pop()
+        names = node["/Names"] if "/Names" in node else []
+        pairs += [(names[i], names[i + 1]) for i in range(0, len(names), 2)]
+        todo += [kid.get_object() for kid in (node["/Kids"] if "/Kids" in node else [])]
+    return pairs
 
 
-def _stable_id(writer: PdfWriter, parts: list[Path], title: str) -> None:
+def _info(title: str, author: str, created: date) -> DictionaryObject:
+    """Reproducible metadata: the catalog's date, not the clock."""
+    stamp = created.strftime("D:%Y%m%d000000Z")
+    fields = {
+        "/Title": title,
+        "/Author": author,
+        "/Creator": "secatalog",
+        "/Producer": "secatalog (WeasyPrint, pypdf)",
+        "/CreationDate": stamp,
+        "/ModDate": stamp,
+    }
+    return DictionaryObject({NameObject(key): TextStringObject(value) for key, value in fields.items()})
+
+
+def _stable_id(parts: list[Path], title: str) -> ByteStringObject:
     """Same inputs, same bytes: derive the file ID from the parts instead of the clock."""
     digest = hashlib.md5(title.encode("utf-8"), usedforsecurity=False)
     for part in parts:
-        digest.update(part.read_bytes())
-    ident = ByteStringObject(digest.digest())
-    writer._ID = ArrayObject([ident, ident])
+        with part.open("rb") as fh:
+            while block := fh.read(1 << 20):
+                digest.update(block)
+    return ByteStringObject(digest.digest())
