@@ -18,7 +18,7 @@ from .html import (
     SheetDocument,
     TradeDocument,
 )
-from .render import Job, render_all
+from .render import Job, Task, render_all
 
 
 @dataclass
@@ -34,11 +34,11 @@ class Documents:
     news: CardsDocument
     photos: str
 
-    def jobs(self) -> dict[str, list[Job]]:
+    def jobs(self) -> dict[str, list[Task]]:
         photos = self.photos
         return {
             "books": [
-                Job(f"{name}:{ed.name}:{chunk.key}", doc.html(chunk, ed), chunk.pages, photos, ed.screen)
+                _task(f"{name}:{ed.name}:{chunk.key}", doc, chunk, ed, photos, ed.screen)
                 for name, doc in self.books.items()
                 for chunk in doc.chunks
                 for ed in (PRINT, SCREEN)
@@ -52,11 +52,15 @@ class Documents:
         }
 
 
-def _whole(doc, edition, photos: str, tagged: bool | None = None) -> Job:
+def _whole(doc, edition, photos: str, tagged: bool | None = None) -> Task:
     """The job for a document of one chunk, named by the file it becomes. Screen documents are
     tagged for screen readers, unless nobody reads the PDF itself (the cards become images)."""
-    chunk = doc.chunks[0]
-    return Job(doc.path, doc.html(chunk, edition), chunk.pages, photos, edition.screen if tagged is None else tagged)
+    return _task(doc.path, doc, doc.chunks[0], edition, photos, edition.screen if tagged is None else tagged)
+
+
+def _task(name: str, doc, chunk, edition, photos: str, tagged: bool) -> Task:
+    """A chunk's job, its HTML written only when the render pool takes it."""
+    return Task(name, chunk.pages, lambda: Job(name, doc.html(chunk, edition), chunk.pages, photos, tagged))
 
 
 def documents(prepared) -> Documents:

@@ -1,14 +1,15 @@
-"""Render chunks in parallel processes with a content-hash cache, then assemble the editions."""
+"""Render chunks in parallel processes with a content-hash cache."""
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import importlib
+import multiprocessing
 import os
 import resource
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -78,41 +79,91 @@ def _render(job: Job, target: str) -> tuple[str, int, list[str]]:
     return job.name, pages, fetcher.refused
 
 
+@dataclass(frozen=True)
+class Task:
+    """A job not made yet: its HTML is written when the pool has room for it, so a build holds the
+    HTML of the chunks being rendered, never of every chunk of every book at once."""
+
+    name: str
+    pages: int
+    make: Callable[[], Job]
+
+
+def _made(task: Job | Task) -> Job:
+    return task if isinstance(task, Job) else task.make()
+
+
+def _pages(task: Job | Task) -> int:
+    return task.expected_pages if isinstance(task, Job) else task.pages
+
+
+@functools.cache
+def _context():
+    """Workers fork from a small server process that has imported WeasyPrint once, not from the
+    build: a worker forked from a build holding a national catalog would carry all of it."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["weasyprint", __name__])
+    return context
+
+
 def render_all(
-    jobs: list[Job], cache_dir: Path, workers: int | None = None, timeout: float = 300, memory_mb: int = 4096
+    tasks: Iterable[Job | Task],
+    cache_dir: Path,
+    workers: int | None = None,
+    timeout: float = 300,
+    memory_mb: int = 4096,
 ) -> tuple[dict[str, Path], int, list[str]]:
-    """Render jobs not in the cache. Returns files by job name, how many rendered, refused URLs."""
+    """Render jobs not in the cache, longest first (with few workers, a big chunk started last
+    would leave the others idle). Returns files by job name, how many rendered, refused URLs."""
     cache_dir.mkdir(parents=True, exist_ok=True)
-    files = {job.name: cache_dir / f"{job.key}.pdf" for job in jobs}
-    # Longest first: with few workers, a big chunk started last would leave the others idle.
-    todo = sorted((job for job in jobs if not files[job.name].exists()), key=lambda j: -j.expected_pages)
+    tasks = sorted(tasks, key=lambda task: -_pages(task))
+    workers = max(1, min(workers or os.cpu_count() or 1, len(tasks)))
+    files: dict[str, Path] = {}
+    running: dict[Future, tuple[Job, float]] = {}
     refused: list[str] = []
-    if not todo:
-        return files, 0, refused
-    importlib.import_module("weasyprint")  # once, before the workers fork, not once in each
-    workers = min(workers or os.cpu_count() or 1, len(todo))
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_limit_memory, initargs=(memory_mb,))
+    rendered = 0
+    pool = None
     try:
-        futures = {job.name: pool.submit(_render, job, str(files[job.name])) for job in todo}
-        expected = {job.name: job.expected_pages for job in todo}
-        for name, future in futures.items():
-            try:
-                _, pages, blocked = future.result(timeout=timeout)
-            except FutureTimeout:
-                raise PrintError(f"인쇄용 PDF의 '{name}' 부분이 {timeout:.0f}초 안에 끝나지 않았습니다") from None
-            except (MemoryError, BrokenProcessPool):
-                raise PrintError(
-                    f"인쇄용 PDF의 '{name}' 부분을 만들다 멈췄습니다 (메모리 한도 {memory_mb}MB를 넘었을 수 있습니다)"
-                ) from None
-            refused += blocked
-            if pages != expected[name]:
-                raise PrintError(
-                    f"인쇄 배치 오류: '{name}' 부분이 계획한 {expected[name]}쪽이 아니라 "
-                    f"{pages}쪽입니다 (secatalog 버그로 보입니다)"
-                )
+        for task in tasks:
+            job = _made(task)
+            files[job.name] = target = cache_dir / f"{job.key}.pdf"
+            if target.exists():
+                continue
+            if pool is None:
+                pool = ProcessPoolExecutor(workers, _context(), initializer=_limit_memory, initargs=(memory_mb,))
+            while len(running) >= workers:
+                refused += _finish_one(running, timeout, memory_mb)
+            running[pool.submit(_render, job, str(target))] = (job, time.monotonic())
+            rendered += 1
+        while running:
+            refused += _finish_one(running, timeout, memory_mb)
     finally:
-        for process in list(getattr(pool, "_processes", {}).values()):
-            if process.is_alive():
-                process.terminate()
-        pool.shutdown(wait=True, cancel_futures=True)
-    return files, len(todo), refused
+        if pool is not None:
+            for process in list(getattr(pool, "_processes", {}).values()):
+                if process.is_alive():
+                    process.terminate()
+            pool.shutdown(wait=True, cancel_futures=True)
+    return files, rendered, refused
+
+
+def _finish_one(running: dict[Future, tuple[Job, float]], timeout: float, memory_mb: int) -> list[str]:
+    """Wait for one running job to end; check its pages. Returns the URLs it refused."""
+    oldest = min(started for _, started in running.values())
+    done, _ = wait(running, timeout=max(0.0, oldest + timeout - time.monotonic()), return_when=FIRST_COMPLETED)
+    if not done:
+        late = min(running.values(), key=lambda entry: entry[1])[0]
+        raise PrintError(f"인쇄용 PDF의 '{late.name}' 부분이 {timeout:.0f}초 안에 끝나지 않았습니다")
+    future = done.pop()
+    job, _ = running.pop(future)
+    try:
+        _, pages, refused = future.result()
+    except (MemoryError, BrokenProcessPool):
+        raise PrintError(
+            f"인쇄용 PDF의 '{job.name}' 부분을 만들다 멈췄습니다 (메모리 한도 {memory_mb}MB를 넘었을 수 있습니다)"
+        ) from None
+    if pages != job.expected_pages:
+        raise PrintError(
+            f"인쇄 배치 오류: '{job.name}' 부분이 계획한 {job.expected_pages}쪽이 아니라 "
+            f"{pages}쪽입니다 (secatalog 버그로 보입니다)"
+        )
+    return refused
