@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import subprocess
 from pathlib import Path
@@ -10,6 +11,8 @@ from pathlib import Path
 import pdfplumber
 import pytest
 from pypdf import PdfReader
+
+from helpers import ROOT
 
 pytestmark = pytest.mark.slow
 A4 = (595.28, 841.89)
@@ -364,3 +367,54 @@ def test_editions_in_print_yml_are_books_of_their_own(sample_site):
     )
     home = (sample_site / "index.html").read_text("utf-8")
     assert 'href="./print/editions/food-screen.pdf"' in home and "먹을거리 카탈로그 (품목" in home
+
+
+def test_long_categories_and_the_index_print_in_chunks_with_true_page_numbers(tmp_path, monkeypatch):
+    """A national catalog's category runs to hundreds of pages: it is cut into chunks of at most
+    CHUNK_PAGES pages (here 2) that carry on its running head, and every card still lands on
+    the page the contents and the index promise. Same for the index's own pages."""
+    from secatalog.build import prepare
+    from secatalog.config import Settings
+    from secatalog.pdf import html, plan
+    from secatalog.pdf.render import Job, render_all
+
+    monkeypatch.setattr(plan, "CHUNK_PAGES", 2)
+    monkeypatch.setattr(plan, "INDEX_ROWS_PER_PAGE", 10)
+    monkeypatch.setattr(html, "INDEX_ROWS_PER_PAGE", 10)
+    prepared = prepare(Settings(ROOT))
+    doc = html.CatalogDocument(prepared.catalog, prepared.photos, 1, "2026-11-25")
+    food = [c for c in doc.chunks if c.kind == "category" and c.payload["category"].id == "food"]
+    index = [c for c in doc.chunks if c.kind == "index"]
+    assert len(food) >= 3 and [c.payload["opener"] for c in food] == [True] + [False] * (len(food) - 1)
+    assert len(index) >= 3 and sum(c.pages for c in index) == math.ceil(len(prepared.catalog.items) / 10)
+    assert all(c.pages <= 2 for c in food + index)
+    for run in (food, index):  # each run of chunks is contiguous
+        assert all(a.first_page + a.pages == b.first_page for a, b in zip(run, run[1:], strict=False))
+    chunks = food + index
+    photos = str(prepared.catalog.settings.photo_cache)
+    jobs = [Job(c.key, doc.html(c, html.SCREEN), c.pages, photos, True) for c in chunks]
+    files, _, _ = render_all(jobs, tmp_path / "pdf", 2)  # a chunk off its planned pages fails here
+    printed: dict[int, str] = {}
+    for chunk in chunks:
+        with pdfplumber.open(files[chunk.key]) as pdf:
+            for n, page in enumerate(pdf.pages):
+                printed[chunk.first_page + n] = page.extract_text() or ""
+    for number, text in printed.items():  # the footer shows the planned number
+        assert text.strip().splitlines()[-1] == str(number), number
+
+    def running_head(number: int) -> str:  # the head's line: the section, then the network's name
+        return next(line for line in printed[number].splitlines() if "예시사회적경제네트워크" in line)
+
+    for chunk in food[1:]:  # a carried-on chunk still names its section at the top
+        assert running_head(chunk.first_page).startswith("먹을거리 "), chunk.key
+    for chunk in index[1:]:
+        assert running_head(chunk.first_page).startswith("찾아보기 "), chunk.key
+    for item in food[0].payload["items"]:
+        assert item.product.name in printed[doc.item_pages[item.uid]], item.uid
+    listed = [
+        line
+        for n in range(index[0].first_page, index[-1].first_page + index[-1].pages)
+        for line in printed[n].splitlines()
+    ]
+    for item in prepared.catalog.items:
+        assert any(item.product.name in line for line in listed), item.uid

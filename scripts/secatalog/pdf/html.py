@@ -162,7 +162,6 @@ class CatalogDocument(PrintDocument):
         self.profile_pages = profile_page_numbers(self.chunks)
 
     def extra(self, chunk: Chunk) -> dict:
-        rows = list(self.catalog.items)
         tab = category_tab(self.catalog, chunk.payload["category"]) if chunk.kind == "category" else {}
         return {
             **tab,
@@ -170,8 +169,13 @@ class CatalogDocument(PrintDocument):
             "OPENER_ROWS": OPENER_ROWS,
             "item_pages": self.item_pages,
             "category_names": category_names(self.catalog),
-            "row_pages": [rows[i : i + INDEX_ROWS_PER_PAGE] for i in range(0, len(rows), INDEX_ROWS_PER_PAGE)],
+            "index_rows": self.index_rows(*chunk.payload["row_pages"]) if chunk.kind == "index" else [],
         }
+
+    def index_rows(self, first: int, stop: int) -> list[list]:
+        """The items of the index's pages first to stop (counted from 0), a page's rows each."""
+        rows = self.catalog.items[first * INDEX_ROWS_PER_PAGE : stop * INDEX_ROWS_PER_PAGE]
+        return [rows[i : i + INDEX_ROWS_PER_PAGE] for i in range(0, len(rows), INDEX_ROWS_PER_PAGE)]
 
 
 # Category colours when the taxonomy names none: distinct, each with white text at 4.5:1 or more.

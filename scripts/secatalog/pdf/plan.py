@@ -15,6 +15,9 @@ FRONT_PAGES = 3  # cover, how to use, table of contents
 INDEX_ROWS_PER_PAGE = 34
 PROFILES_PER_CHUNK = 20
 PROFILE_PAGES = 2
+CHUNK_PAGES = 40
+"""The most pages of item cards or index rows in one chunk: a category of a national catalog runs
+to hundreds of pages, and one WeasyPrint document's memory grows with its pages."""
 
 
 @dataclass(frozen=True)
@@ -40,20 +43,9 @@ def plan_catalog(
     chunks = [Chunk("front", "front", "차례", 1, FRONT_PAGES)]
     page = FRONT_PAGES + 1
     for category, items in categories:
-        if not items:
-            continue
-        pages = 1 + item_pages(len(items), per_page)
-        chunks.append(
-            Chunk(
-                f"category-{category.id}",
-                "category",
-                category.name,
-                page,
-                pages,
-                {"category": category, "items": items},
-            )
-        )
-        page += pages
+        if items:
+            chunks += category_chunks(category, items, per_page, page)
+            page = chunks[-1].first_page + chunks[-1].pages
     if bundles:
         chunks.append(Chunk("bundles", "bundles", "꾸러미", page, len(bundles), {"bundles": bundles}))
         page += len(bundles)
@@ -72,7 +64,27 @@ def plan_catalog(
         page += PROFILE_PAGES * len(group)
     rows = sum(len(items) for _, items in categories)
     index_pages = max(1, math.ceil(rows / INDEX_ROWS_PER_PAGE))
-    chunks.append(Chunk("index", "index", "찾아보기", page, index_pages))
+    for start in range(0, index_pages, CHUNK_PAGES):
+        pages = min(CHUNK_PAGES, index_pages - start)
+        key = "index" if start == 0 else f"index-{start // CHUNK_PAGES}"
+        payload = {"opener": start == 0, "row_pages": (start, start + pages)}
+        chunks.append(Chunk(key, "index", "찾아보기", page, pages, payload))
+        page += pages
+    return chunks
+
+
+def category_chunks(category: Any, items: list[Any], per_page: int, page: int) -> list[Chunk]:
+    """A category as chunks of at most CHUNK_PAGES pages: the first opens with the category's
+    page, the others carry on with its cards."""
+    chunks: list[Chunk] = []
+    start, room = 0, (CHUNK_PAGES - 1) * per_page
+    while start < len(items):
+        cards, opener = items[start : start + room], not chunks
+        pages = opener + item_pages(len(cards), per_page)
+        key = f"category-{category.id}" if opener else f"category-{category.id}-{len(chunks)}"
+        payload = {"category": category, "items": items, "cards": cards, "opener": opener}
+        chunks.append(Chunk(key, "category", category.name, page, pages, payload))
+        page, start, room = page + pages, start + len(cards), CHUNK_PAGES * per_page
     return chunks
 
 
@@ -82,8 +94,9 @@ def item_page_numbers(chunks: list[Chunk], per_page: int) -> dict[str, int]:
     for chunk in chunks:
         if chunk.kind != "category":
             continue
-        for n, item in enumerate(chunk.payload["items"]):
-            pages[item.uid] = chunk.first_page + 1 + n // per_page
+        first = chunk.first_page + chunk.payload["opener"]
+        for n, item in enumerate(chunk.payload["cards"]):
+            pages[item.uid] = first + n // per_page
     return pages
 
 
