@@ -1,8 +1,9 @@
 """Join rendered chunks into one PDF by streaming: each part is read with pypdf and its objects
 are written to the output as they are copied, so the join holds one part at a time, never the
 book (a national catalog's book has over 10,000 pages). What spans the parts stays small and is
-written last: the page tree, the bookmarks, the named destinations and the structure tree's top,
-whose parent tree holds object numbers only.
+written last: the page tree, the bookmarks, the named destinations, the links to pages by number
+(the contents may point at a part not read yet) and the structure tree's top, whose parent tree
+holds object numbers only.
 
 On the way, 'secatalog-page:N' links become jumps to page N, the parts' structure trees become
 one tree under one Document element, and the file gets reproducible metadata and ID."""
@@ -10,7 +11,8 @@ one tree under one Document element, and the file gets reproducible metadata and
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
@@ -35,43 +37,27 @@ PAGE_LINK = "secatalog-page:"
 def merge(parts: list[Path], out: Path, title: str, author: str, created: date, pad_to: int = 1) -> int:
     """Write one PDF from parts in order; end with blank pages up to a multiple of pad_to (a
     folded booklet has pages in fours). Returns the page count of the result."""
-    book = _survey(parts)
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("wb") as fh:
-        writer = _Writer(fh, book.version)
-        joined = _Book(writer, book)
+        writer = _Writer(fh, _version(parts))
+        book = _Book(writer)
         for part in parts:
-            joined.append(PdfReader(str(part)))
-        while joined.pages % pad_to:
-            joined.blank_page()
-        info = _info(title, author, created)
-        writer.close(joined.catalog(), writer.add(info), _stable_id(parts, title))
-    return joined.pages
+            book.append(PdfReader(str(part)))
+        while book.pages % pad_to:
+            book.blank_page()
+        writer.close(book.catalog(), writer.add(_info(title, author, created)), _stable_id(parts, title))
+    return book.pages
 
 
-@dataclass
-class _Survey:
-    """What the join must know before copying anything: where every page starts its view (a link
-    may jump ahead to a part not read yet), whether any part is tagged, the PDF version."""
-
-    tops: list[float] = field(default_factory=list)
-    boxes: dict[str, ArrayObject] = field(default_factory=dict)
-    """The last page's boxes, for blank pages added after it."""
-    tagged: bool = False
-    version: str = "%PDF-1.7"
-
-
-def _survey(parts: list[Path]) -> _Survey:
-    survey = _Survey()
+def _version(parts: list[Path]) -> str:
+    """The highest PDF version a part declares in its first bytes."""
+    versions = ["%PDF-1.7"]
     for part in parts:
-        reader = PdfReader(str(part))
-        survey.tops += [float(page.mediabox.top) for page in reader.pages]
-        survey.tagged |= "/StructTreeRoot" in reader.trailer["/Root"]
-        survey.version = max(survey.version, reader.pdf_header[:8])
-        last = reader.pages[-1] if reader.pages else None
-        if last is not None:
-            survey.boxes = {"/MediaBox": last.mediabox, "/TrimBox": last.trimbox, "/BleedBox": last.bleedbox}
-    return survey
+        with part.open("rb") as fh:
+            head = fh.read(8).decode("latin-1")
+        if re.fullmatch(r"%PDF-\d\.\d", head):
+            versions.append(head)
+    return max(versions)
 
 
 def _ref(number: int) -> IndirectObject:
@@ -123,48 +109,58 @@ class _Writer:
 @dataclass
 class _Bookmark:
     title: PdfObject
-    dest: PdfObject
+    target: dict[NameObject, PdfObject]
+    """Its /Dest (WeasyPrint's) or its /A action, copied."""
     count: int
     children: list[_Bookmark]
 
 
 class _Book:
-    """The joined document, filled part by part. Page objects get their numbers up front, so a
-    link or a bookmark can point at a page of a part that is copied later."""
+    """The joined document, filled part by part. A link to a page by its number (the contents,
+    the index) may jump ahead to a part not read yet: such links are written last."""
 
-    def __init__(self, writer: _Writer, survey: _Survey) -> None:
+    def __init__(self, writer: _Writer) -> None:
         self.writer = writer
-        self.survey = survey
         self.page_tree = writer.reserve()
-        self.page_numbers = [writer.reserve() for _ in survey.tops]
-        self.pages = 0
+        self.page_numbers: list[int] = []
+        """The object number of each page copied so far."""
+        self.tops: list[float] = []
+        """Where each page's view starts (the top of its media box), for jumps to it."""
+        self.boxes: dict[str, ArrayObject] = {}
+        """The last page's boxes, for blank pages added after it."""
+        self.links: list[tuple[int, DictionaryObject, int]] = []
+        """Page links held back: their object number, the copied annotation, the target page."""
         self.bookmarks: list[_Bookmark] = []
         self.dests: dict[str, tuple[PdfObject, PdfObject]] = {}
         """Named destinations (WeasyPrint names every element id) by name; the first part wins."""
         # The structure tree: one Document element over the parts' top elements; the parent tree
         # keys of each part shifted past the keys of the parts before it.
-        self.document = writer.reserve() if survey.tagged else None
+        self.document: int | None = None
         self.top_elements: list[PdfObject] = []
         self.parent_tree: list[tuple[int, IndirectObject]] = []
         self.next_key = 0
 
     def append(self, reader: PdfReader) -> None:
         part = _PartCopy(self, reader)
-        first = self.pages
-        pages = [page.indirect_reference for page in reader.pages]
-        for n, page in enumerate(pages):
-            part.numbers[page.idnum] = self.page_numbers[first + n]
+        pages = list(reader.pages)
+        numbers = [self.writer.reserve() for _ in pages]
+        for page, number in zip(pages, numbers, strict=True):
+            part.numbers[page.indirect_reference.idnum] = number
         root = reader.trailer["/Root"]
         part.numbers[root.raw_get("/Pages").idnum] = self.page_tree
-        tree = root.get("/StructTreeRoot") if self.document is not None else None
+        tree = root.get("/StructTreeRoot")
         if tree is not None:
             self._structure(part, tree, tree.get_object())
-        for n, page in enumerate(pages):
-            copied = part.convert(page.get_object())
+        for page, number in zip(pages, numbers, strict=True):
+            copied = part.convert(page)
             copied[NameObject("/Parent")] = _ref(self.page_tree)
             part.shift(copied, "/StructParents")
-            self.writer.write(self.page_numbers[first + n], copied)
-        self.pages += len(pages)
+            self.writer.write(number, copied)
+            self.tops.append(float(page.mediabox.top))
+        if pages:
+            last = pages[-1]
+            self.boxes = {"/MediaBox": last.mediabox, "/TrimBox": last.trimbox, "/BleedBox": last.bleedbox}
+        self.page_numbers += numbers
         if "/Outlines" in root:
             self.bookmarks += _bookmarks(root["/Outlines"].get("/First"), part)
         names = root["/Names"] if "/Names" in root else {}
@@ -179,6 +175,8 @@ class _Book:
         and Document element map to the joined Document, so every element that named one of them
         as its parent (WeasyPrint also parents page-margin text to its Document without listing it)
         now names the joined one, and neither the part's root nor its parent tree is copied."""
+        if self.document is None:
+            self.document = self.writer.reserve()
         if isinstance(tree_ref, IndirectObject):
             part.numbers[tree_ref.idnum] = self.document
         top = _refs(tree.get("/K"))
@@ -196,20 +194,18 @@ class _Book:
         part.offset = offset
         self.next_key = offset + max((key for key, _ in entries), default=-1) + 1
 
-    def link_target(self, uri: str) -> DictionaryObject | None:
-        """The jump for a 'secatalog-page:N' link, or None for any other link."""
-        if not uri.startswith(PAGE_LINK):
-            return None
-        number = int(uri.removeprefix(PAGE_LINK)) - 1
-        if not 0 <= number < len(self.page_numbers):
-            return None
-        view = [NameObject("/XYZ"), NumberObject(0), NumberObject(int(self.survey.tops[number])), NumberObject(0)]
-        return DictionaryObject(
-            {
-                NameObject("/S"): NameObject("/GoTo"),
-                NameObject("/D"): ArrayObject([_ref(self.page_numbers[number]), *view]),
-            }
-        )
+    def _write_links(self) -> None:
+        """Write the held-back page links, each turned into a jump to its page if it exists."""
+        for number, annotation, target in self.links:
+            if 0 <= target < self.pages:
+                view = [NameObject("/XYZ"), NumberObject(0), NumberObject(int(self.tops[target])), NumberObject(0)]
+                annotation[NameObject("/A")] = DictionaryObject(
+                    {
+                        NameObject("/S"): NameObject("/GoTo"),
+                        NameObject("/D"): ArrayObject([_ref(self.page_numbers[target]), *view]),
+                    }
+                )
+            self.writer.write(number, annotation)
 
     def blank_page(self) -> None:
         """An empty page the size of the last one, at the end."""
@@ -218,16 +214,20 @@ class _Book:
                 NameObject("/Type"): NameObject("/Page"),
                 NameObject("/Parent"): _ref(self.page_tree),
                 NameObject("/Resources"): DictionaryObject(),
-                **{NameObject(key): box for key, box in self.survey.boxes.items()},
+                **{NameObject(key): box for key, box in self.boxes.items()},
             }
         )
-        number = self.writer.add(page).idnum
-        self.page_numbers.append(number)
-        self.pages += 1
+        self.page_numbers.append(self.writer.add(page).idnum)
+        self.tops.append(self.tops[-1])
+
+    @property
+    def pages(self) -> int:
+        return len(self.page_numbers)
 
     def catalog(self) -> IndirectObject:
         """Write what spans the parts, then the document catalog naming it all."""
         writer = self.writer
+        self._write_links()
         writer.write(
             self.page_tree,
             DictionaryObject(
@@ -334,26 +334,30 @@ class _PartCopy:
             copied = self.convert(original)
             if isinstance(copied, DictionaryObject):
                 self.shift(copied, "/StructParent")
-                self._link(original, copied)
+                target = _page_link(original)
+                if target is not None:
+                    self.book.links.append((number, copied, target))
+                    continue
             self.book.writer.write(number, copied)
 
-    def _link(self, original: DictionaryObject, copied: DictionaryObject) -> None:
-        if original.get("/Subtype") != "/Link" or "/A" not in original:
-            return
-        uri = original["/A"].get_object().get("/URI")
-        jump = self.book.link_target(uri) if isinstance(uri, str) else None
-        if jump is not None:
-            copied[NameObject("/A")] = jump
+
+def _page_link(annotation: DictionaryObject) -> int | None:
+    """The page (counted from 0) a 'secatalog-page:N' link annotation jumps to, else None."""
+    if annotation.get("/Subtype") != "/Link" or "/A" not in annotation:
+        return None
+    uri = annotation["/A"].get_object().get("/URI")
+    found = re.fullmatch(PAGE_LINK + r"(\d{1,9})", uri) if isinstance(uri, str) else None
+    return int(found.group(1)) - 1 if found else None
 
 
 def _bookmarks(item, part: _PartCopy) -> list[_Bookmark]:
+    """A part's bookmarks from the first at this level on, with what they jump to copied."""
     marks = []
     while item is not None:
         item = item.get_object()
+        target = {NameObject(key): part.convert(item.raw_get(key)) for key in ("/Dest", "/A") if key in item}
         children = _bookmarks(item.get("/First"), part)
-        marks.append(
-            _Bookmark(item["/Title"], part.convert(item.raw_get("/Dest")), int(item.get("/Count", 0)), children)
-        )
+        marks.append(_Bookmark(item["/Title"], target, int(item.get("/Count", 0)), children))
         item = item.get("/Next")
     return marks
 
@@ -372,7 +376,7 @@ def _write_siblings(writer: _Writer, marks: list[_Bookmark], parent: int) -> tup
     """One level of bookmarks as a chain of siblings under parent; returns its first and last."""
     numbers = [writer.reserve() for _ in marks]
     for n, mark in enumerate(marks):
-        entry = {"/Title": mark.title, "/Dest": mark.dest, "/Parent": _ref(parent)}
+        entry = {"/Title": mark.title, **mark.target, "/Parent": _ref(parent)}
         if n:
             entry["/Prev"] = _ref(numbers[n - 1])
         if n + 1 < len(marks):
