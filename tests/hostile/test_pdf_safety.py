@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from secatalog.pdf.fetcher import RestrictedFetcher
+from secatalog.pdf.fetcher import QR_MAX, RestrictedFetcher, qr_url
 from secatalog.pdf.render import Job, PrintError, render_all
 
 
@@ -22,6 +22,21 @@ def test_allowed_file_is_served(allowed):
     fetcher = RestrictedFetcher(allowed)
     response = fetcher.fetch("photo:ok.jpg")
     assert response.read().startswith(b"\xff\xd8") and fetcher.refused == []
+
+
+def test_qr_codes_are_drawn_by_the_fetcher_and_long_texts_refused(allowed):
+    import io
+
+    import zxingcpp
+    from PIL import Image
+
+    fetcher = RestrictedFetcher(allowed)
+    address = "https://catalog.example.org/items/가게/<b>&amp;/"
+    image = Image.open(io.BytesIO(fetcher.fetch(qr_url(address)).read()))
+    assert image.mode == "1" and [code.text for code in zxingcpp.read_barcodes(image.convert("L"))] == [address]
+    with pytest.raises(ValueError):
+        fetcher.fetch(qr_url("x" * (QR_MAX + 1)))
+    assert fetcher.refused and fetcher.refused[0].startswith("qr:")
 
 
 @pytest.mark.parametrize(

@@ -7,13 +7,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import segno
 from markupsafe import Markup
 
 from ..catalog import Catalog, PhotoRef
 from ..jinja import environment
 from ..photos import ProcessedPhoto
-from .fetcher import photo_url
+from .fetcher import photo_url, qr_url
 from .plan import (
     INDEX_ROWS_PER_PAGE,
     PROFILE_PAGES,
@@ -81,9 +80,10 @@ PRINT = Edition("print", screen=False)
 SCREEN = Edition("screen", screen=True)
 
 
-def qr_svg(url: str) -> Markup:
-    """An inline SVG QR code (no file, no fetch)."""
-    return Markup(segno.make(url, error="m").svg_inline(scale=4, border=2, dark="#000"))
+def qr_image(url: str) -> Markup:
+    """A QR code holding url, drawn by the render worker's fetcher. Silent for screen readers:
+    next to it the same address is a link."""
+    return Markup('<img class="qr-code" src="{}" alt="">').format(qr_url(url))
 
 
 class PrintDocument:
@@ -132,7 +132,7 @@ class PrintDocument:
                 org_types=catalog.org_types,
                 cert_names={k: v.name for k, v in catalog.certifications.items()},
                 toc=self.toc,
-                qr=qr_svg,
+                qr=qr_image,
                 photo_src=lambda ref: self.photo_src(ref, edition),
                 **self.extra(chunk),
                 **chunk.payload,
