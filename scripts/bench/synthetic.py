@@ -25,6 +25,7 @@ CATEGORIES = [
     "tours",
 ]
 ORG = ["social-enterprise", "cooperative", "village-enterprise", "self-sufficiency", "social-coop"]
+CITIES = ["가람시", "나래시", "다솜시", "라온시"]  # for print editions by region
 
 
 def photo(path: Path, seed: int, size=(2000, 1500)) -> None:
@@ -71,6 +72,7 @@ def make(
             f"mission: 지역 주민 {e}명과 함께 일하는 합성 기업입니다",
             "social_purpose: jobs",
             f"email: ent{e}@example.org",
+            f"address: 합성도 {CITIES[e % len(CITIES)]} 합성로 {e}",
             f"workers: {{paid: 10, vulnerable: {e % 6}}}",
             "products:",
         ]
