@@ -7,6 +7,7 @@ import weakref
 from datetime import date
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader, PdfWriter
 from pypdf.annotations import Link
 
@@ -67,3 +68,36 @@ def test_the_join_holds_one_part_at_a_time(tmp_path, monkeypatch):
     parts = [_part(tmp_path / f"{n}.pdf", 2, ["secatalog-page:7"], f"부분 {n}") for n in range(6)]
     assert assemble.merge(parts, tmp_path / "out.pdf", "제목", "만든 곳", date(2026, 11, 25)) == 12
     assert most == [0] * 6
+
+
+def test_parts_finishing_in_any_order_join_as_they_come(tmp_path):
+    """A build joins each book while its other parts still render: a part waits only for the
+    parts before it. The result is the same file as joining them in order at the end."""
+    parts = [_part(tmp_path / f"{n}.pdf", 1 + n % 2, ["secatalog-page:1"], f"부분 {n}") for n in range(5)]
+    names = [f"book:{n}" for n in range(5)]
+    whole = tmp_path / "whole.pdf"
+    pages = assemble.merge(parts, whole, "제목", "만든 곳", date(2026, 11, 25), pad_to=4)
+    out = tmp_path / "joined.pdf"
+    with assemble.Joins() as joins:
+        join = joins.book(out, names, "제목", "만든 곳", date(2026, 11, 25), pad_to=4)
+        joins.book(tmp_path / "single.pdf", ["single"], "한 장", "만든 곳", date(2026, 11, 25))
+        for n in (3, 1, 4):
+            joins.ready(names[n], parts[n])
+        assert join.added == 0 and not out.exists()  # the first part has not come
+        joins.ready(names[0], parts[0])
+        assert join.added == 2  # the first and the one waiting for it; the third waits for the second
+        joins.ready("single", parts[0])
+        joins.ready(names[2], parts[2])
+    assert join.pages == pages and out.read_bytes() == whole.read_bytes()
+    assert len(PdfReader(tmp_path / "single.pdf").pages) == 1
+
+
+def test_a_join_left_unfinished_by_a_failed_build_leaves_no_file(tmp_path):
+    parts = [_part(tmp_path / f"{n}.pdf", 1) for n in range(3)]
+    out = tmp_path / "book.pdf"
+    with pytest.raises(RuntimeError), assemble.Joins() as joins:
+        joins.book(out, ["a", "b", "c"], "제목", "만든 곳", date(2026, 11, 25))
+        joins.ready("a", parts[0])
+        assert out.exists()
+        raise RuntimeError("a chunk failed")
+    assert not out.exists()

@@ -6,7 +6,8 @@ On the synthetic network (4 items per enterprise, 480x360 photos, as bench_scale
 catalog/print.yml naming an edition per category, per org type and per region besides the whole
 catalog. For each edition's print PDF (A4 with bleed), in one run on this machine:
   baseline:  the HTML of all its chunks as one document, rendered by WeasyPrint in one process
-  ours:      its chunks rendered by 2 workers with an empty cache, then joined (streaming)
+  ours:      its chunks rendered by 2 workers with an empty cache and joined (streaming) by the
+             main process as they finish, as a build does
   pypdf:     the same parts joined the way the join worked before (pypdf's PdfWriter), for scale
 Time excludes loading the catalog, which both do alike. Memory is peak resident set: the
 baseline is one process; ours is the build process plus every process under it (the fork server
@@ -121,28 +122,27 @@ def _tasks(doc):
 
 
 def phase_ours(net: Path, edition: str, out: Path, cache: Path) -> dict:
-    from secatalog.pdf.assemble import merge
+    """As a build prints a book: chunks rendered by 2 workers, joined in the build process as
+    they finish (editions.write_all)."""
+    from secatalog.pdf.assemble import Joins
     from secatalog.pdf.render import render_all
 
     doc = _document(net, edition)
     watch = PeakWatch()
     watch.start()
     started = time.perf_counter()
-    files, rendered, _ = render_all(_tasks(doc), cache, workers=2, timeout=3600)
-    rendered_at = time.perf_counter()
-    before_join = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    parts = [files[chunk.key] for chunk in doc.chunks]
-    pages = merge(parts, out, doc.title, "bench", doc.catalog.settings.date, pad_to=4)
+    with Joins() as joins:
+        names = [chunk.key for chunk in doc.chunks]
+        join = joins.book(out, names, doc.title, "bench", doc.catalog.settings.date, pad_to=4)
+        files, rendered, _ = render_all(_tasks(doc), cache, workers=2, timeout=3600, done=joins.ready)
     done = time.perf_counter()
     peaks = watch.stop()
-    (cache / "parts.json").write_text(json.dumps([str(p) for p in parts]))
+    (cache / "parts.json").write_text(json.dumps([str(files[name]) for name in names]))
     return {
         "seconds": done - started,
-        "join_s": done - rendered_at,
-        "pages": pages,
-        "chunks": len(parts),
+        "pages": join.pages,
+        "chunks": len(names),
         "rendered": rendered,
-        "main_peak_before_join_kib": before_join,
         "processes_peak_kib": sorted(peaks.values(), reverse=True),
     }
 
@@ -206,11 +206,9 @@ def measure(net: Path, edition: str) -> dict:
         "time_ratio": round(ours["seconds"] / base["seconds"], 3),
         "baseline_peak_kib": base["self_peak_kib"],
         "ours_main_peak_kib": ours["self_peak_kib"],
-        "ours_main_peak_before_join_kib": ours["main_peak_before_join_kib"],
         "ours_other_processes_peak_kib": ours["processes_peak_kib"],
         "ours_sum_peak_kib": ours_sum,
         "memory_ratio": round(ours_sum / base["self_peak_kib"], 3),
-        "join_s": round(ours["join_s"], 1),
         "pypdf_join_s": round(pypdf["seconds"], 1),
         "pypdf_join_peak_kib": pypdf["self_peak_kib"],
         "ours_mb": round((WORK / f"print-{edition}-ours.pdf").stat().st_size / 1e6, 1),

@@ -11,6 +11,7 @@ one tree under one Document element, and the file gets reproducible metadata and
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -37,27 +38,102 @@ PAGE_LINK = "secatalog-page:"
 def merge(parts: list[Path], out: Path, title: str, author: str, created: date, pad_to: int = 1) -> int:
     """Write one PDF from parts in order; end with blank pages up to a multiple of pad_to (a
     folded booklet has pages in fours). Returns the page count of the result."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("wb") as fh:
-        writer = _Writer(fh, _version(parts))
-        book = _Book(writer)
+    with Join(out, len(parts), title, author, created, pad_to) as join:
         for part in parts:
-            book.append(PdfReader(str(part)))
-        while book.pages % pad_to:
+            join.add(part)
+    return join.pages
+
+
+class Join:
+    """One PDF being written from its parts, added in order, possibly while later parts are still
+    rendering. The file opens with the first part and is finished when the last is added; a join
+    left unfinished (a failed build) removes what it wrote."""
+
+    def __init__(self, out: Path, parts: int, title: str, author: str, created: date, pad_to: int = 1) -> None:
+        self.out, self.expected, self.pad_to = out, parts, pad_to
+        self.info = _info(title, author, created)
+        self.digest = hashlib.md5(title.encode("utf-8"), usedforsecurity=False)
+        """The file ID comes from the parts instead of the clock: same inputs, same bytes."""
+        self.added = 0
+        self.pages = 0
+        self._fh: BinaryIO | None = None
+        self._book: _Book | None = None
+
+    def add(self, part: Path) -> None:
+        data = part.read_bytes()
+        self.digest.update(data)
+        if self._book is None:
+            self.out.parent.mkdir(parents=True, exist_ok=True)
+            self._fh = self.out.open("wb")
+            self._book = _Book(_Writer(self._fh, _version(data)))
+        self._book.append(PdfReader(io.BytesIO(data)))
+        self.added += 1
+        if self.added == self.expected:
+            self._finish()
+
+    def _finish(self) -> None:
+        book = self._book
+        while book.pages % self.pad_to:
             book.blank_page()
-        writer.close(book.catalog(), writer.add(_info(title, author, created)), _stable_id(parts, title))
-    return book.pages
+        writer = book.writer
+        ident = ByteStringObject(self.digest.digest())
+        writer.close(book.catalog(), writer.add(self.info), ident)
+        self._fh.close()
+        self.pages = book.pages
+        self._book = None
+
+    def __enter__(self) -> Join:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._book is not None or self.added < self.expected:
+            if self._fh is not None:
+                self._fh.close()
+                self.out.unlink(missing_ok=True)
+            self._book = None
 
 
-def _version(parts: list[Path]) -> str:
-    """The highest PDF version a part declares in its first bytes."""
-    versions = ["%PDF-1.7"]
-    for part in parts:
-        with part.open("rb") as fh:
-            head = fh.read(8).decode("latin-1")
-        if re.fullmatch(r"%PDF-\d\.\d", head):
-            versions.append(head)
-    return max(versions)
+class Joins:
+    """The joins of a build, fed as its parts finish rendering in any order: each join takes a
+    part once every part before it in its book has arrived."""
+
+    def __init__(self) -> None:
+        self._parts: dict[str, tuple[Join, list[str], dict[str, Path]]] = {}
+        self.joins: list[Join] = []
+
+    def book(self, out: Path, parts: list[str], title: str, author: str, created: date, pad_to: int = 1) -> Join:
+        """Start a join of the parts (render job names) into out."""
+        join = Join(out, len(parts), title, author, created, pad_to)
+        waiting: dict[str, Path] = {}
+        for name in parts:
+            self._parts[name] = (join, parts, waiting)
+        self.joins.append(join)
+        return join
+
+    def ready(self, name: str, path: Path) -> None:
+        """A part finished rendering (or was in the cache): add it and any that waited for it."""
+        if name not in self._parts:
+            return
+        join, parts, waiting = self._parts[name]
+        waiting[name] = path
+        while join.added < len(parts) and parts[join.added] in waiting:
+            join.add(waiting.pop(parts[join.added]))
+
+    def __enter__(self) -> Joins:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for join in self.joins:
+            join.__exit__(*exc)
+        missing = [join.out for join in self.joins if join.added < join.expected]
+        if missing and exc[0] is None:
+            raise AssertionError(f"parts never rendered for {missing[:3]}")
+
+
+def _version(data: bytes) -> str:
+    """The PDF version the part declares in its first bytes."""
+    head = data[:8].decode("latin-1")
+    return head if re.fullmatch(r"%PDF-\d\.\d", head) else "%PDF-1.7"
 
 
 def _ref(number: int) -> IndirectObject:
@@ -425,13 +501,3 @@ def _info(title: str, author: str, created: date) -> DictionaryObject:
         "/ModDate": stamp,
     }
     return DictionaryObject({NameObject(key): TextStringObject(value) for key, value in fields.items()})
-
-
-def _stable_id(parts: list[Path], title: str) -> ByteStringObject:
-    """Same inputs, same bytes: derive the file ID from the parts instead of the clock."""
-    digest = hashlib.md5(title.encode("utf-8"), usedforsecurity=False)
-    for part in parts:
-        with part.open("rb") as fh:
-            while block := fh.read(1 << 20):
-                digest.update(block)
-    return ByteStringObject(digest.digest())

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .assemble import merge
+from .assemble import Joins
 from .cards import CardsDocument, publish
 from .html import (
     PRINT,
@@ -83,33 +83,34 @@ def documents(prepared) -> Documents:
 
 
 def write_all(prepared, site: Path, workers: int | None = None) -> None:
-    """Render every chunk of every book, sheet and card in one pool; join each book's editions
-    into site/print/, rasterise the cards into site/cards/."""
+    """Render every chunk of every book, sheet and card in one pool, joining each book's editions
+    into site/print/ as their parts finish; rasterise the cards into site/cards/."""
     out_dir = site / "print"
     catalog = prepared.catalog
     settings = catalog.settings
     options = catalog.print_settings
     docs = documents(prepared)
-    jobs = [job for group in docs.jobs().values() for job in group]
-    files, _, _ = render_all(
-        jobs, settings.cache_dir / "pdf", workers, options.chunk_timeout_s, options.memory_limit_mb
-    )
-    net = catalog.network
-    printed = {}
-    for name, doc in docs.books.items():
-        for edition in (PRINT, SCREEN):
-            parts = [files[f"{name}:{edition.name}:{chunk.key}"] for chunk in doc.chunks]
-            pad_to = 1 if edition.screen else 4  # the printer folds sheets into fours
-            out = out_dir / f"{name}-{edition.name}.pdf"
-            pages = merge(parts, out, doc.title, net.name, settings.date, pad_to)
-            if not edition.screen:
-                printed[out.relative_to(out_dir).as_posix()] = (doc.title, pages)
-    for doc in docs.singles:
-        merge([files[doc.path]], out_dir / doc.path, doc.title, net.name, settings.date)
-    desk = docs.desk
-    pages = merge([files[desk.path]], out_dir / desk.path, desk.title, net.name, settings.date)
-    printed[desk.path] = (f"{desk.title} (재단 220 x 150 mm 가로, 도련 3 mm, 재단선; 표지 1쪽 + 12달)", pages)
-    (out_dir / "README.txt").write_text(printer_notes(printed, catalog), "utf-8")
+    tasks = [task for group in docs.jobs().values() for task in group]
+    by = (catalog.network.name, settings.date)
+    with Joins() as joins:
+        printed = {}
+        for name, doc in docs.books.items():
+            for edition in (PRINT, SCREEN):
+                parts = [f"{name}:{edition.name}:{chunk.key}" for chunk in doc.chunks]
+                pad_to = 1 if edition.screen else 4  # the printer folds sheets into fours
+                join = joins.book(out_dir / f"{name}-{edition.name}.pdf", parts, doc.title, *by, pad_to)
+                if not edition.screen:
+                    printed[f"{name}-{edition.name}.pdf"] = (doc.title, join)
+        for doc in docs.singles:
+            joins.book(out_dir / doc.path, [doc.path], doc.title, *by)
+        desk = docs.desk
+        calendar = joins.book(out_dir / desk.path, [desk.path], desk.title, *by)
+        printed[desk.path] = (f"{desk.title} (재단 220 x 150 mm 가로, 도련 3 mm, 재단선; 표지 1쪽 + 12달)", calendar)
+        files, _, _ = render_all(
+            tasks, settings.cache_dir / "pdf", workers, options.chunk_timeout_s, options.memory_limit_mb, joins.ready
+        )
+    notes = {path: (title, join.pages) for path, (title, join) in printed.items()}
+    (out_dir / "README.txt").write_text(printer_notes(notes, catalog), "utf-8")
     publish(docs.news, files.get(docs.news.path), site / "cards")
 
 

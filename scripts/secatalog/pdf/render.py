@@ -93,10 +93,6 @@ def _made(task: Job | Task) -> Job:
     return task if isinstance(task, Job) else task.make()
 
 
-def _pages(task: Job | Task) -> int:
-    return task.expected_pages if isinstance(task, Job) else task.pages
-
-
 @functools.cache
 def _context():
     """Workers fork from a small server process that has imported WeasyPrint once, not from the
@@ -112,15 +108,20 @@ def render_all(
     workers: int | None = None,
     timeout: float = 300,
     memory_mb: int = 4096,
+    done: Callable[[str, Path], None] | None = None,
 ) -> tuple[dict[str, Path], int, list[str]]:
-    """Render jobs not in the cache, longest first (with few workers, a big chunk started last
-    would leave the others idle). Returns files by job name, how many rendered, refused URLs."""
+    """Render jobs not in the cache, in the order given: book order, so each book's join can follow
+    its parts as they finish (chunks are at most plan.CHUNK_PAGES pages: none straggles). One job
+    waits beyond the running ones, so no worker idles while the next HTML is made or a part is
+    joined. done(name, file) is called as each job's file is ready, at once for one in the cache.
+
+    Returns files by job name, how many rendered, refused URLs."""
     cache_dir.mkdir(parents=True, exist_ok=True)
-    tasks = sorted(tasks, key=lambda task: -_pages(task))
+    tasks = list(tasks)
     workers = max(1, min(workers or os.cpu_count() or 1, len(tasks)))
+    ready = done or (lambda name, path: None)
     files: dict[str, Path] = {}
-    running: dict[Future, tuple[Job, float]] = {}
-    refused: list[str] = []
+    running = _Running(workers, timeout, memory_mb)
     rendered = 0
     pool = None
     try:
@@ -128,42 +129,65 @@ def render_all(
             job = _made(task)
             files[job.name] = target = cache_dir / f"{job.key}.pdf"
             if target.exists():
+                ready(job.name, target)
                 continue
             if pool is None:
                 pool = ProcessPoolExecutor(workers, _context(), initializer=_limit_memory, initargs=(memory_mb,))
-            while len(running) >= workers:
-                refused += _finish_one(running, timeout, memory_mb)
-            running[pool.submit(_render, job, str(target))] = (job, time.monotonic())
+            while running.full():
+                ready(*running.finish_one())
+            running.add(pool.submit(_render, job, str(target)), job, target)
             rendered += 1
-        while running:
-            refused += _finish_one(running, timeout, memory_mb)
+        while running.jobs:
+            ready(*running.finish_one())
     finally:
         if pool is not None:
             for process in list(getattr(pool, "_processes", {}).values()):
                 if process.is_alive():
                     process.terminate()
             pool.shutdown(wait=True, cancel_futures=True)
-    return files, rendered, refused
+    return files, rendered, running.refused
 
 
-def _finish_one(running: dict[Future, tuple[Job, float]], timeout: float, memory_mb: int) -> list[str]:
-    """Wait for one running job to end; check its pages. Returns the URLs it refused."""
-    oldest = min(started for _, started in running.values())
-    done, _ = wait(running, timeout=max(0.0, oldest + timeout - time.monotonic()), return_when=FIRST_COMPLETED)
-    if not done:
-        late = min(running.values(), key=lambda entry: entry[1])[0]
-        raise PrintError(f"인쇄용 PDF의 '{late.name}' 부분이 {timeout:.0f}초 안에 끝나지 않았습니다")
-    future = done.pop()
-    job, _ = running.pop(future)
-    try:
-        _, pages, refused = future.result()
-    except (MemoryError, BrokenProcessPool):
-        raise PrintError(
-            f"인쇄용 PDF의 '{job.name}' 부분을 만들다 멈췄습니다 (메모리 한도 {memory_mb}MB를 넘었을 수 있습니다)"
-        ) from None
-    if pages != job.expected_pages:
-        raise PrintError(
-            f"인쇄 배치 오류: '{job.name}' 부분이 계획한 {job.expected_pages}쪽이 아니라 "
-            f"{pages}쪽입니다 (secatalog 버그로 보입니다)"
-        )
-    return refused
+class _Running:
+    """The jobs in the pool, in the order they were given to it, each with the time it started
+    (None while it waits for a worker: its time limit counts from when one is free)."""
+
+    def __init__(self, workers: int, timeout: float, memory_mb: int) -> None:
+        self.workers, self.timeout, self.memory_mb = workers, timeout, memory_mb
+        self.jobs: dict[Future, list] = {}
+        self.refused: list[str] = []
+
+    def full(self) -> bool:
+        return len(self.jobs) > self.workers
+
+    def add(self, future: Future, job: Job, target: Path) -> None:
+        started = time.monotonic() if len(self.jobs) < self.workers else None
+        self.jobs[future] = [job, target, started]
+
+    def finish_one(self) -> tuple[str, Path]:
+        """Wait for one job to end and check its pages; returns its name and file."""
+        oldest = min(entry[2] for entry in self.jobs.values() if entry[2] is not None)
+        left = max(0.0, oldest + self.timeout - time.monotonic())
+        finished, _ = wait(self.jobs, timeout=left, return_when=FIRST_COMPLETED)
+        if not finished:
+            late = min((e for e in self.jobs.values() if e[2] is not None), key=lambda e: e[2])[0]
+            raise PrintError(f"인쇄용 PDF의 '{late.name}' 부분이 {self.timeout:.0f}초 안에 끝나지 않았습니다")
+        future = finished.pop()
+        job, target, _ = self.jobs.pop(future)
+        waiting = next((entry for entry in self.jobs.values() if entry[2] is None), None)
+        if waiting is not None:  # a worker is free: the job that waited starts now
+            waiting[2] = time.monotonic()
+        try:
+            _, pages, refused = future.result()
+        except (MemoryError, BrokenProcessPool):
+            raise PrintError(
+                f"인쇄용 PDF의 '{job.name}' 부분을 만들다 멈췄습니다 "
+                f"(메모리 한도 {self.memory_mb}MB를 넘었을 수 있습니다)"
+            ) from None
+        if pages != job.expected_pages:
+            raise PrintError(
+                f"인쇄 배치 오류: '{job.name}' 부분이 계획한 {job.expected_pages}쪽이 아니라 "
+                f"{pages}쪽입니다 (secatalog 버그로 보입니다)"
+            )
+        self.refused += refused
+        return job.name, target
