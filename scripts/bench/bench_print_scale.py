@@ -110,15 +110,11 @@ def _document(net: Path, edition: str):
 
 
 def _tasks(doc):
+    from secatalog.pdf.editions import chunk_task
     from secatalog.pdf.html import PRINT
-    from secatalog.pdf.render import Job, Task
 
     photos = str(doc.catalog.settings.photo_cache)
-
-    def task(chunk):
-        return Task(chunk.key, chunk.pages, lambda: Job(chunk.key, doc.html(chunk, PRINT), chunk.pages, photos))
-
-    return [task(chunk) for chunk in doc.chunks]
+    return [chunk_task(chunk.key, doc, chunk, PRINT, photos, tagged=False) for chunk in doc.chunks]
 
 
 def phase_ours(net: Path, edition: str, out: Path, cache: Path) -> dict:

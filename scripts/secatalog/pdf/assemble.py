@@ -86,10 +86,9 @@ class Join:
         return self
 
     def __exit__(self, *exc) -> None:
-        if self._book is not None or self.added < self.expected:
-            if self._fh is not None:
-                self._fh.close()
-                self.out.unlink(missing_ok=True)
+        if self._book is not None:  # begun and not finished
+            self._fh.close()
+            self.out.unlink(missing_ok=True)
             self._book = None
 
 
@@ -217,7 +216,7 @@ class _Book:
         self.next_key = 0
 
     def append(self, reader: PdfReader) -> None:
-        part = _PartCopy(self, reader)
+        part = _PartCopy(self)
         pages = list(reader.pages)
         numbers = [self.writer.reserve() for _ in pages]
         for page, number in zip(pages, numbers, strict=True):
@@ -373,9 +372,8 @@ class _PartCopy:
     """One part's objects copied into the joined file under new numbers. An object is read and
     written when first referenced; the part's reader (and all it cached) is dropped after."""
 
-    def __init__(self, book: _Book, reader: PdfReader) -> None:
+    def __init__(self, book: _Book) -> None:
         self.book = book
-        self.reader = reader
         self.numbers: dict[int, int] = {}
         self.todo: list[tuple[IndirectObject, int]] = []
         self.offset = 0

@@ -38,7 +38,7 @@ class Documents:
         photos = self.photos
         return {
             "books": [
-                _task(f"{name}:{ed.name}:{chunk.key}", doc, chunk, ed, photos, ed.screen)
+                chunk_task(f"{name}:{ed.name}:{chunk.key}", doc, chunk, ed, photos, ed.screen)
                 for name, doc in self.books.items()
                 for chunk in doc.chunks
                 for ed in (PRINT, SCREEN)
@@ -55,12 +55,12 @@ class Documents:
 def _whole(doc, edition, photos: str, tagged: bool | None = None) -> Task:
     """The job for a document of one chunk, named by the file it becomes. Screen documents are
     tagged for screen readers, unless nobody reads the PDF itself (the cards become images)."""
-    return _task(doc.path, doc, doc.chunks[0], edition, photos, edition.screen if tagged is None else tagged)
+    return chunk_task(doc.path, doc, doc.chunks[0], edition, photos, edition.screen if tagged is None else tagged)
 
 
-def _task(name: str, doc, chunk, edition, photos: str, tagged: bool) -> Task:
+def chunk_task(name: str, doc, chunk, edition, photos: str, tagged: bool) -> Task:
     """A chunk's job, its HTML written only when the render pool takes it."""
-    return Task(name, chunk.pages, lambda: Job(name, doc.html(chunk, edition), chunk.pages, photos, tagged))
+    return Task(name, lambda: Job(name, doc.html(chunk, edition), chunk.pages, photos, tagged))
 
 
 def documents(prepared) -> Documents:

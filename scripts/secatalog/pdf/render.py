@@ -85,7 +85,6 @@ class Task:
     HTML of the chunks being rendered, never of every chunk of every book at once."""
 
     name: str
-    pages: int
     make: Callable[[], Job]
 
 
@@ -148,13 +147,20 @@ def render_all(
     return files, rendered, running.refused
 
 
+@dataclass
+class _InPool:
+    job: Job
+    target: Path
+    started: float | None
+    """None while the job waits for a worker: its time limit counts from when one is free."""
+
+
 class _Running:
-    """The jobs in the pool, in the order they were given to it, each with the time it started
-    (None while it waits for a worker: its time limit counts from when one is free)."""
+    """The jobs in the pool, in the order they were given to it."""
 
     def __init__(self, workers: int, timeout: float, memory_mb: int) -> None:
         self.workers, self.timeout, self.memory_mb = workers, timeout, memory_mb
-        self.jobs: dict[Future, list] = {}
+        self.jobs: dict[Future, _InPool] = {}
         self.refused: list[str] = []
 
     def full(self) -> bool:
@@ -162,21 +168,21 @@ class _Running:
 
     def add(self, future: Future, job: Job, target: Path) -> None:
         started = time.monotonic() if len(self.jobs) < self.workers else None
-        self.jobs[future] = [job, target, started]
+        self.jobs[future] = _InPool(job, target, started)
 
     def finish_one(self) -> tuple[str, Path]:
         """Wait for one job to end and check its pages; returns its name and file."""
-        oldest = min(entry[2] for entry in self.jobs.values() if entry[2] is not None)
-        left = max(0.0, oldest + self.timeout - time.monotonic())
+        oldest = next(entry for entry in self.jobs.values() if entry.started is not None)  # started in order
+        left = max(0.0, oldest.started + self.timeout - time.monotonic())
         finished, _ = wait(self.jobs, timeout=left, return_when=FIRST_COMPLETED)
         if not finished:
-            late = min((e for e in self.jobs.values() if e[2] is not None), key=lambda e: e[2])[0]
-            raise PrintError(f"인쇄용 PDF의 '{late.name}' 부분이 {self.timeout:.0f}초 안에 끝나지 않았습니다")
+            raise PrintError(f"인쇄용 PDF의 '{oldest.job.name}' 부분이 {self.timeout:.0f}초 안에 끝나지 않았습니다")
         future = finished.pop()
-        job, target, _ = self.jobs.pop(future)
-        waiting = next((entry for entry in self.jobs.values() if entry[2] is None), None)
+        entry = self.jobs.pop(future)
+        job, target = entry.job, entry.target
+        waiting = next((entry for entry in self.jobs.values() if entry.started is None), None)
         if waiting is not None:  # a worker is free: the job that waited starts now
-            waiting[2] = time.monotonic()
+            waiting.started = time.monotonic()
         try:
             _, pages, refused = future.result()
         except (MemoryError, BrokenProcessPool):
