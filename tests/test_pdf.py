@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
+import signal
 import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pdfplumber
@@ -418,3 +422,36 @@ def test_long_categories_and_the_index_print_in_chunks_with_true_page_numbers(tm
     ]
     for item in prepared.catalog.items:
         assert any(item.product.name in line for line in listed), item.uid
+
+
+_KILLED_BUILD = """
+import os, sys, time
+from concurrent.futures import ProcessPoolExecutor
+from secatalog.pdf import render
+
+pool = ProcessPoolExecutor(2, render._context(), initializer=render._start_worker, initargs=(0, os.getpid()))
+print(*{pool.submit(os.getpid).result() for _ in range(8)}, flush=True)
+time.sleep(60)
+"""
+
+
+def test_render_workers_end_with_a_killed_build():
+    """A build killed outright (SIGKILL: a cancelled CI job) cannot stop its render workers;
+    they must see it gone and exit, not wait for work forever holding the fork server."""
+    build = subprocess.Popen(
+        [sys.executable, "-c", _KILLED_BUILD],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "scripts")},
+    )
+    try:
+        workers = [int(pid) for pid in build.stdout.readline().split()]
+        assert workers and all(Path(f"/proc/{pid}").exists() for pid in workers)
+    finally:
+        build.send_signal(signal.SIGKILL)
+        build.wait()
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = [pid for pid in workers if Path(f"/proc/{pid}").exists()]
+    assert left == [], f"render workers outlived the build: {left}"

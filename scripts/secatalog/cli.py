@@ -5,6 +5,7 @@ Usage errors exit 2, content errors exit 1 with every problem listed, never a tr
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 import time
 from pathlib import Path
@@ -189,7 +190,14 @@ use_korean(app, new_app)
 
 
 def main() -> None:
+    signal.signal(signal.SIGTERM, _terminated)
     app()
+
+
+def _terminated(signum, frame) -> None:
+    """A stopped build (CI cancelled, `kill`) unwinds like Ctrl-C: its render workers are stopped
+    and its staging folder removed, and the site it would have replaced is left as it was."""
+    raise SystemExit(128 + signum)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,8 @@ import hashlib
 import multiprocessing
 import os
 import resource
+import select
+import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -42,12 +44,35 @@ class Job:
         return digest.hexdigest()
 
 
+def _start_worker(megabytes: int, build: int) -> None:
+    _limit_memory(megabytes)
+    _end_with(build)
+
+
 def _limit_memory(megabytes: int) -> None:
     """Cap what one chunk may add to the address space its worker starts with: a worker forked
     from a large build process would otherwise start above a fixed cap and fail at random."""
     if megabytes:
         limit = _address_space() + megabytes * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _end_with(build: int) -> None:
+    """Exit as soon as the build process is gone. A build that is killed (SIGKILL, or a CI job
+    cancelled) cannot stop its workers, and a worker holds its own queue's pipes open, so it would
+    wait for work forever, and keep the fork server and resource tracker alive with it."""
+    if not hasattr(os, "pidfd_open"):  # (Linux only; elsewhere a killed build leaves them)
+        return
+    try:
+        watched = os.pidfd_open(build)
+    except ProcessLookupError:
+        os._exit(1)
+
+    def wait_for_exit() -> None:
+        select.select([watched], [], [])  # readable once the process has ended
+        os._exit(1)
+
+    threading.Thread(target=wait_for_exit, name="end-with-build", daemon=True).start()
 
 
 def _address_space() -> int:
@@ -131,7 +156,9 @@ def render_all(
                 ready(job.name, target)
                 continue
             if pool is None:
-                pool = ProcessPoolExecutor(workers, _context(), initializer=_limit_memory, initargs=(memory_mb,))
+                pool = ProcessPoolExecutor(
+                    workers, _context(), initializer=_start_worker, initargs=(memory_mb, os.getpid())
+                )
             while running.full():
                 ready(*running.finish_one())
             running.add(pool.submit(_render, job, str(target)), job, target)
