@@ -425,11 +425,13 @@ def test_long_categories_and_the_index_print_in_chunks_with_true_page_numbers(tm
 
 
 _KILLED_BUILD = """
-import os, sys, time
+import multiprocessing, os, sys, time
 from concurrent.futures import ProcessPoolExecutor
 from secatalog.pdf import render
 
-pool = ProcessPoolExecutor(2, render._context(), initializer=render._start_worker, initargs=(0, os.getpid()))
+# (the build's own context preloads WeasyPrint, seconds this test does not need)
+context = multiprocessing.get_context("forkserver")
+pool = ProcessPoolExecutor(2, context, initializer=render._start_worker, initargs=(0, os.getpid()))
 print(*{pool.submit(os.getpid).result() for _ in range(8)}, flush=True)
 time.sleep(60)
 """
