@@ -101,3 +101,20 @@ def test_a_join_left_unfinished_by_a_failed_build_leaves_no_file(tmp_path):
         assert out.exists()
         raise RuntimeError("a chunk failed")
     assert not out.exists()
+
+
+def test_glyphs_are_read_from_both_forms_of_a_widths_array():
+    from pypdf.generic import ArrayObject, NumberObject
+
+    from secatalog.pdf.fonts import glyphs_in
+
+    widths = ArrayObject(
+        [
+            NumberObject(3),
+            ArrayObject([NumberObject(500), NumberObject(600)]),
+            NumberObject(10),
+            NumberObject(12),
+            NumberObject(1000),
+        ]
+    )
+    assert glyphs_in(widths) == {3, 4, 10, 11, 12}

@@ -69,6 +69,42 @@ def test_every_font_is_embedded(sample_site):
         assert out and all(re.search(r"\byes\s+yes\s+yes\b", line) for line in out), out
 
 
+def test_a_book_embeds_each_font_face_once_with_every_glyph_its_parts_draw(sample_site):
+    """Each rendered part brings its own subset of a face; the joined book carries one subset of
+    the glyphs of all parts (16 copies of the Korean fonts were 70% of the catalog's bytes)."""
+    from io import BytesIO
+
+    from fontTools.pens.boundsPen import BoundsPen
+    from fontTools.ttLib import TTFont
+
+    from secatalog.pdf.fonts import glyphs_in
+
+    reader = PdfReader(sample_site / "print/catalog-screen.pdf")
+    drawn: dict[int, dict[int, str]] = {}  # font program -> glyph -> the text it stands for
+    faces, programs = set(), {}
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            cid = font["/DescendantFonts"][0].get_object()
+            descriptor = cid["/FontDescriptor"].get_object()
+            ref = descriptor.raw_get("/FontFile3") or descriptor.raw_get("/FontFile2")
+            programs[ref.idnum] = ref.get_object().get_data()
+            faces.add(str(descriptor["/FontName"]).split("+", 1)[1])
+            text = dict(re.findall(rb"<([0-9a-f]{4})> <([0-9a-f]+)>", font["/ToUnicode"].get_object().get_data()))
+            for glyph in glyphs_in(cid["/W"]):
+                code = text.get(b"%04x" % glyph, b"")
+                drawn.setdefault(ref.idnum, {})[glyph] = bytes.fromhex(code.decode()).decode("utf-16-be")
+    assert len(reader.pages) > 40 and len(programs) == len(faces), (len(programs), faces)
+    for number, data in programs.items():
+        face = TTFont(BytesIO(data))
+        shapes = face.getGlyphSet()
+        order = face.getGlyphOrder()
+        for glyph, text in drawn[number].items():
+            pen = BoundsPen(shapes)
+            shapes[order[glyph]].draw(pen)
+            assert pen.bounds is not None or not text.strip(), f"glyph {glyph} ({text!r}) has no outline"
+
+
 def test_table_of_contents_page_numbers_are_true(sample_site, texts):
     toc = texts[2]
     assert "\n차례\n" in toc

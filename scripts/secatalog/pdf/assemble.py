@@ -6,14 +6,16 @@ written last: the page tree, the bookmarks, the named destinations, the links to
 holds object numbers only.
 
 On the way, 'secatalog-page:N' links become jumps to page N, the parts' structure trees become
-one tree under one Document element, and the file gets reproducible metadata and ID."""
+one tree under one Document element, the parts' subsets of a font face become one subset of all
+the glyphs they use (fonts.py), and the file gets reproducible metadata and ID."""
 
 from __future__ import annotations
 
 import hashlib
 import io
 import re
-from dataclasses import dataclass
+import zlib
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
@@ -31,6 +33,8 @@ from pypdf.generic import (
     StreamObject,
     TextStringObject,
 )
+
+from . import fonts
 
 PAGE_LINK = "secatalog-page:"
 
@@ -66,7 +70,7 @@ class Join:
             self.out.parent.mkdir(parents=True, exist_ok=True)
             self._fh = self.out.open("wb")
             self._book = _Book(_Writer(self._fh, _version(data)))
-        self._book.append(PdfReader(io.BytesIO(data)))
+        self._book.append(PdfReader(io.BytesIO(data)), fonts.faces_of(part, part.parent))
         self.added += 1
         if self.added == self.expected:
             self._finish()
@@ -182,6 +186,17 @@ class _Writer:
 
 
 @dataclass
+class _SharedFont:
+    """One face's subset, shared by every part's fonts of that face; written when the book ends."""
+
+    number: int
+    key: str
+    """/FontFile3 (CFF or OpenType) or /FontFile2 (TrueType), as the parts embed it."""
+    subtype: PdfObject | None
+    glyphs: set[int] = field(default_factory=set)
+
+
+@dataclass
 class _Bookmark:
     title: PdfObject
     target: dict[NameObject, PdfObject]
@@ -214,9 +229,11 @@ class _Book:
         self.top_elements: list[PdfObject] = []
         self.parent_tree: list[tuple[int, IndirectObject]] = []
         self.next_key = 0
+        self.fonts: dict[tuple[Path, int], _SharedFont] = {}
+        """The subset to write for each face (its file in the cache, its index in that file)."""
 
-    def append(self, reader: PdfReader) -> None:
-        part = _PartCopy(self)
+    def append(self, reader: PdfReader, faces: dict[str, tuple[Path, int]] | None = None) -> None:
+        part = _PartCopy(self, faces or {})
         pages = list(reader.pages)
         numbers = [self.writer.reserve() for _ in pages]
         for page, number in zip(pages, numbers, strict=True):
@@ -282,6 +299,18 @@ class _Book:
                 )
             self.writer.write(number, annotation)
 
+    def _write_fonts(self) -> None:
+        for (face, index), shared in self.fonts.items():
+            data = fonts.subset(face, index, shared.glyphs)
+            stream = StreamObject()
+            stream._data = zlib.compress(data)
+            stream[NameObject("/Filter")] = NameObject("/FlateDecode")
+            if shared.key == "/FontFile2":
+                stream[NameObject("/Length1")] = NumberObject(len(data))
+            elif shared.subtype is not None:
+                stream[NameObject("/Subtype")] = shared.subtype
+            self.writer.write(shared.number, stream)
+
     def blank_page(self) -> None:
         """An empty page the size of the last one, at the end."""
         page = DictionaryObject(
@@ -303,6 +332,7 @@ class _Book:
         """Write what spans the parts, then the document catalog naming it all."""
         writer = self.writer
         self._write_links()
+        self._write_fonts()
         writer.write(
             self.page_tree,
             DictionaryObject(
@@ -372,8 +402,10 @@ class _PartCopy:
     """One part's objects copied into the joined file under new numbers. An object is read and
     written when first referenced; the part's reader (and all it cached) is dropped after."""
 
-    def __init__(self, book: _Book) -> None:
+    def __init__(self, book: _Book, faces: dict[str, tuple[Path, int]]) -> None:
         self.book = book
+        self.faces = faces
+        """The face file each of this part's fonts comes from, by font name (see fonts.py)."""
         self.numbers: dict[int, int] = {}
         self.todo: list[tuple[IndirectObject, int]] = []
         self.offset = 0
@@ -388,13 +420,38 @@ class _PartCopy:
                 self.todo.append((obj, number))
             return _ref(number)
         if isinstance(obj, DictionaryObject):
-            entries = {key: self.convert(value) for key, value in obj.items()}
+            shared = self._shared_font(obj)
+            entries = {
+                key: _ref(shared.number) if shared and key == shared.key else self.convert(value)
+                for key, value in obj.items()
+            }
             if isinstance(obj, StreamObject):
                 return StreamObject.initialize_from_dictionary({**entries, "__streamdata__": obj._data})
             return DictionaryObject(entries)
         if isinstance(obj, ArrayObject):
             return ArrayObject(self.convert(value) for value in obj)
         return obj
+
+    def _shared_font(self, obj: DictionaryObject) -> _SharedFont | None:
+        """For a font descriptor whose face the part recorded: the book's one subset of that face,
+        in place of the part's own. A CID font's glyphs (its widths list them) join its face's."""
+        if obj.get("/Type") == "/Font" and "/W" in obj and "/FontDescriptor" in obj:
+            shared = self._face(obj["/FontDescriptor"].get_object())
+            if shared is not None:
+                shared.glyphs |= fonts.glyphs_in(obj["/W"])
+            return None
+        return self._face(obj) if obj.get("/Type") == "/FontDescriptor" else None
+
+    def _face(self, descriptor: DictionaryObject) -> _SharedFont | None:
+        face = self.faces.get(str(descriptor.get("/FontName", "")).removeprefix("/"))
+        key = next((key for key in ("/FontFile3", "/FontFile2") if key in descriptor), None)
+        if face is None or key is None:
+            return None
+        shared = self.book.fonts.get(face)
+        if shared is None:
+            subtype = descriptor[key].get_object().get("/Subtype")
+            shared = self.book.fonts[face] = _SharedFont(self.book.writer.reserve(), key, subtype)
+        return shared
 
     def shift(self, copied: DictionaryObject, key: str) -> None:
         if key in copied:

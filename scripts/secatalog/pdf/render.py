@@ -19,6 +19,8 @@ from pathlib import Path
 
 # WeasyPrint takes over a second to import: only a build with chunks to render pays for it.
 WEASYPRINT_VERSION = version("weasyprint")
+PART_FORMAT = 2
+"""What a cached part holds; 2: its font faces are recorded beside it (fonts.py)."""
 
 
 class PrintError(Exception):
@@ -39,7 +41,7 @@ class Job:
 
     @property
     def key(self) -> str:
-        digest = hashlib.sha256(f"{WEASYPRINT_VERSION}\0{self.expected_pages}\0{self.tagged}\0".encode())
+        digest = hashlib.sha256(f"{PART_FORMAT}\0{WEASYPRINT_VERSION}\0{self.expected_pages}\0{self.tagged}\0".encode())
         digest.update(self.html.encode("utf-8"))
         return digest.hexdigest()
 
@@ -92,6 +94,7 @@ def _fonts():
 def _render(job: Job, target: str) -> tuple[str, int, list[str]]:
     import weasyprint
 
+    from . import fonts
     from .fetcher import RestrictedFetcher
 
     fetcher = RestrictedFetcher(Path(job.photos))
@@ -100,6 +103,7 @@ def _render(job: Job, target: str) -> tuple[str, int, list[str]]:
     if pages == job.expected_pages:
         tmp = f"{target}.tmp{os.getpid()}"
         document.write_pdf(tmp, pdf_tags=job.tagged)
+        fonts.record(document, Path(target).parent, target)  # (before the part itself appears)
         os.replace(tmp, target)
     return job.name, pages, fetcher.refused
 
