@@ -95,19 +95,25 @@ def subset(face_file: Path, index: int, glyphs: Iterable[int]) -> bytes:
     numbers kept, then the empty numbers after the last glyph dropped, without hinting."""
     import uharfbuzz as hb
 
+    from .render import PrintError
+
     glyphs = {0, *glyphs}  # .notdef, drawn for a character the face lacks
-    face = hb.Face(hb.Blob(face_file.read_bytes()), index)
+    try:
+        face = hb.Face(hb.Blob(face_file.read_bytes()), index)
+    except OSError as exc:
+        raise PrintError(f"캐시의 글꼴 파일을 읽을 수 없습니다 ({face_file}: {exc.strerror})") from None
     plan = hb.SubsetInput()
     plan.glyph_set.update(glyphs)
     for tag in DROP_TABLES:
         plan.drop_table_tag_set.add(int.from_bytes(tag.encode("ascii"), "big"))
     keep = hb.SubsetFlags.PASSTHROUGH_UNRECOGNIZED | hb.SubsetFlags.DESUBROUTINIZE | hb.SubsetFlags.NOTDEF_OUTLINE
     plan.flags = keep | hb.SubsetFlags.RETAIN_GIDS
-    face = hb.subset(face, plan)
     trim = hb.SubsetInput()
     trim.glyph_set.update(range(max(glyphs) + 1))
     trim.flags = keep | hb.SubsetFlags.NO_HINTING
-    face = hb.subset(face, trim) if face is not None else None
-    if face is None:
-        raise ValueError(f"글꼴 '{face_file.name}'의 부분집합을 만들 수 없습니다")
-    return face.blob.data
+    try:
+        return hb.subset(hb.subset(face, plan), trim).blob.data
+    except RuntimeError:
+        raise PrintError(
+            f"글꼴 '{face_file.name}'의 부분집합을 만들 수 없습니다 (캐시 폴더를 지우고 다시 빌드하세요)"
+        ) from None
