@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import re
 
+from . import material
+
 # <input type="checkbox" ... autocomplete="off">: autocomplete is not allowed on checkboxes.
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"')
 # <label ... tabindex="">: an empty tabindex is not an integer; the label is not focusable anyway.
@@ -23,7 +25,6 @@ _INDENT_OR_KEPT = re.compile(r"<(pre|textarea|script)\b.*?</\1\s*>|\n\s+", re.S 
 
 
 # material writes its page config as ASCII JSON: each Korean letter of its translations is six bytes.
-_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
@@ -38,5 +39,5 @@ def _config(match: re.Match) -> str:
 
 
 def compact(html: str) -> str:
-    html = _CONFIG.sub(_config, html, count=1)
+    html = material.CONFIG_SCRIPT.sub(_config, html, count=1)
     return _INDENT_OR_KEPT.sub(lambda m: m.group(0) if m.group(1) else "\n", html)

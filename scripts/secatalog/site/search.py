@@ -14,6 +14,8 @@ import json
 import re
 from pathlib import Path
 
+from . import material
+
 HANGUL_WORD = re.compile(r"[가-힣]{3,}")
 MAX_WORD = 16
 FIELD = "parts"
@@ -82,25 +84,22 @@ def _strip(html: str) -> str:
 
 # --- Korean queries: our engine in material's worker slot --------------------------------
 
-WORKERS = "assets/javascripts/workers/"
 OUR_WORKER = "secatalog-search.js"
-MATERIAL_INDEX = "search_index.json"
+MATERIAL_INDEX = material.INDEX_FILE
 OUR_INDEX = "secatalog-index.json"  # beside material's, in search/; our worker fetches it
-_MATERIAL_WORKER = re.compile(r"(assets/javascripts/workers/)(search\.[0-9a-f]+\.min\.js)")
 _OUR_SOURCE = Path(__file__).parents[1] / "assets" / "workers" / "search.js"
 
 
 def use_our_worker(html: str) -> str:
     """Point a page's search at our worker (material names its worker in the page's config)."""
-    return _MATERIAL_WORKER.sub(lambda m: m.group(1) + OUR_WORKER, html, count=1)
+    return material.point_at_worker(html, OUR_WORKER)
 
 
 def write_worker(site: Path) -> None:
     """Write our worker beside material's (which stays, unused, for comparison), when the
     site has material's search at all."""
-    folder = site / WORKERS
-    if any(folder.glob("search.*.min.js")):
-        (folder / OUR_WORKER).write_text(_OUR_SOURCE.read_text("utf-8"), "utf-8")
+    if material.has_worker(site):
+        (site / material.WORKERS / OUR_WORKER).write_text(_OUR_SOURCE.read_text("utf-8"), "utf-8")
 
 
 def write_index(folder: Path, index: dict) -> None:
@@ -115,4 +114,4 @@ def write_index(folder: Path, index: dict) -> None:
         for n, doc in enumerate(index.get("docs", [])):
             fh.write("," + dumps(doc) if n else dumps(doc))
         fh.write("]}")
-    (folder / MATERIAL_INDEX).write_text(dumps({"config": index.get("config", {}), "docs": []}), "utf-8")
+    (folder / MATERIAL_INDEX).write_text(dumps(material.index_shell(index)), "utf-8")

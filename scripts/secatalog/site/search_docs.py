@@ -7,6 +7,8 @@ we make of a whole page (items, enterprises), and gives the index every current 
 
 from __future__ import annotations
 
+from . import material
+
 
 class SearchDocs:
     def __init__(self) -> None:
@@ -17,11 +19,10 @@ class SearchDocs:
 
     def take_material(self, url: str, config) -> None:
         """Keep the documents material's search just made of the page at url."""
-        plugin = config.plugins.get("material/search") or config.plugins.get("search")
-        index = getattr(plugin, "search_index", None)
-        entries = getattr(index, "entries", None)
-        if entries is None:
+        found = material.search_entries(config)
+        if found is None:
             return
+        index, entries = found
         if index is not self._index:  # a new build: material starts a new index
             self._index, self._seen = index, 0
         self.material[url] = entries[self._seen :]
