@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from . import GENERATOR
 from .catalog import Catalog, EnterpriseEntry, Item
 from .config_model import context_for
 from .schema import SCHEMA_ID, dumps, enterprise_schema
@@ -233,6 +234,7 @@ def write_all(prepared, out: Path) -> None:
     catalog = prepared.catalog
     site_url = catalog.network.site_url
     meta = {
+        "generator": GENERATOR,
         "network": catalog.network.name,
         "licence": catalog.network.data_licence,
         "photo_licence": catalog.network.photo_licence,

@@ -9,6 +9,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from . import GENERATOR
 from .config import cache_root
 from .site.markup import months_text, render_markdown, won
 
@@ -23,6 +24,7 @@ def environment(folder: str) -> Environment:
         lstrip_blocks=True,
         bytecode_cache=bytecode_cache(),
     )
+    env.globals["generator"] = GENERATOR  # "secatalog X.Y.Z" in every output's metadata
     env.filters.update(
         won=won,
         months=months_text,

@@ -17,6 +17,7 @@ import re
 import zlib
 from dataclasses import dataclass, field
 from datetime import date
+from importlib.metadata import version
 from pathlib import Path
 from typing import BinaryIO
 
@@ -34,9 +35,13 @@ from pypdf.generic import (
     TextStringObject,
 )
 
+from .. import GENERATOR
 from . import fonts
 
 PAGE_LINK = "secatalog-page:"
+
+WEASYPRINT_VERSION = version("weasyprint")
+PYPDF_VERSION = version("pypdf")
 
 
 def merge(parts: list[Path], out: Path, title: str, author: str, created: date, pad_to: int = 1) -> int:
@@ -553,8 +558,8 @@ def _info(title: str, author: str, created: date) -> DictionaryObject:
     fields = {
         "/Title": title,
         "/Author": author,
-        "/Creator": "secatalog",
-        "/Producer": "secatalog (WeasyPrint, pypdf)",
+        "/Creator": GENERATOR,
+        "/Producer": f"{GENERATOR} (WeasyPrint {WEASYPRINT_VERSION}, pypdf {PYPDF_VERSION})",
         "/CreationDate": stamp,
         "/ModDate": stamp,
     }
