@@ -25,21 +25,22 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from . import build, photos
+from . import GENERATOR, build, photos
 from .build import Prepared
 from .config import Settings
 from .errors import ContentError, Problem
 from .jinja import bytecode_cache
 from .preview import PageFile, Preview, problems_page, watch_with_inotify
 from .render_assets import asset_files
-from .site import history, htmlfix, search
+from .site import history, htmlfix, material, search
 from .site.context import page_context
 from .site.head import head_tags
 from .site.pages import build_pages
 from .site.render import PHOTO_DIR, Renderer
 from .site.search_docs import SearchDocs
 
-SEARCH_SCRIPT = "assets/secatalog/search.js"
+STYLESHEET = "assets/secatalog/catalog.css"
+SCRIPTS = ("assets/secatalog/filters.js", "assets/secatalog/search.js")
 
 log = logging.getLogger("mkdocs.plugins.secatalog")
 THEME_DIR = Path(__file__).parent / "templates" / "theme"
@@ -114,14 +115,15 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             config.site_url = catalog.network.site_url
         office = catalog.network.contact  # the publisher, in every footer (the partial escapes each value)
         config.extra["secatalog_publisher"] = {"name": catalog.network.name, **office.model_dump(mode="json")}
+        config.extra["secatalog_generator"] = GENERATOR
         config.extra["secatalog_colour"] = catalog.network.colour  # the header in the network's colour
         self.site_url = config.site_url
-        search_plugin = config.plugins.get("material/search") or config.plugins.get("search")
-        if search_plugin is not None and hasattr(search_plugin.config, "fields"):
-            search_plugin.config.fields.setdefault(search.FIELD, {"boost": 10})
+        material.boost_field(config, search.FIELD, 10)
         config.nav = _nav(catalog, config.nav)
-        if SEARCH_SCRIPT not in [str(s) for s in config.extra_javascript]:
-            config.extra_javascript.append(SEARCH_SCRIPT)  # every network, whatever its mkdocs.yml lists
+        # Every network gets the catalog's stylesheet and scripts, whatever its mkdocs.yml lists.
+        for listed, asset in ((config.extra_css, STYLESHEET), *((config.extra_javascript, s) for s in SCRIPTS)):
+            if asset not in [str(entry) for entry in listed]:
+                listed.append(asset)
         # Our head-tag override sits just above material; a project's custom_dir still wins.
         position = 1 if config.theme.custom_dir else 0
         config.theme.dirs.insert(position, str(THEME_DIR))
