@@ -12,11 +12,14 @@ from pathlib import Path
 
 import typer
 
+from . import GENERATOR
 from .annotations import Format, emit
 from .cli_common import FORMAT_OPTION, ROOT_OPTION, fail, load, log_to_stderr, settings_for
+from .cli_init import init
 from .cli_new import new_app
 from .cli_text import use_korean
 from .errors import ContentError
+from .site.material import end_of_life_notice
 
 app = typer.Typer(
     add_completion=False,
@@ -24,6 +27,21 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
     help="사회적경제 카탈로그를 검사하고 만듭니다.",
 )
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        print(GENERATOR)
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(
+        False, "--version", callback=_print_version, is_eager=True, help="secatalog 버전을 보여 주고 끝냅니다."
+    ),
+) -> None:
+    """사회적경제 카탈로그를 검사하고 만듭니다."""
 
 
 @app.command()
@@ -90,6 +108,9 @@ def build(
         print(f"오류 {exc} — 이전 결과는 그대로 두었습니다", file=sys.stderr)
         raise typer.Exit(1) from None
     emit(prepared.catalog.report.warnings, Format.text)
+    notice = end_of_life_notice(settings.date)
+    if notice:
+        print(notice, file=sys.stderr)
     kept = ", 바뀐 것이 없어 이전 결과를 그대로 두었습니다 (다시 만들려면 --force)" if prepared.reused else ""
     print(
         f"완료: {out} (기업 {len(prepared.catalog.enterprises)}곳, 제품·서비스 "
@@ -100,6 +121,7 @@ def build(
 
 
 app.add_typer(new_app, name="new")
+app.command()(init)
 
 
 @app.command()
