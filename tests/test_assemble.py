@@ -121,8 +121,8 @@ def test_glyphs_are_read_from_both_forms_of_a_widths_array():
 
 
 def test_a_font_missing_from_the_cache_stops_the_join_with_a_message(tmp_path):
+    from secatalog.errors import PrintError
     from secatalog.pdf.fonts import subset
-    from secatalog.pdf.render import PrintError
 
     with pytest.raises(PrintError, match="글꼴 파일을 읽을 수 없습니다"):
         subset(tmp_path / "fonts" / "gone", 0, {1, 2})

@@ -180,6 +180,19 @@ def test_metadata(sample_site):
     meta = reader.metadata
     assert meta.title.startswith("예시사회적경제네트워크") and meta.author == "예시사회적경제네트워크"
     assert reader.trailer["/Root"]["/Lang"] == "ko"
+    from secatalog import GENERATOR
+
+    assert meta.creator == GENERATOR and meta.producer.startswith(f"{GENERATOR} (WeasyPrint ")
+
+
+def test_every_joined_book_passes_qpdf_check(sample_site):
+    """The join writes PDF objects by hand (pdf/writer.py): qpdf reads each book end to end."""
+    books = sorted((sample_site / "print").rglob("*.pdf"))
+    assert len(books) > 10
+    for book in books:
+        result = subprocess.run(["qpdf", "--check", str(book)], capture_output=True, text=True)
+        assert result.returncode == 0, f"{book.name}: {result.stdout[-800:]}{result.stderr[-800:]}"
+        assert "No syntax or stream encoding errors found" in result.stdout
 
 
 def test_enterprise_profiles_are_two_pages(sample_site):

@@ -18,7 +18,7 @@ from .cli_common import FORMAT_OPTION, ROOT_OPTION, fail, load, log_to_stderr, s
 from .cli_init import init
 from .cli_new import new_app
 from .cli_text import use_korean
-from .errors import ContentError
+from .errors import ContentError, PrintError
 from .site.material import end_of_life_notice
 
 app = typer.Typer(
@@ -96,8 +96,6 @@ def build(
     settings = settings_for(root)
     log_to_stderr(logging.WARNING, "%(levelname)s %(message)s")
     started = time.perf_counter()
-    from .pdf.render import PrintError
-
     try:
         prepared = recipe.run(
             settings, out if out.is_absolute() else Path.cwd() / out, workers, with_print=not skip_print, force=force

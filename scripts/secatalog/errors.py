@@ -81,6 +81,11 @@ class ContentError(Exception):
         super().__init__(f"{len(report.errors)}개의 오류")
 
 
+class PrintError(Exception):
+    """A print edition that could not be made (a chunk that failed or timed out, a font that could
+    not be subset), named so the secretariat knows where to look. What was built before stays."""
+
+
 def relpath(path: Path, root: Path) -> str:
     """Show paths relative to the project, as members see them; links are not followed."""
     try:

@@ -28,7 +28,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from . import GENERATOR, build, photos
 from .build import Prepared
 from .config import Settings
-from .errors import ContentError, Problem
+from .errors import ContentError, PrintError, Problem
 from .jinja import bytecode_cache
 from .preview import PageFile, Preview, problems_page, watch_with_inotify
 from .render_assets import asset_files
@@ -268,7 +268,6 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             widget.write_all(self.prepared.catalog, site / "widget")
         if self.config.print and (self.command != "serve" or self.config.serve_print):
             from .pdf import editions  # WeasyPrint is a heavy import; previews skip it
-            from .pdf.render import PrintError
 
             try:
                 editions.write_all(self.prepared, site, self.config.workers)

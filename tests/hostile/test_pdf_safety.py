@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from secatalog.errors import PrintError
 from secatalog.pdf.fetcher import QR_MAX, RestrictedFetcher, qr_url
-from secatalog.pdf.render import Job, PrintError, render_all
+from secatalog.pdf.render import Job, render_all
 
 
 @pytest.fixture

@@ -17,6 +17,8 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..errors import PrintError
+
 SIDECAR = ".fonts.json"
 # What WeasyPrint drops from its subsets (weasyprint/pdf/fonts.py): tables a PDF does not use.
 DROP_TABLES = ("BASE", "DSIG", "EBDT", "EBLC", "EBSC", "GPOS", "GSUB", "JSTF", "LTSH", "PCLT", "SVG ")
@@ -94,8 +96,6 @@ def subset(face_file: Path, index: int, glyphs: Iterable[int]) -> bytes:
     """A subset of a face with these glyphs at their own numbers, as WeasyPrint makes it: glyph
     numbers kept, then the empty numbers after the last glyph dropped, without hinting."""
     import uharfbuzz as hb
-
-    from .render import PrintError
 
     glyphs = {0, *glyphs}  # .notdef, drawn for a character the face lacks
     try:

@@ -17,14 +17,12 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
+from ..errors import PrintError
+
 # WeasyPrint takes over a second to import: only a build with chunks to render pays for it.
 WEASYPRINT_VERSION = version("weasyprint")
 PART_FORMAT = 2
 """What a cached part holds; 2: its font faces are recorded beside it (fonts.py)."""
-
-
-class PrintError(Exception):
-    """A chunk that could not be rendered, named so the secretariat knows where to look."""
 
 
 @dataclass(frozen=True)
