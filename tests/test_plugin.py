@@ -43,6 +43,17 @@ def test_plain_mkdocs_build_writes_data_widget_and_print(network, tmp_path):
         assert (out / name).is_file(), name
 
 
+def test_mkdocs_strict_fails_on_a_content_warning_as_secatalog_reports_it(network, tmp_path):
+    replace_in(entry(network, "haneul-clean"), "number: 테스트-1}", "number: 테스트-1, expires: 2020-01-01}")
+    config = network / "mkdocs.yml"
+    replace_in(config, "  - secatalog", "  - secatalog:\n      print: false")
+    strict = _mkdocs(network, "build", "--strict", "-d", str(tmp_path / "strict"))
+    assert strict.returncode == 1
+    assert "사회적기업 인증의 유효기간이 지났습니다 (2020-01-01)" in strict.stderr
+    assert "content/enterprises/haneul-clean/enterprise.yml:" in strict.stderr
+    assert _mkdocs(network, "build", "-d", str(tmp_path / "lenient")).returncode == 0
+
+
 def test_plugin_options_turn_print_and_the_catalog_off(network, tmp_path):
     config = network / "mkdocs.yml"
     replace_in(config, "  - secatalog", "  - secatalog:\n      print: false")

@@ -104,6 +104,11 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
                 return self._show_problems(config, exc.report)
         self.prepared = prepared
         catalog = prepared.catalog
+        if not self.from_cli:
+            # mkdocs counts its loggers' warnings: `mkdocs build --strict` fails on an expired
+            # certificate as `secatalog build` reports it (the CLI prints them itself, in Korean).
+            for problem in catalog.report.warnings:
+                log.warning(str(problem))
         if self.preview:
             self.preview.start(catalog, [Path(d) for d in config.theme.dirs])
         self.renderer = Renderer(catalog, prepared.photos, self.preview.fragments if self.preview else None)
