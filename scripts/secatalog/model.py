@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
@@ -115,11 +115,18 @@ def _reference(kind: str, label: str, description: str) -> Any:
     return Annotated[Code, _known(kind, label), _by_name(kind, label), Field(description=description)]
 
 
-CategoryRef = _reference("categories", "분류", "catalog/categories.yml의 분류 id (하위 분류)")
-SectionRef = _reference("sections", "분류", "catalog/categories.yml의 분류 id (큰 분류 또는 하위 분류)")
-OrgTypeRef = _reference("org_types", "조직 유형", "catalog/org_types.yml의 조직 유형 id")
-CertRef = _reference("certifications", "인증", "catalog/certifications.yml의 인증 id")
-ChannelRef = _reference("channels", "구매 경로", "catalog/procurement.yml의 구매 경로 id")
+if TYPE_CHECKING:  # to a type checker each reference is the id it holds
+    CategoryRef = str
+    SectionRef = str
+    OrgTypeRef = str
+    CertRef = str
+    ChannelRef = str
+else:
+    CategoryRef = _reference("categories", "분류", "catalog/categories.yml의 분류 id (하위 분류)")
+    SectionRef = _reference("sections", "분류", "catalog/categories.yml의 분류 id (큰 분류 또는 하위 분류)")
+    OrgTypeRef = _reference("org_types", "조직 유형", "catalog/org_types.yml의 조직 유형 id")
+    CertRef = _reference("certifications", "인증", "catalog/certifications.yml의 인증 id")
+    ChannelRef = _reference("channels", "구매 경로", "catalog/procurement.yml의 구매 경로 id")
 
 
 class Contact(Record):

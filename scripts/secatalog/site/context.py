@@ -135,6 +135,7 @@ def enterprise(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[s
 
 def casebook(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
     book = renderer.catalog.casebook
+    assert book is not None  # the case book's pages are made only when there is one (pages.py)
     return {
         "book": book.book,
         "foreword": book.foreword,

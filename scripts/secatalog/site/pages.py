@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..catalog import Catalog, EnterpriseEntry, Item, PhotoRef
+from ..config_model import Subcategory
 from . import kinds
 from .context import recent_items
 from .kinds import PageKind
@@ -66,9 +67,11 @@ def build_pages(catalog: Catalog) -> list[GeneratedPage]:
         )
     ]
     for cat, items in catalog.by_category:
-        groups = [(sub, [i for i in items if i.sub and i.sub.id == sub.id]) for sub in cat.children]
+        groups: list[tuple[Subcategory | None, list[Item]]] = [
+            (sub, [i for i in items if i.sub and i.sub.id == sub.id]) for sub in cat.children
+        ]
         if not cat.children:
-            groups = [(None, items)]
+            groups = [(None, list(items))]
         pages.append(
             GeneratedPage(
                 f"categories/{cat.id}.md",

@@ -66,7 +66,7 @@ def page_document(url: str, title: str, body: str, boost: float = 1, teaser: str
     Parts and teaser are made once per render: a preview keeps unchanged pages' documents."""
     text = _UNSEEN.sub(" ", body)
     text = _SPACES.sub(" ", _strip(text)).strip()
-    doc = {"location": url, "title": title, "text": text}
+    doc: dict[str, object] = {"location": url, "title": title, "text": text}
     doc[FIELD] = _parts(doc)
     if teaser:
         doc["text"] = f'<p class="sc-search-teaser">{teaser}</p> {text}'

@@ -14,7 +14,7 @@ class SearchDocs:
     def __init__(self) -> None:
         self.material: dict[str, list[dict]] = {}
         self.own: dict[str, dict] = {}
-        self._index = None
+        self._index: object | None = None
         self._seen = 0
 
     def take_material(self, url: str, config) -> None:
