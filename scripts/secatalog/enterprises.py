@@ -8,6 +8,7 @@ from pathlib import Path
 from . import certfiles
 from .catalog import EnterpriseEntry, Item
 from .certificates import cert_states, state_of
+from .claims import check_claims
 from .config import Settings
 from .config_model import Category, CertType, Subcategory
 from .configuration import Configuration
@@ -55,6 +56,7 @@ def load_enterprise(folder: Path, ctx: LoadContext, report: Report) -> Enterpris
         return None
     _check_product_ids(doc, record, report)
     check_texts(doc, record, report)
+    check_claims(doc, record, report)
     _check_gifts(doc, record, ctx.config.procurement, report)
     for i, product in enumerate(record.products):
         at = ("products", i, "description")
