@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import json
+import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from .catalog import Catalog, EnterpriseEntry, Item
 from .config_model import context_for
+from .fields import invisible
 from .schema import SCHEMA_ID, dumps, enterprise_schema
 from .stats import Statistics, statistics
 
@@ -100,8 +102,15 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value: Any) -> Any:
-    """Keep spreadsheet cells from being read as formulas (CSV/formula injection)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    """Keep spreadsheet cells from being read as formulas (CSV/formula injection), also when the
+    formula sign is full-width (＝, ＋, －, ＠, which spreadsheets may fold) or behind spaces,
+    a BOM or a zero-width space."""
+    if not isinstance(value, str):
+        return value
+    start = value
+    while start and (start[0].isspace() or invisible(start[0])):
+        start = start[1:]
+    if value.startswith(_FORMULA_START) or unicodedata.normalize("NFKC", start[:1]).startswith(_FORMULA_START):
         return "'" + value
     return value
 

@@ -10,6 +10,7 @@ from . import images
 from .catalog import PhotoRef
 from .config import Settings
 from .errors import Location, Report, relpath
+from .korean import josa
 from .load import Document
 from .model import Photo, suggest
 
@@ -76,6 +77,13 @@ def entry_file(
         return None
     if path.is_symlink() or not path.resolve().is_relative_to(folder.resolve()):
         report.error(shown_loc, f"'{name}'은(는) 폴더 밖을 가리킵니다", "같은 폴더의 실제 파일만 쓰세요")
+        return None
+    if not path.is_file():
+        report.error(
+            shown_loc,
+            josa(f"'{name}'", "은") + " 파일이 아니라 폴더입니다",
+            "폴더 안의 파일을 꺼내 기업 폴더에 바로 올리고, 그 파일 이름을 적으세요",
+        )
         return None
     if path.suffix.lower() not in suffixes:
         report.error(

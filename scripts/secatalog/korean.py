@@ -6,6 +6,8 @@ goes through `josa`, so a reader sees '하늘청소가', '도시락을', 'HACCP�
 
 from __future__ import annotations
 
+import unicodedata
+
 # A particle pair: (after a final consonant, after a vowel). 으로/로 also takes 로 after ㄹ.
 PAIRS = {"이": ("이", "가"), "가": ("이", "가"), "은": ("은", "는"), "는": ("은", "는")}
 PAIRS |= {"을": ("을", "를"), "를": ("을", "를"), "과": ("과", "와"), "와": ("과", "와")}
@@ -23,7 +25,7 @@ _QUOTES = "'\"‘’“”` "
 def _last_sound(word: str) -> str:
     """The character whose sound the particle follows: closing quotes skipped, and a bracketed
     note too, as Korean writes it ('사과(沙果)를'); a text that is only a note keeps its inside."""
-    text = word.rstrip(_QUOTES + ".,")
+    text = unicodedata.normalize("NFKC", word).rstrip(_QUOTES + ".,")
     while text and text[-1] in _CLOSING:
         opening = text.rfind(_CLOSING[text[-1]])
         inner = text[opening + 1 : -1] if opening >= 0 else ""

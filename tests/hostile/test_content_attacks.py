@@ -48,14 +48,14 @@ def duplicate_business_number(root: Path) -> str:
     replace_in(entry(root, "haneul-clean"), "email:", "business_number: 123-45-67890\nemail:")
     _copy_entry(root, "haneul-clean", "haneul-copy", ("하늘청소", "하늘청소 본점"))
     return (
-        f"오류 content/enterprises/haneul-copy/enterprise.yml:5:18: 사업자등록번호 '123-45-67890'이(가) "
-        f"{HANEUL}와(과) 같습니다"
+        f"오류 content/enterprises/haneul-copy/enterprise.yml:5:18: 사업자등록번호 '123-45-67890'이 "
+        f"{HANEUL}과 같습니다"
     )
 
 
 def duplicate_name(root: Path) -> str:
     _copy_entry(root, "haneul-clean", "haneul-copy")
-    return f"오류 content/enterprises/haneul-copy/enterprise.yml:1:7: 기업 이름 '하늘청소 (예시)'이(가) {HANEUL}와(과) 같습니다"
+    return f"오류 content/enterprises/haneul-copy/enterprise.yml:1:7: 기업 이름 '하늘청소 (예시)'가 {HANEUL}과 같습니다"
 
 
 def nested_markdown(root: Path) -> str:

@@ -75,3 +75,95 @@ def test_ordinary_words_near_the_claims_stay_allowed(tmp_path):
         entry(root, "gaon-bakery"), "description: 아침마다 굽는 식빵", "description: 대량 주문은 사무국에 문의하세요"
     )
     assert content_errors(root) == []
+
+
+# --- 5. invisible characters, folders named like files, spreadsheet cells -----------------
+
+
+@pytest.mark.parametrize("char", ["\u202e", "\u2066", "\u200b", "\u200f", "\u2060", "\ufeff", "\u3164", "\u1160"])
+@pytest.mark.parametrize(
+    ("old", "new", "where"),
+    [
+        ("mission: 우리밀 빵을 굽는 협동조합", 'mission: "우리밀{c}빵"', "3:10"),
+        ("    unit: 1개", '    unit: "1{c}개"', "16:11"),
+        ("alt: 잘라 놓은 우리쌀 식빵", 'alt: "식빵{c}사진"', "14:32"),
+        ("    keywords: [토스트]", '    keywords: ["토{c}스트"]', "17:16"),
+    ],
+)
+def test_invisible_and_bidirectional_characters_are_refused_in_every_text_field(tmp_path, char, old, new, where):
+    root = make_network(tmp_path / "net")
+    replace_in(entry(root, "gaon-bakery"), old, new.format(c=char))
+    error = _one_error_like(content_errors(root), f"{GAON}:{where}: ")
+    assert f"보이지 않는 문자(폭 없는 공백 등)가 들어 있습니다: U+{ord(char):04X}" in error
+    assert "직접 다시 입력하세요" in error
+
+
+@pytest.mark.parametrize("use", ["photo", "certificate"])
+def test_a_folder_named_like_a_file_is_an_error_not_a_traceback(tmp_path, use):
+    root = make_network(tmp_path / "net")
+    if use == "photo":
+        (root / "content/enterprises/gaon-bakery/x.jpg").mkdir()
+        replace_in(entry(root, "gaon-bakery"), "file: bread.jpg", "file: x.jpg")
+        expected = f"{GAON}:14:16: 'x.jpg'는 파일이 아니라 폴더입니다"
+    else:
+        (root / "content/enterprises/haneul-clean/cert.pdf").mkdir()
+        replace_in(entry(root, "haneul-clean"), "number: 테스트-1}", "number: 테스트-1, file: cert.pdf}")
+        expected = f"{HANEUL}:7:52: 'cert.pdf'는 파일이 아니라 폴더입니다"
+    checked = run_cli("check", cwd=root)
+    built = run_cli("build", "--skip-print", "--out", str(tmp_path / "site"), cwd=root)
+    for result in (checked, built):
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr + result.stdout
+        assert expected in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("start", ["＝", "＋", "－", "＠", "\ufeff=", "\u200b=", " =", "\u3000＝"])
+def test_spreadsheet_cells_starting_with_a_disguised_formula_sign_are_neutralised(start):
+    from secatalog.export import COLUMNS, neutralise, row_values
+
+    cell = start + 'HYPERLINK("http://evil.example","클릭")'
+    assert neutralise(cell) == "'" + cell
+    row = row_values({key: (cell if key == "name" else "") for key, _, _ in COLUMNS})
+    assert "'" + cell in row
+    assert neutralise("도시락 = 맛있음") == "도시락 = 맛있음"
+
+
+# --- 4. clones of a confirmed member ---------------------------------------------------------
+
+COPY = "content/enterprises/haneul-copy/enterprise.yml"
+
+
+def test_an_invisible_letter_clone_with_the_same_certificate_is_refused(tmp_path):
+    root = make_network(tmp_path / "net")
+    _copy_entry(root, "haneul-clean", "haneul-copy", ("하늘청소", "하늘\u3164청소"))
+    errors = content_errors(root)
+    assert _one_error_like(errors, f"{COPY}:1:7: name: 보이지 않는 문자(폭 없는 공백 등)가 들어 있습니다: U+3164")
+    # the same name once the filler is removed, and the confirmed member's certificate number
+    replace_in(root / COPY, "하늘\u3164청소", "하늘 청소")
+    errors = content_errors(root)
+    assert f"{COPY}:1:7: 기업 이름 '하늘 청소 (예시)'가 {HANEUL}과 같습니다" in errors[0]
+    assert _one_error_like(errors, f"{COPY}:7:39: 인증 번호 '테스트-1'이 {HANEUL}과 같습니다")
+
+
+@pytest.mark.parametrize(
+    ("name", "number"),
+    [("바다청소 (예시)", "테스트-1"), ("바다청소 (예시)", "테스트－１"), ("하늘청소（예시）", "다른-2")],
+)
+def test_a_clone_under_another_name_or_in_compatibility_forms_is_refused(tmp_path, name, number):
+    root = make_network(tmp_path / "net")
+    _copy_entry(
+        root, "haneul-clean", "haneul-copy", ("하늘청소 (예시)", name), ("number: 테스트-1", f"number: {number}")
+    )
+    errors = content_errors(root)
+    if number != "다른-2":
+        assert _one_error_like(errors, f"{COPY}:7:39: 인증 번호 '{number}'이 {HANEUL}과 같습니다")
+    else:
+        assert _one_error_like(errors, f"{COPY}:1:7: 기업 이름 '{name}'가 {HANEUL}과 같습니다")
+
+
+def test_checking_only_the_clone_still_sees_the_other_entries(tmp_path):
+    root = make_network(tmp_path / "net")
+    _copy_entry(root, "haneul-clean", "haneul-copy", ("하늘청소 (예시)", "바다청소 (예시)"))
+    result = run_cli("check", "content/enterprises/haneul-copy", cwd=root)
+    assert result.returncode == 1
+    assert f"{COPY}:7:39: 인증 번호 '테스트-1'이 {HANEUL}과 같습니다" in result.stderr, result.stderr
