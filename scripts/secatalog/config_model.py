@@ -28,6 +28,7 @@ from .fields import (
     Year,
 )
 from .images import DEFAULT_MAX_FILE_MB, DEFAULT_MAX_MEGAPIXELS
+from .korean import josa, quoted
 from .model import CertRef, Contact, OrgTypeRef, Record, SectionRef
 
 
@@ -159,8 +160,8 @@ class PrintSettings(Record):
         if twice:
             raise PydanticCustomError(
                 "edition_twice",
-                "인쇄판 id '{ident}'이(가) 두 번 나옵니다",
-                {"ident": twice[0], "hint": "인쇄판마다 다른 id를 쓰세요 (파일 이름이 됩니다)"},
+                "인쇄판 id {ident} 두 번 나옵니다",
+                {"ident": josa(quoted(twice[0]), "이"), "hint": "인쇄판마다 다른 id를 쓰세요 (파일 이름이 됩니다)"},
             )
         return self
 

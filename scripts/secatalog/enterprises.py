@@ -15,6 +15,7 @@ from .configuration import Configuration
 from .errors import Location, Report, relpath
 from .fields import identity_key
 from .files import entry_file, photo_refs
+from .korean import josa, quoted
 from .load import Document, load_yaml
 from .model import Enterprise
 from .procurement import eligibility, within_gift_limit
@@ -113,13 +114,13 @@ def _check_applies_to(doc: Document, at: tuple, cert_type: str, certs: dict[str,
     if kind == "enterprise" and on_product:
         report.error(
             doc.locate(at + ("type",)),
-            f"'{certs[cert_type].name}'은(는) 기업 인증이라 제품에 쓸 수 없습니다",
+            f"{josa(quoted(certs[cert_type].name), '은')} 기업 인증이라 제품에 쓸 수 없습니다",
             "기업의 certifications(맨 바깥 목록)로 옮기세요",
         )
     elif kind == "product" and not on_product:
         report.error(
             doc.locate(at + ("type",)),
-            f"'{certs[cert_type].name}'은(는) 제품 인증이라 기업에 쓸 수 없습니다",
+            f"{josa(quoted(certs[cert_type].name), '은')} 제품 인증이라 기업에 쓸 수 없습니다",
             "인증받은 제품의 certifications로 옮기세요",
         )
 
@@ -147,14 +148,14 @@ def _check_product_ids(doc: Document, record: Enterprise, report: Report) -> Non
         if product.id in ids:
             report.error(
                 doc.locate(("products", i, "id")),
-                f"제품 id '{product.id}'가 {ids[product.id] + 1}번째 제품과 같습니다",
+                f"제품 id {josa(quoted(product.id), '이')} {ids[product.id] + 1}번째 제품과 같습니다",
                 "제품마다 다른 id를 쓰세요",
             )
         key = identity_key(product.name)
         if key in names:
             report.error(
                 doc.locate(("products", i, "name")),
-                f"제품 이름 '{product.name}'이(가) {names[key] + 1}번째 제품과 같습니다",
+                f"제품 이름 {josa(quoted(product.name), '이')} {names[key] + 1}번째 제품과 같습니다",
                 "같은 제품이면 하나로 합치고, 다른 제품이면 이름으로 구별되게 쓰세요 (예: 도시락 (소), 도시락 (대))",
             )
         ids.setdefault(product.id, i)
@@ -168,7 +169,7 @@ def _check_gifts(doc: Document, record: Enterprise, facts, report: Report) -> No
         if product.gift and not within_gift_limit(product, facts):
             report.warn(
                 doc.locate(("products", i, "gift")),
-                f"'{product.name}'은(는) 가격이 선물 가액 한도({limit})를 넘거나 정해지지 않아 "
+                f"{josa(quoted(product.name), '은')} 가격이 선물 가액 한도({limit})를 넘거나 정해지지 않아 "
                 "'선물 한도 이내'로 표시하지 않습니다",
                 f"한 개(한 세트) 가격이 {limit} 이하인 선물 상품만 gift: true로 두세요",
             )

@@ -61,3 +61,8 @@ def josa(word: str, particle: str) -> str:
     if with_final == "으로":
         return word + ("으로" if has_final and not rieul else "로")
     return word + (with_final if has_final else without)
+
+
+def quoted(value: str) -> str:
+    """A value as messages show it: in single quotes ('bread.jpg')."""
+    return f"'{value}'"

@@ -54,13 +54,14 @@ def check_unique(doc: Document, record: Enterprise, seen: dict[str, str], report
 def check_verified(
     doc: Document, record: Enterprise, verified: VerifiedFacts, facts: Procurement, report: Report
 ) -> None:
-    """Tell the secretariat which confirmed facts an entry now states differently."""
+    """Tell the member which line states a fact differently from what the secretariat confirmed."""
     for change in changed_facts(record, verified, qualifying_certifications(facts)):
         report.warn(
             doc.locate(change.at),
-            f"사무국 확인({verified.checked.isoformat()}) 뒤에 바뀐 사실: {change.field} {change.message}",
-            "사무국: 공식 자료와 다시 대조한 뒤 catalog/verified.yml을 고치세요. "
-            "그때까지 이 기업은 '수의계약 확인 중'으로 표시됩니다",
+            f"회원이 적은 값과 사무국이 확인한 값이 다릅니다: {change.field} — 적은 값 {change.written}, "
+            f"사무국이 {verified.checked.isoformat()}에 확인한 값 {change.confirmed}",
+            f"이 줄의 {josa(change.field, '을')} 사무국이 확인한 값으로 고치세요. 실제로 바뀐 값이면 "
+            "증빙 자료를 사무국에 보내 다시 확인을 요청하세요. 그때까지 이 기업은 '수의계약 확인 중'으로 표시됩니다",
         )
 
 

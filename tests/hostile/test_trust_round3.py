@@ -167,3 +167,69 @@ def test_checking_only_the_clone_still_sees_the_other_entries(tmp_path):
     result = run_cli("check", "content/enterprises/haneul-copy", cwd=root)
     assert result.returncode == 1
     assert f"{COPY}:7:39: 인증 번호 '테스트-1'이 {HANEUL}과 같습니다" in result.stderr, result.stderr
+
+
+# --- 6. the mismatch story and particles ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "particle", "expected"),
+    [
+        ("근로자 수", "이", "근로자 수가"),
+        ("인증 번호", "은", "인증 번호는"),
+        ("사업자등록번호", "을", "사업자등록번호를"),
+        ("기업 이름", "이", "기업 이름이"),
+        ("조직 유형", "은", "조직 유형은"),
+        ("'도시락'", "을", "'도시락'을"),
+        ("'하늘청소 (예시)'", "가", "'하늘청소 (예시)'가"),
+        ("'HACCP'", "는", "'HACCP'는"),
+        ("'테스트-1'", "이", "'테스트-1'이"),
+        ("'테스트－２'", "이", "'테스트－２'가"),
+        ("'bread'", "으로", "'bread'로"),
+        ("'서울'", "으로", "'서울'로"),
+        ("'부산항'", "로", "'부산항'으로"),
+        ("'ok-!'", "이", "'ok-!'이(가)"),
+    ],
+)
+def test_particles_follow_the_final_consonant(word, particle, expected):
+    from secatalog.korean import josa
+
+    assert josa(word, particle) == expected
+
+
+def test_no_message_is_assembled_with_both_particles():
+    """Every message picks its particle with korean.josa; '이(가)' is left only where a word's
+    ending cannot be read."""
+    package = Path(__file__).resolve().parents[2] / "scripts" / "secatalog"
+    both = ("이(가)", "은(는)", "을(를)", "와(과)", "과(와)", "(으)로")
+    found = [
+        f"{path.relative_to(package)}:{n}"
+        for path in package.rglob("*")
+        if path.suffix in (".py", ".html", ".js") and path.name != "korean.py"
+        for n, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+        if any(form in line for form in both)
+    ]
+    assert found == []
+
+
+def test_a_fact_differing_from_the_confirmation_says_so_and_names_the_members_line(tmp_path):
+    from secatalog.config import Settings
+    from secatalog.project import load_project
+
+    root = make_network(tmp_path / "net")
+    replace_in(
+        root / "catalog/verified.yml",
+        "    org_type: social-enterprise\n",
+        "    org_type: social-enterprise\n    workers: {paid: 10, vulnerable: 4}\n",
+    )
+    replace_in(entry(root, "haneul-clean"), "email:", "workers: {paid: 12, vulnerable: 4}\nemail:")
+    catalog = load_project(Settings(root))
+    el = next(e for e in catalog.enterprises if e.slug == "haneul-clean").eligibility
+    assert el.status == "pending"
+    assert el.reasons == ("근로자 수는 회원이 적은 값과 사무국이 2025-02-20에 확인한 값이 다릅니다",)
+    warning = _one_error_like([str(w) for w in catalog.report.warnings], f"{HANEUL}:5:")
+    assert (
+        "회원이 적은 값과 사무국이 확인한 값이 다릅니다: 근로자 수 — 적은 값 유급 12명·취약계층 4명, "
+        "사무국이 2025-02-20에 확인한 값 유급 10명·취약계층 4명 — 이 줄의 근로자 수를 사무국이 확인한 값으로 고치세요"
+    ) in warning
+    assert "뒤에 바뀌" not in warning + " ".join(el.reasons)

@@ -15,6 +15,7 @@ from ..card_news import SIZE, cards
 from ..casebook import ROUTES
 from ..catalog import Catalog, Item
 from ..export import COLUMNS
+from ..korean import josa, quoted
 from ..model import CONTRIBUTION_TYPES, SOCIAL_PURPOSES
 from ..schema import form_limits, form_patterns
 from ..stats import statistics
@@ -77,7 +78,7 @@ def quote_mail(item: Item, network_name: str) -> str:
     p = item.product
     subject = f"[견적 요청] {p.name} ({network_name} 카탈로그)"
     body = (
-        f"{ent.name} 담당자님께,\n\n{network_name} 공공구매 카탈로그에서 '{p.name}'을(를) 보고 "
+        f"{ent.name} 담당자님께,\n\n{network_name} 공공구매 카탈로그에서 {josa(quoted(p.name), '을')} 보고 "
         f"견적을 요청드립니다.\n\n- 기관·부서: \n- 담당자·연락처: \n- 수량: ({p.unit or '단위'} 기준)\n"
         f"- 납품 희망일: \n- 납품 장소: \n- 계약 방법: 수의계약 / 종합쇼핑몰 / 견적\n\n감사합니다."
     )
