@@ -6,6 +6,7 @@ Only the secretariat changes these files; member entries (model.py) are checked 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -61,12 +62,37 @@ class OrgType(Record):
     description: Line = ""
 
 
+# A certificate number when the catalog names no format: letters, digits and - / . ( ), no spaces,
+# so nothing like "· 사무국 확인 2026-10-20" can be passed off as a number.
+DEFAULT_NUMBER_PATTERN = r"^[0-9A-Za-z가-힣](?:[0-9A-Za-z가-힣()/.-]{0,38}[0-9A-Za-z가-힣)])?$"
+
+
 class CertType(Record):
     id: Slug
     name: Name
     applies_to: Literal["enterprise", "product", "both"] = "both"
     description: Line = ""
     url: Url | None = None
+    number_pattern: Text = Field(
+        DEFAULT_NUMBER_PATTERN,
+        description="인증 번호 형식 (정규식, 번호 전체와 맞아야 함). 비우면 글자·숫자·하이픈 등 공백 없는 40자 이내",
+    )
+    number_example: Line = Field("", description="번호의 예 (형식이 맞지 않을 때 회원에게 보여 줌)")
+
+    @model_validator(mode="after")
+    def _pattern_compiles(self) -> CertType:
+        try:
+            re.compile(self.number_pattern)
+        except re.error as exc:
+            raise PydanticCustomError(
+                "number_pattern",
+                "인증 번호 형식(number_pattern)이 올바른 정규식이 아닙니다: {error}",
+                {"error": str(exc), "hint": "예: '^[0-9]{4}-[0-9]{3}$' (따옴표로 감싸세요)"},
+            ) from None
+        return self
+
+    def number_fits(self, number: str) -> bool:
+        return re.fullmatch(self.number_pattern, number) is not None
 
 
 class Channel(Record):

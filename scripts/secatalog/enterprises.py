@@ -68,6 +68,7 @@ def load_enterprise(folder: Path, ctx: LoadContext, report: Report) -> Enterpris
     for at, cert in _all_certs(record):
         _check_expiry(doc, at, cert, facts, certs, today, report)
         _check_applies_to(doc, at, cert.type, certs, report)
+        _check_number(doc, at, cert, certs, report)
     verified = ctx.config.verified.enterprises.get(slug)
     if verified is not None:
         check_verified(doc, record, verified, facts, report)
@@ -123,6 +124,20 @@ def _check_applies_to(doc: Document, at: tuple, cert_type: str, certs: dict[str,
             f"{josa(quoted(certs[cert_type].name), '은')} 제품 인증이라 기업에 쓸 수 없습니다",
             "인증받은 제품의 certifications로 옮기세요",
         )
+
+
+def _check_number(doc: Document, at: tuple, cert, certs: dict[str, CertType], report: Report) -> None:
+    """A certificate number in the format catalog/certifications.yml gives for its type."""
+    kind = certs.get(cert.type)
+    if kind is None or not cert.number or kind.number_fits(cert.number):
+        return
+    example = f" (예: {kind.number_example})" if kind.number_example else ""
+    report.error(
+        doc.locate(at + ("number",)),
+        f"{kind.name} 번호의 형식이 아닙니다; 받은 값 {quoted(cert.number)}",
+        f"인증서에 적힌 번호만 그대로 쓰세요{example}. 날짜나 설명은 번호 칸에 쓸 수 없습니다",
+        field_label(doc.data, at + ("number",)),
+    )
 
 
 def _check_expiry(doc, at, cert, facts, certs, today, report) -> None:

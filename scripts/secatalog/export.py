@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .catalog import Catalog, EnterpriseEntry, Item
+from .certificates import claimed_types, current_types
 from .config_model import context_for
 from .fields import invisible
 from .schema import SCHEMA_ID, dumps, enterprise_schema
@@ -40,7 +41,8 @@ def item_to_json(item: Item, site_url: str) -> dict[str, Any]:
         "months": list(p.months),
         "season_note": p.season_note,
         "delivery_area": p.delivery_area,
-        "certifications": [c.type for c in item.certs if c.current],
+        "certifications": sorted(current_types(item.certs)),
+        "certifications_unconfirmed": sorted(claimed_types(item.certs)),
         "certifications_detail": [c.as_data() for c in item.certs],
         "sole_source_eligible": item.eligibility.eligible,
         "sole_source_status": item.eligibility.status,
@@ -91,7 +93,8 @@ COLUMNS = [
     ("months", "판매 월", 12),
     ("season_note", "판매 시기 설명", 16),
     ("delivery_area", "지역", 16),
-    ("certifications", "인증", 20),
+    ("certifications", "인증 (사무국 확인)", 20),
+    ("certifications_unconfirmed", "인증 (회원 신고 · 사무국 미확인)", 20),
     ("sole_source_eligible", "수의계약 가능", 12),
     ("sole_source_status", "수의계약 상태", 14),
     ("verified_by_secretariat", "사무국 확인일", 12),

@@ -233,3 +233,131 @@ def test_a_fact_differing_from_the_confirmation_says_so_and_names_the_members_li
         "사무국이 2025-02-20에 확인한 값 유급 10명·취약계층 4명 — 이 줄의 근로자 수를 사무국이 확인한 값으로 고치세요"
     ) in warning
     assert "뒤에 바뀌" not in warning + " ".join(el.reasons)
+
+
+# --- 3. a self-declared certificate never looks confirmed -------------------------------------
+
+FAKE_NUMBER = "· 사무국 확인 2026-10-20"
+
+
+def test_a_certificate_number_dressed_as_a_confirmation_is_refused(tmp_path):
+    root = make_network(tmp_path / "net")
+    replace_in(entry(root, "haneul-clean"), "number: 테스트-1}", f'number: "{FAKE_NUMBER}"}}')
+    errors = content_errors(root)
+    assert _one_error_like(
+        errors,
+        f"{HANEUL}:7:39: certifications[0].number: 사회적기업 인증 번호의 형식이 아닙니다; 받은 값 '{FAKE_NUMBER}'",
+    )
+    assert "인증서에 적힌 번호만 그대로 쓰세요" in _one_error_like(
+        errors, f"{HANEUL}:7:39: certifications[0].number: 사회적기업 인증 번호의"
+    )
+
+
+def test_certificate_numbers_follow_the_pattern_the_catalog_gives_for_their_type(tmp_path):
+    root = make_network(tmp_path / "net")
+    replace_in(
+        root / "catalog/certifications.yml",
+        "{id: haccp, name: HACCP}",
+        "{id: haccp, name: HACCP, number_pattern: '^[0-9]{4}-[0-9]-[0-9]{4}$', number_example: 2015-1-0123}",
+    )
+    replace_in(
+        entry(root, "gaon-bakery"),
+        "    price: 6000",
+        "    certifications: [{type: haccp, number: H-1}]\n    price: 6000",
+    )
+    errors = content_errors(root)
+    assert (
+        f"{GAON}:15:44: 1번째 제품 '우리쌀식빵'의 인증 (products[0].certifications[0].number): HACCP 번호의 형식이 "
+        "아닙니다; 받은 값 'H-1' — 인증서에 적힌 번호만 그대로 쓰세요 (예: 2015-1-0123). 날짜나 설명은 번호 칸에 쓸 수 없습니다"
+    ) in errors
+    replace_in(entry(root, "gaon-bakery"), "number: H-1", "number: 2015-1-0123")
+    assert content_errors(root) == []
+
+
+def test_a_broken_number_pattern_is_a_korean_error_of_the_catalog(tmp_path):
+    root = make_network(tmp_path / "net")
+    replace_in(
+        root / "catalog/certifications.yml",
+        "{id: haccp, name: HACCP}",
+        "{id: haccp, name: HACCP, number_pattern: '^[0-9'}",
+    )
+    result = run_cli("check", cwd=root)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "catalog/certifications.yml:3:" in result.stderr
+    assert "인증 번호 형식(number_pattern)이 올바른 정규식이 아닙니다" in result.stderr
+
+
+@pytest.fixture(scope="session")
+def trust_site() -> Path:
+    """The same build as test_trust's: an unconfirmed newcomer (sesame-se) claims a social-enterprise
+    certificate; haneul-clean's is confirmed in verified.yml."""
+    from helpers import build_site, shared_build
+    from test_trust import trust_network
+
+    return shared_build("trust", lambda folder: build_site(trust_network(folder / "net"), folder / "out"))
+
+
+def _soup(site: Path, url: str):
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup((site / url / "index.html").read_text("utf-8"), "html.parser")
+
+
+@pytest.mark.slow
+def test_an_unconfirmed_certificate_is_labelled_on_pages_and_kept_apart_by_the_filter(trust_site):
+    claimed = _soup(trust_site, "items/sesame-se/sesame-oil").select_one(".sc-certs").get_text(" ", strip=True)
+    assert claimed == "사회적기업 인증 아무-번호-1 · 회원 신고 · 사무국 미확인"
+    confirmed = (
+        _soup(trust_site, "items/haneul-clean/office-cleaning").select_one(".sc-certs").get_text(" ", strip=True)
+    )
+    assert "사회적기업 인증 테스트-1" in confirmed and confirmed.endswith("· 사무국 확인 2025-02-20")
+    profile = _soup(trust_site, "enterprises/sesame-se").select_one(".sc-certs")
+    assert profile.select_one(".sc-badge--claimed") and not profile.select_one(".sc-badge--cert")
+    category = _soup(trust_site, "categories/bread")
+    card = category.select_one('.sc-card a[href$="items/sesame-se/sesame-oil/"]').parent
+    assert card["data-certs"] == "claimed:social-enterprise"
+    cleaning = _soup(trust_site, "categories/services").select_one('.sc-card a[href$="office-cleaning/"]').parent
+    assert cleaning["data-certs"] == "social-enterprise"
+    groups = {
+        g["label"]: [o["value"] for o in g.select("option")] for g in category.select("select[name=cert] optgroup")
+    }
+    assert "social-enterprise" in groups["사무국 확인"]
+    assert "claimed:social-enterprise" in groups["회원 신고 · 사무국 미확인"]
+    quick = _soup(trust_site, "procurement").get_text(" ", strip=True)
+    assert "사회적기업 인증 (회원 신고 · 사무국 미확인)" in quick
+
+
+@pytest.mark.slow
+def test_an_unconfirmed_certificate_is_labelled_in_open_data_and_spreadsheets(trust_site):
+    import csv
+    import json
+
+    items = json.loads((trust_site / "data/products.json").read_text("utf-8"))["items"]
+    oil = next(p for p in items if p["id"] == "sesame-se/sesame-oil")
+    assert oil["certifications"] == [] and oil["certifications_unconfirmed"] == ["social-enterprise"]
+    assert oil["certifications_detail"][0]["confirmed"] is False
+    assert oil["certifications_detail"][0]["source"] == "회원 신고 · 사무국 미확인"
+    cleaning = next(p for p in items if p["id"] == "haneul-clean/office-cleaning")
+    assert cleaning["certifications"] == ["social-enterprise"] and cleaning["certifications_unconfirmed"] == []
+    ents = json.loads((trust_site / "data/enterprises.json").read_text("utf-8"))["enterprises"]
+    sesame = next(e for e in ents if e["id"] == "sesame-se")
+    assert sesame["certifications"][0]["source"] == "회원 신고 · 사무국 미확인"
+    rows = list(csv.reader((trust_site / "data/products.csv").read_text("utf-8-sig").splitlines()))
+    header = rows[0]
+    row = next(r for r in rows if r[0] == "sesame-se/sesame-oil")
+    assert row[header.index("인증 (사무국 확인)")] == ""
+    assert row[header.index("인증 (회원 신고 · 사무국 미확인)")] == "social-enterprise"
+
+
+@pytest.mark.slow
+def test_an_unconfirmed_certificate_is_labelled_in_print(trust_site):
+    from pypdf import PdfReader
+
+    def text(pdf: Path) -> str:
+        return "".join(page.extract_text() for page in PdfReader(pdf).pages).replace("\n", "")
+
+    assert "사회적기업 인증 (회원 신고 · 사무국 미확인)" in text(trust_site / "print/catalog-print.pdf")
+    profile = text(trust_site / "print/enterprises/sesame-se.pdf")
+    assert "아무-번호-1 · 회원 신고 · 사무국 미확인" in profile
+    confirmed = text(trust_site / "print/enterprises/haneul-clean.pdf")
+    assert "테스트-1" in confirmed and "사무국 확인 2025-02-20" in confirmed
