@@ -361,3 +361,53 @@ def test_an_unconfirmed_certificate_is_labelled_in_print(trust_site):
     assert "아무-번호-1 · 회원 신고 · 사무국 미확인" in profile
     confirmed = text(trust_site / "print/enterprises/haneul-clean.pdf")
     assert "테스트-1" in confirmed and "사무국 확인 2025-02-20" in confirmed
+
+
+# --- 5. retired slugs: never taken again, old addresses explained --------------------------
+
+RETIRED = """retired:
+  - slug: old-coop
+    name: 옛협동조합 (예시)
+    removed: 2026-11-30
+    note: 폐업했습니다
+    products: [lunch-box]
+"""
+
+
+def test_a_retired_slug_cannot_be_taken_by_another_entry(tmp_path):
+    root = make_network(tmp_path / "net")
+    (root / "catalog/retired.yml").write_text(RETIRED, "utf-8")
+    _copy_entry(root, "gaon-bakery", "old-coop", ("가온베이커리", "새협동조합"))
+    expected = (
+        "오류 content/enterprises/old-coop: 폴더 이름 'old-coop'는 목록에서 내린 기업 '옛협동조합 (예시)'의 이름이라 "
+        "다른 항목이 쓸 수 없습니다"
+    )
+    checked = run_cli("check", cwd=root)
+    built = run_cli("build", "--skip-print", "--out", str(tmp_path / "site"), cwd=root)
+    for result in (checked, built):
+        assert result.returncode == 1
+        assert expected in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr + result.stdout
+    assert "catalog/retired.yml에서 이 이름을 지웁니다" in checked.stderr
+
+
+def test_a_slug_retired_twice_is_a_korean_error(tmp_path):
+    root = make_network(tmp_path / "net")
+    (root / "catalog/retired.yml").write_text(RETIRED + RETIRED.removeprefix("retired:\n"), "utf-8")
+    assert any("'old-coop'가 두 번 나옵니다" in e for e in content_errors(root))
+
+
+@pytest.mark.slow
+def test_old_addresses_of_a_retired_enterprise_say_it_is_no_longer_listed(tmp_path):
+    root = make_network(tmp_path / "net")
+    (root / "catalog/retired.yml").write_text(RETIRED, "utf-8")
+    from helpers import build_site
+
+    out = build_site(root, tmp_path / "site", "--skip-print")
+    for url in ("enterprises/old-coop", "items/old-coop/lunch-box"):
+        text = _soup(out, url).select_one("article").get_text(" ", strip=True)
+        assert (
+            "옛협동조합 (예시)" in text and "이 기업은 더 이상 카탈로그에 실려 있지 않습니다 (2026-11-30부터)" in text
+        )
+        assert "폐업했습니다" in text
+    assert "옛협동조합" not in (out / "search/search_index.json").read_text("utf-8")
