@@ -27,12 +27,12 @@ def test_fixture_case_loads(network):
         (
             "items: [gaon-bakery/rice-bread]",
             "items: [gaon-bakery/rice-brad]",
-            f"{CASE}:9:9: items[0]: 제품 'gaon-bakery/rice-brad'을(를) 찾을 수 없습니다. 혹시 'gaon-bakery/rice-bread'인가요?",
+            f"{CASE}:9:9: items[0]: 제품 'gaon-bakery/rice-brad'를 찾을 수 없습니다. 혹시 'gaon-bakery/rice-bread'인가요?",
         ),
         (
             "enterprises: [gaon-bakery]",
             "enterprises: [gaon-bakry]",
-            f"{CASE}:8:15: enterprises[0]: 기업 'gaon-bakry'을(를) 찾을 수 없습니다. 혹시 'gaon-bakery'인가요?",
+            f"{CASE}:8:15: enterprises[0]: 기업 'gaon-bakry'를 찾을 수 없습니다. 혹시 'gaon-bakery'인가요?",
         ),
         ("chapter: food", "chapter: foods", f"{CASE}:7:10: chapter: 알 수 없는 장 'foods'입니다. 혹시 'food'인가요?"),
         ("year: 2025", "year: 이천이십오", f'{CASE}:6:7: year: 숫자여야 합니다; 받은 값 "이천이십오"'),

@@ -30,8 +30,8 @@ def test_a_file_name_differing_only_in_case_is_named(network):
     photo = network / "content/enterprises/gaon-bakery/bread.jpg"
     photo.rename(photo.with_name("Bread.JPG"))
     assert content_errors(network) == [
-        f"{GAON}:14:16: 파일 'bread.jpg'이(가) 없습니다. 올린 파일 'Bread.JPG'과(와) 대소문자만 다릅니다 "
-        "— 파일 이름의 대소문자까지 똑같이 'Bread.JPG'(으)로 적으세요"
+        f"{GAON}:14:16: 파일 'bread.jpg'가 없습니다. 올린 파일 'Bread.JPG'와 대소문자만 다릅니다 "
+        "— 파일 이름의 대소문자까지 똑같이 'Bread.JPG'로 적으세요"
     ]
 
 
@@ -39,7 +39,7 @@ def test_two_products_with_one_name(network):
     path = entry(network, "haneul-clean")
     replace_in(path, "name: 사무실 이사", "name: 관공서 청소")
     assert content_errors(network) == [
-        "content/enterprises/haneul-clean/enterprise.yml:18:11: 제품 이름 '관공서 청소'이(가) 1번째 제품과 같습니다 "
+        "content/enterprises/haneul-clean/enterprise.yml:18:11: 제품 이름 '관공서 청소'가 1번째 제품과 같습니다 "
         "— 같은 제품이면 하나로 합치고, 다른 제품이면 이름으로 구별되게 쓰세요 (예: 도시락 (소), 도시락 (대))"
     ]
 
@@ -51,7 +51,7 @@ def test_form_examples_left_in_place_are_refused(network):
         "mission: 우리 기업의 미션을 한 줄로 적어 주세요",
     )
     assert content_errors(network) == [
-        f"{GAON}:3:10: 양식의 예시 문구 '우리 기업의 미션을 한 줄로 적어 주세요'이(가) 그대로 있습니다 "
+        f"{GAON}:3:10: 양식의 예시 문구 '우리 기업의 미션을 한 줄로 적어 주세요'가 그대로 있습니다 "
         "— 실제 내용으로 바꾸거나, 필요 없는 항목이면 줄을 지우세요"
     ]
 
@@ -108,7 +108,7 @@ def test_a_category_typed_by_its_korean_name_gets_its_id(network):
     replace_in(entry(network, "gaon-bakery"), "category: bread", "category: 빵과 과자")
     assert content_errors(network) == [
         f"{GAON}:11:15: 1번째 제품 '우리쌀식빵'의 분류 (products[0].category): 분류는 영문 id로 씁니다: "
-        "'빵과 과자'의 id는 'bread'입니다 — 'bread'(으)로 고치세요"
+        "'빵과 과자'의 id는 'bread'입니다 — 'bread'로 고치세요"
     ]
 
 
@@ -143,7 +143,7 @@ def test_a_missing_choice_lists_the_choices(network):
         (["check", "--bogus"], "오류: 없는 옵션입니다: --bogus"),
         (
             ["check", "--format", "gh"],
-            "오류: --format에 'gh'은(는) 쓸 수 없습니다 — 다음 중 하나를 쓰세요: text, github",
+            "오류: --format에 'gh'는 쓸 수 없습니다 — 다음 중 하나를 쓰세요: text, github",
         ),
         (["check", "--root"], "오류: --root 옵션 뒤에 값을 적으세요"),
     ],
@@ -185,7 +185,7 @@ def test_a_gift_over_the_limit_is_warned_about(network):
     result = run_cli("check", cwd=network)
     assert result.returncode == 0
     assert (
-        f"경고 {GAON}:16:11: '우리쌀식빵'은(는) 가격이 선물 가액 한도(30,000원)를 넘거나 정해지지 않아 "
+        f"경고 {GAON}:16:11: '우리쌀식빵'은 가격이 선물 가액 한도(30,000원)를 넘거나 정해지지 않아 "
         "'선물 한도 이내'로 표시하지 않습니다 — 한 개(한 세트) 가격이 30,000원 이하인 선물 상품만 gift: true로 두세요"
     ) in result.stderr
 
@@ -198,7 +198,7 @@ def test_checking_one_entry_finds_the_bundle_and_case_it_breaks(network):
     assert result.returncode == 1
     lines = [line for line in result.stderr.splitlines() if line.startswith("오류 ") and " — " in line]
     assert lines == [
-        "오류 casebook/cases/bread-for-meetings.md:9:9: items[0]: 제품 'gaon-bakery/rice-bread'을(를) 찾을 수 없습니다. "
+        "오류 casebook/cases/bread-for-meetings.md:9:9: items[0]: 제품 'gaon-bakery/rice-bread'를 찾을 수 없습니다. "
         "혹시 'gaon-bakery/rice-loaf'인가요? — '기업 폴더/제품 id' 형식으로 쓰세요",
         "오류 content/bundles/starter.yml:4:15: 'gaon-bakery/rice-bread' 제품을 찾을 수 없습니다. "
         "혹시 'gaon-bakery/rice-loaf'인가요? — 기업 폴더 이름/제품 id를 확인하세요",

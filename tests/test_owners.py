@@ -209,7 +209,7 @@ def test_unresolvable_base_fails_closed(repo):
     commit(repo)
     result = owners(repo, "gaon-owner", base="origin/no-such-branch")
     assert result.exit_code == 2
-    assert "기준 리비전 'origin/no-such-branch'을(를) 찾을 수 없어 확인할 수 없습니다" in result.output
+    assert "기준 리비전 'origin/no-such-branch'를 찾을 수 없어 확인할 수 없습니다" in result.output
 
 
 def test_annotations_escape_forged_file_names(repo):

@@ -74,15 +74,16 @@ def test_unconfirmed_claim_is_pending_never_eligible(tmp_path):
     assert el.reasons == ("사무국이 조직 유형과 인증을 공식 자료와 아직 대조하지 않았습니다",)
 
 
-def test_a_changed_confirmed_fact_is_pending_and_warns_the_secretariat(network):
+def test_a_fact_differing_from_the_confirmation_is_pending_and_tells_the_member_the_line(network):
     replace_in(entry(network, "haneul-clean"), "number: 테스트-1}", "number: 테스트-2}")
     el, report = _eligibility(network, "haneul-clean")
     assert el.status == "pending"
-    assert el.reasons == ("인증 번호이(가) 사무국 확인(2025-02-20) 뒤에 바뀌어 다시 확인하고 있습니다",)
+    assert el.reasons == ("인증 번호는 회원이 적은 값과 사무국이 2025-02-20에 확인한 값이 다릅니다",)
     assert (
-        "content/enterprises/haneul-clean/enterprise.yml:7:39: 사무국 확인(2025-02-20) 뒤에 바뀐 사실: 인증 번호 "
-        "social-enterprise '테스트-2'은(는) 사무국이 확인한 번호가 아닙니다 — 사무국: 공식 자료와 다시 대조한 뒤 "
-        "catalog/verified.yml을 고치세요. 그때까지 이 기업은 '수의계약 확인 중'으로 표시됩니다"
+        "content/enterprises/haneul-clean/enterprise.yml:7:39: 회원이 적은 값과 사무국이 확인한 값이 다릅니다: "
+        "인증 번호 — 적은 값 social-enterprise '테스트-2', 사무국이 2025-02-20에 확인한 값 social-enterprise "
+        "'테스트-1' — 이 줄의 인증 번호를 사무국이 확인한 값으로 고치세요. 실제로 바뀐 값이면 증빙 자료를 사무국에 "
+        "보내 다시 확인을 요청하세요. 그때까지 이 기업은 '수의계약 확인 중'으로 표시됩니다"
     ) in [str(w) for w in report.warnings]
     result = run_cli("check", cwd=network)
     assert result.returncode == 0 and "경고 content/enterprises/haneul-clean/enterprise.yml:7:39" in result.stderr
@@ -93,7 +94,8 @@ def test_renaming_a_confirmed_entry_to_another_company_is_pending(network):
     el, report = _eligibility(network, "haneul-clean")
     assert el.status == "pending"
     assert any(
-        "뒤에 바뀐 사실: 기업 이름 '바다유통 주식회사' (확인한 값 '하늘청소 (예시)')" in str(w) for w in report.warnings
+        "다릅니다: 기업 이름 — 적은 값 '바다유통 주식회사', 사무국이 2025-02-20에 확인한 값 '하늘청소 (예시)'" in str(w)
+        for w in report.warnings
     )
 
 
@@ -158,7 +160,7 @@ def test_item_enterprise_and_quick_finder_flag_a_basis_ending_soon(trust_site):
 def test_expired_certificate_is_marked_and_never_matches_a_filter(trust_site):
     item = _soup(trust_site, "items/gaon-bakery/rice-bread")
     certs = item.select_one(".sc-certs").get_text(" ", strip=True)
-    assert certs == "HACCP H-0001 — 만료 (2020-01-01)"
+    assert certs == "HACCP H-0001 — 만료 (2020-01-01) · 회원 신고 · 사무국 미확인"
     card = _soup(trust_site, "categories/bread").select_one('.sc-card a[href$="items/gaon-bakery/rice-bread/"]').parent
     assert "haccp" not in card["data-certs"]
     products = json.loads((trust_site / "data/products.json").read_text("utf-8"))["items"]

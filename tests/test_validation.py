@@ -118,7 +118,7 @@ def test_negotiable_price_is_accepted(network):
 
 def test_missing_photo_suggests_similar_file(network):
     replace_in(entry(network, "gaon-bakery"), "file: bread.jpg", "file: bred.jpg")
-    assert only_error(network).startswith(f"{GAON}:14:16: 파일 'bred.jpg'이(가) 없습니다. 혹시 'bread.jpg'인가요?")
+    assert only_error(network).startswith(f"{GAON}:14:16: 파일 'bred.jpg'가 없습니다. 혹시 'bread.jpg'인가요?")
 
 
 def test_photo_that_is_not_an_image(network):
@@ -171,7 +171,7 @@ def test_expired_certificate_warns_and_removes_eligibility(network):
 
 def test_non_ascii_slug_folder(network):
     (network / "content/enterprises/gaon-bakery").rename(network / "content/enterprises/가온")
-    assert "폴더 이름 '가온'은(는) 주소로 쓸 수 없습니다" in " ".join(problems(network))
+    assert "폴더 이름 '가온'은 주소로 쓸 수 없습니다" in " ".join(problems(network))
 
 
 def test_small_photo_warns_for_print(network):
@@ -215,7 +215,7 @@ def test_print_editions_name_the_catalogs_own_categories_and_org_types(network):
     ), found
     assert any(e.startswith("catalog/print.yml:3:") and "알 수 없는 조직 유형 'coop'" in e for e in found), found
     config.write_text("editions:\n  - {id: bread, title: 빵}\n  - {id: bread, title: 다시}\n", "utf-8")
-    assert any("인쇄판 id 'bread'이(가) 두 번 나옵니다" in e for e in content_errors(network))
+    assert any("인쇄판 id 'bread'가 두 번 나옵니다" in e for e in content_errors(network))
 
 
 def test_a_print_edition_takes_its_categories_org_types_and_regions(network):

@@ -43,7 +43,7 @@ def test_exports_round_trip_to_the_site_items(sample_site):
     assert rows[0][:3] == ["ID", "상품명", "구분"] and [r[0] for r in rows[1:]] == ids
     sheet = load_workbook(sample_site / "data/products.xlsx").active
     assert [c.value for c in sheet[1]][:2] == ["ID", "상품명"] and sheet[1][0].font.bold
-    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:U{len(ids) + 1}"
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:V{len(ids) + 1}"
     assert sheet.column_dimensions["B"].width == 28
     assert [row[0].value for row in sheet.iter_rows(min_row=2)] == ids
 

@@ -17,6 +17,7 @@ from .catalog import Catalog
 from .config import Settings
 from .errors import ContentError, Location, Report
 from .images import ImageProblem
+from .korean import josa, quoted
 from .memo import EntryMemo
 from .photos import ProcessedPhoto, process, verify
 from .project import load_project
@@ -55,7 +56,7 @@ def prepare(settings: Settings, workers: int | None = None, memo: EntryMemo | No
                 report = Report()
                 report.error(
                     Location(ent.shown),
-                    f"인증서 파일 '{name}'을(를) 게시용으로 다시 저장하지 못했습니다",
+                    f"인증서 파일 {josa(quoted(name), '을')} 게시용으로 다시 저장하지 못했습니다",
                     "인증서를 다시 스캔하거나 PDF로 다시 저장해 올리세요",
                 )
                 raise ContentError(report) from None

@@ -18,6 +18,7 @@ from .config import Settings
 from .errors import Location, Report, relpath
 from .fields import Line, Name, Paragraph, RelFile, Slug, Text, Won, Year
 from .files import check_tree, photo_refs
+from .korean import josa, quoted
 from .load import Document, load_yaml, parse_yaml, read_text
 from .model import Photo, Record, suggest
 from .scaffold import PLACEHOLDERS
@@ -168,7 +169,7 @@ def load_casebook(settings: Settings, catalog: Catalog, report: Report) -> Caseb
     else:
         report.error(
             book_doc.locate(("foreword",)),
-            f"머리말 파일 '{book.foreword}'이(가) 없습니다",
+            f"머리말 파일 {josa(quoted(book.foreword), '이')} 없습니다",
             "casebook/ 폴더에 파일을 만들거나 이름을 고치세요",
         )
     check_tree(settings.root, folder, report)
@@ -219,7 +220,7 @@ def _load_case(
             ok = False
             report.error(
                 doc.locate(("enterprises", n)),
-                f"기업 '{slug_ref}'을(를) 찾을 수 없습니다.{suggest(slug_ref, ents)}",
+                f"기업 {josa(quoted(slug_ref), '을')} 찾을 수 없습니다.{suggest(slug_ref, ents)}",
                 "content/enterprises/의 폴더 이름을 쓰세요",
                 f"enterprises[{n}]",
             )
@@ -230,7 +231,7 @@ def _load_case(
             ok = False
             report.error(
                 doc.locate(("items", n)),
-                f"제품 '{uid}'을(를) 찾을 수 없습니다.{suggest(uid, items)}",
+                f"제품 {josa(quoted(uid), '을')} 찾을 수 없습니다.{suggest(uid, items)}",
                 "'기업 폴더/제품 id' 형식으로 쓰세요",
                 f"items[{n}]",
             )

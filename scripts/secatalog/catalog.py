@@ -31,6 +31,7 @@ from .procurement import Eligibility
 
 if TYPE_CHECKING:
     from .casebook import Casebook
+    from .retired import RetiredEntry
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,7 @@ class Catalog:
     report: Report = field(compare=False)
     print_settings: PrintSettings = field(default_factory=PrintSettings, compare=False)
     casebook: Casebook | None = field(default=None, compare=False)  # when casebook/ exists
+    retired: tuple[RetiredEntry, ...] = field(default=(), compare=False)  # removed slugs, catalog/retired.yml
 
     @functools.cached_property
     def by_category(self) -> tuple[tuple[Category, tuple[Item, ...]], ...]:

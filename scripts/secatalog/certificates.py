@@ -16,6 +16,8 @@ from .config_model import VerifiedFacts
 from .model import Certification
 
 State = Literal["current", "expiring", "expired"]
+UNCONFIRMED = "회원 신고 · 사무국 미확인"
+CLAIMED = "claimed:"  # filter token of a certificate in force that the secretariat did not confirm
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,17 @@ class CertState:
     @property
     def current(self) -> bool:
         return self.state != "expired"
+
+    @property
+    def confirmed(self) -> bool:
+        """The secretariat confirmed this type and number in catalog/verified.yml."""
+        return self.verified is not None
+
+    @property
+    def source(self) -> str:
+        """Who says so, shown next to every certificate: '사무국 확인 2026-10-20' or
+        '회원 신고 · 사무국 미확인', so a member's own claim never reads like a confirmed one."""
+        return f"사무국 확인 {self.verified.isoformat()}" if self.verified else UNCONFIRMED
 
     @property
     def validity(self) -> str:
@@ -48,6 +61,8 @@ class CertState:
             "expires": self.expires.isoformat() if self.expires else None,
             "status": self.state,
             "verified": self.verified.isoformat() if self.verified else None,
+            "confirmed": self.confirmed,
+            "source": self.source,
         }
 
 
@@ -88,5 +103,17 @@ def cert_states(
 
 
 def current_types(states: Iterable[CertState]) -> set[str]:
-    """Certification types a filter may match: only those in force."""
-    return {c.type for c in states if c.current}
+    """Certification types a filter counts: in force and confirmed by the secretariat."""
+    return {c.type for c in states if c.current and c.confirmed}
+
+
+def claimed_types(states: Iterable[CertState]) -> set[str]:
+    """Types in force that only the member declares: shown apart, never counted as confirmed."""
+    return {c.type for c in states if c.current and not c.confirmed}
+
+
+def filter_tokens(states: Iterable[CertState]) -> str:
+    """What a card's certificate filter matches: 'haccp' when confirmed, 'claimed:haccp' when not."""
+    states = tuple(states)
+    tokens = sorted(current_types(states)) + sorted(CLAIMED + t for t in claimed_types(states))
+    return " ".join(tokens)

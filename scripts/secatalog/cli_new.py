@@ -10,6 +10,7 @@ import typer
 from .cli_common import ROOT_OPTION, fail, settings_for
 from .config import Settings
 from .errors import ContentError, Report
+from .korean import josa, quoted
 
 new_app = typer.Typer(help="새 항목의 양식을 만듭니다.", no_args_is_help=True)
 
@@ -136,7 +137,7 @@ def new_case(
     if target.exists():
         problems.append(f"{target.relative_to(settings.root)}: 이미 있습니다")
     if not (settings.enterprises_dir / enterprise / "enterprise.yml").is_file():
-        problems.append(f"기업 폴더 '{enterprise}'이(가) 없습니다")
+        problems.append(f"기업 폴더 {josa(quoted(enterprise), '이')} 없습니다")
     if chapter and chapter not in chapters:
         problems.append(f"알 수 없는 장 '{chapter}' — 쓸 수 있는 값: {', '.join(chapters)}")
     if problems:

@@ -11,6 +11,8 @@ from typer import rich_utils
 from typer._click import exceptions as click_errors
 from typer.core import TyperCommand, TyperGroup
 
+from .korean import josa, quoted
+
 HELP_TEXT = "이 도움말을 보여 줍니다."
 
 rich_utils.ARGUMENTS_PANEL_TITLE = "인자"
@@ -95,7 +97,8 @@ def _explain(exc: click_errors.UsageError, ctx) -> str:
         value = re.search(r"'([^']*)' is not one of", exc.message)
         if choices and value:
             allowed = ", ".join(choices)
-            return f"{_hint(exc, ctx)}에 '{value.group(1)}'은(는) 쓸 수 없습니다 — 다음 중 하나를 쓰세요: {allowed}"
+            given = josa(quoted(value.group(1)), "은")
+            return f"{_hint(exc, ctx)}에 {given} 쓸 수 없습니다 — 다음 중 하나를 쓰세요: {allowed}"
         return f"{_hint(exc, ctx)}의 값이 올바르지 않습니다: {exc.message}"
     unknown = re.match(r"No such command '(.*)'", exc.message)
     if unknown:

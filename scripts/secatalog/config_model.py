@@ -6,6 +6,7 @@ Only the secretariat changes these files; member entries (model.py) are checked 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -28,6 +29,7 @@ from .fields import (
     Year,
 )
 from .images import DEFAULT_MAX_FILE_MB, DEFAULT_MAX_MEGAPIXELS
+from .korean import josa, quoted
 from .model import CertRef, Contact, OrgTypeRef, Record, SectionRef
 
 
@@ -60,12 +62,37 @@ class OrgType(Record):
     description: Line = ""
 
 
+# A certificate number when the catalog names no format: letters, digits and - / . ( ), no spaces,
+# so nothing like "· 사무국 확인 2026-10-20" can be passed off as a number.
+DEFAULT_NUMBER_PATTERN = r"^[0-9A-Za-z가-힣](?:[0-9A-Za-z가-힣()/.-]{0,38}[0-9A-Za-z가-힣)])?$"
+
+
 class CertType(Record):
     id: Slug
     name: Name
     applies_to: Literal["enterprise", "product", "both"] = "both"
     description: Line = ""
     url: Url | None = None
+    number_pattern: Text = Field(
+        DEFAULT_NUMBER_PATTERN,
+        description="인증 번호 형식 (정규식, 번호 전체와 맞아야 함). 비우면 글자·숫자·하이픈 등 공백 없는 40자 이내",
+    )
+    number_example: Line = Field("", description="번호의 예 (형식이 맞지 않을 때 회원에게 보여 줌)")
+
+    @model_validator(mode="after")
+    def _pattern_compiles(self) -> CertType:
+        try:
+            re.compile(self.number_pattern)
+        except re.error as exc:
+            raise PydanticCustomError(
+                "number_pattern",
+                "인증 번호 형식(number_pattern)이 올바른 정규식이 아닙니다: {error}",
+                {"error": str(exc), "hint": "예: '^[0-9]{4}-[0-9]{3}$' (따옴표로 감싸세요)"},
+            ) from None
+        return self
+
+    def number_fits(self, number: str) -> bool:
+        return re.fullmatch(self.number_pattern, number) is not None
 
 
 class Channel(Record):
@@ -159,8 +186,8 @@ class PrintSettings(Record):
         if twice:
             raise PydanticCustomError(
                 "edition_twice",
-                "인쇄판 id '{ident}'이(가) 두 번 나옵니다",
-                {"ident": twice[0], "hint": "인쇄판마다 다른 id를 쓰세요 (파일 이름이 됩니다)"},
+                "인쇄판 id {ident} 두 번 나옵니다",
+                {"ident": josa(quoted(twice[0]), "이"), "hint": "인쇄판마다 다른 id를 쓰세요 (파일 이름이 됩니다)"},
             )
         return self
 

@@ -8,12 +8,14 @@ from pathlib import Path
 from . import certfiles
 from .catalog import EnterpriseEntry, Item
 from .certificates import cert_states, state_of
+from .claims import check_claims
 from .config import Settings
 from .config_model import Category, CertType, Subcategory
 from .configuration import Configuration
 from .errors import Location, Report, relpath
 from .fields import identity_key
 from .files import entry_file, photo_refs
+from .korean import josa, quoted
 from .load import Document, load_yaml
 from .model import Enterprise
 from .procurement import eligibility, within_gift_limit
@@ -55,6 +57,7 @@ def load_enterprise(folder: Path, ctx: LoadContext, report: Report) -> Enterpris
         return None
     _check_product_ids(doc, record, report)
     check_texts(doc, record, report)
+    check_claims(doc, record, report)
     _check_gifts(doc, record, ctx.config.procurement, report)
     for i, product in enumerate(record.products):
         at = ("products", i, "description")
@@ -65,6 +68,7 @@ def load_enterprise(folder: Path, ctx: LoadContext, report: Report) -> Enterpris
     for at, cert in _all_certs(record):
         _check_expiry(doc, at, cert, facts, certs, today, report)
         _check_applies_to(doc, at, cert.type, certs, report)
+        _check_number(doc, at, cert, certs, report)
     verified = ctx.config.verified.enterprises.get(slug)
     if verified is not None:
         check_verified(doc, record, verified, facts, report)
@@ -111,15 +115,29 @@ def _check_applies_to(doc: Document, at: tuple, cert_type: str, certs: dict[str,
     if kind == "enterprise" and on_product:
         report.error(
             doc.locate(at + ("type",)),
-            f"'{certs[cert_type].name}'은(는) 기업 인증이라 제품에 쓸 수 없습니다",
+            f"{josa(quoted(certs[cert_type].name), '은')} 기업 인증이라 제품에 쓸 수 없습니다",
             "기업의 certifications(맨 바깥 목록)로 옮기세요",
         )
     elif kind == "product" and not on_product:
         report.error(
             doc.locate(at + ("type",)),
-            f"'{certs[cert_type].name}'은(는) 제품 인증이라 기업에 쓸 수 없습니다",
+            f"{josa(quoted(certs[cert_type].name), '은')} 제품 인증이라 기업에 쓸 수 없습니다",
             "인증받은 제품의 certifications로 옮기세요",
         )
+
+
+def _check_number(doc: Document, at: tuple, cert, certs: dict[str, CertType], report: Report) -> None:
+    """A certificate number in the format catalog/certifications.yml gives for its type."""
+    kind = certs.get(cert.type)
+    if kind is None or not cert.number or kind.number_fits(cert.number):
+        return
+    example = f" (예: {kind.number_example})" if kind.number_example else ""
+    report.error(
+        doc.locate(at + ("number",)),
+        f"{kind.name} 번호의 형식이 아닙니다; 받은 값 {quoted(cert.number)}",
+        f"인증서에 적힌 번호만 그대로 쓰세요{example}. 날짜나 설명은 번호 칸에 쓸 수 없습니다",
+        field_label(doc.data, at + ("number",)),
+    )
 
 
 def _check_expiry(doc, at, cert, facts, certs, today, report) -> None:
@@ -145,14 +163,14 @@ def _check_product_ids(doc: Document, record: Enterprise, report: Report) -> Non
         if product.id in ids:
             report.error(
                 doc.locate(("products", i, "id")),
-                f"제품 id '{product.id}'가 {ids[product.id] + 1}번째 제품과 같습니다",
+                f"제품 id {josa(quoted(product.id), '이')} {ids[product.id] + 1}번째 제품과 같습니다",
                 "제품마다 다른 id를 쓰세요",
             )
         key = identity_key(product.name)
         if key in names:
             report.error(
                 doc.locate(("products", i, "name")),
-                f"제품 이름 '{product.name}'이(가) {names[key] + 1}번째 제품과 같습니다",
+                f"제품 이름 {josa(quoted(product.name), '이')} {names[key] + 1}번째 제품과 같습니다",
                 "같은 제품이면 하나로 합치고, 다른 제품이면 이름으로 구별되게 쓰세요 (예: 도시락 (소), 도시락 (대))",
             )
         ids.setdefault(product.id, i)
@@ -166,7 +184,7 @@ def _check_gifts(doc: Document, record: Enterprise, facts, report: Report) -> No
         if product.gift and not within_gift_limit(product, facts):
             report.warn(
                 doc.locate(("products", i, "gift")),
-                f"'{product.name}'은(는) 가격이 선물 가액 한도({limit})를 넘거나 정해지지 않아 "
+                f"{josa(quoted(product.name), '은')} 가격이 선물 가액 한도({limit})를 넘거나 정해지지 않아 "
                 "'선물 한도 이내'로 표시하지 않습니다",
                 f"한 개(한 세트) 가격이 {limit} 이하인 선물 상품만 gift: true로 두세요",
             )

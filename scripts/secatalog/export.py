@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import csv
 import json
+import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from . import GENERATOR
 from .catalog import Catalog, EnterpriseEntry, Item
+from .certificates import claimed_types, current_types
 from .config_model import context_for
+from .fields import invisible
 from .schema import SCHEMA_ID, dumps, enterprise_schema
 from .stats import Statistics, statistics
 
@@ -39,7 +42,8 @@ def item_to_json(item: Item, site_url: str) -> dict[str, Any]:
         "months": list(p.months),
         "season_note": p.season_note,
         "delivery_area": p.delivery_area,
-        "certifications": [c.type for c in item.certs if c.current],
+        "certifications": sorted(current_types(item.certs)),
+        "certifications_unconfirmed": sorted(claimed_types(item.certs)),
         "certifications_detail": [c.as_data() for c in item.certs],
         "sole_source_eligible": item.eligibility.eligible,
         "sole_source_status": item.eligibility.status,
@@ -90,7 +94,8 @@ COLUMNS = [
     ("months", "판매 월", 12),
     ("season_note", "판매 시기 설명", 16),
     ("delivery_area", "지역", 16),
-    ("certifications", "인증", 20),
+    ("certifications", "인증 (사무국 확인)", 20),
+    ("certifications_unconfirmed", "인증 (회원 신고 · 사무국 미확인)", 20),
     ("sole_source_eligible", "수의계약 가능", 12),
     ("sole_source_status", "수의계약 상태", 14),
     ("verified_by_secretariat", "사무국 확인일", 12),
@@ -101,8 +106,15 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value: Any) -> Any:
-    """Keep spreadsheet cells from being read as formulas (CSV/formula injection)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    """Keep spreadsheet cells from being read as formulas (CSV/formula injection), also when the
+    formula sign is full-width (＝, ＋, －, ＠, which spreadsheets may fold) or behind spaces,
+    a BOM or a zero-width space."""
+    if not isinstance(value, str):
+        return value
+    start = value
+    while start and (start[0].isspace() or invisible(start[0])):
+        start = start[1:]
+    if value.startswith(_FORMULA_START) or unicodedata.normalize("NFKC", start[:1]).startswith(_FORMULA_START):
         return "'" + value
     return value
 

@@ -17,17 +17,37 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SAFE_SCHEMES = ("http://", "https://")
 
 
+# Letters that print as nothing: Hangul fillers (U+3164 looks like a space, U+115F/U+1160/U+FFA0
+# start or pad a syllable) are letters to Unicode, not format characters, so they are listed.
+_FILLERS = frozenset("\u115f\u1160\u3164\uffa0")
+
+
+def invisible(ch: str) -> bool:
+    """A character a reader cannot see: format characters (zero-width space U+200B-200F,
+    bidirectional controls U+202A-202E and U+2066-2069, word joiner U+2060, BOM U+FEFF, soft
+    hyphen) and Hangul fillers."""
+    return ch in _FILLERS or unicodedata.category(ch) == "Cf"
+
+
 def identity_key(name: str) -> str:
     """A name as it identifies an enterprise: compatibility forms folded, case and spaces ignored,
-    invisible format characters (zero-width space, joiners, BOM) removed."""
+    invisible characters (zero-width space, joiners, BOM, Hangul fillers) removed."""
     folded = unicodedata.normalize("NFKC", name).casefold()
-    return "".join(ch for ch in folded if not ch.isspace() and unicodedata.category(ch) != "Cf")
+    return "".join(ch for ch in folded if not ch.isspace() and not invisible(ch))
 
 
 def _no_invisible(value: str) -> str:
-    if any(unicodedata.category(ch) == "Cf" for ch in value):
+    found = next((ch for ch in value if invisible(ch)), None)
+    if found is not None:
+        where = value.index(found) + 1
         raise PydanticCustomError(
-            "invisible", "보이지 않는 문자(폭 없는 공백 등)가 들어 있습니다", {"hint": "이름을 지우고 다시 입력하세요"}
+            "invisible",
+            "보이지 않는 문자(폭 없는 공백 등)가 들어 있습니다: {code}, {where}번째 글자",
+            {
+                "code": f"U+{ord(found):04X}",
+                "where": where,
+                "hint": "이 칸의 글을 지우고 직접 다시 입력하세요 (다른 곳에서 복사해 붙인 글에 숨어 있기 쉽습니다)",
+            },
         )
     return value
 
@@ -44,7 +64,7 @@ def _as_text(value: Any) -> Any:
 def _clean_text(value: str) -> str:
     if _CONTROL.search(value):
         raise PydanticCustomError("control_char", "보이지 않는 제어 문자가 들어 있습니다")
-    return unicodedata.normalize("NFC", value.strip())
+    return _no_invisible(unicodedata.normalize("NFC", value.strip()))
 
 
 def _one_line(value: str) -> str:
@@ -147,7 +167,7 @@ def _limit(max_length: int):
 
 
 Text = Annotated[str, BeforeValidator(_as_text), Strict(), AfterValidator(_clean_text)]
-Name = Annotated[Text, AfterValidator(_not_blank), AfterValidator(_one_line), AfterValidator(_no_invisible), _limit(80)]
+Name = Annotated[Text, AfterValidator(_not_blank), AfterValidator(_one_line), _limit(80)]
 Line = Annotated[Text, AfterValidator(_one_line), _limit(300)]
 Paragraph = Annotated[Text, AfterValidator(_unify_newlines), _limit(5000)]
 Url = Annotated[Text, AfterValidator(_url), _limit(500)]

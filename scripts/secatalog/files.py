@@ -10,6 +10,7 @@ from . import images
 from .catalog import PhotoRef
 from .config import Settings
 from .errors import Location, Report, relpath
+from .korean import josa, quoted
 from .load import Document
 from .model import Photo, suggest
 
@@ -38,7 +39,7 @@ def check_tree(root: Path, top: Path, report: Report) -> None:
             if folded in seen:
                 report.error(
                     _shown(item, root),
-                    f"'{seen[folded]}'와(과) 이름이 사실상 같습니다 (대소문자나 한글 조합 방식만 다름)",
+                    f"{josa(quoted(seen[folded]), '과')} 이름이 사실상 같습니다 (대소문자나 한글 조합 방식만 다름)",
                     "둘 중 하나의 이름을 바꾸세요",
                 )
             seen[folded] = name
@@ -64,18 +65,26 @@ def entry_file(
         if same_but_case:
             report.error(
                 shown_loc,
-                f"파일 '{name}'이(가) 없습니다. 올린 파일 '{same_but_case[0]}'과(와) 대소문자만 다릅니다",
-                f"파일 이름의 대소문자까지 똑같이 '{same_but_case[0]}'(으)로 적으세요",
+                f"파일 {josa(quoted(name), '이')} 없습니다. "
+                f"올린 파일 {josa(quoted(same_but_case[0]), '과')} 대소문자만 다릅니다",
+                f"파일 이름의 대소문자까지 똑같이 {josa(quoted(same_but_case[0]), '으로')} 적으세요",
             )
             return None
         report.error(
             shown_loc,
-            f"파일 '{name}'이(가) 없습니다.{suggest(name, siblings)}",
+            f"파일 {josa(quoted(name), '이')} 없습니다.{suggest(name, siblings)}",
             f"{relpath(folder, settings.root)}/ 폴더에 파일을 올리거나 이름을 고치세요",
         )
         return None
     if path.is_symlink() or not path.resolve().is_relative_to(folder.resolve()):
-        report.error(shown_loc, f"'{name}'은(는) 폴더 밖을 가리킵니다", "같은 폴더의 실제 파일만 쓰세요")
+        report.error(shown_loc, f"{josa(quoted(name), '은')} 폴더 밖을 가리킵니다", "같은 폴더의 실제 파일만 쓰세요")
+        return None
+    if not path.is_file():
+        report.error(
+            shown_loc,
+            f"{josa(quoted(name), '은')} 파일이 아니라 폴더입니다",
+            "폴더 안의 파일을 꺼내 기업 폴더에 바로 올리고, 그 파일 이름을 적으세요",
+        )
         return None
     if path.suffix.lower() not in suffixes:
         report.error(

@@ -36,6 +36,7 @@ from .fields import (
     Won,
     Year,
 )
+from .korean import josa, quoted
 
 
 class Record(BaseModel):
@@ -75,9 +76,7 @@ def _known(kind: str, label: str):
 
 def topic(word: str) -> str:
     """The word with its topic particle: 분류는, 조직 유형은 (after a final consonant, 은)."""
-    last = word[-1]
-    has_final = "가" <= last <= "힣" and (ord(last) - 0xAC00) % 28 != 0
-    return word + ("은" if has_final else "는")
+    return josa(word, "은")
 
 
 def _by_name(kind: str, label: str):
@@ -98,7 +97,7 @@ def _by_name(kind: str, label: str):
                     "label": label,
                     "value": value,
                     "ident": ident,
-                    "hint": f"'{ident}'(으)로 고치세요",
+                    "hint": f"{josa(quoted(ident), '으로')} 고치세요",
                 },
             )
         raise PydanticCustomError(

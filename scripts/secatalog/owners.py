@@ -15,6 +15,8 @@ from pathlib import PurePosixPath
 
 import yaml
 
+from .korean import josa, quoted
+
 ENTRIES = ("content", "enterprises")
 ENTRY_FILE = "enterprise.yml"
 CATALOG_FILE = "catalog/catalog.yml"
@@ -151,7 +153,7 @@ def resolve(revision: str, cwd: str) -> str:
     found = _git(cwd, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}")
     if found.returncode != 0 or not revision:
         raise BaseUnreadable(
-            f"기준 리비전 '{revision}'을(를) 찾을 수 없어 확인할 수 없습니다 — "
+            f"기준 리비전 {josa(quoted(revision), '을')} 찾을 수 없어 확인할 수 없습니다 — "
             "저장소를 전체 기록과 함께 받았는지(fetch-depth: 0), --base 값이 맞는지 확인하세요"
         )
     return found.stdout.decode().strip()

@@ -15,6 +15,7 @@ from typing import Literal
 from .certificates import state_of
 from .config_model import EligibilityRule, Procurement, VerifiedCertification, VerifiedFacts
 from .fields import identity_key
+from .korean import josa, quoted
 from .model import Enterprise, Product
 
 Status = Literal["eligible", "not-eligible", "pending"]
@@ -55,11 +56,17 @@ class Eligibility:
 
 @dataclass(frozen=True)
 class FactChange:
-    """A fact driving eligibility that the entry states differently from the confirmation."""
+    """A fact driving eligibility that the member writes differently from what the secretariat
+    confirmed: which line, which fact, the member's value and the confirmed one."""
 
     at: tuple
     field: str
-    message: str
+    written: str
+    confirmed: str
+
+    def for_buyers(self, checked: date) -> str:
+        """The reason a buyer reads: what is true, not a story of something that changed."""
+        return f"{josa(self.field, '은')} 회원이 적은 값과 사무국이 {checked.isoformat()}에 확인한 값이 다릅니다"
 
 
 def percent(share: float) -> str:
@@ -73,19 +80,24 @@ def qualifying_certifications(facts: Procurement) -> set[str]:
     return {r.requires_certification for r in facts.sole_source_rules if r.requires_certification}
 
 
+def _workers(paid: int, vulnerable: int) -> str:
+    return f"유급 {paid}명·취약계층 {vulnerable}명"
+
+
 def changed_facts(ent: Enterprise, verified: VerifiedFacts, qualifying: set[str]) -> list[FactChange]:
-    """Claims that differ from what the secretariat confirmed (org type, numbers, workers)."""
+    """Facts the member writes differently from the confirmation (org type, numbers, workers)."""
     found = []
     if identity_key(ent.name) != identity_key(verified.name):
-        found.append(FactChange(("name",), "기업 이름", f"'{ent.name}' (확인한 값 '{verified.name}')"))
+        found.append(FactChange(("name",), "기업 이름", quoted(ent.name), quoted(verified.name)))
     if ent.org_type != verified.org_type:
-        found.append(FactChange(("org_type",), "조직 유형", f"'{ent.org_type}' (확인한 값 '{verified.org_type}')"))
+        found.append(FactChange(("org_type",), "조직 유형", quoted(ent.org_type), quoted(verified.org_type)))
     if verified.business_number and ent.business_number != verified.business_number:
         found.append(
             FactChange(
                 ("business_number",),
                 "사업자등록번호",
-                f"'{ent.business_number or ''}' (확인한 값 '{verified.business_number}')",
+                quoted(ent.business_number or ""),
+                quoted(verified.business_number),
             )
         )
     confirmed = {(c.type, c.number) for c in verified.certifications}
@@ -93,11 +105,13 @@ def changed_facts(ent: Enterprise, verified: VerifiedFacts, qualifying: set[str]
     for i, cert in enumerate(ent.certifications):
         key = (cert.type, cert.number)
         if cert.type in qualifying and key not in confirmed:
+            numbers = [quoted(c.number) for c in verified.certifications if c.type == cert.type]
             found.append(
                 FactChange(
                     ("certifications", i, "number"),
                     "인증 번호",
-                    f"{cert.type} '{cert.number}'은(는) 사무국이 확인한 번호가 아닙니다",
+                    f"{cert.type} {quoted(cert.number)}",
+                    f"{cert.type} {', '.join(numbers)}" if numbers else "없음",
                 )
             )
         elif key in expiry and cert.expires != expiry[key]:
@@ -105,7 +119,8 @@ def changed_facts(ent: Enterprise, verified: VerifiedFacts, qualifying: set[str]
                 FactChange(
                     ("certifications", i, "expires"),
                     "인증 유효기간",
-                    f"{cert.expires or '없음'} (확인한 값 {expiry[key] or '없음'})",
+                    str(cert.expires or "없음"),
+                    str(expiry[key] or "없음"),
                 )
             )
     if (
@@ -117,8 +132,8 @@ def changed_facts(ent: Enterprise, verified: VerifiedFacts, qualifying: set[str]
             FactChange(
                 ("workers",),
                 "근로자 수",
-                f"유급 {ent.workers.paid}명·취약계층 {ent.workers.vulnerable}명 (확인한 값 "
-                f"유급 {verified.workers.paid}명·취약계층 {verified.workers.vulnerable}명)",
+                _workers(ent.workers.paid, ent.workers.vulnerable),
+                _workers(verified.workers.paid, verified.workers.vulnerable),
             )
         )
     return found
@@ -186,10 +201,7 @@ def eligibility(
     if changes:
         return Eligibility(
             "pending",
-            tuple(
-                f"{c.field}이(가) 사무국 확인({verified.checked.isoformat()}) 뒤에 바뀌어 다시 확인하고 있습니다"
-                for c in changes
-            ),
+            tuple(c.for_buyers(verified.checked) for c in changes),
             None,
             facts.checked,
             verified,

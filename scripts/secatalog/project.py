@@ -19,6 +19,7 @@ from .enterprises import LoadContext, enterprise_folders, load_enterprise, make_
 from .errors import Report
 from .files import check_tree, refuse_cache_in_project
 from .memo import EntryMemo, stamp
+from .retired import check_retired, load_retired
 from .trust import check_verified_slugs, identities_elsewhere
 
 
@@ -40,6 +41,8 @@ def load_project(settings: Settings, only: list[Path] | None = None, memo: Entry
     refuse_cache_in_project(settings, report)
     every = enterprise_folders(settings, None)
     folders = every if only is None else enterprise_folders(settings, only)
+    retired = load_retired(settings, report)
+    check_retired(settings, retired, folders, report)
     if only is not None:
         ctx.seen.update(identities_elsewhere(settings, every, folders))
     if memo is not None:
@@ -67,7 +70,7 @@ def load_project(settings: Settings, only: list[Path] | None = None, memo: Entry
         report,
         config.print_settings,
     )
-    catalog = replace(catalog, casebook=load_casebook(settings, catalog, references))
+    catalog = replace(catalog, casebook=load_casebook(settings, catalog, references), retired=retired)
     if only is not None:
         for problem in references.problems:
             if any(f"'{slug}'" in problem.message or f"'{slug}/" in problem.message for slug in loaded):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from .korean import josa, quoted
+
 SLUG_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
 SLUG = re.compile(SLUG_PATTERN)
 SLUG_HINT = "영문 소문자, 숫자, 하이픈(-)만 쓰세요 (예: our-coop)"
@@ -44,10 +46,10 @@ RESERVED = frozenset(
 def slug_problem(slug: str) -> tuple[str, str] | None:
     """(message, hint) when a name cannot be used as an address, else None."""
     if not SLUG.fullmatch(slug):
-        return f"'{slug}'은(는) 주소로 쓸 수 없습니다", SLUG_HINT
+        return f"{josa(quoted(slug), '은')} 주소로 쓸 수 없습니다", SLUG_HINT
     if slug in RESERVED:
         return (
-            f"'{slug}'은(는) 사이트가 이미 쓰는 이름이라 쓸 수 없습니다",
+            f"{josa(quoted(slug), '은')} 사이트가 이미 쓰는 이름이라 쓸 수 없습니다",
             f"다른 이름을 쓰세요. 쓸 수 없는 이름: {', '.join(sorted(RESERVED))}",
         )
     return None

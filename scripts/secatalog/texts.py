@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .errors import Report
+from .korean import josa, quoted
 from .load import Document
 from .scaffold import PLACEHOLDERS
 
@@ -45,6 +46,6 @@ def check_texts(doc: Document, record: BaseModel, report: Report) -> None:
 def placeholder(location, text: str, report: Report) -> None:
     report.error(
         location,
-        f"양식의 예시 문구 '{text.strip()}'이(가) 그대로 있습니다",
+        f"양식의 예시 문구 {josa(quoted(text.strip()), '이')} 그대로 있습니다",
         "실제 내용으로 바꾸거나, 필요 없는 항목이면 줄을 지우세요",
     )

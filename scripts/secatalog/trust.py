@@ -15,8 +15,9 @@ from .config import Settings
 from .config_model import Procurement, VerifiedFacts, VerifiedFile, context_for
 from .errors import Location, Report, relpath
 from .fields import identity_key
+from .korean import josa
 from .load import Document, load_yaml
-from .model import Enterprise, suggest
+from .model import Certification, Enterprise, suggest
 from .procurement import changed_facts, qualifying_certifications
 from .validate import check_document
 
@@ -24,9 +25,16 @@ VERIFIED_FILE = "verified.yml"
 
 
 def identity_keys(record: Enterprise):
+    """What only one enterprise can hold: its name (as read, whatever invisible letters or
+    compatibility forms it carries), its business number, and its certificate numbers."""
     yield f"name:{identity_key(record.name)}", ("name",), f"기업 이름 '{record.name}'"
     if record.business_number:
-        yield f"bn:{record.business_number}", ("business_number",), f"사업자등록번호 '{record.business_number}'"
+        number = identity_key(str(record.business_number))
+        yield f"bn:{number}", ("business_number",), f"사업자등록번호 '{record.business_number}'"
+    for i, cert in enumerate(record.certifications):
+        if identity_key(cert.number):
+            key = f"cert:{cert.type}:{identity_key(cert.number)}"
+            yield key, ("certifications", i, "number"), f"인증 번호 '{cert.number}'"
 
 
 def check_unique(doc: Document, record: Enterprise, seen: dict[str, str], report: Report) -> None:
@@ -35,7 +43,7 @@ def check_unique(doc: Document, record: Enterprise, seen: dict[str, str], report
         if key in seen:
             report.error(
                 doc.locate(at),
-                f"{label}이(가) {seen[key]}와(과) 같습니다",
+                f"{josa(label, '이')} {josa(seen[key], '과')} 같습니다",
                 "다른 기업의 항목을 흉내 낼 수 없습니다. 같은 기업이라면 한 폴더로 합치고, "
                 "다른 기업이라면 이름과 번호를 바로 쓰세요",
             )
@@ -46,13 +54,14 @@ def check_unique(doc: Document, record: Enterprise, seen: dict[str, str], report
 def check_verified(
     doc: Document, record: Enterprise, verified: VerifiedFacts, facts: Procurement, report: Report
 ) -> None:
-    """Tell the secretariat which confirmed facts an entry now states differently."""
+    """Tell the member which line states a fact differently from what the secretariat confirmed."""
     for change in changed_facts(record, verified, qualifying_certifications(facts)):
         report.warn(
             doc.locate(change.at),
-            f"사무국 확인({verified.checked.isoformat()}) 뒤에 바뀐 사실: {change.field} {change.message}",
-            "사무국: 공식 자료와 다시 대조한 뒤 catalog/verified.yml을 고치세요. "
-            "그때까지 이 기업은 '수의계약 확인 중'으로 표시됩니다",
+            f"회원이 적은 값과 사무국이 확인한 값이 다릅니다: {change.field} — 적은 값 {change.written}, "
+            f"사무국이 {verified.checked.isoformat()}에 확인한 값 {change.confirmed}",
+            f"이 줄의 {josa(change.field, '을')} 사무국이 확인한 값으로 고치세요. 실제로 바뀐 값이면 "
+            "증빙 자료를 사무국에 보내 다시 확인을 요청하세요. 그때까지 이 기업은 '수의계약 확인 중'으로 표시됩니다",
         )
 
 
@@ -93,10 +102,14 @@ def identities_elsewhere(settings: Settings, folders: list[Path], loaded: list[P
             continue
         try:
             data = yaml.safe_load(path.read_text("utf-8")[: settings.max_yaml_bytes])
+            certs = [
+                Certification.model_construct(type=str(c.get("type")), number=str(c.get("number") or ""))
+                for c in data.get("certifications") or []
+            ]
             record = Enterprise.model_construct(
-                name=str(data.get("name") or ""), business_number=data.get("business_number")
+                name=str(data.get("name") or ""), business_number=data.get("business_number"), certifications=certs
             )
-        except (yaml.YAMLError, UnicodeDecodeError, AttributeError, OSError):
+        except (yaml.YAMLError, UnicodeDecodeError, AttributeError, OSError, TypeError):
             continue
         for key, _, _ in identity_keys(record):
             seen.setdefault(key, relpath(path, settings.root))

@@ -41,21 +41,20 @@ def _copy_entry(root: Path, slug: str, new_slug: str, *replacements: tuple[str, 
 
 def reserved_slug(root: Path) -> str:
     _copy_entry(root, "gaon-bakery", "search", ("가온베이커리", "검색베이커리"))
-    return "오류 content/enterprises/search: 폴더 이름 'search'은(는) 사이트가 이미 쓰는 이름이라 쓸 수 없습니다"
+    return "오류 content/enterprises/search: 폴더 이름 'search'는 사이트가 이미 쓰는 이름이라 쓸 수 없습니다"
 
 
 def duplicate_business_number(root: Path) -> str:
     replace_in(entry(root, "haneul-clean"), "email:", "business_number: 123-45-67890\nemail:")
     _copy_entry(root, "haneul-clean", "haneul-copy", ("하늘청소", "하늘청소 본점"))
     return (
-        f"오류 content/enterprises/haneul-copy/enterprise.yml:5:18: 사업자등록번호 '123-45-67890'이(가) "
-        f"{HANEUL}와(과) 같습니다"
+        f"오류 content/enterprises/haneul-copy/enterprise.yml:5:18: 사업자등록번호 '123-45-67890'이 {HANEUL}과 같습니다"
     )
 
 
 def duplicate_name(root: Path) -> str:
     _copy_entry(root, "haneul-clean", "haneul-copy")
-    return f"오류 content/enterprises/haneul-copy/enterprise.yml:1:7: 기업 이름 '하늘청소 (예시)'이(가) {HANEUL}와(과) 같습니다"
+    return f"오류 content/enterprises/haneul-copy/enterprise.yml:1:7: 기업 이름 '하늘청소 (예시)'가 {HANEUL}과 같습니다"
 
 
 def nested_markdown(root: Path) -> str:
@@ -122,7 +121,7 @@ def enterprise_status_on_a_product(root: Path) -> str:
         "{id: social-enterprise, name: 사회적기업 인증}",
         "{id: social-enterprise, name: 사회적기업 인증, applies_to: enterprise}",
     )
-    return f"오류 {GAON}:15:29: '사회적기업 인증'은(는) 기업 인증이라 제품에 쓸 수 없습니다"
+    return f"오류 {GAON}:15:29: '사회적기업 인증'은 기업 인증이라 제품에 쓸 수 없습니다"
 
 
 ATTACKS = [

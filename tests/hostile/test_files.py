@@ -30,7 +30,7 @@ def test_symlinked_photo_is_refused(network):
     photo.symlink_to(outside)
     found = content_errors(network)
     assert "content/enterprises/gaon-bakery/bread.jpg: 심볼릭 링크는 쓸 수 없습니다" in " ".join(found)
-    assert "'bread.jpg'은(는) 폴더 밖을 가리킵니다" in " ".join(found)
+    assert "'bread.jpg'는 폴더 밖을 가리킵니다" in " ".join(found)
 
 
 def test_symlinked_enterprise_folder_is_refused(network, tmp_path):
@@ -94,7 +94,7 @@ def test_two_entries_claiming_the_same_slug(network):
 
     shutil.copytree(network / "content/enterprises/gaon-bakery", network / "content/enterprises/Gaon-bakery")
     found = " ".join(content_errors(network))
-    assert "이름이 사실상 같습니다" in found and "폴더 이름 'Gaon-bakery'은(는) 주소로 쓸 수 없습니다" in found
+    assert "이름이 사실상 같습니다" in found and "폴더 이름 'Gaon-bakery'는 주소로 쓸 수 없습니다" in found
 
 
 def test_upload_limits_come_from_the_catalog(network):

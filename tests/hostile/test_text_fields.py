@@ -14,7 +14,7 @@ from helpers import build_site, entry, make_network, replace_in, run_cli, shared
 pytestmark = pytest.mark.slow
 
 NAME = "<script>alert(1)</script>\"'&amp;{{ 7*7 }}"
-LINE = "<img src=x onerror=alert(2)></title><svg onload=alert(3)>{% raw %}\u202e\u200b"
+LINE = "<img src=x onerror=alert(2)></title><svg onload=alert(3)>{% raw %}"  # invisible characters are refused (test_trust_round3)
 KEYWORD = "<script>alert(7)</script>{{7*7}}"
 LONG = "가" * 300
 FILE_TRAP = '<img src="file:///etc/passwd"><a rel="attachment" href="file:///etc/passwd">첨부</a>'

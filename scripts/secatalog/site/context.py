@@ -15,6 +15,7 @@ from ..card_news import SIZE, cards
 from ..casebook import ROUTES
 from ..catalog import Catalog, Item
 from ..export import COLUMNS
+from ..korean import josa, quoted
 from ..model import CONTRIBUTION_TYPES, SOCIAL_PURPOSES
 from ..schema import form_limits, form_patterns
 from ..stats import statistics
@@ -42,7 +43,8 @@ _MEANINGS = {
     "lead_time": "납품 기간",
     "months": "판매 월 (비어 있으면 연중)",
     "delivery_area": "배송·서비스 지역",
-    "certifications": "유효한 인증 id (만료된 인증은 빠짐)",
+    "certifications": "사무국이 확인한 유효한 인증 id (만료된 인증은 빠짐)",
+    "certifications_unconfirmed": "회원이 적었으나 사무국이 확인하지 않은 유효한 인증 id (회원 신고 · 사무국 미확인)",
     "sole_source_eligible": "수의계약 가능 여부 (사무국이 확인한 사실로만 판정)",
     "sole_source_status": "eligible(가능), not-eligible(특례 해당 없음), pending(사무국 확인 중)",
     "verified_by_secretariat": "사무국이 조직 유형·인증을 공식 자료와 대조한 날",
@@ -77,7 +79,7 @@ def quote_mail(item: Item, network_name: str) -> str:
     p = item.product
     subject = f"[견적 요청] {p.name} ({network_name} 카탈로그)"
     body = (
-        f"{ent.name} 담당자님께,\n\n{network_name} 공공구매 카탈로그에서 '{p.name}'을(를) 보고 "
+        f"{ent.name} 담당자님께,\n\n{network_name} 공공구매 카탈로그에서 {josa(quoted(p.name), '을')} 보고 "
         f"견적을 요청드립니다.\n\n- 기관·부서: \n- 담당자·연락처: \n- 수량: ({p.unit or '단위'} 기준)\n"
         f"- 납품 희망일: \n- 납품 장소: \n- 계약 방법: 수의계약 / 종합쇼핑몰 / 견적\n\n감사합니다."
     )

@@ -65,4 +65,5 @@ OPEN_DATA = PageKind("open-data", "open_data.html", in_nav=True, indexed=False, 
 JOIN = PageKind("join", "join.html", in_nav=True, indexed=False, extra=builders.join)
 EMBED = PageKind("embed", "embed.html", in_nav=True, indexed=False, extra=builders.embed)
 BUNDLES = PageKind("bundles", "bundles.html", in_nav=True, indexed=False)
+RETIRED = PageKind("retired", "retired.html", indexed=False)
 BUNDLE = PageKind("bundle", "bundle.html", hero_sizes=PHONE_FIRST + "720px", extra=builders.bundle)

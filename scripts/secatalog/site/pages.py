@@ -133,6 +133,7 @@ def build_pages(catalog: Catalog) -> list[GeneratedPage]:
                 inputs=frozenset({ent.shown}),
             )
         )
+    pages += _retired_pages(catalog)
     if catalog.casebook is not None:
         book = catalog.casebook
         pages.append(GeneratedPage("casebook/index.md", book.book.title, book.book.subtitle, kinds.CASEBOOK))
@@ -192,6 +193,18 @@ def build_pages(catalog: Catalog) -> list[GeneratedPage]:
                     search_terms=" ".join(bundle.record.occasions),
                 )
             )
+    return pages
+
+
+def _retired_pages(catalog: Catalog) -> list[GeneratedPage]:
+    """The old addresses of removed enterprises (printed QR codes, shared links): each says the
+    enterprise is no longer listed, instead of a 'page not found'."""
+    pages = []
+    for gone in catalog.retired:
+        title = f"{gone.name} (카탈로그에서 내려감)"
+        about = f"{gone.removed.isoformat()}부터 카탈로그에 실려 있지 않습니다"
+        addresses = [f"enterprises/{gone.slug}.md", *(f"items/{gone.slug}/{p}.md" for p in gone.products)]
+        pages += [GeneratedPage(uri, title, about, kinds.RETIRED, {"gone": gone}) for uri in addresses]
     return pages
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from ..catalog import Catalog, Item, PhotoRef
-from ..certificates import current_types
+from ..certificates import filter_tokens
 from ..jinja import environment
 from ..photos import ProcessedPhoto
 from .htmlfix import script_json
@@ -108,10 +108,9 @@ class Renderer:
     def item_filters(self, item: Item) -> dict[str, str]:
         """Data attributes the client-side filters read (plain strings, escaped by Jinja)."""
         p = item.product
-        certs = current_types(item.certs)
         return {
             "org": item.enterprise.record.org_type,
-            "certs": " ".join(sorted(certs)),
+            "certs": filter_tokens(item.certs),
             "eligible": "1" if item.eligibility.eligible else "0",
             "price": str(p.price) if isinstance(p.price, int) else "",
             "months": " ".join(str(m) for m in p.months) if p.months else "all",
