@@ -29,9 +29,9 @@ def test_its_search_worker_is_named_as_we_rewrite_it():
 
 
 def test_its_search_plugin_collects_entries_per_page():
-    from material.plugins.search.plugin import SearchIndex, SearchPlugin
-
     import inspect
+
+    from material.plugins.search.plugin import SearchIndex, SearchPlugin
 
     assert SearchIndex().entries == [], "the documents of the build so far"
     source = inspect.getsource(SearchPlugin)
