@@ -56,7 +56,8 @@ def test_init_writes_a_network_that_passes_check_and_holds_only_its_own_values(m
     for expected in (
         "mkdocs.yml", "pyproject.toml", "README.md", "CONTRIBUTING.md", ".gitignore", "scripts/setup.sh",
         "catalog/catalog.yml", "catalog/categories.yml", "catalog/org_types.yml", "catalog/certifications.yml",
-        "catalog/procurement.yml", "catalog/print.yml", "catalog/verified.yml", "casebook/book.yml",
+        "catalog/procurement.yml", "catalog/print.yml", "catalog/verified.yml", "catalog/retired.yml",
+        "casebook/book.yml",
         "casebook/foreword.md", "content/pages/about.md", ".github/CODEOWNERS", ".github/workflows/check.yml",
         ".github/workflows/deploy.yml", ".github/workflows/verify.yml", ".github/dependabot.yml",
     ):  # fmt: skip
@@ -75,6 +76,12 @@ def test_init_writes_a_network_that_passes_check_and_holds_only_its_own_values(m
     assert pins["tool"]["uv"]["sources"]["secatalog"]["tag"] == f"v{init.__version__}"
     assert "한빛사회적경제협의회" in (made / "README.md").read_text("utf-8")
     assert_nothing_of_the_sample(made)
+
+
+def test_every_catalog_file_of_the_sample_has_a_default(made):
+    """A catalog file the tool learns to read (retired.yml, verification.yml...) reaches new networks too."""
+    sample = {p.name for p in (ROOT / "catalog").glob("*.yml")}
+    assert sample <= {p.name for p in (made / "catalog").glob("*.yml")}
 
 
 def test_workflows_and_guides_are_the_ones_this_repository_uses(made):
