@@ -16,6 +16,7 @@ from .annotations import Format, emit
 from .cli_common import FORMAT_OPTION, ROOT_OPTION, fail, load, log_to_stderr, settings_for
 from .cli_new import new_app
 from .cli_text import use_korean
+from .cli_verify import verify_app
 from .errors import ContentError
 
 app = typer.Typer(
@@ -100,6 +101,7 @@ def build(
 
 
 app.add_typer(new_app, name="new")
+app.add_typer(verify_app, name="verify")
 
 
 @app.command()
@@ -186,7 +188,7 @@ def serve(
     mkdocs_serve(str(settings.root / "mkdocs.yml"), dev_addr=addr, livereload=True, build_type=build_type)
 
 
-use_korean(app, new_app)
+use_korean(app, new_app, verify_app)
 
 
 def main() -> None:

@@ -1,0 +1,160 @@
+"""The secretariat's desk: where every enterprise stands against catalog/verified.yml.
+
+What needs doing is derived from the same rules the site uses (procurement.changed_facts,
+certificates.state_of), so the list never says "확인됨" of an enterprise the site shows as
+"확인 중". Nothing here writes verified.yml except an appended, commented-out draft.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from .catalog import Catalog, EnterpriseEntry
+from .certificates import state_of
+from .config_model import VerificationSettings, VerifiedFacts
+from .procurement import changed_facts, qualifying_certifications
+
+Kind = Literal["changed", "expired", "expiring", "reverify", "unverified", "verified"]
+# In the order the secretariat should deal with them.
+LABELS: dict[Kind, str] = {
+    "changed": "다름",
+    "expired": "만료",
+    "expiring": "만료 예정",
+    "reverify": "재확인 필요",
+    "unverified": "확인 필요",
+    "verified": "확인됨",
+}
+ORDER = list(LABELS)
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: Kind
+    detail: str
+
+
+@dataclass(frozen=True)
+class Standing:
+    """One enterprise on the secretariat's list: what is confirmed, and what needs doing."""
+
+    slug: str
+    name: str
+    findings: tuple[Finding, ...]
+    verified: VerifiedFacts | None
+
+    @property
+    def kind(self) -> Kind:
+        return min((f.kind for f in self.findings), key=ORDER.index)
+
+    @property
+    def needs_action(self) -> bool:
+        return self.kind != "verified"
+
+
+def standing(entry: EnterpriseEntry, verified: VerifiedFacts | None, catalog: Catalog, interval_days: int) -> Standing:
+    """Compare one entry with its confirmation today: changed facts, certificate ends, age."""
+    record, facts, today = entry.record, catalog.procurement, catalog.settings.date
+    if verified is None:
+        finding = Finding("unverified", "사무국 확인 기록이 없습니다 (secatalog verify draft로 초안을 만드세요)")
+        return Standing(entry.slug, record.name, (finding,), None)
+    found = [
+        Finding("changed", f"{c.field} {c.message}")
+        for c in changed_facts(record, verified, qualifying_certifications(facts))
+    ]
+    names = {c.id: c.name for c in catalog.certifications.values()}
+    for cert in verified.certifications:
+        state = state_of(cert.expires, today, facts.expiry_warning_days)
+        if state != "current" and cert.expires:
+            label = f"{names.get(cert.type, cert.type)} {cert.number}"
+            end = cert.expires.isoformat()
+            found.append(
+                Finding("expired", f"{label}: {end}에 만료")
+                if state == "expired"
+                else Finding("expiring", f"{label}: {end} 만료 예정")
+            )
+    due = verified.checked + timedelta(days=interval_days)
+    if due <= today:
+        found.append(
+            Finding(
+                "reverify",
+                f"{verified.checked.isoformat()}에 확인한 뒤 {(today - verified.checked).days}일 지남 "
+                f"(다시 확인하는 주기 {interval_days}일)",
+            )
+        )
+    if not found:
+        found.append(Finding("verified", confirmation(verified)))
+    return Standing(entry.slug, record.name, tuple(found), verified)
+
+
+def confirmation(verified: VerifiedFacts) -> str:
+    return f"{verified.checked.isoformat()} · {verified.checked_by} · {verified.source}"
+
+
+def standings(catalog: Catalog, confirmed: dict[str, VerifiedFacts], settings: VerificationSettings) -> list[Standing]:
+    """Every enterprise, those needing action first (worst first), then by folder name."""
+    found = [standing(e, confirmed.get(e.slug), catalog, settings.reverify_after_days) for e in catalog.enterprises]
+    return sorted(found, key=lambda s: (ORDER.index(s.kind), s.slug))
+
+
+def counts(found: list[Standing]) -> str:
+    """'다름 1곳, 확인 필요 2곳, 확인됨 3곳' in the list's order."""
+    tally = {kind: sum(1 for s in found if s.kind == kind) for kind in ORDER}
+    return ", ".join(f"{LABELS[k]} {n}곳" for k, n in tally.items() if n)
+
+
+def as_text(found: list[Standing], today: date) -> str:
+    """The terminal list: one block per enterprise, its state and every finding."""
+    lines = []
+    for s in found:
+        lines.append(f"[{LABELS[s.kind]}] {s.name} ({s.slug})")
+        lines += [f"    {LABELS[f.kind]}: {f.detail}" for f in s.findings]
+    action = sum(1 for s in found if s.needs_action)
+    lines += ["", f"기준일 {today.isoformat()}: {counts(found)} — 사무국이 확인할 기업 {action}곳"]
+    return "\n".join(lines) + "\n"
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+
+
+def md(text: str) -> str:
+    """Member text as inert Markdown: no HTML, links, emphasis, table breaks or @mentions."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    return escaped.replace("@", "&#64;").replace("\r", " ").replace("\n", " ")
+
+
+def as_markdown(found: list[Standing], today: date, interval_days: int) -> str:
+    """The job summary and the body of the "사무국 확인 필요" issue."""
+    todo = [s for s in found if s.needs_action]
+    done = [s for s in found if not s.needs_action]
+    out = [
+        "## 사무국 확인 필요",
+        "",
+        f"기준일 {today.isoformat()} · 기업 {len(found)}곳: {counts(found)}. "
+        f"확인한 지 {interval_days}일이 지나면 다시 확인합니다.",
+        "",
+    ]
+    if todo:
+        out += ["| 상태 | 기업 | 확인할 내용 |", "|---|---|---|"]
+        for s in todo:
+            details = "<br>".join(f"{LABELS[f.kind]}: {md(f.detail)}" for f in s.findings)
+            out.append(f"| {LABELS[s.kind]} | {md(s.name)} (`{s.slug}`) | {details} |")
+    else:
+        out.append("모든 기업의 확인 기록이 최신입니다.")
+    if done:
+        out += ["", f"<details><summary>확인됨 {len(done)}곳</summary>", ""]
+        out += ["| 기업 | 확인한 날 | 확인한 사람 | 대조한 자료 |", "|---|---|---|---|"]
+        for s in done:
+            v = s.verified
+            assert v is not None  # a standing without a confirmation always needs action
+            out.append(f"| {md(s.name)} (`{s.slug}`) | {v.checked.isoformat()} | {md(v.checked_by)} | {md(v.source)} |")
+        out += ["", "</details>"]
+    out += [
+        "",
+        "목록은 `secatalog verify list --format markdown`이 만들었습니다. 확인한 내용은 "
+        "`catalog/verified.yml`에 적고, 초안은 `secatalog verify draft 기업폴더`로 만드세요.",
+    ]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,118 @@
+"""The secretariat's desk: `secatalog verify list|draft|against`, on the fixture network and the sample."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from helpers import ROOT, entry, make_network, replace_in, run_cli
+
+TODAY = "2026-01-10"
+
+
+@pytest.fixture
+def desk(tmp_path, monkeypatch) -> Path:
+    """The fixture network on a fixed day: haneul-clean confirmed 2025-02-20, gaon-bakery never."""
+    epoch = int(datetime.fromisoformat(TODAY).replace(tzinfo=UTC).timestamp())
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
+    return make_network(tmp_path / "net")
+
+
+def confirm_gaon(root: Path, checked: str = "2025-12-01") -> None:
+    verified = root / "catalog/verified.yml"
+    verified.write_text(
+        verified.read_text("utf-8")
+        + f"""  gaon-bakery:
+    name: 가온베이커리 (예시)
+    checked: {checked}
+    checked_by: 사무국 (테스트)
+    source: 협동조합 설립 신고 조회 (테스트)
+    org_type: cooperative
+""",
+        "utf-8",
+    )
+
+
+# --- verify list --------------------------------------------------------------------------------
+
+
+def test_list_names_every_state_and_exits_1(desk):
+    replace_in(desk / "catalog/verified.yml", "number: 테스트-1}", "number: 테스트-1, expires: 2026-02-01}")
+    replace_in(entry(desk, "haneul-clean"), "number: 테스트-1}", "number: 테스트-1, expires: 2026-02-01}")
+    result = run_cli("verify", "list", cwd=desk)
+    assert result.returncode == 1, result.stderr
+    assert result.stdout == (
+        "[만료 예정] 하늘청소 (예시) (haneul-clean)\n"
+        "    만료 예정: 사회적기업 인증 테스트-1: 2026-02-01 만료 예정\n"
+        "[확인 필요] 가온베이커리 (예시) (gaon-bakery)\n"
+        "    확인 필요: 사무국 확인 기록이 없습니다 (secatalog verify draft로 초안을 만드세요)\n"
+        "\n"
+        "기준일 2026-01-10: 만료 예정 1곳, 확인 필요 1곳 — 사무국이 확인할 기업 2곳\n"
+    )
+
+
+def test_markdown_is_the_issue_body_the_weekly_job_writes(desk):
+    """Exactly the body of the "사무국 확인 필요" issue: changed facts side by side, the rest folded."""
+    replace_in(entry(desk, "haneul-clean"), "name: 하늘청소 (예시)", "name: 하늘청소 @admin | <b>굵게</b>")
+    confirm_gaon(desk)
+    result = run_cli("verify", "list", "--format", "markdown", cwd=desk)
+    assert result.returncode == 1, result.stderr
+    assert result.stdout == (
+        "## 사무국 확인 필요\n"
+        "\n"
+        "기준일 2026-01-10 · 기업 2곳: 다름 1곳, 확인됨 1곳. 확인한 지 365일이 지나면 다시 확인합니다.\n"
+        "\n"
+        "| 상태 | 기업 | 확인할 내용 |\n"
+        "|---|---|---|\n"
+        "| 다름 | 하늘청소 &#64;admin \\| &lt;b&gt;굵게&lt;/b&gt; (`haneul-clean`) | "
+        "다름: 기업 이름 '하늘청소 &#64;admin \\| &lt;b&gt;굵게&lt;/b&gt;' (확인한 값 '하늘청소 (예시)') |\n"
+        "\n"
+        "<details><summary>확인됨 1곳</summary>\n"
+        "\n"
+        "| 기업 | 확인한 날 | 확인한 사람 | 대조한 자료 |\n"
+        "|---|---|---|---|\n"
+        "| 가온베이커리 (예시) (`gaon-bakery`) | 2025-12-01 | 사무국 (테스트) | 협동조합 설립 신고 조회 (테스트) |\n"
+        "\n"
+        "</details>\n"
+        "\n"
+        "목록은 `secatalog verify list --format markdown`이 만들었습니다. 확인한 내용은 "
+        "`catalog/verified.yml`에 적고, 초안은 `secatalog verify draft 기업폴더`로 만드세요.\n"
+    )
+
+
+def test_reverification_interval_comes_from_the_catalog(desk):
+    confirm_gaon(desk)
+    assert run_cli("verify", "list", cwd=desk).returncode == 0
+    (desk / "catalog/verification.yml").write_text("reverify_after_days: 300\n", "utf-8")
+    result = run_cli("verify", "list", cwd=desk)
+    assert result.returncode == 1
+    assert "[재확인 필요] 하늘청소 (예시) (haneul-clean)" in result.stdout
+    assert "재확인 필요: 2025-02-20에 확인한 뒤 324일 지남 (다시 확인하는 주기 300일)" in result.stdout
+
+
+def test_nothing_to_do_exits_0_and_says_so(desk):
+    confirm_gaon(desk)
+    result = run_cli("verify", "list", "--format", "markdown", cwd=desk)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "모든 기업의 확인 기록이 최신입니다." in result.stdout
+    assert "<summary>확인됨 2곳</summary>" in result.stdout
+
+
+def test_a_bad_interval_is_a_located_error(desk):
+    (desk / "catalog/verification.yml").write_text("reverify_after_days: 5\nsources: {social-enterprize: [가]}\n")
+    result = run_cli("verify", "list", cwd=desk)
+    assert result.returncode == 1
+    assert "catalog/verification.yml:1:22: reverify_after_days:" in result.stderr
+    assert (
+        "catalog/verification.yml:2:11: sources.social-enterprize: 알 수 없는 조직 유형 'social-enterprize'입니다. 혹시 'social-enterprise'인가요?"
+        in result.stderr
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_sample_list_sees_expired_and_unverified():
+    result = run_cli("verify", "list", cwd=ROOT)
+    assert result.returncode == 1, result.stderr
+    assert "[확인 필요]" in result.stdout and "[확인됨]" in result.stdout
