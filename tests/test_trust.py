@@ -75,17 +75,18 @@ def test_unconfirmed_claim_is_pending_never_eligible(tmp_path):
 
 
 def test_a_changed_confirmed_fact_is_pending_and_warns_the_secretariat(network):
-    replace_in(entry(network, "haneul-clean"), "number: 테스트-1}", "number: 테스트-2}")
+    # (A changed certificate number is an error in verified.yml itself: tests/test_verify.py.)
+    replace_in(entry(network, "haneul-clean"), "number: 테스트-1}", "number: 테스트-1, expires: 2099-01-01}")
     el, report = _eligibility(network, "haneul-clean")
     assert el.status == "pending"
-    assert el.reasons == ("인증 번호이(가) 사무국 확인(2025-02-20) 뒤에 바뀌어 다시 확인하고 있습니다",)
+    assert el.reasons == ("인증 유효기간이(가) 사무국 확인(2025-02-20) 뒤에 바뀌어 다시 확인하고 있습니다",)
     assert (
-        "content/enterprises/haneul-clean/enterprise.yml:7:39: 사무국 확인(2025-02-20) 뒤에 바뀐 사실: 인증 번호 "
-        "social-enterprise '테스트-2'은(는) 사무국이 확인한 번호가 아닙니다 — 사무국: 공식 자료와 다시 대조한 뒤 "
+        "content/enterprises/haneul-clean/enterprise.yml:7:55: 사무국 확인(2025-02-20) 뒤에 바뀐 사실: 인증 유효기간 "
+        "2099-01-01 (확인한 값 없음) — 사무국: 공식 자료와 다시 대조한 뒤 "
         "catalog/verified.yml을 고치세요. 그때까지 이 기업은 '수의계약 확인 중'으로 표시됩니다"
     ) in [str(w) for w in report.warnings]
     result = run_cli("check", cwd=network)
-    assert result.returncode == 0 and "경고 content/enterprises/haneul-clean/enterprise.yml:7:39" in result.stderr
+    assert result.returncode == 0 and "경고 content/enterprises/haneul-clean/enterprise.yml:7:55" in result.stderr
 
 
 def test_renaming_a_confirmed_entry_to_another_company_is_pending(network):
