@@ -173,3 +173,25 @@ def test_future_and_missing_dates_are_errors(desk):
     result = run_cli("check", cwd=desk)
     assert result.returncode == 1
     assert "오류 catalog/verified.yml:4:5: enterprises.haneul-clean.checked:" in result.stderr, result.stderr
+
+
+def test_verified_fields_are_documented_and_completed_by_editors(desk):
+    import json
+
+    committed = json.loads((ROOT / "content/schema/verified.schema.json").read_text("utf-8"))
+    assert "saessak-edu" in committed["properties"]["enterprises"]["propertyNames"]["enum"]
+    assert (
+        (ROOT / "catalog/verified.yml")
+        .read_text("utf-8")
+        .startswith("# yaml-language-server: $schema=../content/schema/verified.schema.json\n")
+    )
+    fields = (ROOT / "content/schema/FIELDS.md").read_text("utf-8")
+    assert "# catalog/verified.yml 항목 설명 (사무국)" in fields
+    assert "| `checked_by` | ● | 확인한 사람 (직책) |" in fields
+    # Any network gets its own: the fixture's folders and org types, nothing of the sample's.
+    result = run_cli("schema", cwd=desk)
+    assert result.returncode == 0, result.stderr
+    own = json.loads((desk / "content/schema/verified.schema.json").read_text("utf-8"))
+    assert own["properties"]["enterprises"]["propertyNames"]["enum"] == ["gaon-bakery", "haneul-clean"]
+    org = own["$defs"]["VerifiedFacts"]["properties"]["org_type"]
+    assert org["enum"] == ["cooperative", "social-enterprise"]

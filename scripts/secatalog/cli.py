@@ -156,14 +156,16 @@ def codeowners(root: Path = ROOT_OPTION) -> None:
 def schema(root: Path = ROOT_OPTION) -> None:
     """편집기 자동 완성용 JSON Schema와 항목 설명(FIELDS.md)을 content/schema/에 다시 씁니다."""
     from .export import entry_schema
-    from .schema import FIELDS_DOC, SCHEMA_ID, dumps, field_reference
+    from .schema import FIELDS_DOC, SCHEMA_ID, VERIFIED_SCHEMA_ID, dumps, fields_doc
+    from .verify import confirmation_schema
 
     settings = settings_for(root)
     catalog = load(settings)
     folder = settings.content_dir / "schema"
     folder.mkdir(parents=True, exist_ok=True)
-    schema = entry_schema(catalog)
-    for name, content in ((SCHEMA_ID, dumps(schema)), (FIELDS_DOC, field_reference(schema))):
+    schema, verified = entry_schema(catalog), confirmation_schema(catalog)
+    files = (SCHEMA_ID, schema), (VERIFIED_SCHEMA_ID, verified)
+    for name, content in (*((n, dumps(d)) for n, d in files), (FIELDS_DOC, fields_doc(schema, verified))):
         (folder / name).write_text(content, "utf-8")
         print(f"썼습니다: {(folder / name).relative_to(settings.root)}", file=sys.stderr)
 

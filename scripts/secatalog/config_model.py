@@ -197,9 +197,11 @@ class VerifiedFacts(Record):
         description="대조한 공식 자료 (예: 한국사회적기업진흥원 인증기업 조회)"
     )
     org_type: OrgTypeRef
-    business_number: BusinessNumber | None = None
-    certifications: list[VerifiedCertification] = []
-    workers: VerifiedWorkers | None = None
+    business_number: BusinessNumber | None = Field(None, description="확인한 사업자등록번호 (적으면 항목과 대조)")
+    certifications: list[VerifiedCertification] = Field(
+        [], description="확인한 인증·지정: 번호는 회원 항목의 번호 가운데 하나여야 합니다"
+    )
+    workers: VerifiedWorkers | None = Field(None, description="확인한 근로자 수 (취약계층 고용 비율 요건이 있을 때)")
 
 
 class VerifiedFile(Record):

@@ -215,3 +215,14 @@ def _check_numbers(doc: Document, slug: str, facts: VerifiedFacts, record: Enter
             else "오타라면 고치고, 회원이 번호를 바꾸었다면 공식 자료와 다시 대조한 뒤 고치세요",
             f"enterprises.{slug}.certifications[{i}].number",
         )
+
+
+def confirmation_schema(catalog: Catalog) -> dict:
+    """The JSON Schema of verified.yml with this catalog's ids and enterprise folders."""
+    from .config_model import context_for
+    from .schema import verified_schema
+
+    ctx = context_for(
+        catalog.taxonomy, list(catalog.org_types.values()), list(catalog.certifications.values()), catalog.procurement
+    )
+    return verified_schema(ctx, [e.slug for e in catalog.enterprises])
