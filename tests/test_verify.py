@@ -195,3 +195,58 @@ def test_verified_fields_are_documented_and_completed_by_editors(desk):
     assert own["properties"]["enterprises"]["propertyNames"]["enum"] == ["gaon-bakery", "haneul-clean"]
     org = own["$defs"]["VerifiedFacts"]["properties"]["org_type"]
     assert org["enum"] == ["cooperative", "social-enterprise"]
+
+
+# --- verify draft -------------------------------------------------------------------------------
+
+SOURCES = "sources:\n  social-enterprise: [인증기업 조회 (테스트 명단)]\n"
+
+
+def _only_gaon_confirmed(root: Path) -> None:
+    (root / "catalog/verified.yml").write_text("enterprises:\n", "utf-8")
+    confirm_gaon(root)
+
+
+def test_draft_copies_the_claims_marked_for_checking_with_the_sources(desk):
+    (desk / "catalog/verification.yml").write_text(SOURCES, "utf-8")
+    result = run_cli("verify", "draft", "haneul-clean", cwd=desk)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.endswith(
+        "# 대조할 곳 (인증 사회적기업):\n"
+        "#   - 인증기업 조회 (테스트 명단)\n"
+        "#   haneul-clean:\n"
+        '#     name: "하늘청소 (예시)"  # 확인: 공식 자료에 적힌 이름\n'
+        "#     checked: 2026-01-10  # 확인: 실제로 대조한 날\n"
+        '#     checked_by: ""  # 확인: 확인한 사람 (직책)\n'
+        '#     source: "인증기업 조회 (테스트 명단)"  # 확인: 실제로 대조한 자료만 남기세요\n'
+        "#     org_type: social-enterprise  # 확인: 조직 유형\n"
+        "#     certifications:\n"
+        '#       - {type: social-enterprise, number: "테스트-1"}  # 확인: 번호와 유효기간\n'
+    )
+    assert run_cli("verify", "draft", "haneul-claen", cwd=desk).stderr == (
+        "오류 'haneul-claen': 그런 기업 폴더가 없습니다. 혹시 'haneul-clean'인가요?\n"
+    )
+
+
+def test_an_appended_draft_confirms_nothing_until_checked_and_uncommented(desk):
+    _only_gaon_confirmed(desk)
+    assert run_cli("verify", "draft", "haneul-clean", "--write", cwd=desk).returncode == 0
+    assert run_cli("check", cwd=desk).returncode == 0
+    listed = run_cli("verify", "list", cwd=desk)
+    assert "[확인 필요] 하늘청소 (예시) (haneul-clean)" in listed.stdout
+    again = run_cli("verify", "draft", "gaon-bakery", "--write", cwd=desk)
+    assert again.returncode == 2 and "'gaon-bakery'의 확인 기록이 이미 있습니다" in again.stderr
+
+    verified = desk / "catalog/verified.yml"
+    text = verified.read_text("utf-8")
+    head, draft = text.split("#   haneul-clean:\n")
+    uncommented = "".join(line.removeprefix("# ") + "\n" for line in ("#   haneul-clean:\n" + draft).splitlines())
+    verified.write_text(head + uncommented, "utf-8")
+    unchecked = run_cli("check", cwd=desk)
+    assert unchecked.returncode == 1 and "enterprises.haneul-clean.checked_by:" in unchecked.stderr
+
+    assert "enterprises.haneul-clean.source:" in unchecked.stderr  # no sources configured: hers to write
+    replace_in(verified, 'checked_by: ""', "checked_by: 사무국 간사")
+    replace_in(verified, 'source: ""', "source: 인증기업 조회")
+    assert run_cli("check", cwd=desk).returncode == 0
+    assert "[확인됨] 하늘청소 (예시) (haneul-clean)" in run_cli("verify", "list", cwd=desk).stdout

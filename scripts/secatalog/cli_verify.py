@@ -53,3 +53,45 @@ def list_(
         sys.stdout.write(as_text(found, today))
     if any(s.needs_action for s in found):
         raise typer.Exit(1)
+
+
+@verify_app.command("draft")
+def draft(
+    slug: str = typer.Argument(..., metavar="기업폴더", help="content/enterprises/ 아래 기업 폴더 이름"),
+    write: bool = typer.Option(False, "--write", help="catalog/verified.yml 끝에 주석으로 덧붙입니다"),
+    root: Path = ROOT_OPTION,
+) -> None:
+    """회원 항목에서 확인 기록 초안을 만듭니다. 스스로 확인됨으로 표시하지 않습니다."""
+    from .model import suggest
+    from .trust import VERIFIED_FILE
+    from .verify import draft as make_draft
+
+    catalog, config = _load(root)
+    entries = {e.slug: e for e in catalog.enterprises}
+    if slug not in entries:
+        print(f"오류 '{slug}': 그런 기업 폴더가 없습니다.{suggest(slug, set(entries))}", file=sys.stderr)
+        raise typer.Exit(2)
+    entry = entries[slug]
+    org_type = catalog.org_types[entry.record.org_type]
+    text = make_draft(entry, org_type.name, config.verification.sources.get(org_type.id, []), catalog.settings.date)
+    target = catalog.settings.catalog_dir / VERIFIED_FILE
+    if not write:
+        sys.stdout.write(text)
+        return
+    if slug in config.verified.enterprises:
+        print(
+            f"오류 catalog/{VERIFIED_FILE}에 '{slug}'의 확인 기록이 이미 있습니다 — 다시 확인한다면 그 기록을 "
+            "직접 고치세요 (초안만 보려면 --write 없이 실행)",
+            file=sys.stderr,
+        )
+        raise typer.Exit(2)
+    if not target.is_file():
+        print(f"오류 catalog/{VERIFIED_FILE}이(가) 없습니다 — 'enterprises:' 한 줄로 먼저 만드세요", file=sys.stderr)
+        raise typer.Exit(2)
+    existing = target.read_text("utf-8")
+    with target.open("a", encoding="utf-8") as out:
+        out.write(("" if existing.endswith("\n") or not existing else "\n") + text)
+    print(
+        f"catalog/{VERIFIED_FILE} 끝에 '{slug}'의 초안을 주석으로 덧붙였습니다. 확인한 뒤 주석을 푸세요.",
+        file=sys.stderr,
+    )

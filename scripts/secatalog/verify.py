@@ -8,6 +8,7 @@ certificates.state_of), so the list never says "확인됨" of an enterprise the 
 from __future__ import annotations
 
 import html
+import json
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -226,3 +227,49 @@ def confirmation_schema(catalog: Catalog) -> dict:
         catalog.taxonomy, list(catalog.org_types.values()), list(catalog.certifications.values()), catalog.procurement
     )
     return verified_schema(ctx, [e.slug for e in catalog.enterprises])
+
+
+# --- a draft confirmation, copied from the member's claims --------------------------------------
+
+
+NO_SOURCES = "(catalog/verification.yml의 sources에 이 조직 유형의 공식 자료를 적어 두세요)"
+
+
+def draft(entry: EnterpriseEntry, org_type_name: str, sources: list[str], today: date) -> str:
+    """A commented-out verified.yml entry from the member's claims, every value marked for checking.
+
+    Commented out, it confirms nothing: the enterprise stays '확인 중' until the secretariat has
+    checked each value, removed the marks and uncommented it (checked_by is left empty on purpose,
+    so an entry uncommented unchecked is refused by `secatalog check`)."""
+    record = entry.record
+    q = _quoted
+    lines = [
+        f"--- 초안: {entry.slug} ({today.isoformat()}, secatalog verify draft가 회원 항목에서 옮겨 적음) ---",
+        "아직 확인 기록이 아닙니다. 주석(#)으로 남아 있는 동안 이 기업은 '수의계약 확인 중'입니다.",
+        "값마다 공식 자료와 대조해 고치고 '# 확인:' 표시를 지운 뒤, 기업 폴더 이름 줄부터 끝까지 "
+        "줄 맨 앞의 '# '를 지우세요.",
+        f"대조할 곳 ({org_type_name}):",
+        *([f"  - {s}" for s in sources] or [f"  - {NO_SOURCES}"]),
+        f"  {entry.slug}:",
+        f"    name: {q(record.name)}  # 확인: 공식 자료에 적힌 이름",
+        f"    checked: {today.isoformat()}  # 확인: 실제로 대조한 날",
+        '    checked_by: ""  # 확인: 확인한 사람 (직책)',
+        f"    source: {q(', '.join(sources))}  # 확인: 실제로 대조한 자료만 남기세요",
+        f"    org_type: {record.org_type}  # 확인: 조직 유형",
+    ]
+    if record.business_number:
+        lines.append(f"    business_number: {q(record.business_number)}  # 확인: 사업자등록번호")
+    if record.certifications:
+        lines.append("    certifications:")
+    for cert in record.certifications:
+        until = f", expires: {cert.expires.isoformat()}" if cert.expires else ""
+        lines.append(f"      - {{type: {cert.type}, number: {q(cert.number)}{until}}}  # 확인: 번호와 유효기간")
+    if record.workers:
+        w = record.workers
+        lines.append(f"    workers: {{paid: {w.paid}, vulnerable: {w.vulnerable}}}  # 확인: 4대 보험 명부와 대조")
+    return "".join(f"# {line}\n" for line in lines)
+
+
+def _quoted(value: str) -> str:
+    """A YAML double-quoted scalar (JSON's string syntax is YAML's): member text stays inert."""
+    return json.dumps(value, ensure_ascii=False)
