@@ -250,3 +250,97 @@ def test_an_appended_draft_confirms_nothing_until_checked_and_uncommented(desk):
     replace_in(verified, 'source: ""', "source: 인증기업 조회")
     assert run_cli("check", cwd=desk).returncode == 0
     assert "[확인됨] 하늘청소 (예시) (haneul-clean)" in run_cli("verify", "list", cwd=desk).stdout
+
+
+# --- verify against an official list ------------------------------------------------------------
+
+REGISTRY = """registries:
+  - id: se-list
+    name: 인증기업 명단 (테스트)
+    certification: social-enterprise
+    columns: {name: 기업명, number: 인증번호, expires: 인증만료일, business_number: 사업자등록번호}
+"""
+# Shaped like the public list of certified social enterprises: a running number, region
+# columns, dates written with dots, other enterprises around ours.
+EXPORT = (
+    "연번,인증번호,기업명,대표자명,시도,시군구,인증만료일,사업자등록번호\r\n"
+    "1,테스트-0,다른기업 (테스트),김대표,충청남도,예시시,,000-00-00090\r\n"
+    '2,테스트-1,"하늘청소, 예시",이대표,충청남도,예시시,2027.03.31,000-00-00091\r\n'
+)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "cp949"])
+def test_against_reports_every_mismatch_in_either_encoding(desk, tmp_path, encoding):
+    (desk / "catalog/verification.yml").write_text(REGISTRY, "utf-8")
+    replace_in(
+        desk / "catalog/verified.yml",
+        "    org_type: social-enterprise",
+        "    org_type: social-enterprise\n    business_number: 000-00-00091",
+    )
+    export = tmp_path / "명단.csv"
+    export.write_bytes(EXPORT.encode(encoding))
+    result = run_cli("verify", "against", str(export), cwd=desk)
+    assert result.returncode == 1, result.stderr
+    assert result.stdout == (
+        f"다름 catalog/verified.yml 'haneul-clean' ↔ {export}:3: 기업 이름: 확인 기록 '하늘청소 (예시)', "
+        "명단 '하늘청소, 예시'\n"
+        f"다름 catalog/verified.yml 'haneul-clean' ↔ {export}:3: 유효기간 종료일: 확인 기록 '없음', 명단 '2027.03.31'\n"
+    )
+    assert "인증기업 명단 (테스트)과(와) 대조: 확인 기록 1건 가운데 1곳이 다릅니다 (명단 2줄)" in result.stderr
+
+
+def test_against_finds_a_wrong_number_by_business_number_and_a_missing_one(desk, tmp_path):
+    (desk / "catalog/verification.yml").write_text(REGISTRY, "utf-8")
+    export = tmp_path / "list.csv"
+    export.write_text(EXPORT.replace("테스트-1,", "테스트-7,").replace('"하늘청소, 예시"', "하늘청소 (예시)"), "utf-8")
+    replace_in(
+        desk / "catalog/verified.yml",
+        "    org_type: social-enterprise",
+        "    org_type: social-enterprise\n    business_number: 000-00-00091",
+    )
+    result = run_cli("verify", "against", str(export), "--registry", "se-list", cwd=desk)
+    assert "인증 번호: 확인 기록 '테스트-1', 명단 '테스트-7'" in result.stdout
+    export.write_text(EXPORT.splitlines()[0] + "\n", "utf-8")
+    result = run_cli("verify", "against", str(export), cwd=desk)
+    assert result.returncode == 1
+    assert (
+        result.stdout
+        == f"다름 catalog/verified.yml 'haneul-clean' ↔ {export}: 명단에 없습니다 (하늘청소 (예시), 번호 '테스트-1')\n"
+    )
+
+
+def test_against_names_missing_columns_and_unknown_registries(desk, tmp_path):
+    (desk / "catalog/verification.yml").write_text(REGISTRY, "utf-8")
+    export = tmp_path / "list.csv"
+    export.write_text("번호,이름\n1,하늘청소\n", "utf-8")
+    result = run_cli("verify", "against", str(export), cwd=desk)
+    assert result.returncode == 2
+    assert (
+        f"오류 {export}: 열 '기업명', '인증번호', '인증만료일', '사업자등록번호'이(가) 없습니다 (파일의 열: 번호, 이름) — "
+        "catalog/verification.yml의 registries.columns를 명단의 첫 줄과 같게 고치세요"
+    ) in result.stderr
+    result = run_cli("verify", "against", str(export), "--registry", "coop", cwd=desk)
+    assert result.returncode == 2 and "registries: se-list" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_against_the_sample_own_list_agrees(tmp_path):
+    """A list written from the sample's own confirmations matches them all (CP949, dotted dates)."""
+    from secatalog.config import Settings
+    from secatalog.configuration import load_configuration
+    from secatalog.errors import Report
+
+    config = load_configuration(Settings(ROOT), Report())
+    registry = config.verification.registries[0]
+    cols = registry.columns
+    lines = [f"연번,{cols.number},{cols.name},{cols.expires},{cols.business_number}"]
+    for facts in config.verified.enterprises.values():
+        for cert in (c for c in facts.certifications if c.type == registry.certification):
+            end = cert.expires.strftime("%Y.%m.%d") if cert.expires else ""
+            lines.append(f"{len(lines)},{cert.number},{facts.name},{end},{facts.business_number or ''}")
+    assert len(lines) > 2
+    export = tmp_path / "list.csv"
+    export.write_bytes("\r\n".join(lines).encode("cp949"))
+    result = run_cli("verify", "against", str(export), cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"가운데 0곳이 다릅니다 (명단 {len(lines) - 1}줄)" in result.stderr

@@ -95,3 +95,42 @@ def draft(
         f"catalog/{VERIFIED_FILE} 끝에 '{slug}'의 초안을 주석으로 덧붙였습니다. 확인한 뒤 주석을 푸세요.",
         file=sys.stderr,
     )
+
+
+@verify_app.command("against")
+def against(
+    csv_file: Path = typer.Argument(..., metavar="명단.csv", help="공식 명단에서 내려받은 CSV (UTF-8 또는 CP949)"),
+    registry_id: str = typer.Option("", "--registry", help="catalog/verification.yml의 registries id (하나면 생략)"),
+    root: Path = ROOT_OPTION,
+) -> None:
+    """확인 기록을 공식 명단(CSV)과 대조해 이름·인증 번호·날짜가 다른 곳을 모두 보여 줍니다. 다르면 종료 코드 1."""
+    from .registry import RegistryUnreadable, compare, read_rows
+
+    catalog, config = _load(root)
+    registries = {r.id: r for r in config.verification.registries}
+    registry = registries.get(registry_id) or (
+        next(iter(registries.values())) if len(registries) == 1 and not registry_id else None
+    )
+    if registry is None:
+        known = ", ".join(registries) or "없음"
+        print(
+            f"오류 --registry '{registry_id}': 대조할 명단을 정하세요 (catalog/verification.yml의 registries: {known})",
+            file=sys.stderr,
+        )
+        raise typer.Exit(2)
+    try:
+        rows = read_rows(csv_file, registry)
+    except (RegistryUnreadable, OSError) as exc:
+        print(f"오류 {csv_file}: {exc}", file=sys.stderr)
+        raise typer.Exit(2) from None
+    compared, found = compare(rows, registry, config.verified.enterprises)
+    for m in found:
+        where = f"{csv_file}:{m.line}" if m.line else str(csv_file)
+        print(f"다름 catalog/verified.yml '{m.slug}' ↔ {where}: {m.message}")
+    slugs = len({m.slug for m in found})
+    print(
+        f"{registry.name}과(와) 대조: 확인 기록 {compared}건 가운데 {slugs}곳이 다릅니다 (명단 {len(rows)}줄)",
+        file=sys.stderr,
+    )
+    if found:
+        raise typer.Exit(1)
