@@ -233,3 +233,32 @@ def test_codeowners_text():
 def test_maintainers_read_leniently():
     assert maintainers_in("maintainers: [a, b]\n") == ["a", "b"]
     assert maintainers_in("maintainers: x\n") == [] and maintainers_in(": : :") == []
+
+
+# --- the reviewer's list ----------------------------------------------------------------------
+
+
+def test_every_changed_file_is_listed_with_its_verdict_and_reason(repo):
+    append(repo / GAON / "enterprise.yml", "# 수정\n")
+    (repo / GAON / "bread.jpg").unlink()
+    append(repo / "mkdocs.yml", "# x\n")
+    commit(repo)
+    out = refused(owners(repo, "gaon-owner"))
+    assert f"수락 [수정] {GAON}/enterprise.yml: 'gaon-bakery' 항목의 관리자(gaon-owner)가 바꾼 파일\n" in out
+    assert f"수락 [삭제] {GAON}/bread.jpg: 'gaon-bakery' 항목의 관리자(gaon-owner)가 바꾼 파일\n" in out
+    assert f"거절 [수정] mkdocs.yml: {OUTSIDE}\n" in out
+    assert "바뀐 파일 3개 가운데 1개는 이 PR에서 바꿀 수 없습니다" in out
+    new_entry(repo, "new-coop", "name: 새 협동조합\nmaintainers: [gaon-owner]\n")
+    assert (
+        "수락 [추가] content/enterprises/new-coop/enterprise.yml: 새 항목 'new-coop': maintainers에"
+        in owners(repo, "gaon-owner").output
+    )
+    assert "수락 [수정] mkdocs.yml: 사무국이 바꾼 파일" in owners(repo, "staff").output
+
+
+def test_a_forged_file_name_is_listed_on_one_line(repo):
+    (repo / HANEUL / "x\n::notice::ok.yml").write_text("x", "utf-8")
+    commit(repo)
+    out = refused(owners(repo, "gaon-owner"))
+    assert f"거절 [추가] {HANEUL}/x\\n::notice::ok.yml: 'haneul-clean' 항목은" in out
+    assert not any(line.startswith("::") for line in out.splitlines())

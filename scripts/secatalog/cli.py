@@ -114,28 +114,30 @@ def owners(
     """풀 리퀘스트가 자기 기업 항목만 바꾸었는지 git 기록으로 확인합니다 (PR 체크아웃 안에서 실행)."""
     from .annotations import workflow_command
     from .errors import Location
-    from .owners import BaseUnreadable, check_pull_request
+    from .owners import STATUS_KO, BaseUnreadable, printable, review_pull_request
 
     settings = settings_for(root)
     try:
-        changes, refusals = check_pull_request(base, author, str(settings.root))
+        found = review_pull_request(base, author, str(settings.root))
     except BaseUnreadable as exc:
         if fmt is Format.github:
             print(workflow_command("error", Location("catalog/catalog.yml"), str(exc)))
         print(f"오류 {exc}", file=sys.stderr)
         raise typer.Exit(2) from None
-    for r in refusals:
-        if fmt is Format.github:
-            print(workflow_command("error", Location(r.path), r.message))
-        else:
-            print(f"오류 {r.path}: {r.message}", file=sys.stderr)
+    for v in found:
+        if fmt is Format.github and not v.accepted:
+            print(workflow_command("error", Location(v.change.path), v.reason))
+        verdict = "수락" if v.accepted else "거절"
+        status = STATUS_KO.get(v.change.status, v.change.status)
+        print(f"{verdict} [{status}] {printable(v.change.path)}: {v.reason}", file=sys.stderr)
+    refusals = [v for v in found if not v.accepted]
     if refusals:
         print(
-            f"\n소유권 확인 실패: 바뀐 파일 {len(changes)}개 가운데 {len(refusals)}개는 이 PR에서 바꿀 수 없습니다.",
+            f"\n소유권 확인 실패: 바뀐 파일 {len(found)}개 가운데 {len(refusals)}개는 이 PR에서 바꿀 수 없습니다.",
             file=sys.stderr,
         )
         raise typer.Exit(1)
-    print(f"소유권 확인 통과: 바뀐 파일 {len(changes)}개", file=sys.stderr)
+    print(f"소유권 확인 통과: 바뀐 파일 {len(found)}개", file=sys.stderr)
 
 
 @app.command()
