@@ -134,3 +134,28 @@ def against(
     )
     if found:
         raise typer.Exit(1)
+
+
+@verify_app.command("pr")
+def pull_request(
+    base: str = typer.Option(..., help="기준 리비전 (PR의 base 커밋)"),
+    author: str = typer.Option(..., help="풀 리퀘스트를 올린 GitHub 아이디"),
+    preview: str = typer.Option("", "--preview", help="미리보기 사이트 artifact의 주소 (https://...)"),
+    root: Path = ROOT_OPTION,
+) -> None:
+    """PR 작업 요약(Markdown)을 씁니다: 바뀐 파일의 판정과 이유, 바뀐 항목의 값(전·후), 미리보기 링크."""
+    import re
+
+    from .owners import BaseUnreadable, review_pull_request
+    from .review import summary
+
+    if preview and not re.fullmatch(r"https://[A-Za-z0-9._~:/?#@!$&*+,;=%-]+", preview):
+        print(f"오류 --preview '{preview}': https://로 시작하는 주소를 적으세요", file=sys.stderr)
+        raise typer.Exit(2)
+    settings = settings_for(root)
+    try:
+        found = review_pull_request(base, author, str(settings.root))
+    except BaseUnreadable as exc:
+        print(f"오류 {exc}", file=sys.stderr)
+        raise typer.Exit(2) from None
+    sys.stdout.write(summary(found, base, str(settings.root), preview))
