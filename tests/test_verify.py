@@ -344,3 +344,30 @@ def test_against_the_sample_own_list_agrees(tmp_path):
     result = run_cli("verify", "against", str(export), cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"가운데 0곳이 다릅니다 (명단 {len(lines) - 1}줄)" in result.stderr
+
+
+# --- the secretariat's guide --------------------------------------------------------------------
+
+
+def test_the_guide_is_a_site_page_naming_only_commands_that_exist(sample_site):
+    import re
+
+    from bs4 import BeautifulSoup
+
+    from secatalog.cli_verify import verify_app
+
+    page = BeautifulSoup((sample_site / "secretariat/index.html").read_text("utf-8"), "html.parser")
+    assert page.find("h1").get_text() == "사무국 안내"
+    headings = [h.get_text() for h in page.find("article").find_all("h2")]
+    assert headings == [
+        "1. 풀 리퀘스트(PR) 검토",
+        "2. 미리보기 열기",
+        "3. 사실 확인 (수의계약 표시의 근거)",
+        "4. 병합",
+        "5. 해마다 다시 확인",
+        "6. 기업 내보내기(탈퇴·폐업)",
+    ]
+    home = BeautifulSoup((sample_site / "index.html").read_text("utf-8"), "html.parser")
+    assert any(a.get_text(strip=True) == "사무국 안내" and a["href"] == "secretariat/" for a in home.select("nav a"))
+    named = set(re.findall(r"secatalog verify ([a-z]+)", page.get_text()))
+    assert named and named <= {c.name for c in verify_app.registered_commands}
