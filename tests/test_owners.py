@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from helpers import entry, make_network
+from helpers import entry, make_network, replace_in
 from secatalog.cli import app
 from secatalog.owners import DELETED_ENTRY, GENERATED, OUTSIDE, codeowners, maintainers_in
 
@@ -292,8 +292,7 @@ def test_pr_summary_shows_changed_fields_verdicts_and_the_preview(repo):
 
 
 def test_pr_summary_flags_a_confirmed_fact(repo):
-    path = repo / HANEUL / "enterprise.yml"
-    path.write_text(path.read_text("utf-8").replace("number: 테스트-1}", "number: 테스트-2}"), "utf-8")
+    replace_in(repo / HANEUL / "enterprise.yml", "number: 테스트-1}", "number: 테스트-2}")
     commit(repo)
     out = pr_summary(repo, "haneul-owner").stdout
     assert "**사무국 확인 기록이 있는 사실이 바뀌었습니다 (certifications)**" in out
@@ -304,8 +303,7 @@ def test_pr_summary_flags_a_confirmed_fact(repo):
 
 
 def test_pr_summary_shows_the_secretariats_confirmation_changes(repo):
-    path = repo / "catalog/verified.yml"
-    path.write_text(path.read_text("utf-8").replace("checked: 2025-02-20", "checked: 2025-03-02"), "utf-8")
+    replace_in(repo / "catalog/verified.yml", "checked: 2025-02-20", "checked: 2025-03-02")
     commit(repo)
     out = pr_summary(repo, "staff").stdout
     assert "| 수락 | catalog/verified.yml | 수정 | 사무국이 바꾼 파일 |" in out

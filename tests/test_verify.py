@@ -121,58 +121,55 @@ def test_sample_list_sees_expired_and_unverified():
 # --- verified.yml is checked like a member's file -----------------------------------------------
 
 
+def refused_check(root: Path) -> str:
+    """What `secatalog check` says of a project it must refuse."""
+    result = run_cli("check", cwd=root)
+    assert result.returncode == 1, result.stderr
+    return result.stderr
+
+
 def test_unknown_slug_is_an_error_at_its_line_with_the_nearest_folder(desk):
     replace_in(desk / "catalog/verified.yml", "  haneul-clean:", "  haneul-claen:")
-    result = run_cli("check", cwd=desk)
-    assert result.returncode == 1
     assert (
         "오류 catalog/verified.yml:3:3: 확인 기록 'haneul-claen'에 해당하는 기업 폴더가 없습니다. "
         "혹시 'haneul-clean'인가요? — 폴더 이름이 바뀌었다면 확인 기록의 이름도 고치고, 없어진 기업이면 이 기록을 지우세요"
-    ) in result.stderr
+    ) in refused_check(desk)
 
 
 def test_a_number_matching_none_of_the_members_is_an_error(desk):
     replace_in(desk / "catalog/verified.yml", "number: 테스트-1}", "number: 테스트-11}")
-    result = run_cli("check", cwd=desk)
-    assert result.returncode == 1
     assert (
         "오류 catalog/verified.yml:10:43: enterprises.haneul-clean.certifications[0].number: 인증 번호 '테스트-11'이(가) "
         "회원 항목의 어느 인증 번호와도 맞지 않습니다. 혹시 '테스트-1'인가요? — 오타라면 고치고, 회원이 번호를 "
         "바꾸었다면 공식 자료와 다시 대조한 뒤 고치세요"
-    ) in result.stderr
+    ) in refused_check(desk)
 
 
 def test_a_member_changing_a_confirmed_number_needs_the_secretariat_before_merging(desk):
     """The member's PR turns red on the confirmation, naming both numbers: she re-verifies first."""
     replace_in(entry(desk, "haneul-clean"), "number: 테스트-1}", "number: 테스트-2}")
-    result = run_cli("check", cwd=desk)
-    assert result.returncode == 1
-    assert "catalog/verified.yml:10:43:" in result.stderr and "혹시 '테스트-2'인가요?" in result.stderr
-    assert "경고 content/enterprises/haneul-clean/enterprise.yml:7:39:" in result.stderr
+    said = refused_check(desk)
+    assert "catalog/verified.yml:10:43:" in said and "혹시 '테스트-2'인가요?" in said
+    assert "경고 content/enterprises/haneul-clean/enterprise.yml:7:39:" in said
 
 
 def test_a_certificate_the_member_does_not_state_is_an_error(desk):
     confirm_gaon(desk)
     verified = desk / "catalog/verified.yml"
     verified.write_text(verified.read_text("utf-8") + "    certifications: [{type: social-enterprise, number: X-1}]\n")
-    result = run_cli("check", cwd=desk)
-    assert result.returncode == 1
-    assert "enterprises.gaon-bakery.certifications[0].number: 인증 번호 'X-1'이(가) 회원 항목의" in result.stderr
-    assert "회원 항목에 이 인증이 없다면 회원에게 추가를 요청하세요" in result.stderr
+    said = refused_check(desk)
+    assert "enterprises.gaon-bakery.certifications[0].number: 인증 번호 'X-1'이(가) 회원 항목의" in said
+    assert "회원 항목에 이 인증이 없다면 회원에게 추가를 요청하세요" in said
 
 
 def test_future_and_missing_dates_are_errors(desk):
     replace_in(desk / "catalog/verified.yml", "checked: 2025-02-20", "checked: 2026-01-11")
-    result = run_cli("check", cwd=desk)
-    assert result.returncode == 1
     assert (
         "오류 catalog/verified.yml:5:14: enterprises.haneul-clean.checked: 확인한 날 2026-01-11이(가) "
         "오늘(2026-01-10)보다 뒤입니다 — 실제로 공식 자료와 대조한 날을 적으세요"
-    ) in result.stderr
+    ) in refused_check(desk)
     replace_in(desk / "catalog/verified.yml", "    checked: 2026-01-11\n", "")
-    result = run_cli("check", cwd=desk)
-    assert result.returncode == 1
-    assert "오류 catalog/verified.yml:4:5: enterprises.haneul-clean.checked:" in result.stderr, result.stderr
+    assert "오류 catalog/verified.yml:4:5: enterprises.haneul-clean.checked:" in refused_check(desk)
 
 
 def test_verified_fields_are_documented_and_completed_by_editors(desk):
