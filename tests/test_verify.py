@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -368,3 +368,16 @@ def test_the_guide_is_a_site_page_naming_only_commands_that_exist(sample_site):
     assert any(a.get_text(strip=True) == "사무국 안내" and a["href"] == "secretariat/" for a in home.select("nav a"))
     named = set(re.findall(r"secatalog verify ([a-z]+)", page.get_text()))
     assert named and named <= {c.name for c in verify_app.registered_commands}
+
+
+def test_markdown_fits_an_issue_body_at_ten_thousand_enterprises():
+    from secatalog.verify import Finding, Standing, as_markdown
+
+    todo = (Finding("unverified", "사무국 확인 기록이 없습니다"),)
+    many = [Standing(f"e-{i:05d}", f"기업 {i} (예시)", todo, None) for i in range(10_000)]
+    body = as_markdown(many, date(2026, 1, 10), 365)
+    assert len(body) <= 60_000
+    shown = body.count("| 확인 필요 | 기업 ")
+    assert 300 < shown < 10_000
+    assert f"… 외 {10_000 - shown}곳: `secatalog verify list`로 모두 보세요." in body
+    assert body.endswith("초안은 `secatalog verify draft 기업폴더`로 만드세요.\n")

@@ -132,38 +132,62 @@ def md(text: str) -> str:
     return escaped.replace("@", "&#64;").replace("\r", " ").replace("\n", " ")
 
 
-def as_markdown(found: list[Standing], today: date, interval_days: int) -> str:
-    """The job summary and the body of the "사무국 확인 필요" issue."""
+# A GitHub issue body holds 65,536 characters: the table stops before, and says how many are left.
+MAX_MARKDOWN = 60_000
+
+
+def as_markdown(found: list[Standing], today: date, interval_days: int, budget: int = MAX_MARKDOWN) -> str:
+    """The job summary and the body of the "사무국 확인 필요" issue (at most budget characters)."""
     todo = [s for s in found if s.needs_action]
     done = [s for s in found if not s.needs_action]
-    out = [
+    head = [
         "## 사무국 확인 필요",
         "",
         f"기준일 {today.isoformat()} · 기업 {len(found)}곳: {counts(found)}. "
         f"확인한 지 {interval_days}일이 지나면 다시 확인합니다.",
         "",
     ]
-    if todo:
-        out += ["| 상태 | 기업 | 확인할 내용 |", "|---|---|---|"]
-        for s in todo:
-            details = "<br>".join(f"{LABELS[f.kind]}: {md(f.detail)}" for f in s.findings)
-            out.append(f"| {LABELS[s.kind]} | {md(s.name)} (`{s.slug}`) | {details} |")
-    else:
-        out.append("모든 기업의 확인 기록이 최신입니다.")
-    if done:
-        out += ["", f"<details><summary>확인됨 {len(done)}곳</summary>", ""]
-        out += ["| 기업 | 확인한 날 | 확인한 사람 | 대조한 자료 |", "|---|---|---|---|"]
-        for s in done:
-            v = s.verified
-            assert v is not None  # a standing without a confirmation always needs action
-            out.append(f"| {md(s.name)} (`{s.slug}`) | {v.checked.isoformat()} | {md(v.checked_by)} | {md(v.source)} |")
-        out += ["", "</details>"]
-    out += [
+    foot = [
         "",
         "목록은 `secatalog verify list --format markdown`이 만들었습니다. 확인한 내용은 "
         "`catalog/verified.yml`에 적고, 초안은 `secatalog verify draft 기업폴더`로 만드세요.",
     ]
-    return "\n".join(out) + "\n"
+    room = budget - len("\n".join(head + foot)) - 200  # the lines saying what was left out
+    todo_rows, room = _rows(map(_todo_row, todo), room)
+    table = ["| 상태 | 기업 | 확인할 내용 |", "|---|---|---|", *todo_rows]
+    body = table if todo else ["모든 기업의 확인 기록이 최신입니다."]
+    if len(todo_rows) < len(todo):
+        body += ["", f"… 외 {len(todo) - len(todo_rows)}곳: `secatalog verify list`로 모두 보세요."]
+    if done:
+        done_rows, room = _rows(map(_done_row, done), room)
+        body += ["", f"<details><summary>확인됨 {len(done)}곳</summary>", ""]
+        body += ["| 기업 | 확인한 날 | 확인한 사람 | 대조한 자료 |", "|---|---|---|---|", *done_rows]
+        if len(done_rows) < len(done):
+            body += ["", f"… 외 {len(done) - len(done_rows)}곳"]
+        body += ["", "</details>"]
+    return "\n".join(head + body + foot) + "\n"
+
+
+def _rows(rows, room: int) -> tuple[list[str], int]:
+    """As many rows as fit in room characters, and the room left."""
+    kept = []
+    for row in rows:
+        if len(row) + 1 > room:
+            break
+        kept.append(row)
+        room -= len(row) + 1
+    return kept, room
+
+
+def _todo_row(s: Standing) -> str:
+    details = "<br>".join(f"{LABELS[f.kind]}: {md(f.detail)}" for f in s.findings)
+    return f"| {LABELS[s.kind]} | {md(s.name)} (`{s.slug}`) | {details} |"
+
+
+def _done_row(s: Standing) -> str:
+    v = s.verified
+    assert v is not None  # a standing without a confirmation always needs action
+    return f"| {md(s.name)} (`{s.slug}`) | {v.checked.isoformat()} | {md(v.checked_by)} | {md(v.source)} |"
 
 
 # --- catalog/verified.yml checked like a member's file ------------------------------------------
