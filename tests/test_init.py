@@ -87,6 +87,8 @@ def test_every_catalog_file_of_the_sample_has_a_default(made):
 def test_workflows_and_guides_are_the_ones_this_repository_uses(made):
     for name in ("workflows/check.yml", "workflows/deploy.yml", "ISSUE_TEMPLATE/product-request.yml"):
         assert (made / ".github" / name).read_text("utf-8") == (ROOT / ".github" / name).read_text("utf-8")
+    guide = "content/pages/secretariat.md"
+    assert (made / guide).read_text("utf-8") == (ROOT / guide).read_text("utf-8"), "the 사무국 안내 of every network"
     assert (ROOT / "CONTRIBUTING.md").read_text("utf-8") == init.contributing(init.TOOL_BUILD_NOTE), (
         "CONTRIBUTING.md is rendered from templates/init/CONTRIBUTING.md.j2: edit the template"
     )

@@ -209,10 +209,12 @@ def test_the_field_reference_is_generated_and_current():
     """CONTRIBUTING points members at content/schema/FIELDS.md: it must match the rules check uses."""
     from helpers import ROOT
     from secatalog.export import entry_schema
-    from secatalog.schema import field_reference
+    from secatalog.schema import fields_doc
+    from secatalog.verify import confirmation_schema
 
     committed = (ROOT / "content/schema/FIELDS.md").read_text("utf-8")
-    assert committed == field_reference(entry_schema(load_project(Settings(ROOT)))), "run: secatalog schema"
+    catalog = load_project(Settings(ROOT))
+    assert committed == fields_doc(entry_schema(catalog), confirmation_schema(catalog)), "run: secatalog schema"
     assert '| `price` | ● | 가격(원, 숫자만) 또는 "협의"' in committed
     assert "| `phone` |  | 대표 전화 | 글, 예: `02-000-0000` |" in committed
     assert "`lunchbox`" in committed  # this network's own categories

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from helpers import entry, make_network
+from helpers import entry, make_network, replace_in
 from secatalog.cli import app
 from secatalog.owners import DELETED_ENTRY, GENERATED, OUTSIDE, codeowners, maintainers_in
 
@@ -233,3 +233,79 @@ def test_codeowners_text():
 def test_maintainers_read_leniently():
     assert maintainers_in("maintainers: [a, b]\n") == ["a", "b"]
     assert maintainers_in("maintainers: x\n") == [] and maintainers_in(": : :") == []
+
+
+# --- the reviewer's list ----------------------------------------------------------------------
+
+
+def test_every_changed_file_is_listed_with_its_verdict_and_reason(repo):
+    append(repo / GAON / "enterprise.yml", "# 수정\n")
+    (repo / GAON / "bread.jpg").unlink()
+    append(repo / "mkdocs.yml", "# x\n")
+    commit(repo)
+    out = refused(owners(repo, "gaon-owner"))
+    assert f"수락 [수정] {GAON}/enterprise.yml: 'gaon-bakery' 항목의 관리자(gaon-owner)가 바꾼 파일\n" in out
+    assert f"수락 [삭제] {GAON}/bread.jpg: 'gaon-bakery' 항목의 관리자(gaon-owner)가 바꾼 파일\n" in out
+    assert f"거절 [수정] mkdocs.yml: {OUTSIDE}\n" in out
+    assert "바뀐 파일 3개 가운데 1개는 이 PR에서 바꿀 수 없습니다" in out
+    new_entry(repo, "new-coop", "name: 새 협동조합\nmaintainers: [gaon-owner]\n")
+    assert (
+        "수락 [추가] content/enterprises/new-coop/enterprise.yml: 새 항목 'new-coop': maintainers에"
+        in owners(repo, "gaon-owner").output
+    )
+    assert "수락 [수정] mkdocs.yml: 사무국이 바꾼 파일" in owners(repo, "staff").output
+
+
+def test_a_forged_file_name_is_listed_on_one_line(repo):
+    (repo / HANEUL / "x\n::notice::ok.yml").write_text("x", "utf-8")
+    commit(repo)
+    out = refused(owners(repo, "gaon-owner"))
+    assert f"거절 [추가] {HANEUL}/x\\n::notice::ok.yml: 'haneul-clean' 항목은" in out
+    assert not any(line.startswith("::") for line in out.splitlines())
+
+
+def pr_summary(repo: Path, author: str, *options: str):
+    return CliRunner().invoke(
+        app, ["verify", "pr", "--base", "origin/main", "--author", author, "--root", str(repo), *options]
+    )
+
+
+def test_pr_summary_shows_changed_fields_verdicts_and_the_preview(repo):
+    path = repo / GAON / "enterprise.yml"
+    path.write_text(
+        path.read_text("utf-8").replace("price: 6000", "price: 6500").replace("우리밀 빵", "우리밀 | <b>빵</b>"),
+        "utf-8",
+    )
+    append(repo / "mkdocs.yml", "# x\n")
+    commit(repo)
+    result = pr_summary(repo, "gaon-owner", "--preview", "https://github.com/o/r/actions/runs/1#artifacts")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "미리보기: [이 실행의 미리보기 사이트 받기](https://github.com/o/r/actions/runs/1#artifacts)" in out
+    assert "### 바뀐 파일 2개 (거절 1개)" in out
+    assert f"| 수락 | {GAON}/enterprise.yml | 수정 | 'gaon-bakery' 항목의 관리자(gaon-owner)가 바꾼 파일 |" in out
+    assert "| 거절 | mkdocs.yml | 수정 | 기업 폴더(content/enterprises/<기업>/) 밖의 파일은" not in out
+    assert "| 거절 | mkdocs.yml | 수정 | 기업 폴더(content/enterprises/&lt;기업&gt;/) 밖의 파일은" in out
+    assert "### 가온베이커리 (예시) (gaon-bakery) — 항목 수정" in out
+    assert "| products\\[rice-bread\\].price | 제품 'rice-bread'의 가격 | 6000 | 6500 |" in out
+    assert "| mission | " in out and "우리밀 \\| &lt;b&gt;빵&lt;/b&gt;을 굽는 협동조합 |" in out
+
+
+def test_pr_summary_flags_a_confirmed_fact(repo):
+    replace_in(repo / HANEUL / "enterprise.yml", "number: 테스트-1}", "number: 테스트-2}")
+    commit(repo)
+    out = pr_summary(repo, "haneul-owner").stdout
+    assert "**사무국 확인 기록이 있는 사실이 바뀌었습니다 (certifications)**" in out
+    assert "| certifications\\[1\\].number | 기업 인증·지정 | 테스트-1 | 테스트-2 |" in out
+    assert "미리보기: 이 실행의 Artifacts에서 미리보기 사이트를 받으세요." in out
+    bad = pr_summary(repo, "haneul-owner", "--preview", "javascript:alert(1)")
+    assert bad.exit_code == 2
+
+
+def test_pr_summary_shows_the_secretariats_confirmation_changes(repo):
+    replace_in(repo / "catalog/verified.yml", "checked: 2025-02-20", "checked: 2025-03-02")
+    commit(repo)
+    out = pr_summary(repo, "staff").stdout
+    assert "| 수락 | catalog/verified.yml | 수정 | 사무국이 바꾼 파일 |" in out
+    assert "### 사무국 확인 기록 (catalog/verified.yml)\n\n| 항목 | 전 | 후 |\n|---|---|---|\n" in out
+    assert "| haneul-clean.checked | 2025-02-20 | 2025-03-02 |" in out

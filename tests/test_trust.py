@@ -75,18 +75,19 @@ def test_unconfirmed_claim_is_pending_never_eligible(tmp_path):
 
 
 def test_a_fact_differing_from_the_confirmation_is_pending_and_tells_the_member_the_line(network):
-    replace_in(entry(network, "haneul-clean"), "number: 테스트-1}", "number: 테스트-2}")
+    # (A changed certificate number is an error in verified.yml itself: tests/test_verify.py.)
+    replace_in(entry(network, "haneul-clean"), "number: 테스트-1}", "number: 테스트-1, expires: 2099-01-01}")
     el, report = _eligibility(network, "haneul-clean")
     assert el.status == "pending"
-    assert el.reasons == ("인증 번호는 회원이 적은 값과 사무국이 2025-02-20에 확인한 값이 다릅니다",)
+    assert el.reasons == ("인증 유효기간은 회원이 적은 값과 사무국이 2025-02-20에 확인한 값이 다릅니다",)
     assert (
-        "content/enterprises/haneul-clean/enterprise.yml:7:39: 회원이 적은 값과 사무국이 확인한 값이 다릅니다: "
-        "인증 번호 — 적은 값 social-enterprise '테스트-2', 사무국이 2025-02-20에 확인한 값 social-enterprise "
-        "'테스트-1' — 이 줄의 인증 번호를 사무국이 확인한 값으로 고치세요. 실제로 바뀐 값이면 증빙 자료를 사무국에 "
-        "보내 다시 확인을 요청하세요. 그때까지 이 기업은 '수의계약 확인 중'으로 표시됩니다"
+        "content/enterprises/haneul-clean/enterprise.yml:7:55: 회원이 적은 값과 사무국이 확인한 값이 다릅니다: "
+        "인증 유효기간 — 적은 값 2099-01-01, 사무국이 2025-02-20에 확인한 값 없음 — 이 줄의 인증 유효기간을 "
+        "사무국이 확인한 값으로 고치세요. 실제로 바뀐 값이면 증빙 자료를 사무국에 보내 다시 확인을 요청하세요. "
+        "그때까지 이 기업은 '수의계약 확인 중'으로 표시됩니다"
     ) in [str(w) for w in report.warnings]
     result = run_cli("check", cwd=network)
-    assert result.returncode == 0 and "경고 content/enterprises/haneul-clean/enterprise.yml:7:39" in result.stderr
+    assert result.returncode == 0 and "경고 content/enterprises/haneul-clean/enterprise.yml:7:55" in result.stderr
 
 
 def test_renaming_a_confirmed_entry_to_another_company_is_pending(network):

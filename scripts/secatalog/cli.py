@@ -18,6 +18,7 @@ from .cli_common import FORMAT_OPTION, ROOT_OPTION, fail, load, log_to_stderr, s
 from .cli_init import init
 from .cli_new import new_app
 from .cli_text import use_korean
+from .cli_verify import verify_app
 from .errors import ContentError, PrintError
 from .site.material import end_of_life_notice
 
@@ -120,6 +121,7 @@ def build(
 
 app.add_typer(new_app, name="new")
 app.command()(init)
+app.add_typer(verify_app, name="verify")
 
 
 @app.command()
@@ -132,28 +134,30 @@ def owners(
     """풀 리퀘스트가 자기 기업 항목만 바꾸었는지 git 기록으로 확인합니다 (PR 체크아웃 안에서 실행)."""
     from .annotations import workflow_command
     from .errors import Location
-    from .owners import BaseUnreadable, check_pull_request
+    from .owners import STATUS_KO, BaseUnreadable, printable, review_pull_request
 
     settings = settings_for(root)
     try:
-        changes, refusals = check_pull_request(base, author, str(settings.root))
+        found = review_pull_request(base, author, str(settings.root))
     except BaseUnreadable as exc:
         if fmt is Format.github:
             print(workflow_command("error", Location("catalog/catalog.yml"), str(exc)))
         print(f"오류 {exc}", file=sys.stderr)
         raise typer.Exit(2) from None
-    for r in refusals:
-        if fmt is Format.github:
-            print(workflow_command("error", Location(r.path), r.message))
-        else:
-            print(f"오류 {r.path}: {r.message}", file=sys.stderr)
+    for v in found:
+        if fmt is Format.github and not v.accepted:
+            print(workflow_command("error", Location(v.change.path), v.reason))
+        verdict = "수락" if v.accepted else "거절"
+        status = STATUS_KO.get(v.change.status, v.change.status)
+        print(f"{verdict} [{status}] {printable(v.change.path)}: {v.reason}", file=sys.stderr)
+    refusals = [v for v in found if not v.accepted]
     if refusals:
         print(
-            f"\n소유권 확인 실패: 바뀐 파일 {len(changes)}개 가운데 {len(refusals)}개는 이 PR에서 바꿀 수 없습니다.",
+            f"\n소유권 확인 실패: 바뀐 파일 {len(found)}개 가운데 {len(refusals)}개는 이 PR에서 바꿀 수 없습니다.",
             file=sys.stderr,
         )
         raise typer.Exit(1)
-    print(f"소유권 확인 통과: 바뀐 파일 {len(changes)}개", file=sys.stderr)
+    print(f"소유권 확인 통과: 바뀐 파일 {len(found)}개", file=sys.stderr)
 
 
 @app.command()
@@ -174,14 +178,16 @@ def codeowners(root: Path = ROOT_OPTION) -> None:
 def schema(root: Path = ROOT_OPTION) -> None:
     """편집기 자동 완성용 JSON Schema와 항목 설명(FIELDS.md)을 content/schema/에 다시 씁니다."""
     from .export import entry_schema
-    from .schema import FIELDS_DOC, SCHEMA_ID, dumps, field_reference
+    from .schema import FIELDS_DOC, SCHEMA_ID, VERIFIED_SCHEMA_ID, dumps, fields_doc
+    from .verify import confirmation_schema
 
     settings = settings_for(root)
     catalog = load(settings)
     folder = settings.content_dir / "schema"
     folder.mkdir(parents=True, exist_ok=True)
-    schema = entry_schema(catalog)
-    for name, content in ((SCHEMA_ID, dumps(schema)), (FIELDS_DOC, field_reference(schema))):
+    schema, verified = entry_schema(catalog), confirmation_schema(catalog)
+    files = (SCHEMA_ID, schema), (VERIFIED_SCHEMA_ID, verified)
+    for name, content in (*((n, dumps(d)) for n, d in files), (FIELDS_DOC, fields_doc(schema, verified))):
         (folder / name).write_text(content, "utf-8")
         print(f"썼습니다: {(folder / name).relative_to(settings.root)}", file=sys.stderr)
 
@@ -206,7 +212,7 @@ def serve(
     mkdocs_serve(str(settings.root / "mkdocs.yml"), dev_addr=addr, livereload=True, build_type=build_type)
 
 
-use_korean(app, new_app)
+use_korean(app, new_app, verify_app)
 
 
 def main() -> None:

@@ -224,15 +224,47 @@ class VerifiedFacts(Record):
         description="대조한 공식 자료 (예: 한국사회적기업진흥원 인증기업 조회)"
     )
     org_type: OrgTypeRef
-    business_number: BusinessNumber | None = None
-    certifications: list[VerifiedCertification] = []
-    workers: VerifiedWorkers | None = None
+    business_number: BusinessNumber | None = Field(None, description="확인한 사업자등록번호 (적으면 항목과 대조)")
+    certifications: list[VerifiedCertification] = Field(
+        [], description="확인한 인증·지정: 번호는 회원 항목의 번호 가운데 하나여야 합니다"
+    )
+    workers: VerifiedWorkers | None = Field(None, description="확인한 근로자 수 (취약계층 고용 비율 요건이 있을 때)")
 
 
 class VerifiedFile(Record):
     """catalog/verified.yml: only the secretariat changes it; eligibility is derived from it alone."""
 
     enterprises: dict[Slug, VerifiedFacts] = {}
+
+
+class RegistryColumns(Record):
+    """Which column of an official list's CSV export holds which fact (the header, as written)."""
+
+    name: Annotated[Line, Field(min_length=1)] = Field(description="기업 이름 열 (예: 기업명)")
+    number: Annotated[Line, Field(min_length=1)] = Field(description="인증·지정 번호 열 (예: 인증번호)")
+    expires: Line = Field("", description="유효기간 종료일 열 (명단에 없으면 비움)")
+    business_number: Line = Field("", description="사업자등록번호 열 (명단에 없으면 비움)")
+
+
+class Registry(Record):
+    """An official list the secretariat can download and compare verified.yml with."""
+
+    id: Slug = Field(description="명단 id (verify against --registry에 씀)")
+    name: Name = Field(description="명단 이름 (예: 한국사회적기업진흥원 인증기업 명단)")
+    certification: CertRef = Field(description="이 명단이 확인하는 인증 id (catalog/certifications.yml)")
+    columns: RegistryColumns
+
+
+class VerificationSettings(Record):
+    """catalog/verification.yml (optional): how the secretariat's confirmations are followed up."""
+
+    reverify_after_days: Annotated[int, Field(ge=30, le=3650)] = Field(
+        365, description="확인한 지 며칠이 지나면 다시 확인할지 (기본 365일)"
+    )
+    sources: dict[OrgTypeRef, list[Annotated[Line, Field(min_length=2)]]] = Field(
+        {}, description="조직 유형 id마다 대조할 공식 자료 (verify draft가 초안에 적음)"
+    )
+    registries: list[Registry] = Field([], description="verify against로 대조할 공식 명단과 그 CSV 열 이름")
 
 
 class CatalogFile(Record):

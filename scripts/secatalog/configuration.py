@@ -20,6 +20,7 @@ from .config_model import (
     PrintSettings,
     Procurement,
     Taxonomy,
+    VerificationSettings,
     VerifiedFile,
     context_for,
 )
@@ -41,6 +42,7 @@ class Configuration:
     procurement: Procurement
     print_settings: PrintSettings
     verified: VerifiedFile
+    verification: VerificationSettings = VerificationSettings()
 
     @functools.cached_property
     def validation(self) -> dict[str, Any]:
@@ -67,7 +69,8 @@ def load_configuration(settings: Settings, report: Report) -> Configuration | No
         ctx = context_for(taxonomy, org_file.org_types, cert_file.certifications, facts)
         print_settings = read_config(settings, "print.yml", PrintSettings, report, ctx)
     verified = read_verified(settings, taxonomy, org_file, cert_file, facts, report)
-    if None in (catalog_file, taxonomy, org_file, cert_file, facts, print_settings):
+    verification = read_verification(settings, taxonomy, org_file, cert_file, facts, report)
+    if None in (catalog_file, taxonomy, org_file, cert_file, facts, print_settings, verification):
         return None
     return Configuration(
         catalog_file.network,
@@ -78,7 +81,18 @@ def load_configuration(settings: Settings, report: Report) -> Configuration | No
         facts,
         print_settings,
         verified,
+        verification,
     )
+
+
+def read_verification(settings: Settings, taxonomy, org_file, cert_file, facts, report: Report) -> Any:
+    """catalog/verification.yml, optional: follow-up settings of the secretariat's confirmations."""
+    if not (settings.catalog_dir / "verification.yml").exists():
+        return VerificationSettings()
+    if None in (taxonomy, org_file, cert_file, facts):
+        return VerificationSettings()
+    ctx = context_for(taxonomy, org_file.org_types, cert_file.certifications, facts)
+    return read_config(settings, "verification.yml", VerificationSettings, report, ctx)
 
 
 def read_config(

@@ -229,11 +229,48 @@ def gather(base: str, changes: list[Change], cwd: str) -> Facts:
     return Facts(secretariat, at_base, frozenset(folders), proposed, confirmed_in(_show(base, VERIFIED_FILE, cwd)))
 
 
-def check_pull_request(base: str, author: str, cwd: str) -> tuple[list[Change], list[Refusal]]:
-    """The whole ownership check for the PR checked out in cwd; raises BaseUnreadable."""
+@dataclass(frozen=True)
+class Verdict:
+    """One changed file, accepted or refused, and why: what the reviewer reads."""
+
+    change: Change
+    accepted: bool
+    reason: str
+
+
+STATUS_KO = {"A": "추가", "C": "복사", "M": "수정", "D": "삭제", "T": "종류 바뀜"}
+
+
+def verdicts(changes: list[Change], author: str, facts: Facts) -> list[Verdict]:
+    """Every change with its verdict: decide() on each, and for the accepted the right used."""
+    who = author.casefold()
+    out = []
+    for change in changes:
+        refusal = decide([change], author, facts)
+        if refusal:
+            out.append(Verdict(change, False, refusal[0].message))
+            continue
+        slug = entry_slug(change.path)
+        if who in facts.secretariat:
+            reason = "사무국이 바꾼 파일"
+        elif slug in facts.maintainers_at_base:
+            reason = f"'{slug}' 항목의 관리자({author})가 바꾼 파일"
+        else:
+            reason = f"새 항목 '{slug}': maintainers에 올린 사람({author})이 있습니다"
+        out.append(Verdict(change, True, reason))
+    return out
+
+
+def review_pull_request(base: str, author: str, cwd: str) -> list[Verdict]:
+    """Every changed file of the PR checked out in cwd with its verdict; raises BaseUnreadable."""
     resolved = resolve(base, cwd)
     changes = changes_since(resolved, cwd)
-    return changes, decide(changes, author, gather(resolved, changes, cwd))
+    return verdicts(changes, author, gather(resolved, changes, cwd))
+
+
+def printable(path: str) -> str:
+    """A path as one inert line: control characters (a forged newline) written as escapes."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in path)
 
 
 def codeowners(entries: dict[str, list[str]], secretariat: list[str]) -> str:

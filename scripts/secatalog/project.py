@@ -20,7 +20,8 @@ from .errors import Report
 from .files import check_tree, refuse_cache_in_project
 from .memo import EntryMemo, stamp
 from .retired import check_retired, load_retired
-from .trust import check_verified_slugs, identities_elsewhere
+from .trust import identities_elsewhere
+from .verify import check_confirmations
 
 
 def load_project(settings: Settings, only: list[Path] | None = None, memo: EntryMemo | None = None) -> Catalog:
@@ -49,7 +50,7 @@ def load_project(settings: Settings, only: list[Path] | None = None, memo: Entry
         memo.start((stamp(settings.catalog_dir), settings.date, settings.max_yaml_bytes, settings.max_pixels))
     enterprises = [e for e in (_enterprise(folder, ctx, report, memo) for folder in folders) if e]
     if only is None:
-        check_verified_slugs(settings, config.verified, {f.name for f in folders}, report)
+        check_confirmations(settings, config.verified, enterprises, {f.name for f in folders}, report)
     items = make_items(enterprises, ctx)
     # References into entries not loaded here (not checked, or broken) are not judged; checking
     # some entries still finds a bundle or a case pointing at one of their missing products.

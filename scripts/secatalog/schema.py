@@ -99,15 +99,20 @@ _RECORDS = {
     "HistoryItem": "걸어온 길 (history)",
     "ProcurementRecord": "공공구매 실적 (procurement_record)",
     "Contribution": "사회공헌 활동 (social_contribution)",
+    "VerifiedFacts": "기업 한 곳의 확인 기록 (enterprises.<기업 폴더>)",
+    "VerifiedCertification": "확인한 인증·지정 (certifications)",
+    "VerifiedWorkers": "확인한 근로자 수 (workers)",
 }
 _TYPES = {"string": "글", "integer": "정수", "number": "숫자", "boolean": "true 또는 false", "array": "목록"}
 
 
-def field_reference(schema: dict[str, Any]) -> str:
-    """Every field of enterprise.yml as Korean tables, from the schema (so it cannot drift)."""
+def field_reference(
+    schema: dict[str, Any], title: str = "# enterprise.yml 항목 설명", top: str = "기업 (파일 맨 바깥)"
+) -> str:
+    """Every field of a file (enterprise.yml by default) as Korean tables, from the schema (so it cannot drift)."""
     defs = schema.get("$defs", {})
     out = [
-        "# enterprise.yml 항목 설명",
+        title,
         "",
         "`secatalog schema`가 검사 규칙에서 만든 문서입니다. 손으로 고치지 마세요.",
         "**꼭**에 ●가 있는 항목은 반드시 적어야 합니다.",
@@ -123,7 +128,7 @@ def field_reference(schema: dict[str, Any]) -> str:
             out.append(f"| `{name}` | {'●' if name in required else ''} | {text} | {_cell(_form(prop, defs, seen))} |")
         out.append("")
 
-    table("기업 (파일 맨 바깥)", schema)
+    table(top, schema)
     for name in seen:  # grows while the tables are written: each nested record once, in order met
         table(_RECORDS.get(name, name), defs[name])
     return "\n".join(out)
@@ -152,6 +157,9 @@ def _form(prop: dict[str, Any], defs: dict[str, Any], seen: list[str]) -> str:
         return f"아래 '{_RECORDS.get(name, name)}' 표"
     if target.get("type") == "array":
         return "목록: " + _form(target.get("items", {}), defs, seen)
+    values = [*target.get("patternProperties", {}).values()]
+    if values:
+        return "기업 폴더 이름마다: " + _form(values[0], defs, seen)
     parts = []
     if "enum" in target:
         parts.append("다음 중 하나: " + ", ".join(f"`{v}`" for v in target["enum"]))
@@ -173,3 +181,29 @@ def _form(prop: dict[str, Any], defs: dict[str, Any], seen: list[str]) -> str:
         others = [p for p in prop["anyOf"] if p is not target and p.get("type") != "null"]
         parts += [_form(p, defs, seen) for p in others]
     return ", ".join(parts)
+
+
+VERIFIED_SCHEMA_ID = "verified.schema.json"
+
+
+def verified_schema(context: dict[str, set[str]], slugs: list[str]) -> dict[str, Any]:
+    """JSON Schema for catalog/verified.yml: the catalog's ids, and its enterprise folders as keys."""
+    from .config_model import VerifiedFile
+
+    schema = VerifiedFile.model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "사무국 확인 기록 (catalog/verified.yml)"
+    _inject_enums(schema, context)
+    enterprises = schema["properties"]["enterprises"]
+    enterprises["propertyNames"] = {"enum": sorted(slugs)}
+    enterprises["description"] = "사무국이 확인한 기업: content/enterprises/의 폴더 이름마다 하나"
+    return schema
+
+
+def fields_doc(entry: dict[str, Any], verified: dict[str, Any]) -> str:
+    """content/schema/FIELDS.md: the member's file, then the secretariat's."""
+    return (
+        field_reference(entry)
+        + "\n"
+        + field_reference(verified, "# catalog/verified.yml 항목 설명 (사무국)", "확인 기록 파일 (맨 바깥)")
+    )

@@ -17,7 +17,7 @@ from .errors import Location, Report, relpath
 from .fields import identity_key
 from .korean import josa
 from .load import Document, load_yaml
-from .model import Certification, Enterprise, suggest
+from .model import Certification, Enterprise
 from .procurement import changed_facts, qualifying_certifications
 from .validate import check_document
 
@@ -80,16 +80,6 @@ def read_verified(settings: Settings, taxonomy, org_file, cert_file, facts, repo
     doc = load_yaml(path, settings.root, report, settings.max_yaml_bytes)
     ctx = context_for(taxonomy, org_file.org_types, cert_file.certifications, facts)
     return (check_document(doc, VerifiedFile, report, context=ctx) if doc else None) or VerifiedFile()
-
-
-def check_verified_slugs(settings: Settings, verified: VerifiedFile, slugs: set[str], report: Report) -> None:
-    shown = relpath(settings.catalog_dir / VERIFIED_FILE, settings.root)
-    for slug in sorted(set(verified.enterprises) - slugs):
-        report.warn(
-            Location(shown),
-            f"확인 기록 '{slug}'에 해당하는 기업 폴더가 없습니다.{suggest(slug, slugs)}",
-            "폴더 이름이 바뀌었다면 확인 기록의 이름도 고치고, 없어진 기업이면 지우세요",
-        )
 
 
 def identities_elsewhere(settings: Settings, folders: list[Path], loaded: list[Path]) -> dict[str, str]:

@@ -82,6 +82,8 @@ def check_markup(location: Location, text: str, report: Report, field: str = "")
 
 def _report_one(doc: Document, model: type[BaseModel], loc: tuple, err: dict, report: Report) -> None:
     kind = err["type"]
+    on_key = bool(loc) and loc[-1] == "[key]"  # a refused mapping key: point at the key itself
+    loc = loc[:-1] if on_key else loc
     field = field_label(doc.data, loc)
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model, loc[:-1])
@@ -109,7 +111,7 @@ def _report_one(doc: Document, model: type[BaseModel], loc: tuple, err: dict, re
     received = _received(err.get("input"), kind)
     if received:
         message = f"{message}; 받은 값 {received}"
-    report.error(doc.locate(loc), message, hint, field)
+    report.error(doc.locate(loc, key=on_key), message, hint, field)
 
 
 def _choices_hint(model: type[BaseModel], loc: tuple) -> str:
