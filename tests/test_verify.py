@@ -139,7 +139,7 @@ def test_unknown_slug_is_an_error_at_its_line_with_the_nearest_folder(desk):
 def test_a_number_matching_none_of_the_members_is_an_error(desk):
     replace_in(desk / "catalog/verified.yml", "number: 테스트-1}", "number: 테스트-11}")
     assert (
-        "오류 catalog/verified.yml:10:43: enterprises.haneul-clean.certifications[0].number: 인증 번호 '테스트-11'이(가) "
+        "오류 catalog/verified.yml:10:43: enterprises.haneul-clean.certifications[0].number: 인증 번호 '테스트-11'이 "
         "회원 항목의 어느 인증 번호와도 맞지 않습니다. 혹시 '테스트-1'인가요? — 오타라면 고치고, 회원이 번호를 "
         "바꾸었다면 공식 자료와 다시 대조한 뒤 고치세요"
     ) in refused_check(desk)
@@ -158,14 +158,14 @@ def test_a_certificate_the_member_does_not_state_is_an_error(desk):
     verified = desk / "catalog/verified.yml"
     verified.write_text(verified.read_text("utf-8") + "    certifications: [{type: social-enterprise, number: X-1}]\n")
     said = refused_check(desk)
-    assert "enterprises.gaon-bakery.certifications[0].number: 인증 번호 'X-1'이(가) 회원 항목의" in said
+    assert "enterprises.gaon-bakery.certifications[0].number: 인증 번호 'X-1'이 회원 항목의" in said
     assert "회원 항목에 이 인증이 없다면 회원에게 추가를 요청하세요" in said
 
 
 def test_future_and_missing_dates_are_errors(desk):
     replace_in(desk / "catalog/verified.yml", "checked: 2025-02-20", "checked: 2026-01-11")
     assert (
-        "오류 catalog/verified.yml:5:14: enterprises.haneul-clean.checked: 확인한 날 2026-01-11이(가) "
+        "오류 catalog/verified.yml:5:14: enterprises.haneul-clean.checked: 확인한 날 2026-01-11이 "
         "오늘(2026-01-10)보다 뒤입니다 — 실제로 공식 자료와 대조한 날을 적으세요"
     ) in refused_check(desk)
     replace_in(desk / "catalog/verified.yml", "    checked: 2026-01-11\n", "")
@@ -283,7 +283,7 @@ def test_against_reports_every_mismatch_in_either_encoding(desk, tmp_path, encod
         "명단 '하늘청소, 예시'\n"
         f"다름 catalog/verified.yml 'haneul-clean' ↔ {export}:3: 유효기간 종료일: 확인 기록 '없음', 명단 '2027.03.31'\n"
     )
-    assert "인증기업 명단 (테스트)과(와) 대조: 확인 기록 1건 가운데 1곳이 다릅니다 (명단 2줄)" in result.stderr
+    assert "인증기업 명단 (테스트)과 대조: 확인 기록 1건 가운데 1곳이 다릅니다 (명단 2줄)" in result.stderr
 
 
 def test_against_finds_a_wrong_number_by_business_number_and_a_missing_one(desk, tmp_path):
@@ -313,7 +313,7 @@ def test_against_names_missing_columns_and_unknown_registries(desk, tmp_path):
     result = run_cli("verify", "against", str(export), cwd=desk)
     assert result.returncode == 2
     assert (
-        f"오류 {export}: 열 '기업명', '인증번호', '인증만료일', '사업자등록번호'이(가) 없습니다 (파일의 열: 번호, 이름) — "
+        f"오류 {export}: 열 '기업명', '인증번호', '인증만료일', '사업자등록번호'가 없습니다 (파일의 열: 번호, 이름) — "
         "catalog/verification.yml의 registries.columns를 명단의 첫 줄과 같게 고치세요"
     ) in result.stderr
     result = run_cli("verify", "against", str(export), "--registry", "coop", cwd=desk)

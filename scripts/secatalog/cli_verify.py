@@ -12,6 +12,7 @@ from pathlib import Path
 import typer
 
 from .cli_common import ROOT_OPTION, load, settings_for
+from .korean import josa
 
 verify_app = typer.Typer(
     no_args_is_help=True,
@@ -86,7 +87,10 @@ def draft(
         )
         raise typer.Exit(2)
     if not target.is_file():
-        print(f"오류 catalog/{VERIFIED_FILE}이(가) 없습니다 — 'enterprises:' 한 줄로 먼저 만드세요", file=sys.stderr)
+        print(
+            f"오류 {josa(f'catalog/{VERIFIED_FILE}', '이')} 없습니다 — 'enterprises:' 한 줄로 먼저 만드세요",
+            file=sys.stderr,
+        )
         raise typer.Exit(2)
     existing = target.read_text("utf-8")
     with target.open("a", encoding="utf-8") as out:
@@ -129,7 +133,7 @@ def against(
         print(f"다름 catalog/verified.yml '{m.slug}' ↔ {where}: {m.message}")
     slugs = len({m.slug for m in found})
     print(
-        f"{registry.name}과(와) 대조: 확인 기록 {compared}건 가운데 {slugs}곳이 다릅니다 (명단 {len(rows)}줄)",
+        f"{josa(registry.name, '과')} 대조: 확인 기록 {compared}건 가운데 {slugs}곳이 다릅니다 (명단 {len(rows)}줄)",
         file=sys.stderr,
     )
     if found:

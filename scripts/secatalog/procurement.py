@@ -64,6 +64,11 @@ class FactChange:
     written: str
     confirmed: str
 
+    @property
+    def message(self) -> str:
+        """Both values side by side, as the secretariat's list shows them."""
+        return f"{self.written} (확인한 값 {self.confirmed})"
+
     def for_buyers(self, checked: date) -> str:
         """The reason a buyer reads: what is true, not a story of something that changed."""
         return f"{josa(self.field, '은')} 회원이 적은 값과 사무국이 {checked.isoformat()}에 확인한 값이 다릅니다"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .config_model import Registry, VerifiedFacts
 from .fields import identity_key
+from .korean import josa, quoted
 
 MAX_CSV_BYTES = 50 * 1024 * 1024
 
@@ -56,7 +57,7 @@ def read_rows(path: Path, registry: Registry) -> list[Row]:
     missing = [c for c in wanted.values() if c and c not in header]
     if missing:
         raise RegistryUnreadable(
-            f"열 {', '.join(repr(c) for c in missing)}이(가) 없습니다 (파일의 열: {', '.join(header)}) — "
+            f"열 {josa(', '.join(repr(c) for c in missing), '이')} 없습니다 (파일의 열: {', '.join(header)}) — "
             "catalog/verification.yml의 registries.columns를 명단의 첫 줄과 같게 고치세요"
         )
     index = {key: header.index(col) if col else None for key, col in wanted.items()}
@@ -130,7 +131,11 @@ def _differences(
     if registry.columns.expires:
         theirs = parse_date(row.expires)
         if row.expires and theirs is None:
-            out.append(Mismatch(slug, row.line, f"명단의 유효기간 '{row.expires}'을(를) 날짜로 읽을 수 없습니다"))
+            out.append(
+                Mismatch(
+                    slug, row.line, f"명단의 유효기간 {josa(quoted(str(row.expires)), '을')} 날짜로 읽을 수 없습니다"
+                )
+            )
         elif theirs != expires:
             differ("유효기간 종료일", expires.isoformat() if expires else "없음", row.expires or "없음")
     return out

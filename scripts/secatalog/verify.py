@@ -19,6 +19,7 @@ from .certificates import state_of
 from .config import Settings
 from .config_model import VerificationSettings, VerifiedFacts, VerifiedFile
 from .errors import Report
+from .korean import josa, quoted
 from .load import Document, load_yaml
 from .model import Enterprise, suggest
 from .procurement import changed_facts, qualifying_certifications
@@ -216,7 +217,7 @@ def check_confirmations(
         if facts.checked > today:
             report.error(
                 doc.locate((*at, "checked")),
-                f"확인한 날 {facts.checked.isoformat()}이(가) 오늘({today.isoformat()})보다 뒤입니다",
+                f"확인한 날 {josa(facts.checked.isoformat(), '이')} 오늘({today.isoformat()})보다 뒤입니다",
                 "실제로 공식 자료와 대조한 날을 적으세요",
                 f"enterprises.{slug}.checked",
             )
@@ -233,7 +234,7 @@ def _check_numbers(doc: Document, slug: str, facts: VerifiedFacts, record: Enter
         listing = ", ".join(f"'{n}'" for n in same_type)
         report.error(
             doc.locate(("enterprises", slug, "certifications", i, "number")),
-            f"인증 번호 '{cert.number}'이(가) 회원 항목의 어느 인증 번호와도 맞지 않습니다."
+            f"인증 번호 {josa(quoted(cert.number), '이')} 회원 항목의 어느 인증 번호와도 맞지 않습니다."
             + (suggest(cert.number, same_type) or (f" 회원이 적은 번호: {listing}" if listing else "")),
             "공식 자료와 대조해 번호를 고치세요. 회원 항목에 이 인증이 없다면 회원에게 추가를 요청하세요"
             if not same_type
