@@ -84,6 +84,11 @@ def new_product(
         problems.append(f"알 수 없는 분류 '{category}' — catalog/categories.yml의 id를 쓰세요")
     if kind not in ("product", "service"):
         problems.append("kind는 product 또는 service입니다")
+    if target.is_file() and product_id in _product_ids(target, settings):
+        problems.append(
+            f"{target.relative_to(settings.root)}: 제품 id '{product_id}'은(는) 이미 있습니다 — "
+            f"다른 id를 쓰세요 (예: {product_id}-2)"
+        )
     if problems:
         print("\n".join(f"오류 {p}" for p in problems), file=sys.stderr)
         raise typer.Exit(2)
@@ -150,3 +155,12 @@ def new_case(
         f"만들었습니다: {target.relative_to(settings.root)} — 내용을 채운 뒤 secatalog check로 검사하세요",
         file=sys.stderr,
     )
+
+
+def _product_ids(target: Path, settings) -> set[str]:
+    """The product ids an entry file already has (none when it cannot be read: check reports why)."""
+    from .load import load_yaml
+
+    doc = load_yaml(target, settings.root, Report(), settings.max_yaml_bytes)
+    products = doc.data.get("products") if doc is not None else None
+    return {str(p.get("id")) for p in products if isinstance(p, dict)} if isinstance(products, list) else set()

@@ -56,6 +56,8 @@ PLACEHOLDERS = frozenset(
         "인증번호",
         "제품 사진 설명",
         "작업장 모습",
+        # the join form (assets/join.js)
+        "무엇이 보이는지 한 문장으로",
         # the case form
         "신문 제목처럼 한 줄로 (예: 회의 도시락 전량을 협동조합 도시락으로)",
         "어떤 문제가 있었나요?",
