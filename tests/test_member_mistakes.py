@@ -220,3 +220,37 @@ def test_a_mistyped_command_is_answered_in_korean(network):
     first = result.stderr.splitlines()[0]
     assert first.startswith("오류: 없는 명령입니다: biuld (혹시 build?) — 쓸 수 있는 명령: check, build")
     assert "Did you mean" not in result.stderr and "'" not in first
+
+
+@pytest.mark.slow
+def test_editing_another_enterprises_file_says_whose_and_how_to_undo(tmp_path):
+    """A member of one enterprise saves a change to another's entry (a wrong tab in the browser)."""
+    import subprocess
+
+    from typer.testing import CliRunner
+
+    from helpers import make_network
+    from secatalog.cli import app
+
+    def git(*args: str) -> str:
+        run = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args]
+        return subprocess.run(run, cwd=root, check=True, capture_output=True, text=True).stdout
+
+    root = make_network(tmp_path / "net")
+    for slug, handle in (("gaon-bakery", "gaon-owner"), ("haneul-clean", "haneul-owner")):
+        replace_in(entry(root, slug), "products:", f"maintainers: [{handle}]\nproducts:")
+    replace_in(root / "catalog/catalog.yml", "network:", "network:\n  secretariat: [staff]")
+    git("init", "-q", "-b", "main")
+    git("add", "-A")
+    git("commit", "-qm", "base")
+    base = git("rev-parse", "HEAD").strip()
+    replace_in(entry(root, "haneul-clean"), "price: 500000", "price: 450000")
+    git("commit", "-qam", "pr")
+    result = CliRunner().invoke(app, ["owners", "--base", "main~1", "--author", "gaon-owner", "--root", str(root)])
+    assert result.exit_code == 1
+    path = "content/enterprises/haneul-clean/enterprise.yml"
+    assert (
+        f"오류 {path}: 'haneul-clean' 항목은 관리자(haneul-owner)만 바꿀 수 있습니다 — '하늘청소 (예시)'의 파일입니다. "
+        f"실수로 바꿨다면 되돌리세요: git checkout {base} -- {path} 를 실행해 커밋하거나, GitHub 웹에서 고쳤다면 "
+        "이 PR을 닫고(Close pull request) 우리 기업 폴더만 고쳐 새로 올리세요."
+    ) in result.output
