@@ -30,6 +30,9 @@ def new_enterprise(
     org_type: str = typer.Option(..., prompt="조직 유형 id (예: social-enterprise, cooperative)"),
     mission: str = typer.Option(..., prompt="한 줄 미션 (우리 기업이 하는 일과 목적)"),
     product_name: str = typer.Option(..., prompt="첫 제품·서비스 이름"),
+    product_id: str = typer.Option(
+        ..., "--product-id", prompt="첫 제품 id (영문 소문자·숫자·하이픈, 주소에 쓰임. 예: white-bread)"
+    ),
     maintainer: str = typer.Option("", help="GitHub 아이디 (@ 없이)"),
     root: Path = ROOT_OPTION,
 ) -> None:
@@ -47,11 +50,15 @@ def new_enterprise(
             f"오류 알 수 없는 조직 유형 '{org_type}' — 쓸 수 있는 값: {', '.join(config.org_type_ids)}", file=sys.stderr
         )
         raise typer.Exit(2)
+    # An id the member chose: a scaffold's 'first-item' was a placeholder members kept.
+    if problem := slug_problem(product_id):
+        print(f"오류 제품 id {problem[0]} — {problem[1]}", file=sys.stderr)
+        raise typer.Exit(2)
     folder = settings.enterprises_dir / slug
     if folder.exists():
         print(f"오류 {folder.relative_to(settings.root)}: 이미 있습니다 — 다른 이름을 쓰세요", file=sys.stderr)
         raise typer.Exit(2)
-    product = product_block("first-item", product_name, config.first_category, "product", settings.date)
+    product = product_block(product_id, product_name, config.first_category, "product", settings.date)
     folder.mkdir(parents=True)
     target = folder / "enterprise.yml"
     handle = maintainer.strip().removeprefix("@")  # members copy their handle as @name

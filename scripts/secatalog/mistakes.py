@@ -268,7 +268,7 @@ def too_big_hint(limit_mb: int) -> str:
 # --- example values left in place ---------------------------------------------------------------
 
 PLACEHOLDER_IDS = frozenset({"first-item"})
-"""Product ids a scaffold writes (cli_new.py) that a member must replace."""
+"""Product ids earlier scaffolds wrote (`new enterprise` now asks for the id) and entries kept."""
 _PLACEHOLDER_NUMBER = re.compile(r"^0{1,3}-0{2,4}-0{4,5}$|^0\d{0,2}-0{3,4}-0{4}$")
 """02-000-0000, 000-000-0000 (the form's and scaffold's phone), 000-00-00000 (business number)."""
 
