@@ -273,10 +273,28 @@ _PLACEHOLDER_NUMBER = re.compile(r"^0{1,3}-0{2,4}-0{4,5}$|^0\d{0,2}-0{3,4}-0{4}$
 """02-000-0000, 000-000-0000 (the form's and scaffold's phone), 000-00-00000 (business number)."""
 
 
+def _example_addresses() -> frozenset[str]:
+    """The e-mail and web addresses the scaffold shows, and the schema's e-mail example (what an
+    editor offers while typing): read from them, so a new example is refused too."""
+    from .scaffold import ENTERPRISE
+
+    found = re.findall(r"[\w.+-]+@example\.org|https?://example\.org", ENTERPRISE)
+    return frozenset({*found, "office@example.org"})
+
+
+EXAMPLE_ADDRESSES = _example_addresses()
+
+
 def check_examples(doc: Document, record: BaseModel, report: Report) -> None:
     """Example values of the scaffolds and the join form left in an entry (texts: texts.py)."""
     for at, value in _fields(record):
         name = at[-1]
+        if name in ("email", "website", "url") and isinstance(value, str) and value.rstrip("/") in EXAMPLE_ADDRESSES:
+            report.error(
+                doc.locate(at),
+                f"예시 주소 '{value}'이(가) 그대로 있습니다",
+                "우리 기업의 실제 주소로 바꾸거나, 없으면 이 줄을 지우세요",
+            )
         if name in ("phone", "fax", "business_number") and isinstance(value, str) and _PLACEHOLDER_NUMBER.match(value):
             report.error(
                 doc.locate(at),
