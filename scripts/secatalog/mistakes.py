@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from .errors import Report
 from .load import Document, RawFloat, RawInt
+from .texts import strings
 
 FULL_WIDTH_SPACE = "\u3000"
 
@@ -287,15 +288,15 @@ EXAMPLE_ADDRESSES = _example_addresses()
 
 def check_examples(doc: Document, record: BaseModel, report: Report) -> None:
     """Example values of the scaffolds and the join form left in an entry (texts: texts.py)."""
-    for at, value in _fields(record):
+    for at, value in strings(record):
         name = at[-1]
-        if name in ("email", "website", "url") and isinstance(value, str) and value.rstrip("/") in EXAMPLE_ADDRESSES:
+        if name in ("email", "website", "url") and value.rstrip("/") in EXAMPLE_ADDRESSES:
             report.error(
                 doc.locate(at),
                 f"예시 주소 '{value}'이(가) 그대로 있습니다",
                 "우리 기업의 실제 주소로 바꾸거나, 없으면 이 줄을 지우세요",
             )
-        if name in ("phone", "fax", "business_number") and isinstance(value, str) and _PLACEHOLDER_NUMBER.match(value):
+        if name in ("phone", "fax", "business_number") and _PLACEHOLDER_NUMBER.match(value):
             report.error(
                 doc.locate(at),
                 f"예시 번호 '{value}'이(가) 그대로 있습니다",
@@ -321,14 +322,3 @@ def _raw(doc: Document, at: tuple) -> Any:
     for step in at:
         data = data[step]
     return data if isinstance(data, dict) else {}
-
-
-def _fields(value: Any, at: tuple = ()):
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _fields(getattr(value, name), (*at, name))
-    elif isinstance(value, (list, tuple)):
-        for i, item in enumerate(value):
-            yield from _fields(item, (*at, i))
-    elif at:
-        yield at, value
