@@ -264,3 +264,17 @@ def test_editing_another_enterprises_file_says_whose_and_how_to_undo(tmp_path):
         f"실수로 바꿨다면 되돌리세요: git checkout {base} -- {path} 를 실행해 커밋하거나, GitHub 웹에서 고쳤다면 "
         "이 PR을 닫고(Close pull request) 우리 기업 폴더만 고쳐 새로 올리세요."
     ) in result.output
+
+
+def test_a_file_indented_by_one_space_throughout_is_not_blamed_for_it():
+    """Odd indentation is only the cause where the parser stopped: elsewhere it is valid YAML."""
+    from secatalog.errors import Report
+    from secatalog.load import parse_yaml
+
+    report = Report()
+    text = "a:\n b: 1\n c: 2\nmission: 빵: 우리밀\n"
+    assert parse_yaml(text, Path("x.yml"), "x.yml", report) is None
+    assert [str(p) for p in report.errors] == [
+        "x.yml:4:1: YAML 문법 오류: 값 안에 ':'(콜론과 띄어쓰기)가 있어 새 항목 이름으로 읽혔습니다 — "
+        '값 전체를 큰따옴표로 감싸세요. 이렇게 고치세요: mission: "빵: 우리밀"'
+    ]

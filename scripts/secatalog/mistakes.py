@@ -44,7 +44,7 @@ def diagnose_yaml(text: str, error_line: int) -> YamlMistake | None:
     return (
         _full_width_indent(upto)
         or _open_quote(upto[: error_line + 1])
-        or _odd_indent(upto)
+        or _odd_indent(upto, error_line)
         or _colon(lines, error_line)
     )
 
@@ -92,15 +92,16 @@ def _open_quote(lines: list[str]) -> YamlMistake | None:
     return None
 
 
-def _odd_indent(lines: list[str]) -> YamlMistake | None:
-    """A line indented by a number of spaces its neighbours do not use (3 instead of 4)."""
+def _odd_indent(lines: list[str], error_line: int) -> YamlMistake | None:
+    """A line indented by a number of spaces its neighbours do not use (3 instead of 4), where
+    the parser stopped (a file indented by odd numbers throughout is not wrong)."""
     levels: list[int] = [0]  # indentations of the keys seen so far
     for number, line in enumerate(lines, 1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         match = _KEY_LINE.match(line)
         indent = len(line) - len(line.lstrip(" "))
-        if indent not in levels and indent % 2:
+        if indent not in levels and indent % 2 and abs(number - 1 - error_line) <= 1:
             near = min(levels, key=lambda level: (abs(level - indent), -level))
             if match and match.group("dash") is None and abs(near - indent) == 1:
                 fixed = " " * near + line.lstrip(" ")
