@@ -21,7 +21,7 @@ git ls-files -z content catalog casebook theme mkdocs.yml | tar --null -T - -cf 
 "$tool" init "$work/network" --name "검사용네트워크" --city "검사시" --site-url https://network.example.net/ \
   --secretariat office --no-lock </dev/null
 (cd "$work/network" && "$tool" new enterprise --slug first-coop --name "첫협동조합" --org-type cooperative \
-  --mission "동네 먹거리를 만듭니다" --product-name "회의용 다과" && "$tool" build --out "$work/network-site")
+  --mission "동네 먹거리를 만듭니다" --product-name "회의용 다과" --product-id meeting-snacks && "$tool" build --out "$work/network-site")
 for f in "$work"/sample-site/print/catalog-print.pdf "$work"/network-site/print/catalog-print.pdf \
   "$work"/network-site/data/products.json; do
   test -s "$f" || { echo "만들어지지 않았습니다: $f" >&2; exit 1; }

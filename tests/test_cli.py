@@ -120,6 +120,8 @@ def test_new_enterprise_and_product_pass_check(network):
         "동네 빵집을 잇는 협동조합",
         "--product-name",
         "우리밀 식빵",
+        "--product-id",
+        "wheat-bread",
         "--maintainer",
         "@someone",
         cwd=network,
@@ -147,7 +149,7 @@ def test_new_enterprise_and_product_pass_check(network):
     assert 'maintainers: ["someone"]' in text, "the @ members copy from GitHub is dropped"
 
 
-FILLED = ("--mission", "빵을 굽는 협동조합", "--product-name", "식빵")
+FILLED = ("--mission", "빵을 굽는 협동조합", "--product-name", "식빵", "--product-id", "white-bread")
 
 
 def test_new_refuses_bad_input_without_writing(network):

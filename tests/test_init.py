@@ -147,7 +147,8 @@ def test_an_empty_network_builds_an_honest_catalog_then_every_output_after_its_f
     assert 'href="../assets/secatalog/catalog.css"' in (empty / "about/index.html").read_text("utf-8")
     new = run_cli(
         "new", "enterprise", "--slug", "gaon-dure", "--name", "가온두레협동조합", "--org-type", "cooperative",
-        "--mission", "지역 농산물로 도시락을 만듭니다", "--product-name", "회의용 도시락", cwd=made,
+        "--mission", "지역 농산물로 도시락을 만듭니다", "--product-name", "회의용 도시락",
+        "--product-id", "meeting-lunch", cwd=made,
     )  # fmt: skip
     assert new.returncode == 0, new.stderr
     site = build_site(made, tmp_path / "site")

@@ -124,7 +124,9 @@ def test_an_unclosed_quote_is_reported_where_it_opens(network):
     replace_in(
         entry(network, "gaon-bakery"), "mission: 우리밀 빵을 굽는 협동조합", 'mission: "우리밀 빵을 굽는 협동조합'
     )
-    assert content_errors(network)[0].startswith(f"{GAON}:3:10: YAML 문법 오류: 따옴표나 괄호가 닫히지 않았습니다")
+    assert content_errors(network)[0].startswith(
+        f'{GAON}:3:10: YAML 문법 오류: 이 줄에서 연 따옴표(")를 닫지 않았습니다'
+    )
 
 
 def test_a_missing_choice_lists_the_choices(network):

@@ -54,7 +54,7 @@ def test_price_must_be_won_or_negotiable(network):
     replace_in(entry(network, "gaon-bakery"), "price: 6000", "price: 6,000원")
     assert only_error(network) == (
         f'{GAON}:15:12: 1번째 제품 \'우리쌀식빵\'의 가격 (products[0].price): 숫자(원) 또는 "협의"여야 합니다; 받은 값 "6,000원" '
-        '— 쉼표와 "원" 없이 12000처럼 쓰세요'
+        "— 가격은 쉼표·'원'·'당' 없이 숫자만 씁니다. 이렇게 쓰세요: price: 6000"
     )
 
 

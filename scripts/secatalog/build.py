@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -101,7 +102,7 @@ def run(
     fingerprint.forget(settings, out)
     try:
         _mkdocs_build(settings.root, staging, prepared, workers, with_print)
-        _swap(staging, out)
+        _swap(staging, out, settings.cache_dir / "old-sites")
     finally:
         _remove(staging)
     fingerprint.remember(settings, out, inputs)
@@ -132,22 +133,32 @@ def _mkdocs_build(root: Path, site_dir: Path, prepared: Prepared, workers: int |
         config.plugins.on_shutdown()
 
 
-def _swap(staging: Path, out: Path) -> None:
+def _swap(staging: Path, out: Path, trash: Path) -> None:
     """Put the new build in place with two renames; the old one is removed afterwards.
 
     Deleting thousands of old files is slow and no longer matters for safety once the new
-    build is in place, so a detached process does it (a later build also sweeps leftovers).
+    build is in place, so a detached process does it, in the cache folder (outside the project:
+    a member saw a `.site.old-<pid>/` folder in hers and git offered to commit it). Where the
+    cache is on another file system, the old build is removed before the command returns.
     """
     old = out.with_name(f".{out.name}.old-{os.getpid()}")
     if out.exists():
         out.rename(old)
     staging.rename(out)
-    if old.exists():
-        import subprocess
+    if not old.exists():
+        return
+    away = trash / f"{out.name}-{os.getpid()}-{time.time_ns()}"
+    try:
+        trash.mkdir(parents=True, exist_ok=True)
+        old.rename(away)
+    except OSError:
+        _remove(old)  # another file system (or no cache folder): remove it now
+        return
+    import subprocess
 
-        subprocess.Popen(
-            ["rm", "-rf", "--", str(old)], start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
+    subprocess.Popen(
+        ["rm", "-rf", "--", str(away)], start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
 
 
 def _remove_stale(out: Path) -> None:

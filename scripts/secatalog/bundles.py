@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from .catalog import BundleEntry, Item
 from .config import Settings
+from .config_model import Procurement
 from .errors import Location, Report, relpath
 from .files import photo_refs
+from .korean import josa, quoted
 from .load import load_yaml
 from .model import Bundle, suggest
+from .procurement import within_gift_limit
 from .slugs import slug_problem
 from .validate import check_document, check_markup
 
 
-def load_bundles(settings: Settings, items: list[Item], broken: set[str], report: Report) -> list[BundleEntry]:
+def load_bundles(
+    settings: Settings, items: list[Item], broken: set[str], report: Report, facts: Procurement | None = None
+) -> list[BundleEntry]:
     top = settings.bundles_dir
     if not top.is_dir():
         return []
@@ -47,5 +52,14 @@ def load_bundles(settings: Settings, items: list[Item], broken: set[str], report
         if record.photo:
             refs = photo_refs(doc, path.parent, [record.photo], ("photo",), settings, report)
             photo = refs[0] if refs else None
-        out.append(BundleEntry(slug, record, tuple(members), photo))
+        gift_ok = facts is not None and within_gift_limit(record, facts)
+        if record.gift and facts is not None and not gift_ok:
+            limit = f"{facts.gift_limit_krw:,}원"
+            report.warn(
+                doc.locate(("gift",)),
+                f"꾸러미 {josa(quoted(record.name), '은')} 가격이 선물 가액 한도({limit})를 넘거나 정해지지 않아 "
+                "'선물 한도 이내'로 표시하지 않습니다",
+                f"가격이 {limit} 이하인 선물 꾸러미만 gift: true로 두세요",
+            )
+        out.append(BundleEntry(slug, record, tuple(members), photo, gift_ok))
     return out

@@ -94,6 +94,8 @@ class BundleEntry:
     record: Bundle
     items: tuple[Item, ...]
     photo: PhotoRef | None
+    gift_ok: bool = False
+    """Sold as a gift and priced within the gift limit (procurement.within_gift_limit)."""
 
     @property
     def url(self) -> str:

@@ -85,7 +85,7 @@ def check(
 
 @app.command()
 def build(
-    out: Path = typer.Option(Path("site"), "--out", help="결과를 쓸 폴더"),
+    out: Path | None = typer.Option(None, "--out", help="결과를 쓸 폴더 (기본: 프로젝트 폴더의 site/)"),
     root: Path = ROOT_OPTION,
     workers: int | None = typer.Option(None, help="사진 처리 프로세스 수 (기본: CPU 수)"),
     skip_print: bool = typer.Option(False, "--skip-print", help="인쇄용 PDF를 만들지 않습니다 (빠른 미리보기)"),
@@ -97,10 +97,12 @@ def build(
     settings = settings_for(root)
     log_to_stderr(logging.WARNING, "%(levelname)s %(message)s")
     started = time.perf_counter()
+    # Without --out, the project's own site/ (not the current folder's): `--root DIR` run from
+    # elsewhere put a site where nobody looked for it.
+    out = settings.root / "site" if out is None else out if out.is_absolute() else Path.cwd() / out
+
     try:
-        prepared = recipe.run(
-            settings, out if out.is_absolute() else Path.cwd() / out, workers, with_print=not skip_print, force=force
-        )
+        prepared = recipe.run(settings, out, workers, with_print=not skip_print, force=force)
     except ContentError as exc:
         fail(exc.report)
     except PrintError as exc:

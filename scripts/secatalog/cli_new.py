@@ -31,6 +31,9 @@ def new_enterprise(
     org_type: str = typer.Option(..., prompt="조직 유형 id (예: social-enterprise, cooperative)"),
     mission: str = typer.Option(..., prompt="한 줄 미션 (우리 기업이 하는 일과 목적)"),
     product_name: str = typer.Option(..., prompt="첫 제품·서비스 이름"),
+    product_id: str = typer.Option(
+        ..., "--product-id", prompt="첫 제품 id (영문 소문자·숫자·하이픈, 주소에 쓰임. 예: white-bread)"
+    ),
     maintainer: str = typer.Option("", help="GitHub 아이디 (@ 없이)"),
     root: Path = ROOT_OPTION,
 ) -> None:
@@ -48,11 +51,15 @@ def new_enterprise(
             f"오류 알 수 없는 조직 유형 '{org_type}' — 쓸 수 있는 값: {', '.join(config.org_type_ids)}", file=sys.stderr
         )
         raise typer.Exit(2)
+    # An id the member chose: a scaffold's 'first-item' was a placeholder members kept.
+    if problem := slug_problem(product_id):
+        print(f"오류 제품 id {problem[0]} — {problem[1]}", file=sys.stderr)
+        raise typer.Exit(2)
     folder = settings.enterprises_dir / slug
     if folder.exists():
         print(f"오류 {folder.relative_to(settings.root)}: 이미 있습니다 — 다른 이름을 쓰세요", file=sys.stderr)
         raise typer.Exit(2)
-    product = product_block("first-item", product_name, config.first_category, "product", settings.date)
+    product = product_block(product_id, product_name, config.first_category, "product", settings.date)
     folder.mkdir(parents=True)
     target = folder / "enterprise.yml"
     handle = maintainer.strip().removeprefix("@")  # members copy their handle as @name
@@ -85,6 +92,11 @@ def new_product(
         problems.append(f"알 수 없는 분류 '{category}' — catalog/categories.yml의 id를 쓰세요")
     if kind not in ("product", "service"):
         problems.append("kind는 product 또는 service입니다")
+    if target.is_file() and product_id in _product_ids(target, settings):
+        problems.append(
+            f"{target.relative_to(settings.root)}: 제품 id {josa(quoted(product_id), '은')} 이미 있습니다 — "
+            f"다른 id를 쓰세요 (예: {product_id}-2)"
+        )
     if problems:
         print("\n".join(f"오류 {p}" for p in problems), file=sys.stderr)
         raise typer.Exit(2)
@@ -151,3 +163,12 @@ def new_case(
         f"만들었습니다: {target.relative_to(settings.root)} — 내용을 채운 뒤 secatalog check로 검사하세요",
         file=sys.stderr,
     )
+
+
+def _product_ids(target: Path, settings) -> set[str]:
+    """The product ids an entry file already has (none when it cannot be read: check reports why)."""
+    from .load import load_yaml
+
+    doc = load_yaml(target, settings.root, Report(), settings.max_yaml_bytes)
+    products = doc.data.get("products") if doc is not None else None
+    return {str(p.get("id")) for p in products if isinstance(p, dict)} if isinstance(products, list) else set()

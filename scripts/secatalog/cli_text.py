@@ -100,10 +100,12 @@ def _explain(exc: click_errors.UsageError, ctx) -> str:
             given = josa(quoted(value.group(1)), "은")
             return f"{_hint(exc, ctx)}에 {given} 쓸 수 없습니다 — 다음 중 하나를 쓰세요: {allowed}"
         return f"{_hint(exc, ctx)}의 값이 올바르지 않습니다: {exc.message}"
-    unknown = re.match(r"No such command '(.*)'", exc.message)
+    unknown = re.match(r"No such command '([^']*)'", exc.message)
     if unknown:
         names = ", ".join(ctx.command.list_commands(ctx)) if ctx is not None else ""
-        return f"없는 명령입니다: {unknown.group(1)} — 쓸 수 있는 명령: {names}"
+        close = re.search(r"Did you mean '([^']*)'", exc.message)  # click's English suggestion
+        guess = f" (혹시 {close.group(1)}?)" if close else ""
+        return f"없는 명령입니다: {unknown.group(1)}{guess} — 쓸 수 있는 명령: {names}"
     needs_value = re.match(r"Option '(.*)' requires an argument", exc.message)
     if needs_value:
         return f"{needs_value.group(1)} 옵션 뒤에 값을 적으세요"

@@ -17,6 +17,7 @@ from .fields import identity_key
 from .files import entry_file, photo_refs
 from .korean import josa, quoted
 from .load import Document, load_yaml
+from .mistakes import check_examples, missing_entry
 from .model import Enterprise
 from .procurement import eligibility, within_gift_limit
 from .slugs import slug_problem
@@ -45,9 +46,11 @@ def load_enterprise(folder: Path, ctx: LoadContext, report: Report) -> Enterpris
         return None
     path = folder / ENTRY_FILE
     if not path.is_file():
-        report.error(
-            Location(shown_folder), f"{ENTRY_FILE} 파일이 없습니다", "secatalog new enterprise 명령으로 만드세요"
+        message, hint = missing_entry(folder, ENTRY_FILE) or (
+            f"{ENTRY_FILE} 파일이 없습니다",
+            "secatalog new enterprise 명령으로 만드세요",
         )
+        report.error(Location(shown_folder), message, hint)
         return None
     doc = load_yaml(path, settings.root, report, settings.max_yaml_bytes)
     if doc is None:
@@ -58,6 +61,7 @@ def load_enterprise(folder: Path, ctx: LoadContext, report: Report) -> Enterpris
     _check_product_ids(doc, record, report)
     check_texts(doc, record, report)
     check_claims(doc, record, report)
+    check_examples(doc, record, report)
     _check_gifts(doc, record, ctx.config.procurement, report)
     for i, product in enumerate(record.products):
         at = ("products", i, "description")

@@ -119,11 +119,35 @@ def neutralise(value: Any) -> Any:
     return value
 
 
-def row_values(item: dict[str, Any]) -> list[Any]:
-    """One spreadsheet row: lists joined, booleans in Korean, text neutralised."""
+KIND_LABELS = {"product": "물품", "service": "서비스(용역)"}
+
+
+def code_labels(catalog: Catalog) -> dict[str, dict[str, str]]:
+    """Korean names for the codes some columns hold, shown beside them in spreadsheets
+    ("수의계약 확인 중 (pending)"): a reader of products.csv should not need the dictionary."""
+    from .procurement import LABELS
+
+    return {
+        "kind": KIND_LABELS,
+        "certifications": {c.id: c.name for c in catalog.certifications.values()},
+        "sole_source_status": LABELS,
+    }
+
+
+def _labelled(value: Any, labels: dict[str, str] | None) -> Any:
+    if labels is None:
+        return value
+    if isinstance(value, list):
+        return [_labelled(v, labels) for v in value]
+    return f"{labels[value]} ({value})" if isinstance(value, str) and value in labels else value
+
+
+def row_values(item: dict[str, Any], labels: dict[str, dict[str, str]] | None = None) -> list[Any]:
+    """One spreadsheet row: codes with their Korean names, lists joined, booleans in Korean,
+    text neutralised."""
     out = []
     for key, _, _ in COLUMNS:
-        value = item[key]
+        value = _labelled(item[key], (labels or {}).get(key))
         if isinstance(value, bool):
             value = "예" if value else "아니오"
         elif isinstance(value, list):
@@ -134,12 +158,12 @@ def row_values(item: dict[str, Any]) -> list[Any]:
     return out
 
 
-def write_csv(items: list[dict[str, Any]], path: Path) -> None:
+def write_csv(items: list[dict[str, Any]], path: Path, labels: dict[str, dict[str, str]] | None = None) -> None:
     """UTF-8 with BOM, so Excel opens Korean text correctly."""
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow([header for _, header, _ in COLUMNS])
-        writer.writerows(row_values(item) for item in items)
+        writer.writerows(row_values(item, labels) for item in items)
 
 
 def write_purchases_csv(stats: Statistics, path: Path) -> None:
@@ -154,7 +178,9 @@ def write_purchases_csv(stats: Statistics, path: Path) -> None:
             writer.writerow([p.year, agency, buyer, item, "" if p.amount is None else p.amount, name, org, category])
 
 
-def write_xlsx(items: list[dict[str, Any]], path: Path, title: str) -> None:
+def write_xlsx(
+    items: list[dict[str, Any]], path: Path, title: str, labels: dict[str, dict[str, str]] | None = None
+) -> None:
     """Header row, filters, column widths and a frozen header; every text cell stays text.
     Written row by row (openpyxl's write-only mode): a sheet held whole was 17 MB at 2,500 items."""
     from openpyxl import Workbook
@@ -180,7 +206,7 @@ def write_xlsx(items: list[dict[str, Any]], path: Path, title: str) -> None:
     bold = Font(bold=True)
     sheet.append([text(header, bold) for _, header, _ in COLUMNS])
     for item in items:
-        sheet.append([text(v) if isinstance(v, str) else v for v in row_values(item)])
+        sheet.append([text(v) if isinstance(v, str) else v for v in row_values(item, labels)])
     book.properties.title = title
     book.properties.creator = "secatalog"
     book.properties.created = book.properties.modified = _fixed_time()
@@ -253,8 +279,9 @@ def write_all(prepared, out: Path) -> None:
     }
     items = [item_to_json(i, site_url) for i in catalog.items]
     _write_json(out / "data" / "products.json", {**meta, "items": items})
-    write_csv(items, out / "data" / "products.csv")
-    write_xlsx(items, out / "data" / "products.xlsx", f"{catalog.network.name} 제품·서비스")
+    labels = code_labels(catalog)
+    write_csv(items, out / "data" / "products.csv", labels)
+    write_xlsx(items, out / "data" / "products.xlsx", f"{catalog.network.name} 제품·서비스", labels)
     _write_json(
         out / "data" / "enterprises.json",
         {**meta, "enterprises": [enterprise_to_json(e, site_url) for e in catalog.enterprises]},

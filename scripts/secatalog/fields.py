@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, Field, Strict
 from pydantic_core import PydanticCustomError
 
-from .load import RawFloat, RawInt
+from .load import FULL_WIDTH_DIGITS, RawFloat, RawInt
 from .slugs import SLUG_PATTERN
 
 NEGOTIABLE = "협의"
@@ -117,6 +117,8 @@ def _price(value: Any) -> Any:
         raise PydanticCustomError("price", '숫자(원) 또는 "협의"여야 합니다')
     if isinstance(value, (RawInt, RawFloat)):
         value = value.raw
+    if isinstance(value, str):
+        value = value.translate(FULL_WIDTH_DIGITS)
     if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
         value = int(value.strip())  # "6000" in quotes means 6000: members are told quotes are safe
     if isinstance(value, int):

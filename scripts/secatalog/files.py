@@ -12,6 +12,7 @@ from .config import Settings
 from .errors import Location, Report, relpath
 from .korean import josa, quoted
 from .load import Document
+from .mistakes import SUFFIX_HINTS, too_big_hint
 from .model import Photo, suggest
 
 
@@ -47,7 +48,7 @@ def check_tree(root: Path, top: Path, report: Report) -> None:
                 report.error(
                     _shown(item, root),
                     "파일 이름이 NFD(맥 방식) 한글입니다",
-                    "파일 이름을 영문 소문자로 바꾸세요 (예: lunchbox.jpg)",
+                    "파일 이름을 영문 소문자로 바꾸고 (예: photo1.jpg), enterprise.yml에 적은 이름도 똑같이 고치세요",
                 )
 
 
@@ -61,6 +62,14 @@ def entry_file(
     path = folder / name
     if not path.exists() and not path.is_symlink():
         siblings = sorted(p.name for p in folder.iterdir() if p.is_file())
+        nfd = [s for s in siblings if s != name and unicodedata.normalize("NFC", s) == name]
+        if nfd:
+            report.error(
+                shown_loc,
+                f"파일 '{name}'의 이름이 맥(macOS) 방식 한글(NFD)로 저장되어 있어 찾지 못했습니다",
+                "파일 이름을 영문 소문자로 바꾸고 (예: photo1.jpg), 이 줄에 적은 이름도 똑같이 고치세요",
+            )
+            return None
         same_but_case = [s for s in siblings if s.casefold() == name.casefold()]
         if same_but_case:
             report.error(
@@ -90,7 +99,7 @@ def entry_file(
         report.error(
             shown_loc,
             f"'{name}'의 형식({path.suffix or '확장자 없음'})은 쓸 수 없습니다",
-            f"{', '.join(suffixes)} 파일만 쓸 수 있습니다",
+            SUFFIX_HINTS.get(path.suffix.lower(), f"{', '.join(suffixes)} 파일만 쓸 수 있습니다"),
         )
         return None
     size = path.stat().st_size
@@ -98,7 +107,7 @@ def entry_file(
         report.error(
             shown_loc,
             f"'{name}' 파일이 너무 큽니다 ({size / 1048576:.1f}MB)",
-            f"{settings.max_photo_bytes // 1048576}MB 이하로 줄이세요",
+            too_big_hint(settings.max_photo_bytes // 1048576),
         )
         return None
     return path

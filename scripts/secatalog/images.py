@@ -11,6 +11,8 @@ from pathlib import Path
 
 from PIL import Image, ImageFile, ImageOps
 
+from .mistakes import HEIC_HINT
+
 # Bump when the derivative recipe changes, so caches are rebuilt.
 RECIPE = "2"
 ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP")
@@ -108,7 +110,7 @@ def sniff(head: bytes) -> str | None:
 
 
 _REFUSED_HINTS = {
-    "HEIC": "아이폰 HEIC 사진입니다. 사진 앱에서 JPEG로 내보내거나, 설정 > 카메라 > 포맷을 '높은 호환성'으로 바꾸세요",
+    "HEIC": HEIC_HINT,
     "SVG": "SVG 그림은 쓸 수 없습니다. PNG나 JPEG로 저장해 올리세요",
     "GIF": "GIF는 쓸 수 없습니다. PNG나 JPEG로 저장해 올리세요",
     "PDF": "PDF는 사진 자리에 쓸 수 없습니다. 인증서라면 certifications의 file에 넣으세요",

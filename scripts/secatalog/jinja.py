@@ -33,8 +33,21 @@ def environment(folder: str) -> Environment:
         words=unbroken_words,
         figures=figures,
         joints=break_at_joints,
+        gift_status=gift_status,
     )
     return env
+
+
+def gift_status(item, limit_krw: int) -> str:
+    """Whether an item is within the 청탁금지법 gift limit, and if not, why (item page and sheet)."""
+    limit = f"{limit_krw:,}원"
+    if item.gift_ok:
+        return f"선물 한도({limit}) 이내"
+    if item.product.kind == "service":
+        return "해당 없음 (용역)"
+    if item.product.gift:
+        return f"선물 한도({limit})를 넘거나 가격이 정해지지 않음"
+    return "선물용으로 등록되지 않음"
 
 
 def unbroken_words(text: str) -> Markup:

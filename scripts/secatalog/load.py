@@ -25,6 +25,7 @@ MAX_NESTING = 40  # entries nest 4 levels; the composer is recursive, so depth i
 
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+\.[0-9]*)([eE][-+]?[0-9]+)?|[-+]?[0-9]+[eE][-+]?[0-9]+")
+FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
@@ -209,7 +210,7 @@ def parse_yaml(text: str, path: Path, shown: str, report: Report) -> Document | 
                 "한 파일에 문서가 여러 개 있습니다",
                 "'---' 줄을 지우고 한 문서로 합치세요",
             )
-        else:
+        elif not _known_mistake(text, shown, exc.problem_mark, report):
             report.error(
                 _mark(shown, exc.problem_mark),
                 f"YAML 구조 오류: {exc.problem}",
@@ -220,6 +221,8 @@ def parse_yaml(text: str, path: Path, shown: str, report: Report) -> Document | 
         mark = exc.problem_mark or exc.context_mark
         if "quoted scalar" in str(exc.context or "") and exc.context_mark is not None:
             mark = exc.context_mark  # an unclosed quote: point at where it opens, not at the end of the file
+        if _known_mistake(text, shown, mark, report):
+            return None
         report.error(
             _mark(shown, mark),
             f"YAML 문법 오류: {_problem_ko(exc.problem, _char_at(text, mark))}",
@@ -242,6 +245,16 @@ def parse_yaml(text: str, path: Path, shown: str, report: Report) -> Document | 
     converter = _Converter(doc, report)
     doc.data = converter.convert(node, ())
     return None if converter.failed else doc
+
+
+def _known_mistake(text: str, shown: str, mark: Any, report: Report) -> bool:
+    """A syntax error members often make, reported where it is with the corrected line."""
+    from .mistakes import diagnose_yaml
+
+    found = diagnose_yaml(text, mark.line if mark is not None else 0)
+    if found is not None:
+        report.error(Location(shown, found.line, found.column), f"YAML 문법 오류: {found.message}", found.hint)
+    return found is not None
 
 
 def _mark(shown: str, mark: Any) -> Location:
@@ -335,6 +348,8 @@ def resolve_scalar(value: str, style: str | None) -> Any:
         return True
     if value in _FALSE:
         return False
+    if not value.isascii() and _INT.fullmatch(digits := value.translate(FULL_WIDTH_DIGITS)):
+        return RawInt(digits)  # ４５００ typed with a Korean input method means 4500
     if _INT.fullmatch(value):
         return RawInt(value)
     if _FLOAT.fullmatch(value):

@@ -304,3 +304,6 @@ class Bundle(Record):
     photo: Photo | None = None
     recipe: Paragraph = ""
     months: list[Month] = Field([], description="판매 시기 (월 목록, 비우면 연중)")
+    gift: Flag = Field(
+        False, description="선물로 파는 꾸러미면 true: 가격이 선물 가액 한도 이내일 때 '선물 한도 이내'로 표시"
+    )

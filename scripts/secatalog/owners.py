@@ -8,9 +8,10 @@ answer is no (fail closed). This module must run from trusted code, never the PR
 
 from __future__ import annotations
 
+import shlex
 import subprocess
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 import yaml
@@ -68,6 +69,8 @@ class Facts:
     folders_at_base: frozenset[str]  # every slug with any file at the base
     maintainers_proposed: dict[str, list[str]]  # new entries, as the PR writes them
     confirmed_at_base: frozenset[str] = frozenset()  # slugs with a record in catalog/verified.yml
+    names_at_base: dict[str, str] = field(default_factory=dict)  # entries' names, for messages
+    base: str = ""  # the base revision, for how to undo a change
 
 
 def entry_slug(path: str) -> str | None:
@@ -118,10 +121,7 @@ def _member_problem(change: Change, who: str, facts: Facts) -> str:
     owners = facts.maintainers_at_base.get(slug)
     if owners is not None:
         if who not in {o.casefold() for o in owners}:
-            names = ", ".join(owners) or "지정된 관리자 없음"
-            return (
-                f"'{slug}' 항목은 관리자({names})만 바꿀 수 있습니다 — 우리 기업 폴더만 고치거나, 사무국에 요청하세요"
-            )
+            return _not_yours(change, slug, owners, facts)
         if change.deleted and parts[3:] == (ENTRY_FILE,):
             return DELETED_ENTRY
         return ""
@@ -140,6 +140,32 @@ def _member_problem(change: Change, who: str, facts: Facts) -> str:
             f"{'/'.join(ENTRIES)}/{slug}/{ENTRY_FILE}의 maintainers에 자기 GitHub 아이디를 넣으세요"
         )
     return ""
+
+
+def _not_yours(change: Change, slug: str, owners: list[str], facts: Facts) -> str:
+    """Another enterprise's file, mostly changed by mistake: whose it is and how to undo it."""
+    names = ", ".join(owners) or "지정된 관리자 없음"
+    whose = facts.names_at_base.get(slug)
+    base = facts.base or "origin/main"
+    return (
+        f"'{slug}' 항목은 관리자({names})만 바꿀 수 있습니다 — "
+        + (f"'{whose}'의 파일입니다. " if whose else "다른 기업의 파일입니다. ")
+        # The path as one inert, quoted word: a forged name cannot break the line or the command.
+        + f"실수로 바꿨다면 되돌리세요: git checkout {base} -- {shlex.quote(printable(change.path))} "
+        "를 실행해 커밋하거나, "
+        "GitHub 웹에서 고쳤다면 이 PR을 닫고(Close pull request) 우리 기업 폴더만 고쳐 새로 올리세요. "
+        "일부러 고친 것이면 사무국에 요청하세요"
+    )
+
+
+def name_in(text: str) -> str:
+    """An enterprise.yml's name, read leniently (for messages only)."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return ""
+    value = data.get("name") if isinstance(data, dict) else None
+    return str(value) if isinstance(value, (str, int)) else ""
 
 
 # --- reading git (fail closed) ----------------------------------------------------------------
@@ -215,18 +241,20 @@ def gather(base: str, changes: list[Change], cwd: str) -> Facts:
     """Read ownership facts: maintainers and secretariat from the base, new entries from HEAD."""
     secretariat = secretariat_in(_show(base, CATALOG_FILE, cwd))
     slugs = {s for s in (entry_slug(c.path) for c in changes) if s}
-    at_base, folders, proposed = {}, set(), {}
+    at_base, folders, proposed, names = {}, set(), {}, {}
     for slug in sorted(slugs):
         folder = "/".join((*ENTRIES, slug))
         text = _show(base, f"{folder}/{ENTRY_FILE}", cwd)
         if text is not None:
             at_base[slug] = maintainers_in(text)
+            names[slug] = name_in(text)
         if _git(cwd, "ls-tree", "--name-only", base, f"{folder}/").stdout.strip():
             folders.add(slug)
         new = _show("HEAD", f"{folder}/{ENTRY_FILE}", cwd)
         if new is not None:
             proposed[slug] = maintainers_in(new)
-    return Facts(secretariat, at_base, frozenset(folders), proposed, confirmed_in(_show(base, VERIFIED_FILE, cwd)))
+    confirmed = confirmed_in(_show(base, VERIFIED_FILE, cwd))
+    return Facts(secretariat, at_base, frozenset(folders), proposed, confirmed, names, base)
 
 
 @dataclass(frozen=True)

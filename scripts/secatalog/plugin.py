@@ -30,7 +30,7 @@ from .build import Prepared
 from .config import Settings
 from .errors import ContentError, PrintError, Problem
 from .jinja import bytecode_cache
-from .preview import PageFile, Preview, problems_page, watch_with_inotify
+from .preview import PageFile, Preview, preview_app, problems_page, watch_with_inotify
 from .render_assets import asset_files
 from .site import history, htmlfix, material, search
 from .site.context import page_context
@@ -307,6 +307,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             if (self.root / sub).is_dir():
                 server.watch(str(self.root / sub))
         watch_with_inotify(server)
+        server.set_app(preview_app(server.get_app(), server.mount_path, lambda: self.problems))
         return server
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 
 from markupsafe import Markup
 from mkdocs.structure.files import File
@@ -139,7 +140,82 @@ def problems_page(problems: list[Problem]) -> str:
     return str(
         Markup(
             '<div class="sc-problems" role="alert"><h1>내용에 오류가 {}개 있습니다</h1>'
-            "<p>아래 파일의 줄을 고쳐 저장하면 이 미리보기가 저절로 다시 만들어집니다.</p>"
+            "<p>아래 파일의 줄을 고쳐 저장하면 이 미리보기가 저절로 다시 만들어집니다. "
+            "오류가 남아 있는 동안에는 어느 쪽을 열어도 이 안내가 보입니다 (고치기 전의 옛 내용을 "
+            "보여 드리지 않으려는 것입니다).</p>"
             "<ol>{}</ol></div>"
         ).format(errors, Markup(rows))
     )
+
+
+PDF_NOTICE = (
+    '<!doctype html><html lang="ko"><meta charset="utf-8"><title>PDF는 secatalog build 뒤에 생깁니다</title>'
+    '<body style="font-family:sans-serif;max-width:40em;margin:3em auto;line-height:1.6">'
+    "<h1>PDF는 secatalog build 뒤에 생깁니다</h1>"
+    "<p>미리보기(<code>secatalog serve</code>)는 빨리 보여 드리려고 인쇄용 PDF를 만들지 않습니다. "
+    "PDF를 보려면 다른 터미널에서 <code>secatalog build</code>를 실행한 뒤 <code>site/print/</code> 폴더를 여세요.</p>"
+    '<p><a href="javascript:history.back()">앞 쪽으로 돌아가기</a></p></body></html>'
+)
+
+
+def preview_app(app, mount_path: str, problems) -> object:
+    """The preview's web server, in front of mkdocs' own (a WSGI middleware).
+
+    While content has errors, every page asked for is the problems page (with the livereload
+    script, so it turns back into the page once the error is fixed): a page from the last good
+    build shows content older than the member's last save, which she would take for her edit.
+    `problems()` is read after mkdocs answered, i.e. after the build under way finished.
+    A print PDF, which a preview does not make, is a page saying so, not a bare 404."""
+
+    def respond(environ, start_response):
+        path = environ.get("PATH_INFO", "")
+        if path.startswith("/livereload/"):
+            return app(environ, start_response)
+        status, headers, body = _call(app, environ)
+        is_page = posixpath.splitext(path)[1] in ("", ".html")
+        if is_page and problems() is not None and (status.startswith("404") or _is_html(headers)):
+            _close(body)
+            status, headers, body = _problems_response(app, environ, mount_path)
+        elif status.startswith("404") and path.startswith(mount_path + "print/") and path.endswith(".pdf"):
+            _close(body)
+            data = PDF_NOTICE.encode()
+            status, body = "404 Not Found", [data]
+            headers = [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(data)))]
+        start_response(status, headers)
+        return body
+
+    return respond
+
+
+def _call(app, environ):
+    answer: list = []
+
+    def capture(status, headers, exc_info=None):
+        answer[:] = [status, headers]
+        return lambda data: None
+
+    body = app(environ, capture)
+    return answer[0], answer[1], body
+
+
+def _is_html(headers) -> bool:
+    return any(k.lower() == "content-type" and v.startswith("text/html") for k, v in headers)
+
+
+def _close(body) -> None:
+    if hasattr(body, "close"):
+        body.close()
+
+
+def _problems_response(app, environ, mount_path: str):
+    """The problems page (the home page of a build with errors) at any address: a <base> makes
+    its relative links (styles, scripts) resolve from the site's root wherever it is shown."""
+    status, headers, body = _call(app, {**environ, "PATH_INFO": mount_path})
+    try:
+        data = b"".join(body)
+    finally:
+        _close(body)
+    base = str(Markup('<base href="{}">').format(mount_path)).encode()
+    data = data.replace(b"<head>", b"<head>" + base, 1)
+    headers = [(k, v) for k, v in headers if k.lower() != "content-length"]
+    return status, [*headers, ("Content-Length", str(len(data)))], [data]

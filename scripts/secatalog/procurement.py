@@ -16,7 +16,7 @@ from .certificates import state_of
 from .config_model import EligibilityRule, Procurement, VerifiedCertification, VerifiedFacts
 from .fields import identity_key
 from .korean import josa, quoted
-from .model import Enterprise, Product
+from .model import Bundle, Enterprise, Product
 
 Status = Literal["eligible", "not-eligible", "pending"]
 LABELS = {"eligible": "수의계약 가능", "not-eligible": "수의계약 특례 해당 없음", "pending": "수의계약 확인 중"}
@@ -225,7 +225,7 @@ def eligibility(
     return Eligibility("pending" if unconfirmed else "not-eligible", tuple(failed), None, facts.checked, verified)
 
 
-def within_gift_limit(product: Product, facts: Procurement) -> bool:
+def within_gift_limit(product: Product | Bundle, facts: Procurement) -> bool:
     """Goods the member sells as gifts, priced per gift at or under the 청탁금지법 limit.
     A service, a per-㎡ price or a negotiable price is never a gift by its price alone."""
     price = product.price

@@ -57,7 +57,7 @@ def load_project(settings: Settings, only: list[Path] | None = None, memo: Entry
     loaded = {e.slug for e in enterprises}
     not_judged = {f.name for f in every} - loaded
     references = report if only is None else Report()
-    bundles = load_bundles(settings, items, not_judged, references)
+    bundles = load_bundles(settings, items, not_judged, references, config.procurement)
     catalog = Catalog(
         settings,
         config.network,

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import Location, Report
 from .load import Document, RawFloat, RawInt
+from .mistakes import better_hint
 from .model import suggest
 from .slugs import SLUG_HINT, SLUG_PATTERN
 
@@ -108,6 +109,7 @@ def _report_one(doc: Document, model: type[BaseModel], loc: tuple, err: dict, re
         message, hint = err["msg"], str(ctx.get("hint", ""))
     if kind == "missing":
         hint = _choices_hint(model, loc) or hint
+    hint = better_hint(doc.data, loc, kind, err.get("input")) or hint
     received = _received(err.get("input"), kind)
     if received:
         message = f"{message}; 받은 값 {received}"

@@ -30,7 +30,7 @@ RECENT_COUNT = 8
 _MEANINGS = {
     "id": "기업 폴더 이름/제품 id. 사이트 주소 items/<id>/와 같습니다",
     "name": "제품·서비스 이름",
-    "kind": "product(물품) 또는 service(용역)",
+    "kind": "물품 (product) 또는 서비스(용역) (service): 표에는 이름과 코드를 함께 씁니다",
     "category": "분류",
     "subcategory": "하위 분류",
     "enterprise_name": "공급 기업 이름",
@@ -43,10 +43,12 @@ _MEANINGS = {
     "lead_time": "납품 기간",
     "months": "판매 월 (비어 있으면 연중)",
     "delivery_area": "배송·서비스 지역",
-    "certifications": "사무국이 확인한 유효한 인증 id (만료된 인증은 빠짐)",
+    "certifications": "사무국이 확인한 유효한 인증의 이름과 id, 예: 사회적기업 (social-enterprise). 만료된 인증은 빠짐",
     "certifications_unconfirmed": "회원이 적었으나 사무국이 확인하지 않은 유효한 인증 id (회원 신고 · 사무국 미확인)",
     "sole_source_eligible": "수의계약 가능 여부 (사무국이 확인한 사실로만 판정)",
-    "sole_source_status": "eligible(가능), not-eligible(특례 해당 없음), pending(사무국 확인 중)",
+    "sole_source_status": (
+        "수의계약 가능 (eligible), 수의계약 특례 해당 없음 (not-eligible), 수의계약 확인 중 (pending)"
+    ),
     "verified_by_secretariat": "사무국이 조직 유형·인증을 공식 자료와 대조한 날",
     "gift_limit_ok": "기업이 선물로 파는 물품이고, 한 개(한 세트) 가격이 청탁금지법 선물 가액 한도 이내",
     "url": "온라인 카탈로그 주소",
