@@ -2,7 +2,8 @@
 
 What needs doing is derived from the same rules the site uses (procurement.changed_facts,
 certificates.state_of), so the list never says "확인됨" of an enterprise the site shows as
-"확인 중". Nothing here writes verified.yml except an appended, commented-out draft.
+"확인 중". Nothing here writes a file: `verify draft --write` (cli_verify.py) only appends the
+commented-out draft made here.
 """
 
 from __future__ import annotations
