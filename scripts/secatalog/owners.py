@@ -172,7 +172,8 @@ def changes_since(base: str, cwd: str) -> list[Change]:
     return out
 
 
-def _show(revision: str, path: str, cwd: str) -> str | None:
+def show_blob(revision: str, path: str, cwd: str) -> str | None:
+    """A file's text at a revision; None when absent or larger than an entry may be."""
     shown = _git(cwd, "cat-file", "blob", f"{revision}:{path}")
     if shown.returncode != 0 or len(shown.stdout) > MAX_ENTRY_BYTES:
         return None
@@ -211,20 +212,20 @@ def confirmed_in(text: str | None) -> frozenset[str]:
 
 def gather(base: str, changes: list[Change], cwd: str) -> Facts:
     """Read ownership facts: maintainers and secretariat from the base, new entries from HEAD."""
-    secretariat = secretariat_in(_show(base, CATALOG_FILE, cwd))
+    secretariat = secretariat_in(show_blob(base, CATALOG_FILE, cwd))
     slugs = {s for s in (entry_slug(c.path) for c in changes) if s}
     at_base, folders, proposed = {}, set(), {}
     for slug in sorted(slugs):
         folder = "/".join((*ENTRIES, slug))
-        text = _show(base, f"{folder}/{ENTRY_FILE}", cwd)
+        text = show_blob(base, f"{folder}/{ENTRY_FILE}", cwd)
         if text is not None:
             at_base[slug] = maintainers_in(text)
         if _git(cwd, "ls-tree", "--name-only", base, f"{folder}/").stdout.strip():
             folders.add(slug)
-        new = _show("HEAD", f"{folder}/{ENTRY_FILE}", cwd)
+        new = show_blob("HEAD", f"{folder}/{ENTRY_FILE}", cwd)
         if new is not None:
             proposed[slug] = maintainers_in(new)
-    return Facts(secretariat, at_base, frozenset(folders), proposed, confirmed_in(_show(base, VERIFIED_FILE, cwd)))
+    return Facts(secretariat, at_base, frozenset(folders), proposed, confirmed_in(show_blob(base, VERIFIED_FILE, cwd)))
 
 
 @dataclass(frozen=True)
