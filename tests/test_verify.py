@@ -381,3 +381,13 @@ def test_markdown_fits_an_issue_body_at_ten_thousand_enterprises():
     assert 300 < shown < 10_000
     assert f"… 외 {10_000 - shown}곳: `secatalog verify list`로 모두 보세요." in body
     assert body.endswith("초안은 `secatalog verify draft 기업폴더`로 만드세요.\n")
+
+
+def test_against_keeps_a_cell_with_a_newline_on_one_line(desk, tmp_path):
+    (desk / "catalog/verification.yml").write_text(REGISTRY, "utf-8")
+    export = tmp_path / "list.csv"
+    export.write_text(EXPORT.replace('"하늘청소, 예시"', '"하늘청소\n::error::가짜"'), "utf-8")
+    result = run_cli("verify", "against", str(export), cwd=desk)
+    assert result.returncode == 1
+    assert "기업 이름: 확인 기록 '하늘청소 (예시)', 명단 '하늘청소 ::error::가짜'" in result.stdout
+    assert not any(line.startswith("::") for line in result.stdout.splitlines())
