@@ -391,3 +391,20 @@ def test_against_keeps_a_cell_with_a_newline_on_one_line(desk, tmp_path):
     assert result.returncode == 1
     assert "기업 이름: 확인 기록 '하늘청소 (예시)', 명단 '하늘청소 ::error::가짜'" in result.stdout
     assert not any(line.startswith("::") for line in result.stdout.splitlines())
+
+
+def test_sample_draft_lists_the_sources_configured_for_its_org_type():
+    from secatalog.config import Settings
+    from secatalog.configuration import load_configuration
+    from secatalog.errors import Report
+
+    config = load_configuration(Settings(ROOT), Report())
+    folders = sorted(p.parent.name for p in (ROOT / "content/enterprises").glob("*/enterprise.yml"))
+    waiting = [slug for slug in folders if slug not in config.verified.enterprises]
+    assert waiting, "the sample keeps one enterprise waiting for confirmation"
+    result = run_cli("verify", "draft", waiting[0], cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    org_type = next(line.split(": ")[1].split()[0] for line in result.stdout.splitlines() if "org_type:" in line)
+    assert config.verification.sources[org_type]
+    for source in config.verification.sources[org_type]:
+        assert f"#   - {source}\n" in result.stdout
