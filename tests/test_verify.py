@@ -408,3 +408,14 @@ def test_sample_draft_lists_the_sources_configured_for_its_org_type():
     assert config.verification.sources[org_type]
     for source in config.verification.sources[org_type]:
         assert f"#   - {source}\n" in result.stdout
+
+
+def test_a_confirmation_file_for_thousands_of_enterprises_is_read(desk):
+    """One record per enterprise outgrows an entry's 512 KB at about a thousand enterprises."""
+    verified = desk / "catalog/verified.yml"
+    verified.write_text(verified.read_text("utf-8") + "# 확인 메모 (예시) 가나다라마바사\n" * 20_000, "utf-8")
+    assert verified.stat().st_size > 600 * 1024
+    confirm_gaon(desk)
+    result = run_cli("check", cwd=desk)
+    assert result.returncode == 0, result.stderr
+    assert run_cli("verify", "list", cwd=desk).returncode == 0

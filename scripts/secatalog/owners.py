@@ -24,6 +24,7 @@ GENERATED_TOP = {".cache", "site", "preview", ".venv", "node_modules"}
 GENERATED_ANY = {".cache", "__pycache__"}
 SYMLINK_MODE, SUBMODULE_MODE = "120000", "160000"
 MAX_ENTRY_BYTES = 512 * 1024
+MAX_VERIFIED_BYTES = 16 * 1024 * 1024  # one record per enterprise (trust.VERIFIED_MAX_BYTES)
 
 OUTSIDE = "기업 폴더(content/enterprises/<기업>/) 밖의 파일은 사무국만 바꿀 수 있습니다"
 DELETED_ENTRY = "기업 항목을 지우거나 폴더 이름을 바꾸는 일은 사무국만 할 수 있습니다 — 사무국에 요청하세요"
@@ -173,9 +174,10 @@ def changes_since(base: str, cwd: str) -> list[Change]:
 
 
 def show_blob(revision: str, path: str, cwd: str) -> str | None:
-    """A file's text at a revision; None when absent or larger than an entry may be."""
+    """A file's text at a revision; None when absent or larger than such a file may be."""
     shown = _git(cwd, "cat-file", "blob", f"{revision}:{path}")
-    if shown.returncode != 0 or len(shown.stdout) > MAX_ENTRY_BYTES:
+    limit = MAX_VERIFIED_BYTES if path == VERIFIED_FILE else MAX_ENTRY_BYTES
+    if shown.returncode != 0 or len(shown.stdout) > limit:
         return None
     return shown.stdout.decode("utf-8", "replace")
 
