@@ -309,3 +309,16 @@ def test_pr_summary_shows_the_secretariats_confirmation_changes(repo):
     assert "| 수락 | catalog/verified.yml | 수정 | 사무국이 바꾼 파일 |" in out
     assert "### 사무국 확인 기록 (catalog/verified.yml)\n\n| 항목 | 전 | 후 |\n|---|---|---|\n" in out
     assert "| haneul-clean.checked | 2025-02-20 | 2025-03-02 |" in out
+
+
+def test_a_large_confirmation_file_still_guards_its_folders(base_repo, tmp_path):
+    """A confirmation file past an entry's size limit is still read: its folders stay the secretariat's."""
+    clone = tmp_path / "big"
+    subprocess.run(["git", "clone", "-q", str(base_repo), str(clone)], check=True)
+    append(clone / "catalog/verified.yml", "# 메모 가나다라마바사아자차카타파하\n" * 20_000)
+    commit(clone)
+    git(clone, "branch", "-q", "big-base")
+    git(clone, "checkout", "-q", "-b", "pr")
+    new_entry(clone, "old-coop", "name: 옛 협동조합\nmaintainers: [newbie]\n")
+    result = owners(clone, "newbie", base="big-base")
+    assert "'old-coop'에는 사무국 확인 기록이 남아 있어 사무국만" in refused(result)

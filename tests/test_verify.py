@@ -381,3 +381,41 @@ def test_markdown_fits_an_issue_body_at_ten_thousand_enterprises():
     assert 300 < shown < 10_000
     assert f"… 외 {10_000 - shown}곳: `secatalog verify list`로 모두 보세요." in body
     assert body.endswith("초안은 `secatalog verify draft 기업폴더`로 만드세요.\n")
+
+
+def test_against_keeps_a_cell_with_a_newline_on_one_line(desk, tmp_path):
+    (desk / "catalog/verification.yml").write_text(REGISTRY, "utf-8")
+    export = tmp_path / "list.csv"
+    export.write_text(EXPORT.replace('"하늘청소, 예시"', '"하늘청소\n::error::가짜"'), "utf-8")
+    result = run_cli("verify", "against", str(export), cwd=desk)
+    assert result.returncode == 1
+    assert "기업 이름: 확인 기록 '하늘청소 (예시)', 명단 '하늘청소 ::error::가짜'" in result.stdout
+    assert not any(line.startswith("::") for line in result.stdout.splitlines())
+
+
+def test_sample_draft_lists_the_sources_configured_for_its_org_type():
+    from secatalog.config import Settings
+    from secatalog.configuration import load_configuration
+    from secatalog.errors import Report
+
+    config = load_configuration(Settings(ROOT), Report())
+    folders = sorted(p.parent.name for p in (ROOT / "content/enterprises").glob("*/enterprise.yml"))
+    waiting = [slug for slug in folders if slug not in config.verified.enterprises]
+    assert waiting, "the sample keeps one enterprise waiting for confirmation"
+    result = run_cli("verify", "draft", waiting[0], cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    org_type = next(line.split(": ")[1].split()[0] for line in result.stdout.splitlines() if "org_type:" in line)
+    assert config.verification.sources[org_type]
+    for source in config.verification.sources[org_type]:
+        assert f"#   - {source}\n" in result.stdout
+
+
+def test_a_confirmation_file_for_thousands_of_enterprises_is_read(desk):
+    """One record per enterprise outgrows an entry's 512 KB at about a thousand enterprises."""
+    verified = desk / "catalog/verified.yml"
+    verified.write_text(verified.read_text("utf-8") + "# 확인 메모 (예시) 가나다라마바사\n" * 20_000, "utf-8")
+    assert verified.stat().st_size > 600 * 1024
+    confirm_gaon(desk)
+    result = run_cli("check", cwd=desk)
+    assert result.returncode == 0, result.stderr
+    assert run_cli("verify", "list", cwd=desk).returncode == 0

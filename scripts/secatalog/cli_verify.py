@@ -1,4 +1,4 @@
-"""`secatalog verify ...`: the secretariat's desk (list, draft, compare with an official list).
+"""`secatalog verify ...`: the secretariat's desk (list, draft, compare with an official list, PR summary).
 
 Arguments -> settings -> verify.py / registry.py; usage errors exit 2, "something needs the
 secretariat" exits 1, so a scheduled job can act on the exit code."""
@@ -16,7 +16,7 @@ from .korean import josa
 
 verify_app = typer.Typer(
     no_args_is_help=True,
-    help="사무국 확인: 확인할 기업 목록, 확인 기록 초안, 공식 명단과 대조.",
+    help="사무국 확인: 확인할 기업 목록, 확인 기록 초안, 공식 명단과 대조, PR 작업 요약.",
 )
 
 

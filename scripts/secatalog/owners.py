@@ -27,6 +27,7 @@ GENERATED_TOP = {".cache", "site", "preview", ".venv", "node_modules"}
 GENERATED_ANY = {".cache", "__pycache__"}
 SYMLINK_MODE, SUBMODULE_MODE = "120000", "160000"
 MAX_ENTRY_BYTES = 512 * 1024
+MAX_VERIFIED_BYTES = 16 * 1024 * 1024  # one record per enterprise (trust.VERIFIED_MAX_BYTES)
 
 OUTSIDE = "기업 폴더(content/enterprises/<기업>/) 밖의 파일은 사무국만 바꿀 수 있습니다"
 DELETED_ENTRY = "기업 항목을 지우거나 폴더 이름을 바꾸는 일은 사무국만 할 수 있습니다 — 사무국에 요청하세요"
@@ -200,9 +201,11 @@ def changes_since(base: str, cwd: str) -> list[Change]:
     return out
 
 
-def _show(revision: str, path: str, cwd: str) -> str | None:
+def show_blob(revision: str, path: str, cwd: str) -> str | None:
+    """A file's text at a revision; None when absent or larger than such a file may be."""
     shown = _git(cwd, "cat-file", "blob", f"{revision}:{path}")
-    if shown.returncode != 0 or len(shown.stdout) > MAX_ENTRY_BYTES:
+    limit = MAX_VERIFIED_BYTES if path == VERIFIED_FILE else MAX_ENTRY_BYTES
+    if shown.returncode != 0 or len(shown.stdout) > limit:
         return None
     return shown.stdout.decode("utf-8", "replace")
 
@@ -239,21 +242,21 @@ def confirmed_in(text: str | None) -> frozenset[str]:
 
 def gather(base: str, changes: list[Change], cwd: str) -> Facts:
     """Read ownership facts: maintainers and secretariat from the base, new entries from HEAD."""
-    secretariat = secretariat_in(_show(base, CATALOG_FILE, cwd))
+    secretariat = secretariat_in(show_blob(base, CATALOG_FILE, cwd))
     slugs = {s for s in (entry_slug(c.path) for c in changes) if s}
     at_base, folders, proposed, names = {}, set(), {}, {}
     for slug in sorted(slugs):
         folder = "/".join((*ENTRIES, slug))
-        text = _show(base, f"{folder}/{ENTRY_FILE}", cwd)
+        text = show_blob(base, f"{folder}/{ENTRY_FILE}", cwd)
         if text is not None:
             at_base[slug] = maintainers_in(text)
             names[slug] = name_in(text)
         if _git(cwd, "ls-tree", "--name-only", base, f"{folder}/").stdout.strip():
             folders.add(slug)
-        new = _show("HEAD", f"{folder}/{ENTRY_FILE}", cwd)
+        new = show_blob("HEAD", f"{folder}/{ENTRY_FILE}", cwd)
         if new is not None:
             proposed[slug] = maintainers_in(new)
-    confirmed = confirmed_in(_show(base, VERIFIED_FILE, cwd))
+    confirmed = confirmed_in(show_blob(base, VERIFIED_FILE, cwd))
     return Facts(secretariat, at_base, frozenset(folders), proposed, confirmed, names, base)
 
 

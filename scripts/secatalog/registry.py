@@ -64,7 +64,8 @@ def read_rows(path: Path, registry: Registry) -> list[Row]:
 
     def cell(values: list[str], key: str) -> str:
         i = index[key]
-        return values[i].strip() if i is not None and i < len(values) else ""
+        # one line per cell: a quoted newline in a downloaded list never starts a line of ours
+        return " ".join(values[i].split()) if i is not None and i < len(values) else ""
 
     return [
         Row(reader.line_num, cell(v, "name"), cell(v, "number"), cell(v, "expires"), cell(v, "business_number"))

@@ -15,7 +15,7 @@ from typing import Any
 from .errors import Report
 from .load import parse_yaml
 from .model import Enterprise
-from .owners import ENTRIES, ENTRY_FILE, STATUS_KO, VERIFIED_FILE, Verdict, _show, entry_slug
+from .owners import ENTRIES, ENTRY_FILE, STATUS_KO, VERIFIED_FILE, Verdict, entry_slug, show_blob
 from .validate import PRODUCT_FIELDS
 from .verify import md
 
@@ -33,7 +33,7 @@ class FieldChange:
 
 def read_entry(revision: str, path: str, cwd: str) -> dict[str, Any]:
     """An entry at a revision as plain data; {} when absent or unreadable (check reports why)."""
-    text = _show(revision, path, cwd)
+    text = show_blob(revision, path, cwd)
     doc = parse_yaml(text, Path(path), path, Report()) if text else None
     return doc.data if doc is not None and isinstance(doc.data, dict) else {}
 

@@ -2,7 +2,8 @@
 
 What needs doing is derived from the same rules the site uses (procurement.changed_facts,
 certificates.state_of), so the list never says "확인됨" of an enterprise the site shows as
-"확인 중". Nothing here writes verified.yml except an appended, commented-out draft.
+"확인 중". Nothing here writes a file: `verify draft --write` (cli_verify.py) only appends the
+commented-out draft made here.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from .korean import josa, quoted
 from .load import Document, load_yaml
 from .model import Enterprise, suggest
 from .procurement import changed_facts, qualifying_certifications
-from .trust import VERIFIED_FILE
+from .trust import VERIFIED_FILE, VERIFIED_MAX_BYTES
 
 Kind = Literal["changed", "expired", "expiring", "reverify", "unverified", "verified"]
 # In the order the secretariat should deal with them.
@@ -200,7 +201,7 @@ def check_confirmations(
     """Errors at line:col for a confirmation that cannot be what the secretariat meant: a folder
     that does not exist, a date not yet come, a certificate number the member never stated."""
     path = settings.catalog_dir / VERIFIED_FILE
-    doc = load_yaml(path, settings.root, Report(), settings.max_yaml_bytes) if verified.enterprises else None
+    doc = load_yaml(path, settings.root, Report(), VERIFIED_MAX_BYTES) if verified.enterprises else None
     if doc is None:
         return
     records = {e.slug: e.record for e in entries}
