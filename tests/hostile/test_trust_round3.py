@@ -394,7 +394,7 @@ def test_a_retired_slug_cannot_be_taken_by_another_entry(tmp_path):
 def test_a_slug_retired_twice_is_a_korean_error(tmp_path):
     root = make_network(tmp_path / "net")
     (root / "catalog/retired.yml").write_text(RETIRED + RETIRED.removeprefix("retired:\n"), "utf-8")
-    assert any("'old-coop'가 두 번 나옵니다" in e for e in content_errors(root))
+    assert any("폴더 이름 'old-coop'가 두 번 나옵니다" in e for e in content_errors(root))
 
 
 @pytest.mark.slow
