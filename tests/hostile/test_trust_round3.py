@@ -161,6 +161,20 @@ def test_a_clone_under_another_name_or_in_compatibility_forms_is_refused(tmp_pat
         assert _one_error_like(errors, f"{COPY}:1:7: 기업 이름 '{name}'가 {HANEUL}과 같습니다")
 
 
+def test_a_clone_of_a_confirmed_member_is_refused_even_when_the_original_is_gone(tmp_path):
+    root = make_network(tmp_path / "net")
+    _copy_entry(root, "haneul-clean", "haneul-copy", ("하늘청소 (예시)", "하늘 청소（예시）"))
+    shutil.rmtree(root / "content/enterprises/haneul-clean")
+    errors = content_errors(root)
+    assert _one_error_like(
+        errors,
+        f"{COPY}:1:7: 기업 이름 '하늘 청소（예시）'가 사무국이 다른 기업 'haneul-clean'의 것으로 확인한 값과 같습니다",
+    )
+    assert _one_error_like(
+        errors, f"{COPY}:7:39: 인증 번호 '테스트-1'이 사무국이 다른 기업 'haneul-clean'의 것으로 확인한 값과 같습니다"
+    )
+
+
 def test_checking_only_the_clone_still_sees_the_other_entries(tmp_path):
     root = make_network(tmp_path / "net")
     _copy_entry(root, "haneul-clean", "haneul-copy", ("하늘청소 (예시)", "바다청소 (예시)"))
