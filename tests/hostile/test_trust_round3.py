@@ -425,3 +425,19 @@ def test_old_addresses_of_a_retired_enterprise_say_it_is_no_longer_listed(tmp_pa
         )
         assert "폐업했습니다" in text
     assert "옛협동조합" not in (out / "search/search_index.json").read_text("utf-8")
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_the_certificate_filter_counts_confirmed_certificates_and_shows_claims_apart(trust_site):
+    from browser import browser, serve
+
+    with serve(trust_site) as base, browser() as chromium:
+        page = chromium.new_page()
+        page.goto(base + "categories/bread/")
+        claimed = '.sc-card:not([hidden]) a[href$="items/sesame-se/sesame-oil/"]'
+        page.select_option("select[name=cert]", "social-enterprise")
+        assert page.locator(claimed).count() == 0, "a member's own claim does not match the confirmed filter"
+        page.select_option("select[name=cert]", "claimed:social-enterprise")
+        assert page.locator(claimed).count() == 1
+        assert page.locator(".sc-card:not([hidden])").count() == 1
