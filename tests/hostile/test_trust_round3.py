@@ -441,3 +441,14 @@ def test_the_certificate_filter_counts_confirmed_certificates_and_shows_claims_a
         page.select_option("select[name=cert]", "claimed:social-enterprise")
         assert page.locator(claimed).count() == 1
         assert page.locator(".sc-card:not([hidden])").count() == 1
+
+
+def test_the_invisible_character_class_holds_every_format_character_and_the_hangul_fillers():
+    import sys
+    import unicodedata
+
+    from secatalog.fields import invisible
+
+    format_chars = {chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"}
+    assert all(invisible(ch) for ch in format_chars | set("\u115f\u1160\u3164\uffa0"))
+    assert not any(invisible(ch) for ch in "가A1 \u3000·-ㄱ")  # visible letters, spaces, compatibility jamo
