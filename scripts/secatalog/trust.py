@@ -38,9 +38,10 @@ def identity_keys(record: Enterprise):
 
 
 def check_unique(doc: Document, record: Enterprise, seen: dict[str, str], report: Report) -> None:
-    """Two entries may not claim one enterprise: same business number or same name."""
+    """Two entries may not claim one enterprise: same name, business number or certificate number
+    (one entry may list its own certificate twice)."""
     for key, at, label in identity_keys(record):
-        if key in seen:
+        if key in seen and seen[key] != doc.shown:
             report.error(
                 doc.locate(at),
                 f"{josa(label, '이')} {josa(seen[key], '과')} 같습니다",

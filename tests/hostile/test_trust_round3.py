@@ -452,3 +452,13 @@ def test_the_invisible_character_class_holds_every_format_character_and_the_hang
     format_chars = {chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"}
     assert all(invisible(ch) for ch in format_chars | set("\u115f\u1160\u3164\uffa0"))
     assert not any(invisible(ch) for ch in "가A1 \u3000·-ㄱ")  # visible letters, spaces, compatibility jamo
+
+
+def test_an_entry_may_list_its_own_certificate_twice(tmp_path):
+    root = make_network(tmp_path / "net")
+    replace_in(
+        entry(root, "haneul-clean"),
+        "  - {type: social-enterprise, number: 테스트-1}",
+        "  - {type: social-enterprise, number: 테스트-1}\n  - {type: social-enterprise, number: 테스트-1}",
+    )
+    assert content_errors(root) == []
