@@ -54,9 +54,9 @@ def test_numbers_remember_how_they_were_written():
         ("a: 1\nb: 2\na: 3\n", "x.yml:3:1: 'a' 항목이 두 번 있습니다 (처음: 1번째 줄)"),
         (
             "a: !!python/object/apply:os.system [ls]\n",
-            "x.yml:1:4: YAML 태그 !!python/object/apply:os.system는 쓸 수 없습니다",
+            "x.yml:1:4: YAML 태그 !!python/object/apply:os.system은 쓸 수 없습니다",
         ),
-        ("a: !custom 1\n", "x.yml:1:4: YAML 태그 !custom는 쓸 수 없습니다"),
+        ("a: !custom 1\n", "x.yml:1:4: YAML 태그 !custom은 쓸 수 없습니다"),
         ("a: 1\n---\nb: 2\n", "x.yml:2:1: 한 파일에 문서가 여러 개 있습니다"),
         ("- a\n- b\n", "x.yml:1:1: 파일 맨 위는 '이름: 값' 형태의 항목들이어야 합니다"),
         ("", "x.yml:1:1: 파일이 비어 있습니다"),

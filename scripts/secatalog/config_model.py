@@ -33,6 +33,17 @@ from .korean import josa, quoted
 from .model import CertRef, Contact, OrgTypeRef, Record, SectionRef
 
 
+def once_each(ids: list[str], label: str, hint: str) -> None:
+    """Refuse an id listed twice in one file, naming the first such id."""
+    twice = sorted({i for i in ids if ids.count(i) > 1})
+    if twice:
+        raise PydanticCustomError(
+            "listed_twice",
+            "{label} {ident} 두 번 나옵니다",
+            {"label": label, "ident": josa(quoted(twice[0]), "이"), "hint": hint},
+        )
+
+
 class Subcategory(Record):
     id: Slug
     name: Name
@@ -181,14 +192,7 @@ class PrintSettings(Record):
 
     @model_validator(mode="after")
     def _distinct_editions(self) -> PrintSettings:
-        ids = [e.id for e in self.editions]
-        twice = sorted({i for i in ids if ids.count(i) > 1})
-        if twice:
-            raise PydanticCustomError(
-                "edition_twice",
-                "인쇄판 id {ident} 두 번 나옵니다",
-                {"ident": josa(quoted(twice[0]), "이"), "hint": "인쇄판마다 다른 id를 쓰세요 (파일 이름이 됩니다)"},
-            )
+        once_each([e.id for e in self.editions], "인쇄판 id", "인쇄판마다 다른 id를 쓰세요 (파일 이름이 됩니다)")
         return self
 
 

@@ -22,7 +22,7 @@ from .model import Enterprise
 from .procurement import eligibility, within_gift_limit
 from .slugs import slug_problem
 from .texts import check_texts
-from .trust import check_unique, check_verified
+from .trust import check_confirmed_elsewhere, check_unique, check_verified, confirmed_holders
 from .validate import check_document, check_markup, field_label
 
 ENTRY_FILE = "enterprise.yml"
@@ -35,6 +35,10 @@ class LoadContext:
     settings: Settings
     config: Configuration
     seen: dict[str, str] = field(default_factory=dict)  # identity key -> file that has it
+    holders: dict[str, str] = field(init=False)  # identity key -> slug the secretariat confirmed it for
+
+    def __post_init__(self) -> None:
+        self.holders = confirmed_holders(self.config.verified)
 
 
 def load_enterprise(folder: Path, ctx: LoadContext, report: Report) -> EnterpriseEntry | None:
@@ -68,6 +72,7 @@ def load_enterprise(folder: Path, ctx: LoadContext, report: Report) -> Enterpris
         check_markup(doc.locate(at), product.description, report, field_label(doc.data, at))
     check_markup(doc.locate(("introduction",)), record.introduction, report, "introduction")
     check_unique(doc, record, ctx.seen, report)
+    check_confirmed_elsewhere(doc, slug, record, ctx.holders, report)
     today, facts, certs = settings.date, ctx.config.procurement, ctx.config.certifications
     for at, cert in _all_certs(record):
         _check_expiry(doc, at, cert, facts, certs, today, report)

@@ -17,29 +17,34 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SAFE_SCHEMES = ("http://", "https://")
 
 
-# Letters that print as nothing: Hangul fillers (U+3164 looks like a space, U+115F/U+1160/U+FFA0
-# start or pad a syllable) are letters to Unicode, not format characters, so they are listed.
-_FILLERS = frozenset("\u115f\u1160\u3164\uffa0")
+# Characters a reader cannot see: every format character (Unicode category Cf: soft hyphen,
+# zero-width space and joiners U+200B-200F, bidirectional controls U+202A-202E and U+2066-2069,
+# word joiner U+2060, BOM U+FEFF, tags...), and the Hangul fillers, which Unicode counts as
+# letters (U+3164 looks like a space; U+115F, U+1160, U+FFA0 pad a syllable). One regex, so
+# every text of a national catalog is scanned at C speed (tests compare it with unicodedata).
+INVISIBLE = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+    "\u115f\u1160\u3164\uffa0]"
+)
 
 
 def invisible(ch: str) -> bool:
-    """A character a reader cannot see: format characters (zero-width space U+200B-200F,
-    bidirectional controls U+202A-202E and U+2066-2069, word joiner U+2060, BOM U+FEFF, soft
-    hyphen) and Hangul fillers."""
-    return ch in _FILLERS or unicodedata.category(ch) == "Cf"
+    return INVISIBLE.match(ch) is not None
 
 
 def identity_key(name: str) -> str:
     """A name as it identifies an enterprise: compatibility forms folded, case and spaces ignored,
     invisible characters (zero-width space, joiners, BOM, Hangul fillers) removed."""
     folded = unicodedata.normalize("NFKC", name).casefold()
-    return "".join(ch for ch in folded if not ch.isspace() and not invisible(ch))
+    return "".join(INVISIBLE.sub("", folded).split())
 
 
 def _no_invisible(value: str) -> str:
-    found = next((ch for ch in value if invisible(ch)), None)
-    if found is not None:
-        where = value.index(found) + 1
+    hit = INVISIBLE.search(value)
+    if hit is not None:
+        found, where = hit.group(), hit.start() + 1
         raise PydanticCustomError(
             "invisible",
             "보이지 않는 문자(폭 없는 공백 등)가 들어 있습니다: {code}, {where}번째 글자",

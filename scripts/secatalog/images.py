@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PIL import Image, ImageFile, ImageOps
 
+from .korean import josa
 from .mistakes import HEIC_HINT
 
 # Bump when the derivative recipe changes, so caches are rebuilt.
@@ -150,7 +151,7 @@ def inspect(path: Path, max_pixels: int = DEFAULT_MAX_PIXELS) -> ImageInfo:
     if path.suffix.lower() not in EXTENSIONS.get(info.format, ()):
         raise ImageProblem(
             f"파일 확장자({path.suffix})와 실제 형식({info.format})이 다릅니다",
-            f"파일 이름을 {EXTENSIONS[info.format][0]}로 바꾸세요",
+            f"파일 이름을 {josa(EXTENSIONS[info.format][0], '으로')} 바꾸세요",
         )
     return info
 

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from .errors import Location, Report, relpath
+from .korean import josa
 
 Path_ = tuple[str | int, ...]
 
@@ -129,7 +130,7 @@ class _StrictLoader(_Base):
             shown_tag = str(tag).replace("tag:yaml.org,2002:", "!!")
             raise _Refused(
                 event.start_mark,
-                f"YAML 태그 {shown_tag}는 쓸 수 없습니다",
+                f"YAML 태그 {josa(shown_tag, '은')} 쓸 수 없습니다",
                 "'!'로 시작하는 태그를 지우고 값만 적으세요",
             )
         self.depth += 1

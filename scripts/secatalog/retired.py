@@ -12,9 +12,9 @@ from datetime import date
 from pathlib import Path
 
 from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
 
 from .config import Settings
+from .config_model import once_each
 from .errors import Location, Report, relpath
 from .fields import Line, Name, Slug
 from .korean import josa, quoted
@@ -42,14 +42,7 @@ class RetiredFile(Record):
 
     @model_validator(mode="after")
     def _each_once(self) -> RetiredFile:
-        slugs = [r.slug for r in self.retired]
-        twice = sorted({s for s in slugs if slugs.count(s) > 1})
-        if twice:
-            raise PydanticCustomError(
-                "retired_twice",
-                "{slug} 두 번 나옵니다",
-                {"slug": josa(quoted(twice[0]), "이"), "hint": "한 기업은 한 번만 적으세요"},
-            )
+        once_each([r.slug for r in self.retired], "폴더 이름", "한 기업은 한 번만 적으세요")
         return self
 
 

@@ -41,9 +41,10 @@ def identity_keys(record: Enterprise):
 
 
 def check_unique(doc: Document, record: Enterprise, seen: dict[str, str], report: Report) -> None:
-    """Two entries may not claim one enterprise: same business number or same name."""
+    """Two entries may not claim one enterprise: same name, business number or certificate number
+    (one entry may list its own certificate twice)."""
     for key, at, label in identity_keys(record):
-        if key in seen:
+        if key in seen and seen[key] != doc.shown:
             report.error(
                 doc.locate(at),
                 f"{josa(label, '이')} {josa(seen[key], '과')} 같습니다",
@@ -52,6 +53,33 @@ def check_unique(doc: Document, record: Enterprise, seen: dict[str, str], report
             )
         else:
             seen[key] = doc.shown
+
+
+def confirmed_holders(verified: VerifiedFile) -> dict[str, str]:
+    """Identity key -> the slug whose name, business number or certificate the secretariat confirmed."""
+    holders: dict[str, str] = {}
+    for slug, facts in verified.enterprises.items():
+        record = Enterprise.model_construct(
+            name=facts.name,
+            business_number=facts.business_number,
+            certifications=[Certification.model_construct(type=c.type, number=c.number) for c in facts.certifications],
+        )
+        for key, _, _ in identity_keys(record):
+            holders.setdefault(key, slug)
+    return holders
+
+
+def check_confirmed_elsewhere(doc: Document, slug: str, record: Enterprise, holders: dict[str, str], report: Report):
+    """A name or number the secretariat confirmed for another enterprise: a clone, even when the
+    original's entry is not loaded (checking one folder) or was removed."""
+    for key, at, label in identity_keys(record):
+        holder = holders.get(key)
+        if holder is not None and holder != slug:
+            report.error(
+                doc.locate(at),
+                f"{josa(label, '이')} 사무국이 다른 기업 '{holder}'의 것으로 확인한 값과 같습니다",
+                "다른 기업의 항목을 흉내 낼 수 없습니다. 같은 기업이라면 사무국에 알려 확인 기록을 옮기세요",
+            )
 
 
 def check_verified(

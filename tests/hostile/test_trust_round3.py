@@ -161,6 +161,20 @@ def test_a_clone_under_another_name_or_in_compatibility_forms_is_refused(tmp_pat
         assert _one_error_like(errors, f"{COPY}:1:7: 기업 이름 '{name}'가 {HANEUL}과 같습니다")
 
 
+def test_a_clone_of_a_confirmed_member_is_refused_even_when_the_original_is_gone(tmp_path):
+    root = make_network(tmp_path / "net")
+    _copy_entry(root, "haneul-clean", "haneul-copy", ("하늘청소 (예시)", "하늘 청소（예시）"))
+    shutil.rmtree(root / "content/enterprises/haneul-clean")
+    errors = content_errors(root)
+    assert _one_error_like(
+        errors,
+        f"{COPY}:1:7: 기업 이름 '하늘 청소（예시）'가 사무국이 다른 기업 'haneul-clean'의 것으로 확인한 값과 같습니다",
+    )
+    assert _one_error_like(
+        errors, f"{COPY}:7:39: 인증 번호 '테스트-1'이 사무국이 다른 기업 'haneul-clean'의 것으로 확인한 값과 같습니다"
+    )
+
+
 def test_checking_only_the_clone_still_sees_the_other_entries(tmp_path):
     root = make_network(tmp_path / "net")
     _copy_entry(root, "haneul-clean", "haneul-copy", ("하늘청소 (예시)", "바다청소 (예시)"))
@@ -394,7 +408,7 @@ def test_a_retired_slug_cannot_be_taken_by_another_entry(tmp_path):
 def test_a_slug_retired_twice_is_a_korean_error(tmp_path):
     root = make_network(tmp_path / "net")
     (root / "catalog/retired.yml").write_text(RETIRED + RETIRED.removeprefix("retired:\n"), "utf-8")
-    assert any("'old-coop'가 두 번 나옵니다" in e for e in content_errors(root))
+    assert any("폴더 이름 'old-coop'가 두 번 나옵니다" in e for e in content_errors(root))
 
 
 @pytest.mark.slow
@@ -411,3 +425,40 @@ def test_old_addresses_of_a_retired_enterprise_say_it_is_no_longer_listed(tmp_pa
         )
         assert "폐업했습니다" in text
     assert "옛협동조합" not in (out / "search/search_index.json").read_text("utf-8")
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_the_certificate_filter_counts_confirmed_certificates_and_shows_claims_apart(trust_site):
+    from browser import browser, serve
+
+    with serve(trust_site) as base, browser() as chromium:
+        page = chromium.new_page()
+        page.goto(base + "categories/bread/")
+        claimed = '.sc-card:not([hidden]) a[href$="items/sesame-se/sesame-oil/"]'
+        page.select_option("select[name=cert]", "social-enterprise")
+        assert page.locator(claimed).count() == 0, "a member's own claim does not match the confirmed filter"
+        page.select_option("select[name=cert]", "claimed:social-enterprise")
+        assert page.locator(claimed).count() == 1
+        assert page.locator(".sc-card:not([hidden])").count() == 1
+
+
+def test_the_invisible_character_class_holds_every_format_character_and_the_hangul_fillers():
+    import sys
+    import unicodedata
+
+    from secatalog.fields import invisible
+
+    format_chars = {chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"}
+    assert all(invisible(ch) for ch in format_chars | set("\u115f\u1160\u3164\uffa0"))
+    assert not any(invisible(ch) for ch in "가A1 \u3000·-ㄱ")  # visible letters, spaces, compatibility jamo
+
+
+def test_an_entry_may_list_its_own_certificate_twice(tmp_path):
+    root = make_network(tmp_path / "net")
+    replace_in(
+        entry(root, "haneul-clean"),
+        "  - {type: social-enterprise, number: 테스트-1}",
+        "  - {type: social-enterprise, number: 테스트-1}\n  - {type: social-enterprise, number: 테스트-1}",
+    )
+    assert content_errors(root) == []
