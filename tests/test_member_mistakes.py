@@ -276,3 +276,35 @@ def test_a_file_indented_by_one_space_throughout_is_not_blamed_for_it():
         "x.yml:4:1: YAML 문법 오류: 값 안에 ':'(콜론과 띄어쓰기)가 있어 새 항목 이름으로 읽혔습니다 — "
         '값 전체를 큰따옴표로 감싸세요. 이렇게 고치세요: mission: "빵: 우리밀"'
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quote opened inside { }: the pair is missing on that line
+        (
+            'name: x\nphotos:\n  - {file: a.jpg, alt: "사진}\nmission: "y"\n',
+            'x.yml:3:24: YAML 문법 오류: 이 줄의 큰따옴표(")가 짝이 맞지 않습니다 — '
+            "여는 따옴표와 닫는 따옴표가 한 줄 안에서 짝을 이루게 고치세요",
+        ),
+        # a quoted word at the start of a value that goes on
+        (
+            "name: x\nalt: '작업장'의 모습\nz: 1\n",
+            "x.yml:2:6: YAML 문법 오류: 따옴표(')로 시작한 값이 닫는 따옴표 뒤에도 이어집니다 — "
+            "값 전체를 다른 따옴표로 감싸세요. 이렇게 고치세요: alt: \"'작업장'의 모습\"",
+        ),
+        # quotes and odd indentation inside a | block are text, not the mistake
+        (
+            'description: |\n   그가 말했다 "안녕\n   끝: 이다\nz: 1\n bad: 2\n',
+            "x.yml:5:1: YAML 문법 오류: 이 줄의 들여쓰기가 스페이스 1칸이라 위아래 항목과 맞지 않습니다 — "
+            "같은 묶음의 다른 줄처럼 0칸으로 고치세요: bad: 2",
+        ),
+    ],
+)
+def test_quote_mistakes_in_other_shapes(text, expected):
+    from secatalog.errors import Report
+    from secatalog.load import parse_yaml
+
+    report = Report()
+    assert parse_yaml(text, Path("x.yml"), "x.yml", report) is None
+    assert [str(p) for p in report.errors] == [expected]

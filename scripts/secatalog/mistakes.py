@@ -34,7 +34,7 @@ class YamlMistake:
 
 # --- YAML syntax ------------------------------------------------------------------------------
 
-_KEY_LINE = re.compile(r"^(?P<indent>[ ]*)(?P<dash>- +)?(?P<key>[^\s:#\"'][^:#]*?):(?:[ ]+(?P<value>.*))?$")
+_KEY_LINE = re.compile(r"^(?P<indent>[ ]*)(?P<dash>- +)?(?P<key>[^\s:#\"'{}\[\]][^:#{}\[\]]*?):(?:[ ]+(?P<value>.*))?$")
 
 
 def diagnose_yaml(text: str, error_line: int) -> YamlMistake | None:
@@ -73,33 +73,64 @@ def _shown(line: str) -> str:
 
 
 def _open_quote(lines: list[str]) -> YamlMistake | None:
-    """A value that opens a quote and does not close it on its line: YAML reads on to the next
-    quote, many lines down, and reports a puzzling error there."""
-    for number, line in enumerate(lines, 1):
+    """A quote opened and not closed on its line (YAML reads on to the next quote, many lines
+    down, and reports a puzzling error there), or a quoted value that goes on after its quote."""
+    for number, line in _outside_block_scalars(lines):
         match = _KEY_LINE.match(line) or re.match(r"^(?P<indent>[ ]*)(?P<dash>- +)(?P<value>.*)$", line)
-        value = (match.group("value") or "") if match else ""
-        if not value or value[0] not in "\"'":
-            continue
-        quote, rest = value[0], value[1:]
-        closed = re.search(r'(?<!\\)"', rest) if quote == '"' else re.search(r"'(?!')", rest.replace("''", ""))
-        if closed is None:
-            column = len(line) - len(value) + 1
+        value = (match.group("value") or "").rstrip() if match else ""
+        column = len(line) - len(line.lstrip(" ")) + 1
+        if value and value[0] in "\"'":
+            column = len(line.rstrip()) - len(value) + 1
+            quote, rest = value[0], value[1:]
+            closed = re.search(r'(?<!\\)"', rest) if quote == '"' else re.search(r"'(?!')", rest.replace("''", "__"))
+            if closed is None:
+                return YamlMistake(
+                    number,
+                    column,
+                    f"이 줄에서 연 따옴표({quote})를 닫지 않았습니다",
+                    f"값 끝에 {quote}를 붙이세요. 이렇게 고치세요: {_shown(line.rstrip() + quote)}",
+                )
+            after = rest[closed.end() :].strip()
+            if after and not after.startswith("#"):
+                whole = '"' + value.replace('"', "'") + '"' if quote == "'" else "'" + value.replace("'", "''") + "'"
+                fixed = line.rstrip()[: len(line.rstrip()) - len(value)] + whole
+                return YamlMistake(
+                    number,
+                    column,
+                    f"따옴표({quote})로 시작한 값이 닫는 따옴표 뒤에도 이어집니다",
+                    f"값 전체를 다른 따옴표로 감싸세요. 이렇게 고치세요: {_shown(fixed)}",
+                )
+        elif len(re.findall(r'(?<!\\)"', line.split(" #")[0])) % 2:
             return YamlMistake(
                 number,
-                column,
-                f"이 줄에서 연 따옴표({quote})를 닫지 않았습니다",
-                f"값 끝에 {quote}를 붙이세요. 이렇게 고치세요: {_shown(line.rstrip() + quote)}",
+                line.index('"') + 1,
+                '이 줄의 큰따옴표(")가 짝이 맞지 않습니다',
+                "여는 따옴표와 닫는 따옴표가 한 줄 안에서 짝을 이루게 고치세요",
             )
     return None
+
+
+def _outside_block_scalars(lines: list[str]):
+    """(number, line) of the lines that are YAML, not the text of a `|` or `>` block."""
+    inside_above: int | None = None  # the indentation of the key that opened a block
+    for number, line in enumerate(lines, 1):
+        indent = len(line) - len(line.lstrip(" "))
+        if inside_above is not None and (not line.strip() or indent > inside_above):
+            continue
+        inside_above = None
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        match = _KEY_LINE.match(line)
+        if match and re.fullmatch(r"[|>][+-]?\d*\s*(#.*)?", (match.group("value") or "").strip()):
+            inside_above = indent
+        yield number, line
 
 
 def _odd_indent(lines: list[str], error_line: int) -> YamlMistake | None:
     """A line indented by a number of spaces its neighbours do not use (3 instead of 4), where
     the parser stopped (a file indented by odd numbers throughout is not wrong)."""
     levels: list[int] = [0]  # indentations of the keys seen so far
-    for number, line in enumerate(lines, 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
+    for number, line in _outside_block_scalars(lines):
         match = _KEY_LINE.match(line)
         indent = len(line) - len(line.lstrip(" "))
         if indent not in levels and indent % 2 and abs(number - 1 - error_line) <= 1:
