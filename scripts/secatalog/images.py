@@ -12,7 +12,6 @@ from pathlib import Path
 from PIL import Image, ImageFile, ImageOps
 
 from .korean import josa
-from .mistakes import HEIC_HINT
 
 # Bump when the derivative recipe changes, so caches are rebuilt.
 RECIPE = "2"
@@ -109,6 +108,13 @@ def sniff(head: bytes) -> str | None:
         return "PDF"
     return None
 
+
+HEIC_HINT = (
+    "아이폰 사진(HEIC)입니다. JPEG로 바꿔 올리세요. 아이폰: 설정 > 카메라 > 포맷 > "
+    "'높은 호환성'을 고른 뒤 다시 찍거나, 사진 앱에서 사진을 '파일에 저장'할 때 옵션 > '가장 호환성 높음'을 "
+    "고르세요. 윈도: 사진 앱으로 열고 [...] > [다른 이름으로 저장]에서 형식을 .jpg로 고르세요"
+)
+"""An iPhone photo (named .heic, or renamed .jpg): how to make it a JPEG on an iPhone and on Windows."""
 
 _REFUSED_HINTS = {
     "HEIC": HEIC_HINT,

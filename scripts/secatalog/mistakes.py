@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .errors import Report
+from .images import HEIC_HINT
 from .korean import josa, quoted
 from .load import Document, RawFloat, RawInt
 from .texts import strings
@@ -282,12 +283,6 @@ def missing_entry(folder: Path, entry_name: str) -> tuple[str, str] | None:
         )
     return None
 
-
-HEIC_HINT = (
-    "아이폰 사진(HEIC)입니다. JPEG로 바꿔 올리세요. 아이폰: 설정 > 카메라 > 포맷 > "
-    "'높은 호환성'을 고른 뒤 다시 찍거나, 사진 앱에서 사진을 '파일에 저장'할 때 옵션 > '가장 호환성 높음'을 "
-    "고르세요. 윈도: 사진 앱으로 열고 [...] > [다른 이름으로 저장]에서 형식을 .jpg로 고르세요"
-)
 
 SUFFIX_HINTS = {".heic": HEIC_HINT, ".heif": HEIC_HINT}
 

@@ -8,6 +8,7 @@ PNGs are kept next to the cached PDF, so unchanged cards are neither rendered no
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from dataclasses import asdict
 from pathlib import Path
@@ -38,7 +39,7 @@ def rasterise(pdf: Path, index: int, png: Path) -> None:
     document = pypdfium2.PdfDocument(str(pdf))
     page = document[index]
     image = page.render(scale=SIZE / page.get_width()).to_pil().convert("RGB").resize((SIZE, SIZE))
-    tmp = png.with_suffix(".tmp.png")
+    tmp = png.with_suffix(f".{os.getpid()}.tmp.png")  # two builds sharing the cache never share one
     image.save(tmp, "PNG", optimize=True)
     tmp.replace(png)
     document.close()
