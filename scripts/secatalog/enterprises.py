@@ -10,7 +10,7 @@ from .catalog import EnterpriseEntry, Item
 from .certificates import cert_states, state_of
 from .claims import check_claims
 from .config import Settings
-from .config_model import Category, CertType, Subcategory
+from .config_model import DEFAULT_NUMBER_PATTERN, Category, CertType, Subcategory
 from .configuration import Configuration
 from .errors import Location, Report, relpath
 from .fields import identity_key
@@ -141,6 +141,8 @@ def _check_number(doc: Document, at: tuple, cert, certs: dict[str, CertType], re
     if kind is None or not cert.number or kind.number_fits(cert.number):
         return
     example = f" (예: {kind.number_example})" if kind.number_example else ""
+    if kind.number_pattern == DEFAULT_NUMBER_PATTERN:
+        example += " — 글자·숫자·하이픈(-)만, 공백 없이 40자까지"
     report.error(
         doc.locate(at + ("number",)),
         f"{kind.name} 번호의 형식이 아닙니다; 받은 값 {quoted(cert.number)}",

@@ -262,7 +262,7 @@ def test_a_certificate_number_dressed_as_a_confirmation_is_refused(tmp_path):
         errors,
         f"{HANEUL}:7:39: certifications[0].number: 사회적기업 인증 번호의 형식이 아닙니다; 받은 값 '{FAKE_NUMBER}'",
     )
-    assert "인증서에 적힌 번호만 그대로 쓰세요" in _one_error_like(
+    assert "인증서에 적힌 번호만 그대로 쓰세요 — 글자·숫자·하이픈(-)만, 공백 없이 40자까지" in _one_error_like(
         errors, f"{HANEUL}:7:39: certifications[0].number: 사회적기업 인증 번호의"
     )
 
