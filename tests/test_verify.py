@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -132,8 +133,18 @@ def test_unknown_slug_is_an_error_at_its_line_with_the_nearest_folder(desk):
     replace_in(desk / "catalog/verified.yml", "  haneul-clean:", "  haneul-claen:")
     assert (
         "오류 catalog/verified.yml:3:3: 확인 기록 'haneul-claen'에 해당하는 기업 폴더가 없습니다. "
-        "혹시 'haneul-clean'인가요? — 폴더 이름이 바뀌었다면 확인 기록의 이름도 고치고, 없어진 기업이면 이 기록을 지우세요"
+        "혹시 'haneul-clean'인가요? — 폴더 이름이 바뀌었다면 확인 기록의 이름도 고치고, 목록에서 내린 기업이면 "
+        "catalog/retired.yml에 적으세요(기록은 남겨 두어도 됩니다)"
     ) in refused_check(desk)
+
+
+def test_a_retired_enterprises_record_may_stay_to_keep_its_facts_from_clones(desk):
+    shutil.rmtree(desk / "content/enterprises/haneul-clean")
+    (desk / "catalog/retired.yml").write_text(
+        "retired:\n  - {slug: haneul-clean, name: 하늘청소, removed: 2026-01-01}\n", "utf-8"
+    )
+    result = run_cli("check", cwd=desk)
+    assert result.returncode == 0, result.stderr
 
 
 def test_a_number_matching_none_of_the_members_is_an_error(desk):

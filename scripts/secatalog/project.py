@@ -50,7 +50,9 @@ def load_project(settings: Settings, only: list[Path] | None = None, memo: Entry
         memo.start((stamp(settings.catalog_dir), settings.date, settings.max_yaml_bytes, settings.max_pixels))
     enterprises = [e for e in (_enterprise(folder, ctx, report, memo) for folder in folders) if e]
     if only is None:
-        check_confirmations(settings, config.verified, enterprises, {f.name for f in folders}, report)
+        # A retired enterprise's record may stay: it keeps its name and numbers from being cloned.
+        known = {f.name for f in folders} | {r.slug for r in retired}
+        check_confirmations(settings, config.verified, enterprises, known, report)
     items = make_items(enterprises, ctx)
     # References into entries not loaded here (not checked, or broken) are not judged; checking
     # some entries still finds a bundle or a case pointing at one of their missing products.

@@ -212,7 +212,8 @@ def check_confirmations(
             report.error(
                 doc.locate(at, key=True),
                 f"확인 기록 '{slug}'에 해당하는 기업 폴더가 없습니다.{suggest(slug, folders)}",
-                "폴더 이름이 바뀌었다면 확인 기록의 이름도 고치고, 없어진 기업이면 이 기록을 지우세요",
+                "폴더 이름이 바뀌었다면 확인 기록의 이름도 고치고, 목록에서 내린 기업이면 catalog/retired.yml에 "
+                "적으세요(기록은 남겨 두어도 됩니다)",
             )
             continue
         if facts.checked > today:
