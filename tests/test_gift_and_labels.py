@@ -58,5 +58,5 @@ def test_public_csv_gives_korean_names_beside_codes(gift_site):
     assert by_name["관공서 청소"]["구분"] == "서비스(용역) (service)"
     statuses = {r["수의계약 상태"] for r in rows}
     assert statuses and all(re.fullmatch(r"[가-힣 ]+ \((eligible|not-eligible|pending)\)", s) for s in statuses)
-    assert by_name["관공서 청소"]["인증"] == "사회적기업 인증 (social-enterprise)"
+    assert by_name["관공서 청소"]["인증 (사무국 확인)"] == "사회적기업 인증 (social-enterprise)"
     assert by_name["우리쌀식빵"]["선물 한도 이내"] == "예"

@@ -127,9 +127,11 @@ def code_labels(catalog: Catalog) -> dict[str, dict[str, str]]:
     ("수의계약 확인 중 (pending)"): a reader of products.csv should not need the dictionary."""
     from .procurement import LABELS
 
+    names = {c.id: c.name for c in catalog.certifications.values()}
     return {
         "kind": KIND_LABELS,
-        "certifications": {c.id: c.name for c in catalog.certifications.values()},
+        "certifications": names,
+        "certifications_unconfirmed": names,
         "sole_source_status": LABELS,
     }
 
