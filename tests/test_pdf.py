@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 import os
 import re
 import signal
@@ -366,15 +365,17 @@ def test_member_trade_list_holds_every_member_and_item(sample_site):
 
 
 def test_trade_pages_keep_category_headings_with_their_items():
-    from secatalog.pdf.plan import TRADE_ROWS_PER_PAGE, TRADE_TITLE_ROWS, trade_pages
+    from secatalog.pdf.tables import Row, paginate
 
-    categories = [(f"c{n}", [f"c{n}-{i}" for i in range(n + 1)]) for n in range(20)]
-    pages = trade_pages(categories)
-    assert len(pages[0]) <= TRADE_ROWS_PER_PAGE - TRADE_TITLE_ROWS
-    assert all(len(rows) <= TRADE_ROWS_PER_PAGE for rows in pages)
-    assert all(rows[-1][0] == "item" for rows in pages)  # a heading never ends a page
-    items = [row for rows in pages for kind, row in rows if kind == "item"]
-    assert items == [i for _, its in categories for i in its]
+    rows = []
+    for n in range(20):
+        rows.append(Row((f"c{n}",), 6, "category"))
+        rows += [Row((f"c{n}-{i}",), 6 + 4 * (i % 3)) for i in range(n + 1)]
+    pages = paginate(rows, 150, 200)
+    assert sum(r.height for r in pages[0]) <= 150
+    assert all(sum(r.height for r in page) <= 200 for page in pages)
+    assert all(page[-1].kind == "item" for page in pages)  # a heading never ends a page
+    assert [r for page in pages for r in page] == rows
 
 
 def test_editions_in_print_yml_are_books_of_their_own(sample_site):
@@ -415,18 +416,17 @@ def test_long_categories_and_the_index_print_in_chunks_with_true_page_numbers(tm
     the page the contents and the index promise. Same for the index's own pages."""
     from secatalog.build import prepare
     from secatalog.config import Settings
-    from secatalog.pdf import html, plan
+    from secatalog.pdf import html, plan, tables
     from secatalog.pdf.render import Job, render_all
 
     monkeypatch.setattr(plan, "CHUNK_PAGES", 2)
-    monkeypatch.setattr(plan, "INDEX_ROWS_PER_PAGE", 10)
-    monkeypatch.setattr(html, "INDEX_ROWS_PER_PAGE", 10)
+    monkeypatch.setattr(tables, "PAGE_MM", 100)  # about ten rows a page
     prepared = prepare(Settings(ROOT))
     doc = html.CatalogDocument(prepared.catalog, prepared.photos, 1, "2026-11-25")
     food = [c for c in doc.chunks if c.kind == "category" and c.payload["category"].id == "food"]
     index = [c for c in doc.chunks if c.kind == "index"]
     assert len(food) >= 3 and [c.payload["opener"] for c in food] == [True] + [False] * (len(food) - 1)
-    assert len(index) >= 3 and sum(c.pages for c in index) == math.ceil(len(prepared.catalog.items) / 10)
+    assert len(index) >= 3 and sum(c.pages for c in index) == len(doc.index) >= 4
     assert all(c.pages <= 2 for c in food + index)
     for run in (food, index):  # each run of chunks is contiguous
         assert all(a.first_page + a.pages == b.first_page for a, b in zip(run, run[1:], strict=False))

@@ -14,7 +14,6 @@ from ..jinja import environment
 from ..photos import ProcessedPhoto
 from .fetcher import photo_url, qr_url
 from .plan import (
-    INDEX_ROWS_PER_PAGE,
     PROFILE_PAGES,
     Chunk,
     case_pages,
@@ -22,12 +21,14 @@ from .plan import (
     plan_casebook,
     plan_catalog,
     profile_page_numbers,
-    trade_pages,
 )
+from .tables import INDEX, TRADE, index_pages, trade_pages
 
 CSS = Path(__file__).resolve().parent.parent / "templates" / "print" / "print.css"
 _TAG = re.compile(r"(<[^>]*>)")
-_BETWEEN_SYLLABLES = re.compile(r"(?<=[가-힣])(?=[가-힣])")
+_BETWEEN_SYLLABLES = re.compile(r"(?<=[가-힣\d])(?=[가-힣㎡㎏])")
+"""Between two syllables, and between a figure and its unit or counter (5자루, 330㎡): a line
+breaks at spaces, not inside a word or a figure."""
 WORD_JOINER = "\u2060"
 
 
@@ -152,13 +153,11 @@ class CatalogDocument(PrintDocument):
         self.part = part
         network = catalog.network
         self.title = f"{network.name} {part or '사회적경제 카탈로그'} {network.edition}".strip()
-        self.chunks = plan_catalog(
-            [(c, list(items)) for c, items in catalog.by_category],
-            list(catalog.bundles),
-            list(catalog.enterprises),
-            per_page,
-        )
+        categories = [(c, list(items)) for c, items in catalog.by_category]
+        index = len(index_pages(list(catalog.items), {}))
+        self.chunks = plan_catalog(categories, list(catalog.bundles), list(catalog.enterprises), per_page, index)
         self.item_pages = item_page_numbers(self.chunks, per_page)
+        self.index = index_pages(list(catalog.items), self.item_pages)
         self.profile_pages = profile_page_numbers(self.chunks)
 
     def extra(self, chunk: Chunk) -> dict:
@@ -169,13 +168,9 @@ class CatalogDocument(PrintDocument):
             "OPENER_ROWS": OPENER_ROWS,
             "item_pages": self.item_pages,
             "category_names": category_names(self.catalog),
-            "index_rows": self.index_rows(*chunk.payload["row_pages"]) if chunk.kind == "index" else [],
+            "table": INDEX,
+            "index_rows": self.index[slice(*chunk.payload["row_pages"])] if chunk.kind == "index" else [],
         }
-
-    def index_rows(self, first: int, stop: int) -> list[list]:
-        """The items of the index's pages first to stop (counted from 0), a page's rows each."""
-        rows = self.catalog.items[first * INDEX_ROWS_PER_PAGE : stop * INDEX_ROWS_PER_PAGE]
-        return [rows[i : i + INDEX_ROWS_PER_PAGE] for i in range(0, len(rows), INDEX_ROWS_PER_PAGE)]
 
 
 # Category colours when the taxonomy names none: distinct, each with white text at 4.5:1 or more.
@@ -242,8 +237,10 @@ class TradeDocument(PrintDocument):
     def __init__(self, catalog: Catalog, photos: dict[Path, ProcessedPhoto], created: str) -> None:
         super().__init__(catalog, photos, created)
         self.title = f"{catalog.network.name} 회원사 상호 거래 목록"
-        pages = trade_pages([(c, list(items)) for c, items in catalog.by_category])
-        self.chunks = [Chunk("trade", "trade", "회원사 상호 거래 목록", 1, len(pages), {"pages": pages})]
+        pages = trade_pages([(c, list(items)) for c, items in catalog.by_category], catalog.org_types)
+        self.chunks = [
+            Chunk("trade", "trade", "회원사 상호 거래 목록", 1, len(pages), {"pages": pages, "table": TRADE})
+        ]
 
 
 class CalendarDocument(PrintDocument):

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 FRONT_PAGES = 3  # cover, how to use, table of contents
-INDEX_ROWS_PER_PAGE = 34
 PROFILES_PER_CHUNK = 20
 PROFILE_PAGES = 2
 CHUNK_PAGES = 40
@@ -37,9 +36,14 @@ def item_pages(count: int, per_page: int) -> int:
 
 
 def plan_catalog(
-    categories: list[tuple[Any, list[Any]]], bundles: list[Any], enterprises: list[Any], per_page: int
+    categories: list[tuple[Any, list[Any]]],
+    bundles: list[Any],
+    enterprises: list[Any],
+    per_page: int,
+    index_pages: int = 1,
 ) -> list[Chunk]:
-    """Lay out the catalog edition: front matter, categories, bundles, profiles, index."""
+    """Lay out the catalog edition: front matter, categories, bundles, profiles, an index of
+    index_pages pages (its rows wrap, so tables.py measures them)."""
     chunks = [Chunk("front", "front", "차례", 1, FRONT_PAGES)]
     page = FRONT_PAGES + 1
     for category, items in categories:
@@ -62,8 +66,7 @@ def plan_catalog(
             )
         )
         page += PROFILE_PAGES * len(group)
-    rows = sum(len(items) for _, items in categories)
-    index_pages = max(1, math.ceil(rows / INDEX_ROWS_PER_PAGE))
+    index_pages = max(1, index_pages)
     for start in range(0, index_pages, CHUNK_PAGES):
         pages = min(CHUNK_PAGES, index_pages - start)
         key = "index" if start == 0 else f"index-{start // CHUNK_PAGES}"
@@ -142,25 +145,3 @@ def plan_casebook(chapters: list[tuple[Any, tuple[Any, ...]]]) -> list[Chunk]:
         page += pages
     chunks.append(Chunk("appendix", "casebook_appendix", "공공구매 이렇게 하세요", page, APPENDIX_PAGES))
     return chunks
-
-
-TRADE_ROWS_PER_PAGE = 38
-TRADE_TITLE_ROWS = 3  # the title and the note on the first page take the room of this many rows
-
-
-def trade_pages(categories: list[tuple[Any, list[Any]]]) -> list[list[tuple[str, Any]]]:
-    """The member trade list cut into pages of fixed rows: ('category', c) then ('item', i) rows;
-    a category never starts on the last row of a page (its heading would stand alone)."""
-    pages: list[list[tuple[str, Any]]] = [[]]
-    room = TRADE_ROWS_PER_PAGE - TRADE_TITLE_ROWS
-    for category, items in categories:
-        for n, item in enumerate(items):
-            if room < (2 if n == 0 else 1):
-                pages.append([])
-                room = TRADE_ROWS_PER_PAGE
-            if n == 0:
-                pages[-1].append(("category", category))
-                room -= 1
-            pages[-1].append(("item", item))
-            room -= 1
-    return pages
