@@ -29,7 +29,7 @@ from . import build, photos
 from .build import Prepared
 from .config import Settings
 from .errors import ContentError, Problem
-from .jinja import bytecode_cache
+from .jinja import bytecode_cache, with_role
 from .preview import PageFile, Preview, problems_page, watch_with_inotify
 from .render_assets import asset_files
 from .site import history, htmlfix, search
@@ -113,7 +113,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         if not config.site_url:
             config.site_url = catalog.network.site_url
         office = catalog.network.contact  # the publisher, in every footer (the partial escapes each value)
-        config.extra["secatalog_publisher"] = {"name": catalog.network.name, **office.model_dump(mode="json")}
+        publisher = with_role(catalog.network.name, office.role or "")  # not '…네트워크 네트워크 사무국'
+        config.extra["secatalog_publisher"] = {**office.model_dump(mode="json"), "name": publisher, "role": ""}
         config.extra["secatalog_colour"] = catalog.network.colour  # the header in the network's colour
         self.site_url = config.site_url
         search_plugin = config.plugins.get("material/search") or config.plugins.get("search")

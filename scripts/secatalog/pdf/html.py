@@ -107,7 +107,7 @@ class PrintDocument:
     def toc(self) -> list[dict]:
         entries, seen = [], set()
         for chunk in self.chunks[1:]:
-            if chunk.title not in seen:
+            if chunk.title not in seen and chunk.kind not in ("notes", "back"):
                 seen.add(chunk.title)
                 entries.append({"title": chunk.title, "page": chunk.first_page})
         return entries

@@ -73,7 +73,18 @@ def plan_catalog(
         payload = {"opener": start == 0, "row_pages": (start, start + pages)}
         chunks.append(Chunk(key, "index", "찾아보기", page, pages, payload))
         page += pages
-    return chunks
+    return chunks + closing_chunks(page)
+
+
+FOLD = 4  # a saddle-stitched booklet has pages in fours
+
+
+def closing_chunks(page: int) -> list[Chunk]:
+    """Notes pages, then the back cover as the book's last page: the printer folds pages in
+    fours, and the pages that make up the count go inside, not after the back cover."""
+    notes = -page % FOLD  # pages page .. page+notes-1 are notes; the back cover follows
+    chunks = [Chunk("notes", "notes", "메모", page, notes)] if notes else []
+    return [*chunks, Chunk("back", "back", "뒤표지", page + notes, 1)]
 
 
 def category_chunks(category: Any, items: list[Any], per_page: int, page: int) -> list[Chunk]:
@@ -144,4 +155,4 @@ def plan_casebook(chapters: list[tuple[Any, tuple[Any, ...]]]) -> list[Chunk]:
         )
         page += pages
     chunks.append(Chunk("appendix", "casebook_appendix", "공공구매 이렇게 하세요", page, APPENDIX_PAGES))
-    return chunks
+    return chunks + closing_chunks(page + APPENDIX_PAGES)

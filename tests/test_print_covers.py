@@ -1,0 +1,82 @@
+"""Books as books: a back cover that says who publishes them and how to reach them, notes pages
+inside instead of blank pages after the back cover, a front band that runs into the bleed, and
+text that copies as written (no letter-spaced words, no tab label backwards)."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+
+def _pdftotext(pdf: Path, first: int | None = None, last: int | None = None) -> str:
+    pages = [*(["-f", str(first)] if first else []), *(["-l", str(last)] if last else [])]
+    return subprocess.run(["pdftotext", *pages, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("book", ["catalog", "casebook"])
+def test_the_back_cover_is_the_last_page_and_no_page_is_blank(sample_site, book, tmp_path):
+    import zxingcpp
+    from PIL import Image
+
+    pdf = sample_site / f"print/{book}-print.pdf"
+    pages = len(PdfReader(pdf).pages)
+    assert pages % 4 == 0
+    for n in range(1, pages + 1):  # padding is notes pages inside the book, never blank pages
+        assert _pdftotext(pdf, n, n).strip(), (book, n)
+    back = _flat(_pdftotext(pdf, pages, pages))
+    assert "펴낸 곳 예시사회적경제네트워크 사무국" in back, back
+    assert "041-000-0000" in back and "office@example.org" in back
+    assert "펴낸 날 20" in back
+    online = "https://catalog.example.org/" + ("casebook/" if book == "casebook" else "")
+    assert online in back
+    subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", str(pages), "-l", str(pages), str(pdf), str(tmp_path / "b")])
+    image = Image.open(next(tmp_path.glob("b*.png")))
+    assert online in {r.text for r in zxingcpp.read_barcodes(image)}
+
+
+def test_notes_pages_make_up_the_fold_before_the_back_cover():
+    from secatalog.pdf.plan import closing_chunks
+
+    for page in range(20, 28):
+        chunks = closing_chunks(page)
+        back = chunks[-1]
+        assert back.kind == "back" and back.pages == 1 and back.first_page % 4 == 0
+        assert sum(c.pages for c in chunks) == back.first_page - page + 1
+        assert all(c.kind == "notes" for c in chunks[:-1])
+
+
+def test_the_front_cover_band_runs_into_the_bleed(sample_site):
+    import pypdfium2
+
+    from secatalog.config import Settings
+    from secatalog.project import load_project
+
+    colour = load_project(Settings(Path(__file__).resolve().parents[1])).network.colour
+    brand = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    for book in ("catalog", "casebook"):
+        pdf = pypdfium2.PdfDocument(sample_site / f"print/{book}-print.pdf")
+        image = pdf[0].render(scale=1, may_draw_forms=False).to_pil().convert("RGB")  # the media box, bleed included
+        assert image.getpixel((1, 100)) == brand, book  # the outer edge of the bleed, beside the band
+
+
+def test_the_case_book_cover_speaks_of_the_case_book(sample_site):
+    cover = _flat(_pdftotext(sample_site / "print/casebook-print.pdf", 1, 1))
+    assert "카탈로그의" not in cover and "이 사례집의" in cover
+
+
+def test_pdf_text_copies_as_written(sample_site):
+    """Letter-spacing split '규정 확인일' into '규 정 확 인 일' in pdftotext; a tab turned the other
+    way on left-hand pages came out as '리거을먹'."""
+    sheet = _flat(_pdftotext(sample_site / "print/items/barun-bapsang/local-lunchbox.pdf"))
+    assert "규정 확인일" in sheet and "사무국 확인" in sheet
+    catalog = _pdftotext(sample_site / "print/catalog-screen.pdf")
+    assert "리거을먹" not in catalog and "먹을거리" in catalog
+    cover = _flat(_pdftotext(sample_site / "print/catalog-print.pdf", 1, 1))
+    assert "사회적경제 공공구매" in cover
