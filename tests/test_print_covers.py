@@ -80,3 +80,19 @@ def test_pdf_text_copies_as_written(sample_site):
     assert "리거을먹" not in catalog and "먹을거리" in catalog
     cover = _flat(_pdftotext(sample_site / "print/catalog-print.pdf", 1, 1))
     assert "사회적경제 공공구매" in cover
+
+
+def test_a_category_opener_carries_its_first_card_when_two_fit_a_page():
+    """The opener was a band and a short list on a page two-thirds empty: with two cards to a
+    page its lower half holds the category's first card, and the pages promised still hold."""
+    from types import SimpleNamespace
+
+    from secatalog.pdf.plan import category_chunks, item_page_numbers
+
+    category = SimpleNamespace(id="food", name="먹을거리")
+    items = [SimpleNamespace(uid=f"e/p{n}") for n in range(5)]
+    chunks = category_chunks(category, items, 2, 10)
+    assert [c.pages for c in chunks] == [3]
+    assert list(item_page_numbers(chunks, 2).values()) == [10, 11, 11, 12, 12]
+    single = category_chunks(category, items, 1, 10)  # one card a page: the opener stays alone
+    assert list(item_page_numbers(single, 1).values()) == [11, 12, 13, 14, 15]

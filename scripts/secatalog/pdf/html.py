@@ -18,6 +18,7 @@ from .plan import (
     Chunk,
     case_pages,
     item_page_numbers,
+    opener_cards,
     plan_casebook,
     plan_catalog,
     profile_page_numbers,
@@ -165,7 +166,8 @@ class CatalogDocument(PrintDocument):
         return {
             **tab,
             "part": self.part,
-            "OPENER_ROWS": OPENER_ROWS,
+            "OPENER_ROWS": OPENER_ROWS_WITH_CARD if opener_cards(self.per_page) else OPENER_ROWS,
+            "opener_cards": opener_cards(self.per_page),
             "item_pages": self.item_pages,
             "category_names": category_names(self.catalog),
             "table": INDEX,
@@ -180,6 +182,7 @@ TAB_COLOURS = (
 )  # fmt: skip
 TAB_STEPS = 12  # tab positions down the page edge before they start again at the top
 OPENER_ROWS = 36
+OPENER_ROWS_WITH_CARD = 7  # the introduction's half of a page shared with the first card
 
 
 def category_tab(catalog: Catalog, category) -> dict:

@@ -87,14 +87,21 @@ def closing_chunks(page: int) -> list[Chunk]:
     return [*chunks, Chunk("back", "back", "뒤표지", page + notes, 1)]
 
 
+def opener_cards(per_page: int) -> int:
+    """Cards printed on a category's opening page below its introduction: with two cards to a
+    page the introduction takes the top half, so the opener is not a page left two-thirds empty."""
+    return 1 if per_page == 2 else 0
+
+
 def category_chunks(category: Any, items: list[Any], per_page: int, page: int) -> list[Chunk]:
     """A category as chunks of at most CHUNK_PAGES pages: the first opens with the category's
-    page, the others carry on with its cards."""
+    page (and its first card), the others carry on with its cards."""
     chunks: list[Chunk] = []
-    start, room = 0, (CHUNK_PAGES - 1) * per_page
+    first = opener_cards(per_page)
+    start, room = 0, (CHUNK_PAGES - 1) * per_page + first
     while start < len(items):
         cards, opener = items[start : start + room], not chunks
-        pages = opener + item_pages(len(cards), per_page)
+        pages = 1 + item_pages(max(0, len(cards) - first), per_page) if opener else item_pages(len(cards), per_page)
         key = f"category-{category.id}" if opener else f"category-{category.id}-{len(chunks)}"
         payload = {"category": category, "items": items, "cards": cards, "opener": opener}
         chunks.append(Chunk(key, "category", category.name, page, pages, payload))
@@ -105,12 +112,17 @@ def category_chunks(category: Any, items: list[Any], per_page: int, page: int) -
 def item_page_numbers(chunks: list[Chunk], per_page: int) -> dict[str, int]:
     """The page each item is printed on, by item uid."""
     pages: dict[str, int] = {}
+    first = opener_cards(per_page)
     for chunk in chunks:
         if chunk.kind != "category":
             continue
-        first = chunk.first_page + chunk.payload["opener"]
         for n, item in enumerate(chunk.payload["cards"]):
-            pages[item.uid] = first + n // per_page
+            if not chunk.payload["opener"]:
+                pages[item.uid] = chunk.first_page + n // per_page
+            elif n < first:
+                pages[item.uid] = chunk.first_page
+            else:
+                pages[item.uid] = chunk.first_page + 1 + (n - first) // per_page
     return pages
 
 
