@@ -28,5 +28,27 @@
     meta.textContent = other.replace("#", result.total.toLocaleString()) +
       (document.documentElement.lang === "ko" ? " (앞의 " + result.items.length + "개를 보여 줍니다)" : "");
   }
-  if (window.component$) window.component$.subscribe(count);
+  /* A search that finds nothing offers a shorter word, the categories and the quick finder. */
+  function empty(result) {
+    var box = document.querySelector(".sc-search-empty");
+    if (!box || !input || !result || !result.items) return;
+    var query = input.value.trim();
+    box.hidden = !(query && result.items.length === 0);
+    var shorter = box.querySelector(".sc-search-shorter");
+    var word = Array.from(query.split(/\s+/).pop() || "");
+    shorter.hidden = box.hidden || word.length < 2;
+    if (shorter.hidden) return;
+    var less = query.slice(0, query.length - word[word.length - 1].length);
+    var button = shorter.querySelector("button");
+    button.textContent = "‘" + less + "’(으)로 다시 찾기";
+    button.onclick = function () {
+      input.value = less;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      input.focus();
+    };
+  }
+  if (window.component$) {
+    window.component$.subscribe(count);
+    window.component$.subscribe(empty);
+  }
 })();
