@@ -96,3 +96,12 @@ def test_a_category_opener_carries_its_first_card_when_two_fit_a_page():
     assert list(item_page_numbers(chunks, 2).values()) == [10, 11, 11, 12, 12]
     single = category_chunks(category, items, 1, 10)  # one card a page: the opener stays alone
     assert list(item_page_numbers(single, 1).values()) == [11, 12, 13, 14, 15]
+
+
+def test_a_profiles_second_page_shows_its_products_in_pictures(sample_site, tmp_path):
+    """Page 2 of a profile was a short table and half a page of white."""
+    pdf = sample_site / "print/enterprises/barun-bapsang.pdf"
+    second = _flat(_pdftotext(pdf, 2, 2))
+    assert "사진으로 보는 제품·서비스" in second and "로컬푸드 도시락" in second
+    images = subprocess.run(["pdfimages", "-f", "2", "-l", "2", "-list", str(pdf)], capture_output=True, text=True)
+    assert len([line for line in images.stdout.splitlines()[2:] if " image " in line]) >= 3  # three photos

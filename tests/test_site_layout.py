@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from browser import browser, serve
+from test_browser import _results  # search as a user types it
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -76,20 +77,11 @@ def test_the_home_page_is_as_wide_as_the_others(site):
     assert len(set(widths.values())) == 1, widths  # was 688 px against 938
 
 
-def _search(page, base: str, query: str) -> list[str]:
-    page.goto(base)
-    page.click("input.md-search__input")
-    page.keyboard.type(query, delay=15)
-    page.wait_for_timeout(1500)
-    hrefs = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.getAttribute('href'))")
-    return list(dict.fromkeys(h.removeprefix(base).split("?")[0].split("#")[0] for h in hrefs))
-
-
 def test_a_word_ranks_its_exact_matches_above_longer_words_it_begins(site):
     """'청소' lists every cleaning service (the word in their category) before 청소년 진로 체험."""
     base, chromium = site
     page = chromium.new_page(viewport={"width": 1440, "height": 900})
-    found = _search(page, base, "청소")
+    found = _results(page, base, "청소")
     youth = found.index("items/saessak-edu/career-class/")
     cleaning = [n for n, url in enumerate(found) if url.startswith("items/haemaru-clean/")]
     assert len(cleaning) == 3 and max(cleaning) < youth, found
@@ -98,7 +90,7 @@ def test_a_word_ranks_its_exact_matches_above_longer_words_it_begins(site):
 def test_a_search_that_finds_nothing_offers_ways_on(site):
     base, chromium = site
     page = chromium.new_page(viewport={"width": 1440, "height": 900})
-    assert _search(page, base, "두부") == []
+    assert _results(page, base, "두부") == []
     box = page.locator(".sc-search-empty")
     assert box.is_visible()
     assert "‘두’(으)로 다시 찾기" in box.inner_text() and box.locator("a", has_text="공공구매 바로찾기").is_visible()
