@@ -4,6 +4,7 @@ text that copies as written (no letter-spaced words, no tab label backwards)."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -105,3 +106,21 @@ def test_a_profiles_second_page_shows_its_products_in_pictures(sample_site, tmp_
     assert "사진으로 보는 제품·서비스" in second and "로컬푸드 도시락" in second
     images = subprocess.run(["pdfimages", "-f", "2", "-l", "2", "-list", str(pdf)], capture_output=True, text=True)
     assert len([line for line in images.stdout.splitlines()[2:] if " image " in line]) >= 3  # three photos
+
+
+def test_a_case_book_chapter_opens_with_its_cases_and_their_pages(sample_site):
+    """The opener was a band and three short lines: now each case with its headline and page."""
+    from secatalog.config import Settings
+    from secatalog.project import load_project
+
+    pdf = sample_site / "print/casebook-screen.pdf"
+    pages = _pdftotext(pdf).split("\f")
+    casebook = load_project(Settings(Path(__file__).resolve().parents[1])).casebook
+    chapter, cases = next((c, cs) for c, cs in casebook.chapters if len(cs) >= 2)
+    opener = next(n for n, text in enumerate(pages) if text.lstrip().startswith(chapter.name) and "쪽" in text)
+    flat = _flat(pages[opener])
+    numbers = sorted(int(n) for n in re.findall(r"(\d+)쪽", flat))  # (extracted out of order)
+    assert len(numbers) == min(5, len(cases))
+    for case, number in zip(cases, numbers, strict=False):
+        assert case.front.title in flat and case.front.headline in flat, case.front.title
+        assert case.front.title in _flat(pages[number - 1]), (case.front.title, number)
