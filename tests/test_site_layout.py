@@ -98,3 +98,15 @@ def test_a_search_that_finds_nothing_offers_ways_on(site):
     page.wait_for_timeout(1500)
     assert page.input_value("input.md-search__input") == "두"
     assert not box.is_visible()  # '두' finds something
+
+
+def test_pages_use_the_sites_own_korean_face(site):
+    base, chromium = site
+    page = chromium.new_page(viewport={"width": 390, "height": 800})
+    page.goto(base)
+    loaded = page.evaluate(
+        """async () => { await document.fonts.ready;
+        return [...document.fonts].filter(f => f.family.includes('Secatalog Sans') && f.status === 'loaded').length; }"""
+    )
+    assert loaded >= 1
+    assert "Secatalog Sans" in page.evaluate("() => getComputedStyle(document.body).fontFamily")

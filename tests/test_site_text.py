@@ -32,3 +32,17 @@ def test_the_missing_page_speaks_korean_and_offers_ways_on(sample_site):
     assert "Not found" not in article.get_text()
     links = {a.get_text(strip=True): a["href"] for a in article.select("a")}
     assert links["공공구매 바로찾기"].endswith("/procurement/") and links["처음으로"].endswith("/")
+
+
+def test_the_site_carries_its_own_small_korean_face(sample_site):
+    """A subset of Noto Sans CJK KR (16 MB whole) with every character the pages use."""
+    from fontTools.ttLib import TTFont
+
+    home = _text(sample_site / "index.html") + _text(sample_site / "items/barun-bapsang/local-lunchbox/index.html")
+    css = (sample_site / "assets/secatalog/catalog.css").read_text("utf-8")
+    for weight in (400, 700):
+        path = sample_site / f"assets/secatalog/fonts/ko-{weight}.woff2"
+        assert f'url("fonts/ko-{weight}.woff2")' in css
+        assert path.stat().st_size < 250_000, path.stat().st_size  # measured: about 65 KB for the sample
+        covered = TTFont(path).getBestCmap()
+        assert all(ord(ch) in covered for ch in home if "가" <= ch <= "힣"), weight

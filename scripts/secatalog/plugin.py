@@ -32,7 +32,7 @@ from .errors import ContentError, Problem
 from .jinja import bytecode_cache, with_role
 from .preview import PageFile, Preview, problems_page, watch_with_inotify
 from .render_assets import asset_files
-from .site import history, htmlfix, search
+from .site import history, htmlfix, search, webfont
 from .site.context import page_context
 from .site.head import head_tags
 from .site.pages import build_pages
@@ -258,6 +258,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         if self.preview:
             self.preview.rendered(self.pages.values())
         search.write_worker(site)
+        webfont.write(site, self.prepared.catalog.settings.cache_dir)  # after every page and the index
         from . import export, widget
 
         if self.preview and (site / "data").is_dir():
