@@ -124,3 +124,21 @@ def test_a_case_book_chapter_opens_with_its_cases_and_their_pages(sample_site):
     for case, number in zip(cases, numbers, strict=False):
         assert case.front.title in flat and case.front.headline in flat, case.front.title
         assert case.front.title in _flat(pages[number - 1]), (case.front.title, number)
+
+
+def test_the_half_page_under_a_categorys_last_single_card_has_a_purpose(sample_site):
+    """The cases that bought from the category (or how to buy it) and room for notes."""
+    from secatalog.build import prepare
+    from secatalog.config import Settings
+    from secatalog.pdf.html import CatalogDocument
+
+    prepared = prepare(Settings(Path(__file__).resolve().parents[1]))
+    doc = CatalogDocument(prepared.catalog, prepared.photos, 2, "2026-12-04")
+    pdf = sample_site / "print/catalog-screen.pdf"
+    checked = 0
+    for chunk in doc.chunks:
+        if chunk.kind == "category" and (len(chunk.payload["cards"]) - 1) % 2:  # one card on the last page
+            last = _flat(_pdftotext(pdf, chunk.first_page + chunk.pages - 1, chunk.first_page + chunk.pages - 1))
+            assert ("이 분류를 산 공공구매 사례" in last or "품목을 살 때" in last) and "메모" in last, chunk.key
+            checked += 1
+    assert checked >= 2
