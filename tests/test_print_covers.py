@@ -12,9 +12,12 @@ import pytest
 from pypdf import PdfReader
 
 
-def _pdftotext(pdf: Path, first: int | None = None, last: int | None = None) -> str:
+def _pdftotext(pdf: Path, first: int | None = None, last: int | None = None, layout: bool = False) -> str:
     pages = [*(["-f", str(first)] if first else []), *(["-l", str(last)] if last else [])]
-    return subprocess.run(["pdftotext", *pages, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    options = ["-layout"] if layout else []
+    return subprocess.run(
+        ["pdftotext", *options, *pages, str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def _flat(text: str) -> str:
@@ -142,3 +145,21 @@ def test_the_half_page_under_a_categorys_last_single_card_has_a_purpose(sample_s
             assert ("이 분류를 산 공공구매 사례" in last or "품목을 살 때" in last) and "메모" in last, chunk.key
             checked += 1
     assert checked >= 2
+
+
+def test_a_bundle_page_lists_its_items_with_prices_and_pages(sample_site):
+    from secatalog.build import prepare
+    from secatalog.config import Settings
+    from secatalog.pdf.html import CatalogDocument
+
+    prepared = prepare(Settings(Path(__file__).resolve().parents[1]))
+    doc = CatalogDocument(prepared.catalog, prepared.photos, 2, "2026-12-04")
+    chunk = next(c for c in doc.chunks if c.kind == "bundles")
+    pdf = sample_site / "print/catalog-screen.pdf"
+    for n, bundle in enumerate(chunk.payload["bundles"]):
+        page = chunk.first_page + n
+        lines = [" ".join(line.split()) for line in _pdftotext(pdf, page, page, layout=True).splitlines()]
+        assert bundle.record.name in lines
+        for item in bundle.items:
+            row = next(line for line in lines if line.startswith(item.product.name + " "))
+            assert row.endswith(f" {doc.item_pages[item.uid]}") and ("원" in row or "협의" in row), row
