@@ -56,7 +56,7 @@ def test_the_phone_header_shows_the_whole_service_name(site):
 def test_phone_numbers_and_dates_never_break_on_a_phone(site):
     base, chromium = site
     page = chromium.new_page(viewport={"width": 390, "height": 800})
-    for path in ["", "procurement/", "items/dure-farm/rice/"]:
+    for path in ["", "procurement/", "stats/", "items/dure-farm/rice/"]:
         page.goto(base + path)
         broken = page.evaluate(
             """() => [...document.querySelectorAll('a[href^="tel:"], .sc-date')]

@@ -20,7 +20,7 @@ OTHER = "기타"
 MIN_TO_COMPARE = 5
 """Records a year needs before its change on the year before is shown: +463% from a handful of
 records says nothing."""
-LABEL_LINE = 8  # characters of a chart label's line
+LABEL_LINE = 8  # characters of a chart label's line (8 at 19 px fit its 156 units on a phone)
 
 
 @dataclass(frozen=True)
