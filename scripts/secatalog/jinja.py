@@ -34,6 +34,8 @@ def environment(folder: str) -> Environment:
         figures=figures,
         joints=break_at_joints,
         gift_status=gift_status,
+        with_org=with_org,
+        with_role=with_role,
     )
     return env
 
@@ -52,8 +54,27 @@ def gift_status(item, limit_krw: int) -> str:
 
 def unbroken_words(text: str) -> Markup:
     """Each word in a span the stylesheet keeps on one line: Korean headings break between
-    words, never inside one (WeasyPrint has no word-break: keep-all)."""
-    return Markup(" ").join(Markup('<span class="word">{}</span>').format(word) for word in str(text).split())
+    words, never inside one (WeasyPrint has no word-break: keep-all). A name joined with dots
+    (조경·인테리어·집수리) may also break after a dot, so a narrow box need not cut it."""
+    return Markup(" ").join(
+        Markup("").join(Markup('<span class="word">{}</span>').format(part) for part in re.findall(r"[^·]+·?|·", word))
+        for word in str(text).split()
+    )
+
+
+def with_org(name: str, org: str) -> str:
+    """'꿈터사무 (예시) · 사회적기업', but '두레농장 마을기업 (예시)' alone: a name that already
+    says its organisation type does not get it twice."""
+    return name if org in name else f"{name} · {org}"
+
+
+def with_role(name: str, role: str) -> str:
+    """'예시사회적경제네트워크 사무국' for the network's name and the role '네트워크 사무국':
+    the role's first word is dropped when the name already ends with it."""
+    words = role.split()
+    if words and name.endswith(words[0]):
+        words = words[1:]
+    return " ".join([name, *words])
 
 
 def break_at_joints(text: str) -> Markup:

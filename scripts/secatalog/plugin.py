@@ -29,10 +29,10 @@ from . import GENERATOR, build, photos
 from .build import Prepared
 from .config import Settings
 from .errors import ContentError, PrintError, Problem
-from .jinja import bytecode_cache
+from .jinja import bytecode_cache, with_role
 from .preview import PageFile, Preview, preview_app, problems_page, watch_with_inotify
 from .render_assets import asset_files
-from .site import history, htmlfix, material, search
+from .site import history, htmlfix, material, search, webfont
 from .site.context import page_context
 from .site.head import head_tags
 from .site.pages import build_pages
@@ -119,7 +119,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         if not config.site_url:
             config.site_url = catalog.network.site_url
         office = catalog.network.contact  # the publisher, in every footer (the partial escapes each value)
-        config.extra["secatalog_publisher"] = {"name": catalog.network.name, **office.model_dump(mode="json")}
+        publisher = with_role(catalog.network.name, office.role or "")  # not '…네트워크 네트워크 사무국'
+        config.extra["secatalog_publisher"] = {**office.model_dump(mode="json"), "name": publisher, "role": ""}
         config.extra["secatalog_generator"] = GENERATOR
         config.extra["secatalog_colour"] = catalog.network.colour  # the header in the network's colour
         self.site_url = config.site_url
@@ -264,6 +265,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         if self.preview:
             self.preview.rendered(self.pages.values())
         search.write_worker(site)
+        webfont.write(site, self.prepared.catalog.settings.cache_dir)  # after every page and the index
         from . import export, widget
 
         if self.preview and (site / "data").is_dir():

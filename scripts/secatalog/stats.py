@@ -6,6 +6,7 @@ The records are what each member wrote in its file (self-reported); nothing here
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -13,7 +14,13 @@ from .catalog import Catalog, EnterpriseEntry, Item
 
 # Words that end a department's name: '예시시청 총무과' was bought by 예시시청.
 _DEPARTMENT_ENDINGS = ("과", "팀", "실", "계", "담당관", "사업소")
+# A local government and its hall are one buyer: '예시시청' is counted with '예시시'.
+_HALLS = ("시청", "군청", "구청", "도청")
 OTHER = "기타"
+MIN_TO_COMPARE = 5
+"""Records a year needs before its change on the year before is shown: +463% from a handful of
+records says nothing."""
+LABEL_LINE = 8  # characters of a chart label's line (8 at 19 px fit its 156 units on a phone)
 
 
 @dataclass(frozen=True)
@@ -38,7 +45,23 @@ class Row:
     share: float
     """Part of the grand total, 0..1 (bar length in the charts)."""
     change: float | None = None
-    """Per cent against the row before (years only); None for the first year or from zero."""
+    """Per cent against the row before (years only); None for the first year, from zero, or
+    when either year has fewer than MIN_TO_COMPARE records."""
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The label for a chart in at most two short lines, broken between words."""
+        lines: list[str] = []
+        for word in self.label.split():
+            for n, part in enumerate(re.findall(r"[^·]+·?|·", word)):  # 청소·방역· | 시설관리
+                joined = lines[-1] + ("" if n else " ") + part if lines else part
+                if lines and len(joined) <= LABEL_LINE:
+                    lines[-1] = joined
+                else:
+                    lines.append(part)
+        if len(lines) > 2:
+            lines = [lines[0], " ".join(lines[1:])]
+        return tuple(line if len(line) <= LABEL_LINE + 1 else line[:LABEL_LINE] + "…" for line in lines)
 
 
 @dataclass(frozen=True)
@@ -56,10 +79,13 @@ class Statistics:
 
 
 def agency_of(buyer: str) -> str:
-    """The buying institution without its department: '예시시청 총무과' -> '예시시청'."""
+    """The buying institution without its department, a hall as its government:
+    '예시시청 총무과' -> '예시시', like '예시시 보건소' stays itself."""
     words = buyer.split()
     if len(words) > 1 and words[-1].endswith(_DEPARTMENT_ENDINGS):
         words = words[:-1]
+    if len(words) == 1 and words[0].endswith(_HALLS) and len(words[0]) > 2:
+        words = [words[0][:-1]]
     return " ".join(words) or buyer
 
 
@@ -119,7 +145,8 @@ def _rows(purchases, key, total: int, by_label: bool = False) -> tuple[Row, ...]
 def _with_change(rows: tuple[Row, ...]) -> tuple[Row, ...]:
     out, before = [], None
     for row in rows:
-        change = (row.amount - before) / before * 100 if before else None
+        comparable = before is not None and before.amount and min(before.count, row.count) >= MIN_TO_COMPARE
+        change = (row.amount - before.amount) / before.amount * 100 if comparable else None
         out.append(Row(row.label, row.amount, row.count, row.share, change))
-        before = row.amount
+        before = row
     return tuple(out)

@@ -28,5 +28,34 @@
     meta.textContent = other.replace("#", result.total.toLocaleString()) +
       (document.documentElement.lang === "ko" ? " (앞의 " + result.items.length + "개를 보여 줍니다)" : "");
   }
-  if (window.component$) window.component$.subscribe(count);
+  /* A search that finds nothing offers a shorter word, the categories and the quick finder. */
+  function empty(result) {
+    var box = document.querySelector(".sc-search-empty");
+    if (!box || !input || !result || !result.items) return;
+    var query = input.value.trim();
+    box.hidden = !(query && result.items.length === 0);
+    var shorter = box.querySelector(".sc-search-shorter");
+    var word = Array.from(query.split(/\s+/).pop() || "");
+    shorter.hidden = box.hidden || word.length < 2;
+    if (shorter.hidden) return;
+    var less = query.slice(0, query.length - word[word.length - 1].length);
+    var button = shorter.querySelector("button");
+    button.textContent = "‘" + less + "’" + toParticle(less) + " 다시 찾기";
+    button.onclick = function () {
+      input.value = less;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      input.focus();
+    };
+  }
+  // 으로 after a final consonant other than ㄹ, else 로 (as korean.josa does in Python).
+  function toParticle(word) {
+    var last = word.charCodeAt(word.length - 1);
+    if (last < 0xac00 || last > 0xd7a3) return "로"; // a word typed in Latin letters or digits
+    var final = (last - 0xac00) % 28;
+    return final === 0 || final === 8 ? "로" : "으로";
+  }
+  if (window.component$) {
+    window.component$.subscribe(count);
+    window.component$.subscribe(empty);
+  }
 })();

@@ -14,6 +14,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from ..card_news import SIZE, cards
+from .fit import fit_size
 from .html import PrintDocument
 
 
@@ -30,6 +31,9 @@ class CardsDocument(PrintDocument):
         self.cards = cards(catalog)
         self.title = "카드뉴스"
         self.chunks = [Chunk("cards", "card", "카드뉴스", 1, len(self.cards), {"cards": self.cards})]
+
+    def extra(self, chunk) -> dict:
+        return {"fit": fit_size}
 
 
 def rasterise(pdf: Path, index: int, png: Path) -> None:

@@ -42,6 +42,7 @@ class Documents:
                 for name, doc in self.books.items()
                 for chunk in doc.chunks
                 for ed in (PRINT, SCREEN)
+                if not (ed.screen and chunk.kind == "notes")
             ],
             "singles": [_whole(doc, SCREEN, photos) for doc in self.singles],
             "promotion": [  # the calendar for the printer (bleed, crop marks); cards to rasterise
@@ -96,7 +97,9 @@ def write_all(prepared, site: Path, workers: int | None = None) -> None:
         printed = {}
         for name, doc in docs.books.items():
             for edition in (PRINT, SCREEN):
-                parts = [f"{name}:{edition.name}:{chunk.key}" for chunk in doc.chunks]
+                # notes pages make up the printer's fold; a screen reader has no use for them
+                chunks = [c for c in doc.chunks if not (edition.screen and c.kind == "notes")]
+                parts = [f"{name}:{edition.name}:{chunk.key}" for chunk in chunks]
                 pad_to = 1 if edition.screen else 4  # the printer folds sheets into fours
                 join = joins.book(out_dir / f"{name}-{edition.name}.pdf", parts, doc.title, *by, pad_to)
                 if not edition.screen:
@@ -126,7 +129,7 @@ def printer_notes(printed: dict[str, tuple[str, int]], catalog) -> str:
 
 - 판형: 카탈로그·사례집은 A4 (210 x 297 mm) 재단 크기, 사방 도련 3 mm 포함 (216 x 303 mm), 재단선 표시 있음
 - PDF 상자: TrimBox = A4, BleedBox = 도련 포함 크기
-- 쪽수: 카탈로그·사례집은 4의 배수 (중철 제본용; 모자라는 쪽은 끝에 빈 쪽으로 채움)
+- 쪽수: 카탈로그·사례집은 4의 배수 (중철 제본용; 모자라는 쪽은 뒤표지 앞에 메모 쪽으로 채움), 마지막 쪽이 뒤표지
 - 색: RGB (sRGB). 인쇄소의 색 관리로 CMYK 변환하세요.
 - 글꼴: Noto Sans CJK KR, 쓰인 글자만 PDF 안에 모두 들어 있음 (글꼴 설치 필요 없음)
 - 사진: 인쇄 크기에서 약 300 dpi

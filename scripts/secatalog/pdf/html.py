@@ -14,20 +14,22 @@ from ..jinja import environment
 from ..photos import ProcessedPhoto
 from .fetcher import photo_url, qr_url
 from .plan import (
-    INDEX_ROWS_PER_PAGE,
     PROFILE_PAGES,
     Chunk,
     case_pages,
     item_page_numbers,
+    opener_cards,
     plan_casebook,
     plan_catalog,
     profile_page_numbers,
-    trade_pages,
 )
+from .tables import INDEX, TRADE, index_pages, trade_pages
 
 CSS = Path(__file__).resolve().parent.parent / "templates" / "print" / "print.css"
 _TAG = re.compile(r"(<[^>]*>)")
-_BETWEEN_SYLLABLES = re.compile(r"(?<=[가-힣])(?=[가-힣])")
+_BETWEEN_SYLLABLES = re.compile(r"(?<=[가-힣\d])(?=[가-힣㎡㎏])")
+"""Between two syllables, and between a figure and its unit or counter (5자루, 330㎡): a line
+breaks at spaces, not inside a word or a figure."""
 WORD_JOINER = "\u2060"
 
 
@@ -106,7 +108,7 @@ class PrintDocument:
     def toc(self) -> list[dict]:
         entries, seen = [], set()
         for chunk in self.chunks[1:]:
-            if chunk.title not in seen:
+            if chunk.title not in seen and chunk.kind not in ("notes", "back"):
                 seen.add(chunk.title)
                 entries.append({"title": chunk.title, "page": chunk.first_page})
         return entries
@@ -152,30 +154,26 @@ class CatalogDocument(PrintDocument):
         self.part = part
         network = catalog.network
         self.title = f"{network.name} {part or '사회적경제 카탈로그'} {network.edition}".strip()
-        self.chunks = plan_catalog(
-            [(c, list(items)) for c, items in catalog.by_category],
-            list(catalog.bundles),
-            list(catalog.enterprises),
-            per_page,
-        )
+        categories = [(c, list(items)) for c, items in catalog.by_category]
+        index = len(index_pages(list(catalog.items), {}))
+        self.chunks = plan_catalog(categories, list(catalog.bundles), list(catalog.enterprises), per_page, index)
         self.item_pages = item_page_numbers(self.chunks, per_page)
+        self.index = index_pages(list(catalog.items), self.item_pages)
         self.profile_pages = profile_page_numbers(self.chunks)
 
     def extra(self, chunk: Chunk) -> dict:
         tab = category_tab(self.catalog, chunk.payload["category"]) if chunk.kind == "category" else {}
         return {
             **tab,
+            "category_cases": category_cases(self.catalog, chunk.payload["category"]) if tab else [],
             "part": self.part,
-            "OPENER_ROWS": OPENER_ROWS,
+            "OPENER_ROWS": OPENER_ROWS_WITH_CARD if opener_cards(self.per_page) else OPENER_ROWS,
+            "opener_cards": opener_cards(self.per_page),
             "item_pages": self.item_pages,
             "category_names": category_names(self.catalog),
-            "index_rows": self.index_rows(*chunk.payload["row_pages"]) if chunk.kind == "index" else [],
+            "table": INDEX,
+            "index_rows": self.index[slice(*chunk.payload["row_pages"])] if chunk.kind == "index" else [],
         }
-
-    def index_rows(self, first: int, stop: int) -> list[list]:
-        """The items of the index's pages first to stop (counted from 0), a page's rows each."""
-        rows = self.catalog.items[first * INDEX_ROWS_PER_PAGE : stop * INDEX_ROWS_PER_PAGE]
-        return [rows[i : i + INDEX_ROWS_PER_PAGE] for i in range(0, len(rows), INDEX_ROWS_PER_PAGE)]
 
 
 # Category colours when the taxonomy names none: distinct, each with white text at 4.5:1 or more.
@@ -185,6 +183,7 @@ TAB_COLOURS = (
 )  # fmt: skip
 TAB_STEPS = 12  # tab positions down the page edge before they start again at the top
 OPENER_ROWS = 36
+OPENER_ROWS_WITH_CARD = 7  # the introduction's half of a page shared with the first card
 
 
 def category_tab(catalog: Catalog, category) -> dict:
@@ -194,6 +193,14 @@ def category_tab(catalog: Catalog, category) -> dict:
         "tab_colour": category.colour or TAB_COLOURS[index % len(TAB_COLOURS)],
         "tab_top": 4 + (index % TAB_STEPS) * 20,  # mm below the top of the text area
     }
+
+
+def category_cases(catalog: Catalog, category, most: int = 3) -> list:
+    """The case book's cases that bought this category's items: what fills the half page a
+    category's last single card leaves."""
+    if catalog.casebook is None:
+        return []
+    return [c for c in catalog.casebook.cases if any(i.category.id == category.id for i in c.items)][:most]
 
 
 def category_names(catalog: Catalog) -> dict[str, str]:
@@ -242,8 +249,10 @@ class TradeDocument(PrintDocument):
     def __init__(self, catalog: Catalog, photos: dict[Path, ProcessedPhoto], created: str) -> None:
         super().__init__(catalog, photos, created)
         self.title = f"{catalog.network.name} 회원사 상호 거래 목록"
-        pages = trade_pages([(c, list(items)) for c, items in catalog.by_category])
-        self.chunks = [Chunk("trade", "trade", "회원사 상호 거래 목록", 1, len(pages), {"pages": pages})]
+        pages = trade_pages([(c, list(items)) for c, items in catalog.by_category], catalog.org_types)
+        self.chunks = [
+            Chunk("trade", "trade", "회원사 상호 거래 목록", 1, len(pages), {"pages": pages, "table": TRADE})
+        ]
 
 
 class CalendarDocument(PrintDocument):

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 FRONT_PAGES = 3  # cover, how to use, table of contents
-INDEX_ROWS_PER_PAGE = 34
 PROFILES_PER_CHUNK = 20
 PROFILE_PAGES = 2
 CHUNK_PAGES = 40
@@ -37,9 +36,14 @@ def item_pages(count: int, per_page: int) -> int:
 
 
 def plan_catalog(
-    categories: list[tuple[Any, list[Any]]], bundles: list[Any], enterprises: list[Any], per_page: int
+    categories: list[tuple[Any, list[Any]]],
+    bundles: list[Any],
+    enterprises: list[Any],
+    per_page: int,
+    index_pages: int = 1,
 ) -> list[Chunk]:
-    """Lay out the catalog edition: front matter, categories, bundles, profiles, index."""
+    """Lay out the catalog edition: front matter, categories, bundles, profiles, an index of
+    index_pages pages (its rows wrap, so tables.py measures them)."""
     chunks = [Chunk("front", "front", "차례", 1, FRONT_PAGES)]
     page = FRONT_PAGES + 1
     for category, items in categories:
@@ -62,25 +66,42 @@ def plan_catalog(
             )
         )
         page += PROFILE_PAGES * len(group)
-    rows = sum(len(items) for _, items in categories)
-    index_pages = max(1, math.ceil(rows / INDEX_ROWS_PER_PAGE))
+    index_pages = max(1, index_pages)
     for start in range(0, index_pages, CHUNK_PAGES):
         pages = min(CHUNK_PAGES, index_pages - start)
         key = "index" if start == 0 else f"index-{start // CHUNK_PAGES}"
         payload = {"opener": start == 0, "row_pages": (start, start + pages)}
         chunks.append(Chunk(key, "index", "찾아보기", page, pages, payload))
         page += pages
-    return chunks
+    return chunks + closing_chunks(page)
+
+
+FOLD = 4  # a saddle-stitched booklet has pages in fours
+
+
+def closing_chunks(page: int) -> list[Chunk]:
+    """Notes pages, then the back cover as the book's last page: the printer folds pages in
+    fours, and the pages that make up the count go inside, not after the back cover."""
+    notes = -page % FOLD  # pages page .. page+notes-1 are notes; the back cover follows
+    chunks = [Chunk("notes", "notes", "메모", page, notes)] if notes else []
+    return [*chunks, Chunk("back", "back", "뒤표지", page + notes, 1)]
+
+
+def opener_cards(per_page: int) -> int:
+    """Cards printed on a category's opening page below its introduction: with two cards to a
+    page the introduction takes the top half, so the opener is not a page left two-thirds empty."""
+    return 1 if per_page == 2 else 0
 
 
 def category_chunks(category: Any, items: list[Any], per_page: int, page: int) -> list[Chunk]:
     """A category as chunks of at most CHUNK_PAGES pages: the first opens with the category's
-    page, the others carry on with its cards."""
+    page (and its first card), the others carry on with its cards."""
     chunks: list[Chunk] = []
-    start, room = 0, (CHUNK_PAGES - 1) * per_page
+    first = opener_cards(per_page)
+    start, room = 0, (CHUNK_PAGES - 1) * per_page + first
     while start < len(items):
         cards, opener = items[start : start + room], not chunks
-        pages = opener + item_pages(len(cards), per_page)
+        pages = 1 + item_pages(max(0, len(cards) - first), per_page) if opener else item_pages(len(cards), per_page)
         key = f"category-{category.id}" if opener else f"category-{category.id}-{len(chunks)}"
         payload = {"category": category, "items": items, "cards": cards, "opener": opener}
         chunks.append(Chunk(key, "category", category.name, page, pages, payload))
@@ -91,12 +112,17 @@ def category_chunks(category: Any, items: list[Any], per_page: int, page: int) -
 def item_page_numbers(chunks: list[Chunk], per_page: int) -> dict[str, int]:
     """The page each item is printed on, by item uid."""
     pages: dict[str, int] = {}
+    first = opener_cards(per_page)
     for chunk in chunks:
         if chunk.kind != "category":
             continue
-        first = chunk.first_page + chunk.payload["opener"]
         for n, item in enumerate(chunk.payload["cards"]):
-            pages[item.uid] = first + n // per_page
+            if not chunk.payload["opener"]:
+                pages[item.uid] = chunk.first_page + n // per_page
+            elif n < first:
+                pages[item.uid] = chunk.first_page
+            else:
+                pages[item.uid] = chunk.first_page + 1 + (n - first) // per_page
     return pages
 
 
@@ -141,26 +167,4 @@ def plan_casebook(chapters: list[tuple[Any, tuple[Any, ...]]]) -> list[Chunk]:
         )
         page += pages
     chunks.append(Chunk("appendix", "casebook_appendix", "공공구매 이렇게 하세요", page, APPENDIX_PAGES))
-    return chunks
-
-
-TRADE_ROWS_PER_PAGE = 38
-TRADE_TITLE_ROWS = 3  # the title and the note on the first page take the room of this many rows
-
-
-def trade_pages(categories: list[tuple[Any, list[Any]]]) -> list[list[tuple[str, Any]]]:
-    """The member trade list cut into pages of fixed rows: ('category', c) then ('item', i) rows;
-    a category never starts on the last row of a page (its heading would stand alone)."""
-    pages: list[list[tuple[str, Any]]] = [[]]
-    room = TRADE_ROWS_PER_PAGE - TRADE_TITLE_ROWS
-    for category, items in categories:
-        for n, item in enumerate(items):
-            if room < (2 if n == 0 else 1):
-                pages.append([])
-                room = TRADE_ROWS_PER_PAGE
-            if n == 0:
-                pages[-1].append(("category", category))
-                room -= 1
-            pages[-1].append(("item", item))
-            room -= 1
-    return pages
+    return chunks + closing_chunks(page + APPENDIX_PAGES)

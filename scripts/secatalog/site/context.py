@@ -18,7 +18,7 @@ from ..export import COLUMNS
 from ..korean import josa, quoted
 from ..model import CONTRIBUTION_TYPES, SOCIAL_PURPOSES
 from ..schema import form_limits, form_patterns
-from ..stats import statistics
+from ..stats import MIN_TO_COMPARE, statistics
 from ..widget import BANNERS, snippets
 from .head import enterprise_json_ld, item_json_ld
 from .render import Renderer, root_for
@@ -180,7 +180,7 @@ def card_news(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[st
 
 
 def stats(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
-    return {"stats": statistics(renderer.catalog)}
+    return {"stats": statistics(renderer.catalog), "min_to_compare": MIN_TO_COMPARE}
 
 
 def open_data(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:

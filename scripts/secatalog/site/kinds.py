@@ -37,7 +37,7 @@ HOME = PageKind(
     "home.html",
     in_nav=True,
     indexed=False,
-    toc=True,
+    toc=False,  # as wide as every other page (its table of contents took 250 px of a desktop)
     hero_sizes="(max-width: 600px) 100vw, 320px",
     extra=builders.home,
 )

@@ -22,7 +22,9 @@
   var PARTICLES = ["으로는", "에서는", "으로", "에서", "에게", "까지", "부터", "처럼", "보다", "이나", "이랑",
     "하고", "을", "를", "은", "는", "이", "가", "로", "도", "와", "과", "의", "에", "만", "랑", "나"];
   var MIN_STEM = 2;  // never cut a word to a single syllable: "회의", "사과" stay as typed
-  var EXACT = 10;  // an exact word counts this many times a word it only begins
+  var EXACT = 1000;  // an exact word counts this many times a word it only begins: more than a
+  // title's boost over body text, so "청소" lists every cleaning service (the word in their
+  // category) before 청소년 진로 체험 (a title that only begins with it)
   var SHOWN = 100;  // pages sent to the list (with the true total): more than a person reads
   var EXCERPTS = 20;  // of those, the ones that may get a highlighted excerpt (10 show, 4 more per scroll)
   var EXCERPT_BEFORE = 16, EXCERPT_LENGTH = 90;

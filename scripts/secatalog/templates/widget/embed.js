@@ -7,7 +7,7 @@
   var me = document.currentScript;
   if (!me || !window.fetch || !document.head.attachShadow) return;
   var base = me.src.replace(/widget\/embed\.js(?:[?#].*)?$/, "");
-  var CSS = ":host{all:initial;display:block;font:14px/1.45 system-ui,'Noto Sans KR','Malgun Gothic',sans-serif;color:#1a1a1a;word-break:keep-all;overflow-wrap:anywhere}" +
+  var CSS = ":host{all:initial;display:block;font:14px/1.45 system-ui,'Noto Sans KR','Malgun Gothic',sans-serif;color:#1a1a1a;word-break:keep-all;overflow-wrap:break-word}" +
     ".w{border:1px solid #3949ab;border-radius:6px;padding:10px;background:#fff;max-width:100%;box-sizing:border-box}" +
     "h2{font-size:15px;margin:0 0 4px;color:SC_COLOUR}p{margin:0 0 8px;font-size:13px}" +
     "ul{list-style:none;margin:0 0 8px;padding:0;display:flex;flex-wrap:wrap;gap:4px}" +

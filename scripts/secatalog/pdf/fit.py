@@ -1,0 +1,76 @@
+"""Text measured before it is drawn, so no printed box cuts a word.
+
+Pages are planned before WeasyPrint runs (plan.py), so a table whose rows may wrap needs each
+row's height in advance, and a card's title needs a font size at which its longest word fits.
+Widths are the advances of Noto Sans CJK KR (the print font), rounded up, in em; a line breaks
+only between words (keep_words joins Hangul syllables), and a word wider than its box breaks
+inside (overflow-wrap: break-word), which counts as extra lines here.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+PT_MM = 25.4 / 72
+SAFETY = 1.04
+"""Bold faces and kerning differ a little from the regular advances below: measure wide."""
+
+_NARROW = {" ": 0.23, ",": 0.28, ".": 0.28, ":": 0.28, ";": 0.28, "'": 0.23, '"': 0.4, "!": 0.3, "|": 0.25}
+_NARROW.update({"(": 0.34, ")": 0.34, "[": 0.34, "]": 0.34, "/": 0.4, "-": 0.35, "·": 0.57, "~": 0.56})
+_WIDE_LATIN = {"m": 0.93, "w": 0.81, "M": 0.82, "W": 0.88, "@": 0.95, "%": 0.9}
+
+
+def advance(ch: str) -> float:
+    """The width of one character in em."""
+    if ch in _NARROW:
+        return _NARROW[ch]
+    if ch in _WIDE_LATIN:
+        return _WIDE_LATIN[ch]
+    if ch.isascii():
+        return 0.62 if ch.isupper() else 0.57
+    if "가" <= ch <= "힣":
+        return 0.92
+    return 1.0  # CJK, symbols such as ㎡
+
+
+def width_em(text: str) -> float:
+    return sum(advance(ch) for ch in text) * SAFETY
+
+
+def pieces(text: str) -> list[tuple[float, str]]:
+    """The unbreakable pieces of text with the gap before each: words, and the parts of a name
+    such as 조경·인테리어·집수리, which may break after its dots (see jinja.unbroken_words)."""
+    out = []
+    for word in str(text).split():
+        for n, part in enumerate(re.findall(r"[^·]+·?|·", word)):
+            out.append((0.0 if n else advance(" ") * SAFETY, part))
+    return out
+
+
+def line_count(text: str, width: float) -> int:
+    """Lines text takes in a box width em wide, broken between pieces (greedy, as browsers do)."""
+    if width <= 0:
+        return 1_000_000
+    lines, used = 0, 0.0
+    for gap, piece in pieces(text):
+        w = width_em(piece)
+        if lines and used + gap + w <= width:
+            used += gap + w
+            continue
+        whole = max(1, math.ceil(w / width))  # a piece wider than the box breaks inside it
+        lines += whole
+        used = w - (whole - 1) * width
+    return max(lines, 1)
+
+
+def fit_size(text: str, width: float, lines: int, largest: float, smallest: float) -> float:
+    """The largest font size (in the unit of width, in steps of 1) at which text takes at most
+    `lines` lines of a box `width` wide with no word broken; `smallest` if none does."""
+    size = math.floor(largest)
+    while size > smallest:
+        widest = max((width_em(p) for _, p in pieces(text)), default=0.0)
+        if widest * size <= width and line_count(text, width / size) <= lines:
+            return size
+        size -= 1
+    return smallest

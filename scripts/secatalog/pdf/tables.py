@@ -1,0 +1,158 @@
+"""The printed tables whose rows wrap: the catalog's index (찾아보기) and the members' trade list.
+
+A row is as tall as its tallest cell, measured before rendering (fit.py), and pages are filled
+up to a height, so a long enterprise name takes two lines instead of being cut at the cell's
+edge. The cells' texts are made here once; the templates only lay them out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..jinja import with_org
+from ..site.markup import won
+from .fit import PT_MM, line_count
+
+PAGE_MM = 258.0
+"""The height of a .page (print.css): the A4 text area."""
+SAFETY_MM = 6.0
+"""Room left at each page's foot for rounding in the measures."""
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    width: float
+    """mm, padding included (the stylesheet's table-layout: fixed honours it)."""
+    cls: str = ""
+    """price, mark, num (right or centred) or tel (never broken)."""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table's columns and type: what a row's height follows from."""
+
+    columns: tuple[Column, ...]
+    font_pt: float
+    pad_x: float = 1.5
+    pad_y: float = 1.0
+    line_height: float = 1.45
+
+    @property
+    def line_mm(self) -> float:
+        return self.font_pt * self.line_height * PT_MM
+
+    def row_height(self, cells: tuple[str, ...]) -> float:
+        em = self.font_pt * PT_MM
+        widths = [(col.width - 2 * self.pad_x) / em for col in self.columns]
+        lines = max(line_count(text, width) for width, text in zip(widths, cells, strict=True))
+        return lines * self.line_mm + 2 * self.pad_y + 0.2
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[str, ...]
+    height: float
+    kind: str = "item"
+    """item, or category: a heading row across the table."""
+
+
+def paginate(rows: list[Row], first_room: float, room: float) -> list[list[Row]]:
+    """Rows cut into pages of at most first_room (then room) mm; a category heading never ends
+    a page (it would stand alone)."""
+    pages: list[list[Row]] = [[]]
+    left = first_room
+    for n, row in enumerate(rows):
+        need = row.height
+        if row.kind == "category" and n + 1 < len(rows):
+            need += rows[n + 1].height
+        if pages[-1] and need > left:
+            pages.append([])
+            left = room
+        pages[-1].append(row)
+        left -= row.height
+    return pages
+
+
+INDEX = Table(
+    (
+        Column("분류", 24),
+        Column("상품명", 40),
+        Column("기업", 36),
+        Column("가격", 32, "price"),
+        Column("수의계약", 16, "mark"),
+        Column("전화", 22, "tel"),
+        Column("쪽", 10, "num"),
+    ),
+    font_pt=8,
+)
+INDEX_TITLE_MM = 14.0  # the first page's heading (h1, 20 pt, and its margin)
+INDEX_KICKER_MM = 6.0  # the following pages' kicker line
+
+
+def eligibility_word(eligibility) -> str:
+    """What a narrow cell says: never empty, so a blank is never read as 'not checked'."""
+    return {"eligible": "가능", "pending": "확인 중"}.get(eligibility.status, "해당 없음")
+
+
+def index_row(item: Any, page: int) -> Row:
+    p, rec = item.product, item.enterprise.record
+    unit = f"/{p.unit}" if p.unit and isinstance(p.price, int) else ""
+    cells = (
+        item.sub.name if item.sub else item.category.name,
+        p.name,
+        rec.name,
+        won(p.price) + unit,
+        eligibility_word(item.eligibility),
+        rec.contact.phone or rec.phone or "—",
+        str(page),
+    )
+    return Row(cells, INDEX.row_height(cells))
+
+
+def index_pages(items: list[Any], pages: dict[str, int]) -> list[list[Row]]:
+    """The index's rows by page. Page numbers are as wide whatever they are, so the rows can be
+    measured before the numbers are known (pages may be {} to count the index's pages)."""
+    rows = [index_row(item, pages.get(item.uid, 9999)) for item in items]
+    header = INDEX.row_height(tuple(c.title for c in INDEX.columns))
+    room = PAGE_MM - header - SAFETY_MM
+    return paginate(rows, room - INDEX_TITLE_MM, room - INDEX_KICKER_MM) if rows else [[]]
+
+
+TRADE = Table(
+    (
+        Column("제품·서비스", 40),
+        Column("기업 (조직 유형)", 44),
+        Column("가격", 30, "price"),
+        Column("전화", 22, "tel"),
+        Column("이메일", 44),
+    ),
+    font_pt=7.5,
+)
+TRADE_TITLE_MM = 26.0  # the first page's heading and note
+
+
+def trade_rows(categories: list[tuple[Any, list[Any]]], org_types: dict) -> list[Row]:
+    rows = []
+    for category, items in categories:
+        if items:
+            rows.append(Row((category.name,), TRADE.line_mm + 2 * TRADE.pad_y + 0.2, "category"))
+        for item in items:
+            p, rec = item.product, item.enterprise.record
+            unit = f"/{p.unit}" if p.unit and isinstance(p.price, int) else ""
+            cells = (
+                p.name,
+                with_org(rec.name, org_types[rec.org_type].short),
+                won(p.price) + unit,
+                rec.contact.phone or rec.phone or "—",
+                rec.contact.email or rec.email or "—",
+            )
+            rows.append(Row(cells, TRADE.row_height(cells)))
+    return rows
+
+
+def trade_pages(categories: list[tuple[Any, list[Any]]], org_types: dict) -> list[list[Row]]:
+    header = TRADE.row_height(tuple(c.title for c in TRADE.columns))
+    room = PAGE_MM - header - SAFETY_MM
+    return paginate(trade_rows(categories, org_types), room - TRADE_TITLE_MM, room - INDEX_KICKER_MM)

@@ -1,0 +1,165 @@
+"""Books as books: a back cover that says who publishes them and how to reach them, notes pages
+inside instead of blank pages after the back cover, a front band that runs into the bleed, and
+text that copies as written (no letter-spaced words, no tab label backwards)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+
+def _pdftotext(pdf: Path, first: int | None = None, last: int | None = None, layout: bool = False) -> str:
+    pages = [*(["-f", str(first)] if first else []), *(["-l", str(last)] if last else [])]
+    options = ["-layout"] if layout else []
+    return subprocess.run(
+        ["pdftotext", *options, *pages, str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("book", ["catalog", "casebook"])
+def test_the_back_cover_is_the_last_page_and_no_page_is_blank(sample_site, book, tmp_path):
+    import zxingcpp
+    from PIL import Image
+
+    pdf = sample_site / f"print/{book}-print.pdf"
+    pages = len(PdfReader(pdf).pages)
+    assert pages % 4 == 0
+    for n in range(1, pages + 1):  # padding is notes pages inside the book, never blank pages
+        assert _pdftotext(pdf, n, n).strip(), (book, n)
+    back = _flat(_pdftotext(pdf, pages, pages))
+    assert "펴낸 곳 예시사회적경제네트워크 사무국" in back, back
+    assert "041-000-0000" in back and "office@example.org" in back
+    assert "펴낸 날 20" in back
+    online = "https://catalog.example.org/" + ("casebook/" if book == "casebook" else "")
+    assert online in back
+    subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", str(pages), "-l", str(pages), str(pdf), str(tmp_path / "b")])
+    image = Image.open(next(tmp_path.glob("b*.png")))
+    assert online in {r.text for r in zxingcpp.read_barcodes(image)}
+
+
+def test_notes_pages_make_up_the_fold_before_the_back_cover():
+    from secatalog.pdf.plan import closing_chunks
+
+    for page in range(20, 28):
+        chunks = closing_chunks(page)
+        back = chunks[-1]
+        assert back.kind == "back" and back.pages == 1 and back.first_page % 4 == 0
+        assert sum(c.pages for c in chunks) == back.first_page - page + 1
+        assert all(c.kind == "notes" for c in chunks[:-1])
+
+
+def test_the_front_cover_band_runs_into_the_bleed(sample_site):
+    import pypdfium2
+
+    from secatalog.config import Settings
+    from secatalog.project import load_project
+
+    colour = load_project(Settings(Path(__file__).resolve().parents[1])).network.colour
+    brand = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    for book in ("catalog", "casebook"):
+        pdf = pypdfium2.PdfDocument(sample_site / f"print/{book}-print.pdf")
+        image = pdf[0].render(scale=1, may_draw_forms=False).to_pil().convert("RGB")  # the media box, bleed included
+        assert image.getpixel((1, 100)) == brand, book  # the outer edge of the bleed, beside the band
+
+
+def test_the_case_book_cover_speaks_of_the_case_book(sample_site):
+    cover = _flat(_pdftotext(sample_site / "print/casebook-print.pdf", 1, 1))
+    assert "카탈로그의" not in cover and "이 사례집의" in cover
+
+
+def test_pdf_text_copies_as_written(sample_site):
+    """Letter-spacing split '규정 확인일' into '규 정 확 인 일' in pdftotext; a tab turned the other
+    way on left-hand pages came out as '리거을먹'."""
+    sheet = _flat(_pdftotext(sample_site / "print/items/barun-bapsang/local-lunchbox.pdf"))
+    assert "규정 확인일" in sheet and "사무국 확인" in sheet
+    catalog = _pdftotext(sample_site / "print/catalog-screen.pdf")
+    assert "리거을먹" not in catalog and "먹을거리" in catalog
+    cover = _flat(_pdftotext(sample_site / "print/catalog-print.pdf", 1, 1))
+    assert "사회적경제 공공구매" in cover
+
+
+def test_a_category_opener_carries_its_first_card_when_two_fit_a_page():
+    """The opener was a band and a short list on a page two-thirds empty: with two cards to a
+    page its lower half holds the category's first card, and the pages promised still hold."""
+    from types import SimpleNamespace
+
+    from secatalog.pdf.plan import category_chunks, item_page_numbers
+
+    category = SimpleNamespace(id="food", name="먹을거리")
+    items = [SimpleNamespace(uid=f"e/p{n}") for n in range(5)]
+    chunks = category_chunks(category, items, 2, 10)
+    assert [c.pages for c in chunks] == [3]
+    assert list(item_page_numbers(chunks, 2).values()) == [10, 11, 11, 12, 12]
+    single = category_chunks(category, items, 1, 10)  # one card a page: the opener stays alone
+    assert list(item_page_numbers(single, 1).values()) == [11, 12, 13, 14, 15]
+
+
+def test_a_profiles_second_page_shows_its_products_in_pictures(sample_site, tmp_path):
+    """Page 2 of a profile was a short table and half a page of white."""
+    pdf = sample_site / "print/enterprises/barun-bapsang.pdf"
+    second = _flat(_pdftotext(pdf, 2, 2))
+    assert "사진으로 보는 제품·서비스" in second and "로컬푸드 도시락" in second
+    images = subprocess.run(["pdfimages", "-f", "2", "-l", "2", "-list", str(pdf)], capture_output=True, text=True)
+    assert len([line for line in images.stdout.splitlines()[2:] if " image " in line]) >= 3  # three photos
+
+
+def test_a_case_book_chapter_opens_with_its_cases_and_their_pages(sample_site):
+    """The opener was a band and three short lines: now each case with its headline and page."""
+    from secatalog.config import Settings
+    from secatalog.project import load_project
+
+    pdf = sample_site / "print/casebook-screen.pdf"
+    pages = _pdftotext(pdf).split("\f")
+    casebook = load_project(Settings(Path(__file__).resolve().parents[1])).casebook
+    chapter, cases = next((c, cs) for c, cs in casebook.chapters if len(cs) >= 2)
+    opener = next(n for n, text in enumerate(pages) if text.lstrip().startswith(chapter.name) and "쪽" in text)
+    flat = _flat(pages[opener])
+    numbers = sorted(int(n) for n in re.findall(r"(\d+)쪽", flat))  # (extracted out of order)
+    assert len(numbers) == min(5, len(cases))
+    for case, number in zip(cases, numbers, strict=False):
+        assert case.front.title in flat and case.front.headline in flat, case.front.title
+        assert case.front.title in _flat(pages[number - 1]), (case.front.title, number)
+
+
+def test_the_half_page_under_a_categorys_last_single_card_has_a_purpose(sample_site):
+    """The cases that bought from the category (or how to buy it) and room for notes."""
+    from secatalog.build import prepare
+    from secatalog.config import Settings
+    from secatalog.pdf.html import CatalogDocument
+
+    prepared = prepare(Settings(Path(__file__).resolve().parents[1]))
+    doc = CatalogDocument(prepared.catalog, prepared.photos, 2, "2026-12-04")
+    pdf = sample_site / "print/catalog-screen.pdf"
+    checked = 0
+    for chunk in doc.chunks:
+        if chunk.kind == "category" and (len(chunk.payload["cards"]) - 1) % 2:  # one card on the last page
+            last = _flat(_pdftotext(pdf, chunk.first_page + chunk.pages - 1, chunk.first_page + chunk.pages - 1))
+            assert ("이 분류를 산 공공구매 사례" in last or "품목을 살 때" in last) and "메모" in last, chunk.key
+            checked += 1
+    assert checked >= 2
+
+
+def test_a_bundle_page_lists_its_items_with_prices_and_pages(sample_site):
+    from secatalog.build import prepare
+    from secatalog.config import Settings
+    from secatalog.pdf.html import CatalogDocument
+
+    prepared = prepare(Settings(Path(__file__).resolve().parents[1]))
+    doc = CatalogDocument(prepared.catalog, prepared.photos, 2, "2026-12-04")
+    chunk = next(c for c in doc.chunks if c.kind == "bundles")
+    pdf = sample_site / "print/catalog-screen.pdf"
+    for n, bundle in enumerate(chunk.payload["bundles"]):
+        page = chunk.first_page + n
+        lines = [" ".join(line.split()) for line in _pdftotext(pdf, page, page, layout=True).splitlines()]
+        assert bundle.record.name in lines
+        for item in bundle.items:
+            row = next(line for line in lines if line.startswith(item.product.name + " "))
+            assert row.endswith(f" {doc.item_pages[item.uid]}") and ("원" in row or "협의" in row), row

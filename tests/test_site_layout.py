@@ -1,0 +1,112 @@
+"""The site as a designer checks it, at a phone's 390 px and a desktop's 1440 px: nothing in the
+sidebar runs over anything else, the service's name is not cut, and phone numbers and dates
+never break across lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser import browser, serve
+from test_browser import _results  # search as a user types it
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+PAGES = ["", "procurement/", "stats/", "casebook/", "join/", "cards/", "embed/", "categories/food/"]
+
+
+@pytest.fixture(scope="module")
+def site(sample_site):
+    with serve(sample_site) as base, browser() as chromium:
+        yield base, chromium
+
+
+_SIDEBAR_BOXES = """() => [...document.querySelectorAll(
+    '.md-sidebar--primary .md-nav__title, .md-sidebar--primary .md-nav__link')]
+  .filter(e => e.offsetParent !== null && getComputedStyle(e).visibility !== 'hidden')
+  .map(e => { const r = e.getBoundingClientRect(); return [e.textContent.trim(), r.top, r.bottom, r.left, r.right]; })
+  .filter(([text, top, bottom]) => text && bottom > top)"""
+
+
+def test_the_desktop_sidebar_has_no_overlapping_lines(site):
+    base, chromium = site
+    page = chromium.new_page(viewport={"width": 1440, "height": 900})
+    for path in PAGES:
+        page.goto(base + path)
+        boxes = page.evaluate(_SIDEBAR_BOXES)
+        assert len(boxes) > 5, path
+        for n, (text, top, bottom, left, right) in enumerate(boxes):
+            for other, top2, bottom2, left2, right2 in boxes[n + 1 :]:
+                overlap = min(bottom, bottom2) - max(top, top2)
+                side = min(right, right2) - max(left, left2)
+                nested = text in other or other in text  # a section's label holds its own link
+                assert nested or overlap <= 1 or side <= 1, (path, text, other)
+
+
+def test_the_phone_header_shows_the_whole_service_name(site):
+    base, chromium = site
+    page = chromium.new_page(viewport={"width": 390, "height": 800})
+    page.goto(base)
+    cut = page.evaluate(
+        """() => { const e = document.querySelector('.md-header__topic .md-ellipsis');
+        return [e.scrollWidth - e.clientWidth, e.scrollHeight - e.clientHeight, e.textContent.trim()]; }"""
+    )
+    assert cut[0] <= 1 and cut[1] <= 1, cut
+
+
+def test_phone_numbers_and_dates_never_break_on_a_phone(site):
+    base, chromium = site
+    page = chromium.new_page(viewport={"width": 390, "height": 800})
+    for path in ["", "procurement/", "stats/", "items/dure-farm/rice/"]:
+        page.goto(base + path)
+        broken = page.evaluate(
+            """() => [...document.querySelectorAll('a[href^="tel:"], .sc-date')]
+            .filter(e => e.offsetParent !== null && e.getClientRects().length > 1).map(e => e.textContent)"""
+        )
+        assert broken == [], (path, broken)
+        style = page.evaluate("() => getComputedStyle(document.querySelector('.md-typeset')).overflowWrap")
+        assert style == "break-word", path  # 'anywhere' broke 복사용/지, 연/도
+
+
+def test_the_home_page_is_as_wide_as_the_others(site):
+    base, chromium = site
+    page = chromium.new_page(viewport={"width": 1440, "height": 900})
+    widths = {}
+    for path in ["", "procurement/", "categories/food/"]:
+        page.goto(base + path)
+        widths[path] = page.evaluate("() => document.querySelector('article.md-content__inner').clientWidth")
+    assert len(set(widths.values())) == 1, widths  # was 688 px against 938
+
+
+def test_a_word_ranks_its_exact_matches_above_longer_words_it_begins(site):
+    """'청소' lists every cleaning service (the word in their category) before 청소년 진로 체험."""
+    base, chromium = site
+    page = chromium.new_page(viewport={"width": 1440, "height": 900})
+    found = _results(page, base, "청소")
+    youth = found.index("items/saessak-edu/career-class/")
+    cleaning = [n for n, url in enumerate(found) if url.startswith("items/haemaru-clean/")]
+    assert len(cleaning) == 3 and max(cleaning) < youth, found
+
+
+def test_a_search_that_finds_nothing_offers_ways_on(site):
+    base, chromium = site
+    page = chromium.new_page(viewport={"width": 1440, "height": 900})
+    assert _results(page, base, "두부") == []
+    box = page.locator(".sc-search-empty")
+    assert box.is_visible()
+    assert "‘두’로 다시 찾기" in box.inner_text() and box.locator("a", has_text="공공구매 바로찾기").is_visible()
+    page.click(".sc-search-shorter button")
+    page.wait_for_timeout(1500)
+    assert page.input_value("input.md-search__input") == "두"
+    assert not box.is_visible()  # '두' finds something
+
+
+def test_pages_use_the_sites_own_korean_face(site):
+    base, chromium = site
+    page = chromium.new_page(viewport={"width": 390, "height": 800})
+    page.goto(base)
+    loaded = page.evaluate(
+        """async () => { await document.fonts.ready;
+        return [...document.fonts].filter(f => f.family.includes('Secatalog Sans') && f.status === 'loaded').length; }"""
+    )
+    assert loaded >= 1
+    assert "Secatalog Sans" in page.evaluate("() => getComputedStyle(document.body).fontFamily")

@@ -1,0 +1,48 @@
+"""Words a designer would strike out: a label that says a word twice, an English error page."""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup
+
+
+def _text(path) -> str:
+    soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
+    for tag in soup(["script", "style"]):
+        tag.decompose()
+    return " ".join(soup.get_text(" ").split())
+
+
+def test_no_label_repeats_a_word(sample_site):
+    """'예시사회적경제네트워크 네트워크 사무국', '수의계약: 수의계약 특례 해당 없음', '(예시) (마을기업)'."""
+    org_types = ("사회적기업", "마을기업", "자활기업", "협동조합", "사회적협동조합")
+    for page in sample_site.rglob("*.html"):
+        text = _text(page)
+        assert "네트워크 네트워크" not in text, page
+        assert "수의계약: 수의계약" not in text, page
+        for org in org_types:
+            assert not re.search(rf"{org}[^()]{{0,12}}\(예시\) \({org}\)", text), (page, org)
+
+
+def test_the_missing_page_speaks_korean_and_offers_ways_on(sample_site):
+    soup = BeautifulSoup((sample_site / "404.html").read_text("utf-8"), "html.parser")
+    article = soup.select_one("article")
+    assert article.h1.get_text(strip=True) == "찾는 페이지가 없습니다"
+    assert "Not found" not in article.get_text()
+    links = {a.get_text(strip=True): a["href"] for a in article.select("a")}
+    assert links["공공구매 바로찾기"].endswith("/procurement/") and links["처음으로"].endswith("/")
+
+
+def test_the_site_carries_its_own_small_korean_face(sample_site):
+    """A subset of Noto Sans CJK KR (16 MB whole) with every character the pages use."""
+    from fontTools.ttLib import TTFont
+
+    home = _text(sample_site / "index.html") + _text(sample_site / "items/barun-bapsang/local-lunchbox/index.html")
+    css = (sample_site / "assets/secatalog/catalog.css").read_text("utf-8")
+    for weight in (400, 700):
+        path = sample_site / f"assets/secatalog/fonts/ko-{weight}.woff2"
+        assert f'url("fonts/ko-{weight}.woff2")' in css
+        assert path.stat().st_size < 250_000, path.stat().st_size  # measured: about 65 KB for the sample
+        covered = TTFont(path).getBestCmap()
+        assert all(ord(ch) in covered for ch in home if "가" <= ch <= "힣"), weight
