@@ -360,7 +360,7 @@ def test_an_unconfirmed_certificate_is_labelled_in_open_data_and_spreadsheets(tr
     header = rows[0]
     row = next(r for r in rows if r[0] == "sesame-se/sesame-oil")
     assert row[header.index("인증 (사무국 확인)")] == ""
-    assert row[header.index("인증 (회원 신고 · 사무국 미확인)")] == "social-enterprise"
+    assert row[header.index("인증 (회원 신고 · 사무국 미확인)")] == "사회적기업 인증 (social-enterprise)"
 
 
 @pytest.mark.slow
