@@ -33,6 +33,19 @@ def _one_error_like(errors: list[str], start: str) -> str:
 # --- 2. claims in member text ---------------------------------------------------------------
 
 
+def refused_alike(root: Path, out: Path, expected: str):
+    """`check` and `build` refuse the same thing in the same words, and the build writes no site.
+    Returns what `check` printed."""
+    checked = run_cli("check", cwd=root)
+    built = run_cli("build", "--skip-print", "--out", str(out), cwd=root)
+    for result in (checked, built):
+        assert result.returncode == 1
+        assert expected in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr + result.stdout
+    assert not (out / "index.html").exists()
+    return checked
+
+
 @pytest.mark.parametrize(
     ("old", "new", "where", "phrase"),
     [
@@ -60,13 +73,7 @@ def test_check_and_build_refuse_a_claim_in_the_same_words(tmp_path):
         f"{GAON}:10:11: 1번째 제품 '무료 도시락 · 수의계약 가능 (사무국 확인)'의 이름 (products[0].name): "
         "'수의계약 가능'처럼"
     )
-    checked = run_cli("check", cwd=root)
-    built = run_cli("build", "--skip-print", "--out", str(tmp_path / "site"), cwd=root)
-    for result in (checked, built):
-        assert result.returncode == 1
-        assert expected in result.stderr, result.stderr
-        assert "Traceback" not in result.stderr + result.stdout
-    assert not (tmp_path / "site" / "index.html").exists()
+    refused_alike(root, tmp_path / "site", expected)
 
 
 def test_ordinary_words_near_the_claims_stay_allowed(tmp_path):
@@ -109,12 +116,7 @@ def test_a_folder_named_like_a_file_is_an_error_not_a_traceback(tmp_path, use):
         (root / "content/enterprises/haneul-clean/cert.pdf").mkdir()
         replace_in(entry(root, "haneul-clean"), "number: 테스트-1}", "number: 테스트-1, file: cert.pdf}")
         expected = f"{HANEUL}:7:52: 'cert.pdf'는 파일이 아니라 폴더입니다"
-    checked = run_cli("check", cwd=root)
-    built = run_cli("build", "--skip-print", "--out", str(tmp_path / "site"), cwd=root)
-    for result in (checked, built):
-        assert result.returncode == 1
-        assert "Traceback" not in result.stderr + result.stdout
-        assert expected in result.stderr, result.stderr
+    refused_alike(root, tmp_path / "site", expected)
 
 
 @pytest.mark.parametrize("start", ["＝", "＋", "－", "＠", "\ufeff=", "\u200b=", " =", "\u3000＝"])
@@ -396,12 +398,7 @@ def test_a_retired_slug_cannot_be_taken_by_another_entry(tmp_path):
         "오류 content/enterprises/old-coop: 폴더 이름 'old-coop'는 목록에서 내린 기업 '옛협동조합 (예시)'의 이름이라 "
         "다른 항목이 쓸 수 없습니다"
     )
-    checked = run_cli("check", cwd=root)
-    built = run_cli("build", "--skip-print", "--out", str(tmp_path / "site"), cwd=root)
-    for result in (checked, built):
-        assert result.returncode == 1
-        assert expected in result.stderr, result.stderr
-        assert "Traceback" not in result.stderr + result.stdout
+    checked = refused_alike(root, tmp_path / "site", expected)
     assert "catalog/retired.yml에서 이 이름을 지웁니다" in checked.stderr
 
 
