@@ -82,6 +82,8 @@ def test_every_catalog_file_of_the_sample_has_a_default(made):
     """A catalog file the tool learns to read (retired.yml, verification.yml...) reaches new networks too."""
     sample = {p.name for p in (ROOT / "catalog").glob("*.yml")}
     assert sample <= {p.name for p in (made / "catalog").glob("*.yml")}
+    for shared in ("categories.yml", "org_types.yml"):  # the sample starts from the defaults, unchanged
+        assert (made / "catalog" / shared).read_text("utf-8") == (ROOT / "catalog" / shared).read_text("utf-8")
 
 
 def test_workflows_and_guides_are_the_ones_this_repository_uses(made):
