@@ -97,10 +97,17 @@ def run_cli_process(*args: str, cwd: Path, env: dict | None = None) -> subproces
 
 
 def build_site(root: Path, out: Path, *options: str) -> Path:
-    """Build a project with the CLI (as a user would) and insist that it succeeds."""
+    """Build a project with the CLI (as a user would) and insist that it succeeds; what it told
+    the user is kept beside the site (build_log)."""
     result = run_cli("build", *options, "--out", str(out), cwd=root)
     assert result.returncode == 0, result.stderr
+    out.with_name(f"{out.name}.log").write_text(result.stderr, "utf-8")
     return out
+
+
+def build_log(site: Path) -> str:
+    """What `secatalog build` printed while building site (with build_site)."""
+    return site.with_name(f"{site.name}.log").read_text("utf-8")
 
 
 def shared_build(name: str, make) -> Path:

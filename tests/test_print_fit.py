@@ -7,54 +7,31 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from helpers import make_network
+from helpers import build_log
 from secatalog.jinja import unbroken_words, with_org, with_role
 from secatalog.pdf.fit import fit_size, line_count, width_em
 
-ROOT = Path(__file__).resolve().parents[1]
+
+def _cut(site: Path) -> list[str]:
+    """The build's warnings of cut text (pdf/editions.py: report_clipped). Every part the build
+    renders is checked in the render worker, from WeasyPrint's layout, and a part taken from the
+    cache reports what its render found: the sample's build renders from an empty cache."""
+    log = build_log(site)
+    assert "완료:" in log  # the log of a whole build, print included
+    return [line for line in log.splitlines() if "잘립니다" in line]
 
 
-def _documents(root: Path):
-    from secatalog.build import prepare
-    from secatalog.config import Settings
-    from secatalog.pdf.cards import CardsDocument
-    from secatalog.pdf.editions import documents
-
-    prepared = prepare(Settings(root))
-    docs = documents(prepared)
-    for name, doc in docs.books.items():
-        for chunk in doc.chunks:
-            yield f"{name}:{chunk.key}", doc, chunk
-    for doc in [*docs.singles, docs.desk, CardsDocument(prepared.catalog, prepared.photos, "2026-12-04")]:
-        yield doc.path, doc, doc.chunks[0]
+def test_no_printed_text_is_cut_in_the_sample_network(sample_site):
+    assert _cut(sample_site) == []
 
 
-def _clipped(root: Path) -> list[str]:
-    import weasyprint
-
-    from secatalog.pdf.fetcher import RestrictedFetcher
-    from secatalog.pdf.html import PRINT
-    from secatalog.pdf.overflow import clipped_text
-
-    found = []
-    for name, doc, chunk in _documents(root):
-        fetcher = RestrictedFetcher(doc.catalog.settings.photo_cache)
-        document = weasyprint.HTML(string=doc.html(chunk, PRINT), url_fetcher=fetcher).render()
-        assert len(document.pages) == chunk.pages, name
-        found += [f"{name} p.{c.page} {c.box}: {c.text!r}" for c in clipped_text(document)]
-    return found
+def test_no_printed_text_is_cut_in_the_fixture_network(fixture_site):
+    assert _cut(fixture_site) == []
 
 
-@pytest.mark.slow
-def test_no_printed_text_is_cut_in_the_sample_network():
-    assert _clipped(ROOT) == []
-
-
-@pytest.mark.slow
-def test_no_printed_text_is_cut_in_the_fixture_network(tmp_path):
-    assert _clipped(make_network(tmp_path / "net")) == []
+_CUT_CELL = """<style>td { width: 20mm; white-space: nowrap; overflow: hidden; } h1 { width: 30mm; white-space: nowrap }
+    table { table-layout: fixed; width: 40mm }</style>
+    <table><tr><td>바다빛여행 마을기업 (예시)</td><td>짧음</td></tr></table><h1>조경·인테리어·집수리</h1><p>맞는 글</p>"""
 
 
 def test_the_clipping_check_sees_a_cut_cell_and_a_word_wider_than_its_box():
@@ -64,11 +41,25 @@ def test_the_clipping_check_sees_a_cut_cell_and_a_word_wider_than_its_box():
 
     from secatalog.pdf.overflow import clipped_text
 
-    html = """<style>td { width: 20mm; white-space: nowrap; overflow: hidden; } h1 { width: 30mm; white-space: nowrap }
-    table { table-layout: fixed; width: 40mm }</style>
-    <table><tr><td>바다빛여행 마을기업 (예시)</td><td>짧음</td></tr></table><h1>조경·인테리어·집수리</h1><p>맞는 글</p>"""
-    found = {c.text for c in clipped_text(weasyprint.HTML(string=html).render())}
+    found = {c.text for c in clipped_text(weasyprint.HTML(string=_CUT_CELL).render())}
     assert found == {"바다빛여행 마을기업 (예시)", "조경·인테리어·집수리"}
+
+
+def test_a_build_warns_of_cut_text_as_rendered_and_from_the_cache(tmp_path, caplog):
+    """The build's own check: the render worker finds the cut text, the part's cache entry keeps
+    it, and the warning goes to mkdocs' logger (so `mkdocs build --strict` fails on it)."""
+    from secatalog.pdf.editions import report_clipped
+    from secatalog.pdf.render import Job, render_all
+
+    job = Job("trade.pdf", _CUT_CELL, 1, str(tmp_path))
+    for _ in ("rendered", "cached"):
+        result = render_all([job], tmp_path / "pdf", 1)
+        assert {c.text for c in result.clipped["trade.pdf"]} == {"바다빛여행 마을기업 (예시)", "조경·인테리어·집수리"}
+    assert result.count == 0  # the second time, from the cache
+    with caplog.at_level("WARNING"):
+        report_clipped(result.clipped)
+    assert {r.name for r in caplog.records} == {"mkdocs.plugins.secatalog.print"}
+    assert "'trade.pdf' 1쪽에서 글자가 칸 밖으로 잘립니다 (td): '바다빛여행 마을기업 (예시)'" in caplog.text
 
 
 def test_measured_lines_break_between_words_and_after_dots():

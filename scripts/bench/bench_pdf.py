@@ -53,7 +53,7 @@ def phase_ours(root: Path, out: Path) -> dict:
     prepared = _prepare(root)
     doc, jobs = _print_jobs(prepared)
     started = time.perf_counter()
-    files, rendered, _ = render_all(jobs, Path(os.environ["SECATALOG_CACHE_DIR"]) / "pdf", workers=2)
+    files, rendered, *_ = render_all(jobs, Path(os.environ["SECATALOG_CACHE_DIR"]) / "pdf", workers=2)
     pages = merge([files[j.name] for j in jobs], out, "bench", "bench", prepared.catalog.settings.date)
     return {"seconds": time.perf_counter() - started, "pages": pages, "rendered": rendered, "chunks": len(jobs)}
 

@@ -130,7 +130,7 @@ def phase_ours(net: Path, edition: str, out: Path, cache: Path) -> dict:
     with Joins() as joins:
         names = [chunk.key for chunk in doc.chunks]
         join = joins.book(out, names, doc.title, "bench", doc.catalog.settings.date, pad_to=4)
-        files, rendered, _ = render_all(_tasks(doc), cache, workers=2, timeout=3600, done=joins.ready)
+        files, rendered, *_ = render_all(_tasks(doc), cache, workers=2, timeout=3600, done=joins.ready)
     done = time.perf_counter()
     peaks = watch.stop()
     (cache / "parts.json").write_text(json.dumps([str(files[name]) for name in names]))

@@ -32,7 +32,7 @@ def _render(jobs, workers: int) -> tuple[float, dict]:
 
     with tempfile.TemporaryDirectory(prefix="bench-promotion-") as cache:
         started = time.perf_counter()
-        files, rendered, _ = render_all(jobs, Path(cache), workers)
+        files, rendered, *_ = render_all(jobs, Path(cache), workers)
         seconds = time.perf_counter() - started
         return seconds, {"jobs": len(jobs), "rendered": rendered, "files": files, "cache": cache}
 
@@ -57,7 +57,7 @@ def measure(root: Path, workers: int = 2) -> dict:
 
     with tempfile.TemporaryDirectory(prefix="bench-promotion-") as cache:
         started = time.perf_counter()
-        files, _, _ = render_all(groups["promotion"] + trade, Path(cache), workers)
+        files, *_ = render_all(groups["promotion"] + trade, Path(cache), workers)
         for n in range(len(docs.news.cards)):
             rasterise(files[docs.news.path], n, Path(cache) / f"card-{n}.png")
         stats_started = time.perf_counter()

@@ -85,7 +85,7 @@ def test_weasyprint_never_fetches_hostile_references(tmp_path, allowed):
         "<style>@font-face { font-family: x; src: url(file:///etc/passwd) } "
         "body { background: url(http://127.0.0.1:9/bg.png) }</style><p>본문</p></body></html>"
     )
-    files, rendered, refused = render_all([Job("hostile", html, 1, str(allowed))], tmp_path / "out", 1)
+    files, rendered, refused, _ = render_all([Job("hostile", html, 1, str(allowed))], tmp_path / "out", 1)
     assert rendered == 1
     assert any("etc/passwd" in url for url in refused) and any("127.0.0.1" in url for url in refused)
     data = files["hostile"].read_bytes()

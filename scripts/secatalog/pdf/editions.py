@@ -3,6 +3,7 @@ per enterprise, one 품목 확인서 per item, the members' trade list and the d
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +19,11 @@ from .html import (
     SheetDocument,
     TradeDocument,
 )
+from .overflow import Clipped
 from .render import Job, Task, render_all
+
+# Under mkdocs' logger, so `mkdocs build --strict` fails on it as on any content warning.
+log = logging.getLogger("mkdocs.plugins.secatalog.print")
 
 
 @dataclass
@@ -109,12 +114,30 @@ def write_all(prepared, site: Path, workers: int | None = None) -> None:
         desk = docs.desk
         calendar = joins.book(out_dir / desk.path, [desk.path], desk.title, *by)
         printed[desk.path] = (f"{desk.title} (재단 220 x 150 mm 가로, 도련 3 mm, 재단선; 표지 1쪽 + 12달)", calendar)
-        files, _, _ = render_all(
+        rendered = render_all(
             tasks, settings.cache_dir / "pdf", workers, options.chunk_timeout_s, options.memory_limit_mb, joins.ready
         )
+    report_clipped(rendered.clipped)
+    files = rendered.files
     notes = {path: (title, join.pages) for path, (title, join) in printed.items()}
     (out_dir / "README.txt").write_text(printer_notes(notes, catalog), "utf-8")
     publish(docs.news, files.get(docs.news.path), site / "cards")
+
+
+def report_clipped(clipped: dict[str, list[Clipped]]) -> None:
+    """Warn of every text a printed page cuts (the PDF's text layer would still read it whole).
+    A long name or figure in one cell should not stop a network's publication, so it is a
+    warning: `secatalog build` lists it, `mkdocs build --strict` fails on it."""
+    for name, cuts in clipped.items():
+        for cut in cuts:
+            log.warning(
+                "인쇄물 '%s' %d쪽에서 글자가 칸 밖으로 잘립니다 (%s): '%s' — 그 글을 줄여 쓰거나, "
+                "줄일 수 없으면 사무국이 secatalog 이슈로 알려 주세요",
+                name,
+                cut.page,
+                cut.box,
+                cut.text[:60],
+            )
 
 
 def printer_notes(printed: dict[str, tuple[str, int]], catalog) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import multiprocessing
 import os
 import resource
@@ -13,16 +14,20 @@ import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from importlib.metadata import version
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import PrintError
+from .overflow import Clipped, clipped_text
 
 # WeasyPrint takes over a second to import: only a build with chunks to render pays for it.
 WEASYPRINT_VERSION = version("weasyprint")
-PART_FORMAT = 2
-"""What a cached part holds; 2: its font faces are recorded beside it (fonts.py)."""
+PART_FORMAT = 3
+"""What a cached part holds; 2: its font faces are recorded beside it (fonts.py); 3: and the
+text its layout cuts (overflow.py), so a build from the cache reports it too."""
+CLIPPED = ".clipped.json"
 
 
 @dataclass(frozen=True)
@@ -89,7 +94,7 @@ def _fonts():
     return FontConfiguration()
 
 
-def _render(job: Job, target: str) -> tuple[str, int, list[str]]:
+def _render(job: Job, target: str) -> tuple[str, int, list[str], list[Clipped]]:
     import weasyprint
 
     from . import fonts
@@ -98,12 +103,27 @@ def _render(job: Job, target: str) -> tuple[str, int, list[str]]:
     fetcher = RestrictedFetcher(Path(job.photos))
     document = weasyprint.HTML(string=job.html, url_fetcher=fetcher).render(font_config=_fonts())
     pages = len(document.pages)
+    clipped = clipped_text(document)
     if pages == job.expected_pages:
         tmp = f"{target}.tmp{os.getpid()}"
         document.write_pdf(tmp, pdf_tags=job.tagged)
         fonts.record(document, Path(target).parent, target)  # (before the part itself appears)
+        _write_clipped(target, clipped)
         os.replace(tmp, target)
-    return job.name, pages, fetcher.refused
+    return job.name, pages, fetcher.refused, clipped
+
+
+def _write_clipped(target: str, clipped: list[Clipped]) -> None:
+    tmp = f"{target}{CLIPPED}.tmp{os.getpid()}"
+    Path(tmp).write_text(json.dumps([astuple(c) for c in clipped], ensure_ascii=False), "utf-8")
+    os.replace(tmp, f"{target}{CLIPPED}")
+
+
+def _read_clipped(target: Path) -> list[Clipped]:
+    try:
+        return [Clipped(*row) for row in json.loads(Path(f"{target}{CLIPPED}").read_text("utf-8"))]
+    except (OSError, ValueError, TypeError):
+        return []  # (a part cached before the check; PART_FORMAT keeps those apart)
 
 
 @dataclass(frozen=True)
@@ -128,6 +148,17 @@ def _context():
     return context
 
 
+class Rendered(NamedTuple):
+    files: dict[str, Path]
+    """Each job's PDF, by job name."""
+    count: int
+    """How many jobs were rendered (the others came from the cache)."""
+    refused: list[str]
+    """Addresses the documents asked for and did not get (fetcher.py)."""
+    clipped: dict[str, list[Clipped]]
+    """Text each job's layout cuts, by job name (only jobs with any)."""
+
+
 def render_all(
     tasks: Iterable[Job | Task],
     cache_dir: Path,
@@ -135,13 +166,11 @@ def render_all(
     timeout: float = 300,
     memory_mb: int = 4096,
     done: Callable[[str, Path], None] | None = None,
-) -> tuple[dict[str, Path], int, list[str]]:
+) -> Rendered:
     """Render jobs not in the cache, in the order given: book order, so each book's join can follow
     its parts as they finish (chunks are at most plan.CHUNK_PAGES pages: none straggles). One job
     waits beyond the running ones, so no worker idles while the next HTML is made or a part is
-    joined. done(name, file) is called as each job's file is ready, at once for one in the cache.
-
-    Returns files by job name, how many rendered, refused URLs."""
+    joined. done(name, file) is called as each job's file is ready, at once for one in the cache."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     tasks = list(tasks)
     workers = max(1, min(workers or os.cpu_count() or 1, len(tasks)))
@@ -155,6 +184,7 @@ def render_all(
             job = _made(task)
             files[job.name] = target = cache_dir / f"{job.key}.pdf"
             if target.exists():
+                running.note_clipped(job.name, _read_clipped(target))
                 ready(job.name, target)
                 continue
             if pool is None:
@@ -173,7 +203,7 @@ def render_all(
                 if process.is_alive():
                     process.terminate()
             pool.shutdown(wait=True, cancel_futures=True)
-    return files, rendered, running.refused
+    return Rendered(files, rendered, running.refused, running.clipped)
 
 
 @dataclass
@@ -191,6 +221,11 @@ class _Running:
         self.workers, self.timeout, self.memory_mb = workers, timeout, memory_mb
         self.jobs: dict[Future, _InPool] = {}
         self.refused: list[str] = []
+        self.clipped: dict[str, list[Clipped]] = {}
+
+    def note_clipped(self, name: str, clipped: list[Clipped]) -> None:
+        if clipped:
+            self.clipped[name] = clipped
 
     def full(self) -> bool:
         return len(self.jobs) > self.workers
@@ -213,7 +248,7 @@ class _Running:
         if waiting is not None:  # a worker is free: the job that waited starts now
             waiting.started = time.monotonic()
         try:
-            _, pages, refused = future.result()
+            _, pages, refused, clipped = future.result()
         except (MemoryError, BrokenProcessPool):
             raise PrintError(
                 f"인쇄용 PDF의 '{job.name}' 부분을 만들다 멈췄습니다 "
@@ -225,4 +260,5 @@ class _Running:
                 f"{pages}쪽입니다 (secatalog 버그로 보입니다)"
             )
         self.refused += refused
+        self.note_clipped(job.name, clipped)
         return job.name, target
