@@ -8,7 +8,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .images import DEFAULT_MAX_FILE_MB, DEFAULT_MAX_PIXELS
-from .load import MAX_YAML_BYTES
+
+MAX_YAML_BYTES = 512 * 1024
 
 
 def build_date() -> date:

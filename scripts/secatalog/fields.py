@@ -9,10 +9,10 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, Field, Strict
 from pydantic_core import PydanticCustomError
 
-from .load import FULL_WIDTH_DIGITS, RawFloat, RawInt
+from .site.markup import NEGOTIABLE
 from .slugs import SLUG_PATTERN
+from .values import FULL_WIDTH_DIGITS, RawFloat, RawInt
 
-NEGOTIABLE = "협의"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SAFE_SCHEMES = ("http://", "https://")
 

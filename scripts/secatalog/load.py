@@ -16,42 +16,20 @@ from typing import Any
 
 import yaml
 
+from .config import MAX_YAML_BYTES
 from .errors import Location, Report, relpath
 from .korean import josa
+from .values import FULL_WIDTH_DIGITS, RawFloat, RawInt
 
 Path_ = tuple[str | int, ...]
 
-MAX_YAML_BYTES = 512 * 1024
 MAX_NESTING = 40  # entries nest 4 levels; the composer is recursive, so depth is bounded
 
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+\.[0-9]*)([eE][-+]?[0-9]+)?|[-+]?[0-9]+[eE][-+]?[0-9]+")
-FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
-
-
-class RawInt(int):
-    """An integer that remembers how it was written (e.g. ``00123`` is never one)."""
-
-    raw: str
-
-    def __new__(cls, raw: str) -> RawInt:
-        obj = super().__new__(cls, int(raw))
-        obj.raw = raw
-        return obj
-
-
-class RawFloat(float):
-    """A float that remembers how it was written (``1.10`` stays ``1.10`` as text)."""
-
-    raw: str
-
-    def __new__(cls, raw: str) -> RawFloat:
-        obj = super().__new__(cls, float(raw))
-        obj.raw = raw
-        return obj
 
 
 @dataclass

@@ -19,8 +19,9 @@ from pydantic import BaseModel
 from .errors import Report
 from .images import HEIC_HINT
 from .korean import josa, quoted
-from .load import Document, RawFloat, RawInt
+from .load import Document
 from .texts import strings
+from .values import RawFloat, RawInt
 
 FULL_WIDTH_SPACE = "\u3000"
 

@@ -20,8 +20,7 @@ from .errors import Report
 from .files import check_tree, refuse_cache_in_project
 from .memo import EntryMemo, stamp
 from .retired import check_retired, load_retired
-from .trust import identities_elsewhere
-from .verify import check_confirmations
+from .trust import check_confirmations, identities_elsewhere
 
 
 def load_project(settings: Settings, only: list[Path] | None = None, memo: EntryMemo | None = None) -> Catalog:

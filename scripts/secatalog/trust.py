@@ -11,13 +11,14 @@ from pathlib import Path
 
 import yaml
 
+from .catalog import EnterpriseEntry
 from .config import Settings
 from .config_model import Procurement, VerifiedFacts, VerifiedFile, context_for
 from .errors import Location, Report, relpath
 from .fields import identity_key
-from .korean import josa
+from .korean import josa, quoted
 from .load import Document, load_yaml
-from .model import Certification, Enterprise
+from .model import Certification, Enterprise, suggest
 from .procurement import changed_facts, qualifying_certifications
 from .validate import check_document
 
@@ -135,3 +136,53 @@ def identities_elsewhere(settings: Settings, folders: list[Path], loaded: list[P
         for key, _, _ in identity_keys(record):
             seen.setdefault(key, relpath(path, settings.root))
     return seen
+
+
+def check_confirmations(
+    settings: Settings, verified: VerifiedFile, entries: list[EnterpriseEntry], folders: set[str], report: Report
+) -> None:
+    """Errors at line:col for a confirmation that cannot be what the secretariat meant: a folder
+    that does not exist, a date not yet come, a certificate number the member never stated."""
+    path = settings.catalog_dir / VERIFIED_FILE
+    doc = load_yaml(path, settings.root, Report(), VERIFIED_MAX_BYTES) if verified.enterprises else None
+    if doc is None:
+        return
+    records = {e.slug: e.record for e in entries}
+    today = settings.date
+    for slug, facts in verified.enterprises.items():
+        at = ("enterprises", slug)
+        if slug not in folders:
+            report.error(
+                doc.locate(at, key=True),
+                f"확인 기록 '{slug}'에 해당하는 기업 폴더가 없습니다.{suggest(slug, folders)}",
+                "폴더 이름이 바뀌었다면 확인 기록의 이름도 고치고, 목록에서 내린 기업이면 catalog/retired.yml에 "
+                "적으세요(기록은 남겨 두어도 됩니다)",
+            )
+            continue
+        if facts.checked > today:
+            report.error(
+                doc.locate((*at, "checked")),
+                f"확인한 날 {josa(facts.checked.isoformat(), '이')} 오늘({today.isoformat()})보다 뒤입니다",
+                "실제로 공식 자료와 대조한 날을 적으세요",
+                f"enterprises.{slug}.checked",
+            )
+        if slug in records:
+            _check_numbers(doc, slug, facts, records[slug], report)
+
+
+def _check_numbers(doc: Document, slug: str, facts: VerifiedFacts, record: Enterprise, report: Report) -> None:
+    stated = [c.number for c in record.certifications]
+    for i, cert in enumerate(facts.certifications):
+        if cert.number in stated:
+            continue
+        same_type = [c.number for c in record.certifications if c.type == cert.type]
+        listing = ", ".join(f"'{n}'" for n in same_type)
+        report.error(
+            doc.locate(("enterprises", slug, "certifications", i, "number")),
+            f"인증 번호 {josa(quoted(cert.number), '이')} 회원 항목의 어느 인증 번호와도 맞지 않습니다."
+            + (suggest(cert.number, same_type) or (f" 회원이 적은 번호: {listing}" if listing else "")),
+            "공식 자료와 대조해 번호를 고치세요. 회원 항목에 이 인증이 없다면 회원에게 추가를 요청하세요"
+            if not same_type
+            else "오타라면 고치고, 회원이 번호를 바꾸었다면 공식 자료와 다시 대조한 뒤 고치세요",
+            f"enterprises.{slug}.certifications[{i}].number",
+        )

@@ -8,10 +8,11 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .errors import Location, Report
-from .load import Document, RawFloat, RawInt
+from .load import Document
 from .mistakes import better_hint
 from .model import suggest
 from .slugs import SLUG_HINT, SLUG_PATTERN
+from .values import RawFloat, RawInt
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 from markupsafe import Markup, escape
 
 from ..catalog import EnterpriseEntry, Item
-from ..fields import NEGOTIABLE
+from .markup import NEGOTIABLE
 from .render import Renderer, json_ld, root_for
 
 if TYPE_CHECKING:

@@ -9,7 +9,9 @@ import markdown
 import nh3
 from markupsafe import Markup
 
-from ..fields import NEGOTIABLE
+NEGOTIABLE = "협의"
+"""A price a member leaves to agree on with the buyer."""
+
 
 _TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "code", "h3", "h4"}
 _ATTRS = {"a": {"href", "title"}}
