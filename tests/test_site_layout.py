@@ -137,4 +137,4 @@ def test_the_charts_read_on_a_phone(site):
              <= r.querySelector('.sc-chart__bar').getBoundingClientRect().top + 1)"""
     )
     assert all(above) and len(above) == page.locator(".sc-chart tbody tr").count(), above
-    assert all(lines == 1 for text, *_, lines in texts if text.endswith("원")), texts
+    assert all(t[5] == 1 for t in texts if t[0].endswith("원")), texts
