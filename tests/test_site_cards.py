@@ -48,9 +48,19 @@ def _check_cards(site: Path) -> int:
         for img in article.select('a[href*="items/"] img, a[href*="bundles/"] img'):
             assert img.find_parent(class_="sc-card__photo") is not None, f"{url}: a second kind of product card"
         stray = {c for el in article.select("[class*=card]") for c in el["class"] if "card" in c}
-        assert stray <= {"sc-cards", "sc-card", *(cls for _, cls, _ in CARD), "sc-card__photo", "sc-card__title",
-                         "sc-card__img", "sc-card__nophoto", "sc-card__unit",
-                         "sc-cardnews", "sc-cardnews__alt", "sc-cardnews__label"}, f"{url}: {stray}"
+        assert stray <= {
+            "sc-cards",
+            "sc-card",
+            *(cls for _, cls, _ in CARD),
+            "sc-card__photo",
+            "sc-card__title",
+            "sc-card__img",
+            "sc-card__nophoto",
+            "sc-card__unit",
+            "sc-cardnews",
+            "sc-cardnews__alt",
+            "sc-cardnews__label",
+        }, f"{url}: {stray}"
     return cards
 
 
