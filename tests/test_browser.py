@@ -346,12 +346,15 @@ def test_layout_holds_on_phones_and_desktops(site, path):
             "[...document.querySelectorAll('.sc-hero img')].map(i => i.getBoundingClientRect().height)"
         )
         assert all(h <= 844 * 0.45 for h in heroes), f"{path}: hero photo {heroes} px high at {width}px"
-        if width == 1440:
-            # A sub-section of one or two cards fills its row instead of leaving most of it empty.
-            rows = page.evaluate(
-                """[...document.querySelectorAll('ul.sc-cards')].filter(u => u.children.length <= 2)
-                   .map(u => [...u.children].reduce((w, c) => w + c.getBoundingClientRect().width, 0)
-                             / u.getBoundingClientRect().width)"""
-            )
-            assert all(r > 0.8 for r in rows), f"{path}: small sub-sections fill {rows} of their row"
+        # One product grid: two cards a row on a phone, three or four on a desktop, every card of
+        # one size and every photo square, whether its section holds one card or ten.
+        cards = page.evaluate(
+            """[...document.querySelectorAll('.sc-card')].filter(c => c.offsetParent).map(c => {
+                 const r = c.getBoundingClientRect(), p = c.querySelector('.sc-card__photo').getBoundingClientRect(),
+                   cols = getComputedStyle(c.parentElement).gridTemplateColumns.split(' ').length;
+                 return [Math.round(r.width), Math.round(p.width - p.height), cols]; })"""
+        )
+        assert len({w for w, _, _ in cards}) <= 1, f"{path}: cards of several widths {cards}"
+        assert all(abs(d) <= 1 for _, d, _ in cards), f"{path}: a photo that is not square"
+        assert all(n == 2 if width == 390 else n >= 3 for _, _, n in cards), f"{path}: columns {cards[:1]}"
         page.close()

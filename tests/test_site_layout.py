@@ -114,3 +114,27 @@ def test_pages_use_the_sites_own_korean_face(site):
     )
     assert loaded >= 1
     assert "Secatalog Sans" in page.evaluate("() => getComputedStyle(document.body).fontFamily")
+
+
+def test_the_charts_read_on_a_phone(site):
+    base, chromium = site
+    page = chromium.new_page(viewport={"width": 390, "height": 800})
+    page.goto(base + "stats/")
+    texts = page.evaluate(
+        """() => [...document.querySelectorAll('.sc-chart__label, .sc-chart__value')].map(e => {
+             const r = e.getBoundingClientRect();
+             return [e.textContent, parseFloat(getComputedStyle(e).fontSize), r.left, r.right,
+                     e.scrollWidth - e.clientWidth, e.getClientRects().length, r.height]; })"""
+    )
+    assert len(texts) > 8
+    # the size as drawn (a scaled-down SVG said 19 px and drew 8)
+    for text, size, left, right, cut, _, high in texts:
+        assert size >= 12 and high >= 15 and left >= 0 and right <= 390 and cut <= 0, (text, size, high, right)
+    # the label sits above its bar, and a sum never breaks across lines
+    above = page.evaluate(
+        """() => [...document.querySelectorAll('.sc-chart__row')].map(r =>
+             r.querySelector('.sc-chart__label').getBoundingClientRect().bottom
+             <= r.querySelector('.sc-chart__bar').getBoundingClientRect().top + 1)"""
+    )
+    assert all(above) and len(above) == page.locator(".sc-chart tbody tr").count(), above
+    assert all(t[5] == 1 for t in texts if t[0].endswith("원")), texts

@@ -32,7 +32,7 @@ from .errors import ContentError, PrintError, Problem
 from .jinja import bytecode_cache, with_role
 from .preview import PageFile, Preview, preview_app, problems_page, watch_with_inotify
 from .render_assets import asset_files
-from .site import history, htmlfix, material, search, webfont
+from .site import history, htmlfix, material, navigation, search, webfont
 from .site.context import page_context
 from .site.head import head_tags
 from .site.pages import build_pages
@@ -125,7 +125,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         config.extra["secatalog_colour"] = catalog.network.colour  # the header in the network's colour
         self.site_url = config.site_url
         material.boost_field(config, search.FIELD, 10)
-        config.nav = _nav(catalog, config.nav)
+        config.nav = navigation.catalog_nav(catalog, config.nav)
         # Every network gets the catalog's stylesheet and scripts, whatever its mkdocs.yml lists.
         for listed, asset in ((config.extra_css, STYLESHEET), *((config.extra_javascript, s) for s in SCRIPTS)):
             if asset not in [str(entry) for entry in listed]:
@@ -146,6 +146,11 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         env.bytecode_cache = bytecode_cache()  # the theme's templates too (material's are many)
         self._page_urls = [f.url for f in files.documentation_pages()]
         return env
+
+    def on_nav(self, nav, config, files):
+        if self.prepared is not None:
+            navigation.add_counts(nav.pages, self.pages)
+        return nav
 
     def on_files(self, files: Files, config) -> Files:
         if not self.config.enabled:
@@ -316,27 +321,3 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
 class _CatalogPage(Page):
     def render(self, config, files) -> None:
         self.content = ""
-
-
-def _nav(catalog, configured):
-    """Catalog sections first, then whatever hand-written pages mkdocs.yml lists."""
-    nav: list = [
-        {"처음": "index.md"},
-        {"분류별 찾기": [{str(escape(c.name)): f"categories/{c.id}.md"} for c in catalog.taxonomy.categories]},
-        {"기업 찾기": "enterprises/index.md"},
-        {"공공구매 바로찾기": "procurement.md"},
-        {"공공구매 실적": "stats.md"},
-    ]
-    if catalog.casebook is not None:
-        nav.append(
-            {"사례집": [{"사례집 차례": "casebook/index.md"}, {"공공구매 이렇게 하세요": "casebook/how-to-buy.md"}]}
-        )
-    if catalog.bundles:
-        nav.append({"꾸러미": "bundles/index.md"})
-    nav += [
-        {"참여하기": "join.md"},
-        {"공개 데이터": "open-data.md"},
-        {"홈페이지에 넣기": "embed.md"},
-        {"카드뉴스": "cards/index.md"},
-    ]
-    return nav + list(configured or [])

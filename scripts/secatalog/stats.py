@@ -6,7 +6,6 @@ The records are what each member wrote in its file (self-reported); nothing here
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -20,7 +19,6 @@ OTHER = "기타"
 MIN_TO_COMPARE = 5
 """Records a year needs before its change on the year before is shown: +463% from a handful of
 records says nothing."""
-LABEL_LINE = 8  # characters of a chart label's line (8 at 19 px fit its 156 units on a phone)
 
 
 @dataclass(frozen=True)
@@ -47,21 +45,6 @@ class Row:
     change: float | None = None
     """Per cent against the row before (years only); None for the first year, from zero, or
     when either year has fewer than MIN_TO_COMPARE records."""
-
-    @property
-    def lines(self) -> tuple[str, ...]:
-        """The label for a chart in at most two short lines, broken between words."""
-        lines: list[str] = []
-        for word in self.label.split():
-            for n, part in enumerate(re.findall(r"[^·]+·?|·", word)):  # 청소·방역· | 시설관리
-                joined = lines[-1] + ("" if n else " ") + part if lines else part
-                if lines and len(joined) <= LABEL_LINE:
-                    lines[-1] = joined
-                else:
-                    lines.append(part)
-        if len(lines) > 2:
-            lines = [lines[0], " ".join(lines[1:])]
-        return tuple(line if len(line) <= LABEL_LINE + 1 else line[:LABEL_LINE] + "…" for line in lines)
 
 
 @dataclass(frozen=True)

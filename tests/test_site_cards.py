@@ -1,0 +1,94 @@
+"""One product card and one grid on every page of the built site, and a menu that counts.
+
+A second card markup (a list of photos linking to items, a card with its own classes, a grid of
+another name) makes the site look like three shops; these checks read every built page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+
+# The card's shape: each part named by its class, in this order (see macros.html card_frame).
+CARD = [
+    ("a", "sc-card__link", [("span", "sc-card__photo", []), ("span", "sc-card__title", [])]),
+    ("span", "sc-card__maker", []),
+    ("span", "sc-card__price", []),
+    ("span", "sc-card__badges", []),
+]
+
+
+def _shape(tag: Tag) -> list:
+    return [
+        (child.name, " ".join(child.get("class", [])), _shape(child) if child.name == "a" else [])
+        for child in tag.find_all(recursive=False)
+    ]
+
+
+def _pages(site: Path):
+    for path in sorted(site.rglob("*.html")):
+        if "widget" not in path.parts:
+            yield path.relative_to(site).as_posix(), BeautifulSoup(path.read_text("utf-8"), "html.parser")
+
+
+def _check_cards(site: Path) -> int:
+    cards = 0
+    for url, soup in _pages(site):
+        article = soup.select_one("article") or soup
+        for card in article.select(".sc-card"):
+            cards += 1
+            assert card.name == "li" and card.parent.name == "ul", url
+            assert card.parent.get("class") == ["sc-cards"], f"{url}: a card outside the one grid"
+            assert _shape(card) == CARD, f"{url}: a card of another shape: {_shape(card)}"
+            assert card.select_one(".sc-card__photo img, .sc-card__photo .sc-card__nophoto"), url
+        for grid in article.select("ul.sc-cards"):
+            assert all("sc-card" in li.get("class", []) for li in grid.find_all("li", recursive=False)), url
+        # A photo that links to a product or a bundle is a card's photo, nowhere else.
+        for img in article.select('a[href*="items/"] img, a[href*="bundles/"] img'):
+            assert img.find_parent(class_="sc-card__photo") is not None, f"{url}: a second kind of product card"
+        stray = {c for el in article.select("[class*=card]") for c in el["class"] if "card" in c}
+        assert stray <= {
+            "sc-cards",
+            "sc-card",
+            *(cls for _, cls, _ in CARD),
+            "sc-card__photo",
+            "sc-card__title",
+            "sc-card__img",
+            "sc-card__nophoto",
+            "sc-card__unit",
+            "sc-cardnews",
+            "sc-cardnews__alt",
+            "sc-cardnews__label",
+        }, f"{url}: {stray}"
+    return cards
+
+
+def test_every_product_card_has_one_shape_in_one_grid(sample_site):
+    cards = _check_cards(sample_site)
+    assert cards > 43  # every item on its category and enterprise pages, the new ones and the bundles
+    home = BeautifulSoup((sample_site / "index.html").read_text("utf-8"), "html.parser")
+    bundles = [c for c in home.select(".sc-card") if "bundles/" in c.a["href"]]
+    assert bundles and all(c.select_one(".sc-card__price strong") for c in bundles)
+
+
+def test_cards_of_a_network_without_photos_keep_their_shape(fixture_site):
+    assert _check_cards(fixture_site) > 0
+
+
+@pytest.mark.parametrize("site_name", ["sample_site", "fixture_site"])
+def test_the_menu_counts_each_category_as_the_home_page_does(site_name, request):
+    site = request.getfixturevalue(site_name)
+    home = BeautifulSoup((site / "index.html").read_text("utf-8"), "html.parser")
+    tiles = {t.select_one(".sc-tile__name").text: t.select_one(".sc-tile__count").text for t in home.select(".sc-tile")}
+    menu = home.select_one("nav.md-nav--primary")
+    counted = {
+        a.select_one(".md-typeset").contents[0].strip(): a.select_one(".sc-nav-count").text
+        for a in menu.select("a.md-nav__link")
+        if a.select_one(".sc-nav-count")
+    }
+    assert counted and counted == {name: count for name, count in tiles.items()}
+    # the page's own title stays the bare name
+    food = next(iter(sorted((site / "categories").glob("*/index.html"))))
+    title = BeautifulSoup(food.read_text("utf-8"), "html.parser").title.text
+    assert "sc-nav-count" not in title and "개" not in title.split(" - ")[0]
