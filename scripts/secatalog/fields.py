@@ -9,8 +9,9 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, Field, Strict
 from pydantic_core import PydanticCustomError
 
+from .fieldinfo import Hint
 from .load import FULL_WIDTH_DIGITS, RawFloat, RawInt
-from .slugs import SLUG_PATTERN
+from .slugs import ITEM_REF_HINT, ITEM_REF_PATTERN, SLUG_HINT, SLUG_PATTERN
 
 NEGOTIABLE = "협의"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -181,13 +182,22 @@ Url = Annotated[Text, AfterValidator(_url), _limit(500)]
 # The site's own address always ends in '/', so every page address is site_url + its path.
 SiteUrl = Annotated[Url, AfterValidator(lambda value: value if value.endswith("/") else value + "/")]
 Email = Annotated[Text, _pattern(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$", "office@example.org", max_length=200)]
-Phone = Annotated[Text, _pattern(r"^0[0-9]{1,2}-[0-9]{3,4}-[0-9]{4}$", "02-000-0000")]
-PostalCode = Annotated[Text, _pattern(r"^[0-9]{5}$", "32900")]
-BusinessNumber = Annotated[Text, _pattern(r"^[0-9]{3}-[0-9]{2}-[0-9]{5}$", "000-00-00000")]
-Slug = Annotated[Text, _pattern(SLUG_PATTERN, "rice-bread")]
-Code = Annotated[Text, _pattern(r"^[a-z0-9][a-z0-9-]{0,40}$")]
+Phone = Annotated[
+    Text,
+    _pattern(r"^0[0-9]{1,2}-[0-9]{3,4}-[0-9]{4}$", "02-000-0000"),
+    Hint("전화번호는 지역번호부터 02-000-0000처럼 하이픈을 넣어 쓰세요"),
+]
+PostalCode = Annotated[Text, _pattern(r"^[0-9]{5}$", "32900"), Hint('우편번호는 다섯 자리 숫자입니다 (예: "32000")')]
+BusinessNumber = Annotated[
+    Text, _pattern(r"^[0-9]{3}-[0-9]{2}-[0-9]{5}$", "000-00-00000"), Hint("사업자등록번호는 000-00-00000 형식입니다")
+]
+Slug = Annotated[Text, _pattern(SLUG_PATTERN, "rice-bread"), Hint(SLUG_HINT)]
+ItemRef = Annotated[Text, _pattern(ITEM_REF_PATTERN, "our-coop/lunch-box"), Hint(ITEM_REF_HINT)]
+Code = Annotated[Text, _pattern(r"^[a-z0-9][a-z0-9-]{0,40}$"), Hint("영문 소문자, 숫자, 하이픈(-)만 쓰세요")]
 Colour = Annotated[Text, _pattern(r"^#[0-9A-Fa-f]{6}$", "#283593"), AfterValidator(_readable)]
-GithubHandle = Annotated[Text, _pattern(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$", "my-github-id")]
+GithubHandle = Annotated[
+    Text, _pattern(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$", "my-github-id"), Hint("GitHub 아이디만 쓰세요 (@ 없이)")
+]
 RelFile = Annotated[Text, AfterValidator(_relative_file), _limit(200)]
 Count = Annotated[int, Strict(), Field(ge=0, le=100000)]
 Won = Annotated[int, Strict(), Field(ge=0, le=10**12)]
