@@ -20,6 +20,8 @@ from .model import Bundle, Enterprise, Product
 
 Status = Literal["eligible", "not-eligible", "pending"]
 LABELS = {"eligible": "수의계약 가능", "not-eligible": "수의계약 특례 해당 없음", "pending": "수의계약 확인 중"}
+GIFT_OK = "선물 한도 이내"
+"""What an item or bundle a business sells as a gift shows when its price is within the gift limit."""
 
 
 @dataclass(frozen=True)
