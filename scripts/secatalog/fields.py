@@ -6,7 +6,7 @@ import re
 import unicodedata
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field, Strict
+from pydantic import AfterValidator, BeforeValidator, Field, JsonValue, Strict
 from pydantic_core import PydanticCustomError
 
 from .fieldinfo import Hint
@@ -159,15 +159,15 @@ def _readable(colour: str) -> str:
     return colour
 
 
-def _pattern(regex: str, example: str = "", **limits: int):
+def _pattern(regex: str, example: str = "", max_length: int | None = None) -> Any:
     """A pattern that also reaches the JSON Schema (constraints after our validators would not),
     with an example a member reads instead of the pattern."""
-    extra: dict[str, object] = {"pattern": regex}
+    extra: dict[str, JsonValue] = {"pattern": regex}
     if example:
         extra["examples"] = [example]
-    if "max_length" in limits:
-        extra["maxLength"] = limits["max_length"]
-    return Field(pattern=regex, json_schema_extra=extra, **limits)
+    if max_length is not None:
+        extra["maxLength"] = max_length
+    return Field(pattern=regex, json_schema_extra=extra, max_length=max_length)
 
 
 def _limit(max_length: int):

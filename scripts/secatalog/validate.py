@@ -6,6 +6,7 @@ import typing
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from . import fieldinfo
 from .errors import Location, Report
@@ -71,7 +72,7 @@ def check_markup(location: Location, text: str, report: Report, field: str = "")
     return True
 
 
-def _report_one(doc: Document, model: type[BaseModel], loc: tuple, err: dict, report: Report) -> None:
+def _report_one(doc: Document, model: type[BaseModel], loc: tuple, err: ErrorDetails, report: Report) -> None:
     kind = err["type"]
     on_key = bool(loc) and loc[-1] == "[key]"  # a refused mapping key: point at the key itself
     loc = loc[:-1] if on_key else loc
