@@ -11,7 +11,7 @@ from pydantic_core import PydanticCustomError
 
 from .fieldinfo import Hint
 from .load import FULL_WIDTH_DIGITS, RawFloat, RawInt
-from .slugs import ITEM_REF_HINT, ITEM_REF_PATTERN, SLUG_HINT, SLUG_PATTERN
+from .slugs import ITEM_REF_HINT, ITEM_REF_PATTERN, SLUG_CHARS, SLUG_HINT, SLUG_PATTERN
 
 NEGOTIABLE = "협의"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -193,7 +193,8 @@ BusinessNumber = Annotated[
 ]
 Slug = Annotated[Text, _pattern(SLUG_PATTERN, "rice-bread"), Hint(SLUG_HINT)]
 ItemRef = Annotated[Text, _pattern(ITEM_REF_PATTERN, "our-coop/lunch-box"), Hint(ITEM_REF_HINT)]
-Code = Annotated[Text, _pattern(r"^[a-z0-9][a-z0-9-]{0,40}$"), Hint("영문 소문자, 숫자, 하이픈(-)만 쓰세요")]
+# An id the catalog's own lists define (category, org type...): a slug, with no example to copy.
+Code = Annotated[Text, _pattern(SLUG_PATTERN), Hint(SLUG_CHARS)]
 Colour = Annotated[Text, _pattern(r"^#[0-9A-Fa-f]{6}$", "#283593"), AfterValidator(_readable)]
 GithubHandle = Annotated[
     Text, _pattern(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$", "my-github-id"), Hint("GitHub 아이디만 쓰세요 (@ 없이)")
