@@ -81,9 +81,10 @@ def field_at(model: type[BaseModel], loc: tuple) -> FieldInfo | None:
 
 
 def hint(model: type[BaseModel], loc: tuple) -> str:
-    """The hint the field at loc declares, or its type declares; '' when neither does."""
+    """The hint the field at loc declares, or its type declares; '' when neither does. The hint
+    of a list's items (GitHub ids) is for an item, not for the list (maintainers: written as text)."""
     field = field_at(model, loc)
-    found = _marker(field, Hint) if field is not None else None
+    found = _marker(field, Hint, items=bool(loc) and isinstance(loc[-1], int)) if field is not None else None
     return found.text if found is not None else ""
 
 
@@ -101,18 +102,20 @@ def inner_model(annotation: Any) -> Any:
 M = typing.TypeVar("M")
 
 
-def _marker(field: FieldInfo, kind: type[M]) -> M | None:
-    """A field's marker of a kind: its own (the outermost, listed last) before its type's."""
+def _marker(field: FieldInfo, kind: type[M], items: bool = False) -> M | None:
+    """A field's marker of a kind: its own (the outermost, listed last) before its type's, which
+    may sit inside an optional (Phone | None) or, for one of its items, inside a list."""
     own = [m for m in field.metadata if isinstance(m, kind)]
-    found = own or _nested(field.annotation, kind)
+    found = own or _nested(field.annotation, kind, items)
     return found[-1] if found else None
 
 
-def _nested(annotation: Any, kind: type) -> list:
-    """Markers inside an optional or a list (Phone | None, list[GithubHandle])."""
+def _nested(annotation: Any, kind: type, items: bool) -> list:
+    if typing.get_origin(annotation) is list and not items:
+        return []
     out = []
     if typing.get_origin(annotation) is typing.Annotated:
         out += [m for m in annotation.__metadata__ if isinstance(m, kind)]
     for arg in typing.get_args(annotation):
-        out += _nested(arg, kind)
+        out += _nested(arg, kind, items)
     return out
