@@ -100,6 +100,14 @@ def test_phone_typed_as_number_is_not_changed_but_checked(network):
     assert "하이픈" in error
 
 
+def test_a_list_of_github_ids_written_as_text_gets_the_list_hint_and_an_item_the_id_hint(network):
+    """Hints are the field's (or its type's): an item's hint is not the list's."""
+    replace_in(entry(network, "gaon-bakery"), "products:\n", "maintainers: gaon\nproducts:\n")
+    assert only_error(network).endswith("목록이어야 합니다; 받은 값 \"gaon\" — 각 줄을 '- '로 시작하는 목록으로 쓰세요")
+    replace_in(entry(network, "gaon-bakery"), "maintainers: gaon", "maintainers: ['@gaon']")
+    assert only_error(network).endswith('형식이 맞지 않습니다; 받은 값 "@gaon" — GitHub 아이디만 쓰세요 (@ 없이)')
+
+
 def test_postal_code_with_leading_zero_is_kept(network):
     replace_in(entry(network, "gaon-bakery"), "phone: 043-000-0001", "phone: 043-000-0001\npostal_code: 01234")
     catalog = load_project(Settings(network))

@@ -10,7 +10,7 @@ from .files import photo_refs
 from .korean import josa, quoted
 from .load import load_yaml
 from .model import Bundle, suggest
-from .procurement import within_gift_limit
+from .procurement import not_badged, within_gift_limit
 from .slugs import slug_problem
 from .validate import check_document, check_markup
 
@@ -57,8 +57,7 @@ def load_bundles(
             limit = f"{facts.gift_limit_krw:,}원"
             report.warn(
                 doc.locate(("gift",)),
-                f"꾸러미 {josa(quoted(record.name), '은')} 가격이 선물 가액 한도({limit})를 넘거나 정해지지 않아 "
-                "'선물 한도 이내'로 표시하지 않습니다",
+                not_badged(f"꾸러미 {josa(quoted(record.name), '은')}", facts),
                 f"가격이 {limit} 이하인 선물 꾸러미만 gift: true로 두세요",
             )
         out.append(BundleEntry(slug, record, tuple(members), photo, gift_ok))

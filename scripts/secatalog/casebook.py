@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Literal
 
 from pydantic import Field
 
 from .catalog import Catalog, EnterpriseEntry, Item, PhotoRef
 from .config import Settings
 from .errors import Location, Report, relpath
-from .fields import Line, Name, Paragraph, RelFile, Slug, Text, Won, Year
+from .fields import ItemRef, Line, Name, Paragraph, RelFile, Slug, Won, Year
 from .files import check_tree, photo_refs
 from .korean import josa, quoted
 from .load import Document, load_yaml, parse_yaml, read_text
@@ -72,8 +72,8 @@ class CaseFront(Record):
     department: Line = Field("", description="구매 부서 (모르면 비워 둠)")
     year: Year
     chapter: Slug = Field(description="casebook/book.yml의 장 id")
-    enterprises: list[Annotated[Text, Field(pattern=r"^[a-z0-9-]+$")]] = Field(min_length=1)
-    items: list[Annotated[Text, Field(pattern=r"^[a-z0-9-]+/[a-z0-9-]+$")]] = []
+    enterprises: list[Slug] = Field(min_length=1)
+    items: list[ItemRef] = []
     problem: Paragraph = Field(description="어떤 문제가 있었나")
     purchase: Purchase
     results: list[Line] = Field(min_length=1, description="결과 (숫자로)")

@@ -19,7 +19,7 @@ from .korean import josa, quoted
 from .load import Document, load_yaml
 from .mistakes import check_examples, missing_entry
 from .model import Enterprise
-from .procurement import eligibility, within_gift_limit
+from .procurement import eligibility, not_badged, within_gift_limit
 from .slugs import slug_problem
 from .texts import check_texts
 from .trust import check_confirmed_elsewhere, check_unique, check_verified, confirmed_holders
@@ -195,8 +195,7 @@ def _check_gifts(doc: Document, record: Enterprise, facts, report: Report) -> No
         if product.gift and not within_gift_limit(product, facts):
             report.warn(
                 doc.locate(("products", i, "gift")),
-                f"{josa(quoted(product.name), '은')} 가격이 선물 가액 한도({limit})를 넘거나 정해지지 않아 "
-                "'선물 한도 이내'로 표시하지 않습니다",
+                not_badged(josa(quoted(product.name), "은"), facts),
                 f"한 개(한 세트) 가격이 {limit} 이하인 선물 상품만 gift: true로 두세요",
             )
 

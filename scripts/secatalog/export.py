@@ -13,7 +13,10 @@ from . import GENERATOR
 from .catalog import Catalog, EnterpriseEntry, Item
 from .certificates import claimed_types, current_types
 from .config_model import context_for
+from .fieldinfo import Column, columns
 from .fields import invisible
+from .model import Product
+from .procurement import GIFT_OK, LABELS
 from .schema import SCHEMA_ID, dumps, enterprise_schema
 from .stats import Statistics, statistics
 
@@ -22,26 +25,25 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
+def _plain(value: Any) -> Any:
+    """A field's value as JSON holds it."""
+    if isinstance(value, date):
+        return value.isoformat()
+    return list(value) if isinstance(value, (list, tuple)) else value
+
+
 def item_to_json(item: Item, site_url: str) -> dict[str, Any]:
     p = item.product
+    own = {column.key: _plain(getattr(p, column.key)) for column in PRODUCT_COLUMNS}
     return {
         "id": item.uid,
         "url": site_url + item.url,
-        "name": p.name,
-        "kind": p.kind,
+        **{key: own.pop(key) for key in _IDENTITY},
         "category": item.category.name,
         "subcategory": item.sub.name if item.sub else None,
         "enterprise": item.enterprise.slug,
         "enterprise_name": item.enterprise.record.name,
-        "price": p.price,
-        "unit": p.unit,
-        "vat_included": p.vat_included,
-        "price_note": p.price_note,
-        "min_order": p.min_order,
-        "lead_time": p.lead_time,
-        "months": list(p.months),
-        "season_note": p.season_note,
-        "delivery_area": p.delivery_area,
+        **own,
         "certifications": sorted(current_types(item.certs)),
         "certifications_unconfirmed": sorted(claimed_types(item.certs)),
         "certifications_detail": [c.as_data() for c in item.certs],
@@ -77,31 +79,43 @@ def enterprise_to_json(ent: EnterpriseEntry, site_url: str) -> dict[str, Any]:
     }
 
 
-# Columns of products.csv / products.xlsx: (key in item_to_json, Korean header, Excel width).
+# Columns of products.csv / products.xlsx and the data dictionary: the item and where it sits in
+# the catalog, the product's own fields (those model.py marks with Export, in the model's order:
+# a new one lands here by itself), then what the catalog derives from the facts.
+PRODUCT_COLUMNS = columns(Product)
+_IDENTITY = ("name", "kind")
+_OWN = {column.key: column for column in PRODUCT_COLUMNS}
 COLUMNS = [
-    ("id", "ID", 30),
-    ("name", "상품명", 28),
-    ("kind", "구분", 8),
-    ("category", "분류", 14),
-    ("subcategory", "하위 분류", 14),
-    ("enterprise_name", "기업", 24),
-    ("price", "가격(원)", 11),
-    ("unit", "단위", 12),
-    ("vat_included", "부가세 포함", 10),
-    ("price_note", "가격 설명", 20),
-    ("min_order", "최소 주문", 12),
-    ("lead_time", "납품 기간", 14),
-    ("months", "판매 월", 12),
-    ("season_note", "판매 시기 설명", 16),
-    ("delivery_area", "지역", 16),
-    ("certifications", "인증 (사무국 확인)", 20),
-    ("certifications_unconfirmed", "인증 (회원 신고 · 사무국 미확인)", 20),
-    ("sole_source_eligible", "수의계약 가능", 12),
-    ("sole_source_status", "수의계약 상태", 14),
-    ("verified_by_secretariat", "사무국 확인일", 12),
-    ("gift_limit_ok", "선물 한도 이내", 12),
-    ("url", "주소", 50),
+    Column("id", "ID", 30, "기업 폴더 이름/제품 id. 사이트 주소 items/<id>/와 같습니다"),
+    *(_OWN[key] for key in _IDENTITY),
+    Column("category", "분류", 14, "분류"),
+    Column("subcategory", "하위 분류", 14, "하위 분류"),
+    Column("enterprise_name", "기업", 24, "공급 기업 이름"),
+    *(column for column in PRODUCT_COLUMNS if column.key not in _IDENTITY),
+    Column(
+        "certifications",
+        "인증 (사무국 확인)",
+        20,
+        "사무국이 확인한 유효한 인증의 이름과 id, 예: 사회적기업 (social-enterprise). 만료된 인증은 빠짐",
+    ),
+    Column(
+        "certifications_unconfirmed",
+        "인증 (회원 신고 · 사무국 미확인)",
+        20,
+        "회원이 적었으나 사무국이 확인하지 않은 유효한 인증 id (회원 신고 · 사무국 미확인)",
+    ),
+    Column("sole_source_eligible", LABELS["eligible"], 12, "수의계약 가능 여부 (사무국이 확인한 사실로만 판정)"),
+    Column("sole_source_status", "수의계약 상태", 14, ", ".join(f"{name} ({code})" for code, name in LABELS.items())),
+    Column("verified_by_secretariat", "사무국 확인일", 12, "사무국이 조직 유형·인증을 공식 자료와 대조한 날"),
+    Column(
+        "gift_limit_ok",
+        GIFT_OK,
+        12,
+        "기업이 선물로 파는 물품이고, 한 개(한 세트) 가격이 청탁금지법 선물 가액 한도 이내",
+    ),
+    Column("url", "주소", 50, "온라인 카탈로그 주소"),
 ]
+DICTIONARY = [(column.key, column.header, column.meaning) for column in COLUMNS]
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -125,8 +139,6 @@ KIND_LABELS = {"product": "물품", "service": "서비스(용역)"}
 def code_labels(catalog: Catalog) -> dict[str, dict[str, str]]:
     """Korean names for the codes some columns hold, shown beside them in spreadsheets
     ("수의계약 확인 중 (pending)"): a reader of products.csv should not need the dictionary."""
-    from .procurement import LABELS
-
     names = {c.id: c.name for c in catalog.certifications.values()}
     return {
         "kind": KIND_LABELS,
@@ -148,7 +160,7 @@ def row_values(item: dict[str, Any], labels: dict[str, dict[str, str]] | None = 
     """One spreadsheet row: codes with their Korean names, lists joined, booleans in Korean,
     text neutralised."""
     out = []
-    for key, _, _ in COLUMNS:
+    for key in (column.key for column in COLUMNS):
         value = _labelled(item[key], (labels or {}).get(key))
         if isinstance(value, bool):
             value = "예" if value else "아니오"
@@ -164,7 +176,7 @@ def write_csv(items: list[dict[str, Any]], path: Path, labels: dict[str, dict[st
     """UTF-8 with BOM, so Excel opens Korean text correctly."""
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow([header for _, header, _ in COLUMNS])
+        writer.writerow([column.header for column in COLUMNS])
         writer.writerows(row_values(item, labels) for item in items)
 
 
@@ -192,8 +204,8 @@ def write_xlsx(
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet("제품·서비스")
-    for n, (_, _, width) in enumerate(COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(n)].width = width
+    for n, column in enumerate(COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(n)].width = column.width
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{len(items) + 1}"
 
@@ -206,7 +218,7 @@ def write_xlsx(
         return cell
 
     bold = Font(bold=True)
-    sheet.append([text(header, bold) for _, header, _ in COLUMNS])
+    sheet.append([text(column.header, bold) for column in COLUMNS])
     for item in items:
         sheet.append([text(v) if isinstance(v, str) else v for v in row_values(item, labels)])
     book.properties.title = title

@@ -6,11 +6,12 @@ import re
 import unicodedata
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field, Strict
+from pydantic import AfterValidator, BeforeValidator, Field, JsonValue, Strict
 from pydantic_core import PydanticCustomError
 
+from .fieldinfo import Hint
 from .site.markup import NEGOTIABLE
-from .slugs import SLUG_PATTERN
+from .slugs import ITEM_REF_HINT, ITEM_REF_PATTERN, SLUG_CHARS, SLUG_HINT, SLUG_PATTERN
 from .values import FULL_WIDTH_DIGITS, RawFloat, RawInt
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -158,15 +159,15 @@ def _readable(colour: str) -> str:
     return colour
 
 
-def _pattern(regex: str, example: str = "", **limits: int):
+def _pattern(regex: str, example: str = "", max_length: int | None = None) -> Any:
     """A pattern that also reaches the JSON Schema (constraints after our validators would not),
     with an example a member reads instead of the pattern."""
-    extra: dict[str, object] = {"pattern": regex}
+    extra: dict[str, JsonValue] = {"pattern": regex}
     if example:
         extra["examples"] = [example]
-    if "max_length" in limits:
-        extra["maxLength"] = limits["max_length"]
-    return Field(pattern=regex, json_schema_extra=extra, **limits)
+    if max_length is not None:
+        extra["maxLength"] = max_length
+    return Field(pattern=regex, json_schema_extra=extra, max_length=max_length)
 
 
 def _limit(max_length: int):
@@ -181,13 +182,23 @@ Url = Annotated[Text, AfterValidator(_url), _limit(500)]
 # The site's own address always ends in '/', so every page address is site_url + its path.
 SiteUrl = Annotated[Url, AfterValidator(lambda value: value if value.endswith("/") else value + "/")]
 Email = Annotated[Text, _pattern(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$", "office@example.org", max_length=200)]
-Phone = Annotated[Text, _pattern(r"^0[0-9]{1,2}-[0-9]{3,4}-[0-9]{4}$", "02-000-0000")]
-PostalCode = Annotated[Text, _pattern(r"^[0-9]{5}$", "32900")]
-BusinessNumber = Annotated[Text, _pattern(r"^[0-9]{3}-[0-9]{2}-[0-9]{5}$", "000-00-00000")]
-Slug = Annotated[Text, _pattern(SLUG_PATTERN, "rice-bread")]
-Code = Annotated[Text, _pattern(r"^[a-z0-9][a-z0-9-]{0,40}$")]
+Phone = Annotated[
+    Text,
+    _pattern(r"^0[0-9]{1,2}-[0-9]{3,4}-[0-9]{4}$", "02-000-0000"),
+    Hint("전화번호는 지역번호부터 02-000-0000처럼 하이픈을 넣어 쓰세요"),
+]
+PostalCode = Annotated[Text, _pattern(r"^[0-9]{5}$", "32900"), Hint('우편번호는 다섯 자리 숫자입니다 (예: "32000")')]
+BusinessNumber = Annotated[
+    Text, _pattern(r"^[0-9]{3}-[0-9]{2}-[0-9]{5}$", "000-00-00000"), Hint("사업자등록번호는 000-00-00000 형식입니다")
+]
+Slug = Annotated[Text, _pattern(SLUG_PATTERN, "rice-bread"), Hint(SLUG_HINT)]
+ItemRef = Annotated[Text, _pattern(ITEM_REF_PATTERN, "our-coop/lunch-box"), Hint(ITEM_REF_HINT)]
+# An id the catalog's own lists define (category, org type...): a slug, with no example to copy.
+Code = Annotated[Text, _pattern(SLUG_PATTERN), Hint(SLUG_CHARS)]
 Colour = Annotated[Text, _pattern(r"^#[0-9A-Fa-f]{6}$", "#283593"), AfterValidator(_readable)]
-GithubHandle = Annotated[Text, _pattern(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$", "my-github-id")]
+GithubHandle = Annotated[
+    Text, _pattern(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$", "my-github-id"), Hint("GitHub 아이디만 쓰세요 (@ 없이)")
+]
 RelFile = Annotated[Text, AfterValidator(_relative_file), _limit(200)]
 Count = Annotated[int, Strict(), Field(ge=0, le=100000)]
 Won = Annotated[int, Strict(), Field(ge=0, le=10**12)]

@@ -11,6 +11,9 @@ from markupsafe import Markup, escape
 
 from . import GENERATOR
 from .config import cache_root
+from .fieldinfo import labels
+from .model import Product
+from .procurement import GIFT_OK, LABELS
 from .site.markup import months_text, render_markdown, won
 
 
@@ -25,6 +28,7 @@ def environment(folder: str) -> Environment:
         bytecode_cache=bytecode_cache(),
     )
     env.globals["generator"] = GENERATOR  # "secatalog X.Y.Z" in every output's metadata
+    env.globals["label"] = label
     env.filters.update(
         won=won,
         months=months_text,
@@ -40,11 +44,20 @@ def environment(folder: str) -> Environment:
     return env
 
 
+# What readers call each product field (model.py) and each derived fact (procurement.py).
+_LABELS = {**labels(Product), "gift_ok": GIFT_OK, **LABELS}
+
+
+def label(key: str) -> str:
+    """A label for templates, from where it is declared: label('min_order'), label('gift_ok')."""
+    return _LABELS[key]
+
+
 def gift_status(item, limit_krw: int) -> str:
     """Whether an item is within the 청탁금지법 gift limit, and if not, why (item page and sheet)."""
     limit = f"{limit_krw:,}원"
     if item.gift_ok:
-        return f"선물 한도({limit}) 이내"
+        return f"선물 한도({limit}) 이내"  # GIFT_OK with the limit inside
     if item.product.kind == "service":
         return "해당 없음 (용역)"
     if item.product.gift:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
+from .fieldinfo import Export
 from .fields import (
     BusinessNumber,
     Code,
@@ -22,6 +23,7 @@ from .fields import (
     Email,
     Flag,
     GithubHandle,
+    ItemRef,
     Line,
     Month,
     Name,
@@ -31,7 +33,6 @@ from .fields import (
     Price,
     RelFile,
     Slug,
-    Text,
     Url,
     Won,
     Year,
@@ -178,32 +179,59 @@ class SalesChannel(Record):
     note: Line = Field("", description="덧붙이는 말")
 
 
+# A product or service. Each field's title is what members and buyers call it (error messages,
+# the item page: label() in templates); an Export marker makes it a column of products.csv/xlsx
+# and the data dictionary. (A comment, not a docstring: a docstring would reach the JSON Schema.)
 class Product(Record):
-    id: Slug = Field(description="제품 id: 영문 소문자·숫자·하이픈 (주소에 쓰임)")
-    kind: Literal["product", "service"] = Field("product", description="product(물품) 또는 service(용역)")
-    name: Name = Field(description="제품·서비스 이름")
-    category: CategoryRef
-    summary: Line = Field("", description="한 줄 소개")
-    description: Paragraph = Field("", description="자세한 설명 (마크다운 일부 사용 가능)")
-    photos: list[Photo] = Field([], description="제품 사진 (첫 사진이 대표)")
-    price: Price = Field(description='가격(원, 숫자만) 또는 "협의"')
-    unit: Line = Field("", description="가격 단위 (예: 1개, 1인분, 1회)")
-    price_note: Line = Field("", description="가격 설명 (예: 50개 이상 10% 할인)")
-    vat_included: Flag = Field(True, description="가격에 부가세가 들어 있으면 true, 별도면 false")
+    id: Slug = Field(title="id", description="제품 id: 영문 소문자·숫자·하이픈 (주소에 쓰임)")
+    kind: Annotated[
+        Literal["product", "service"],
+        Export(8, "물품 (product) 또는 서비스(용역) (service): 표에는 이름과 코드를 함께 씁니다"),
+    ] = Field("product", title="구분", description="product(물품) 또는 service(용역)")
+    name: Annotated[Name, Export(28, "제품·서비스 이름", header="상품명")] = Field(
+        title="이름", description="제품·서비스 이름"
+    )
+    category: CategoryRef = Field(title="분류")
+    summary: Line = Field("", title="한 줄 소개", description="한 줄 소개")
+    description: Paragraph = Field("", title="설명", description="자세한 설명 (마크다운 일부 사용 가능)")
+    photos: list[Photo] = Field([], title="사진", description="제품 사진 (첫 사진이 대표)")
+    price: Annotated[Price, Export(11, "가격(원). '협의'면 현장 확인 후 견적", header="가격(원)")] = Field(
+        title="가격", description='가격(원, 숫자만) 또는 "협의"'
+    )
+    unit: Annotated[Line, Export(12, header="단위")] = Field(
+        "", title="가격 단위", description="가격 단위 (예: 1개, 1인분, 1회)"
+    )
+    vat_included: Annotated[Flag, Export(10, "가격에 부가세가 포함되었는지 (TRUE/FALSE)")] = Field(
+        True, title="부가세 포함", description="가격에 부가세가 들어 있으면 true, 별도면 false"
+    )
+    price_note: Annotated[Line, Export(20, "가격에 대한 설명")] = Field(
+        "", title="가격 설명", description="가격 설명 (예: 50개 이상 10% 할인)"
+    )
     gift: Flag = Field(
         False,
+        title="선물",
         description="선물로 파는 물품이면 true: 한 개(한 세트) 가격이 선물 가액 한도 이내일 때 '선물 한도 이내'로 표시",
     )
-    min_order: Line = Field("", description="최소 주문 (예: 20개)")
-    lead_time: Line = Field("", description="납품 기간 (예: 주문 후 3일)")
-    months: list[Month] = Field([], description="판매 시기 (월 목록, 비우면 연중)")
-    season_note: Line = Field("", description="판매 시기 설명 (예: 명절 전 2주)")
-    delivery_area: Line = Field("", description="배송·서비스 지역")
-    certifications: list[Certification] = Field([], description="제품 인증 (HACCP, 녹색인증 등)")
-    check_point: CheckPoint = Field(CheckPoint(), description="구매 담당자가 볼 점")
-    added: date | None = Field(None, description="등록일 (YYYY-MM-DD): 첫 화면의 '새로 올라온 제품'에 쓰임")
-    keywords: list[Annotated[Line, Field(max_length=40)]] = Field([], description="검색어·다른 이름 (예: 회의 도시락)")
-    channels: list[SalesChannel] = Field([], description="살 수 있는 곳")
+    min_order: Annotated[Line, Export(12)] = Field("", title="최소 주문", description="최소 주문 (예: 20개)")
+    lead_time: Annotated[Line, Export(14)] = Field("", title="납품 기간", description="납품 기간 (예: 주문 후 3일)")
+    months: Annotated[list[Month], Export(12, "판매 월 (비어 있으면 연중)", header="판매 월")] = Field(
+        [], title="판매 시기", description="판매 시기 (월 목록, 비우면 연중)"
+    )
+    season_note: Annotated[Line, Export(16, "판매 시기에 대한 설명")] = Field(
+        "", title="판매 시기 설명", description="판매 시기 설명 (예: 명절 전 2주)"
+    )
+    delivery_area: Annotated[Line, Export(16, header="지역")] = Field(
+        "", title="배송·서비스 지역", description="배송·서비스 지역"
+    )
+    certifications: list[Certification] = Field([], title="인증", description="제품 인증 (HACCP, 녹색인증 등)")
+    check_point: CheckPoint = Field(CheckPoint(), title="체크 포인트", description="구매 담당자가 볼 점")
+    added: date | None = Field(
+        None, title="등록일", description="등록일 (YYYY-MM-DD): 첫 화면의 '새로 올라온 제품'에 쓰임"
+    )
+    keywords: list[Annotated[Line, Field(max_length=40)]] = Field(
+        [], title="검색어", description="검색어·다른 이름 (예: 회의 도시락)"
+    )
+    channels: list[SalesChannel] = Field([], title="구매 경로", description="살 수 있는 곳")
 
     @model_validator(mode="after")
     def _gift_is_goods(self) -> Product:
@@ -289,7 +317,7 @@ class Enterprise(Record):
 
 
 class BundleItem(Record):
-    product: Annotated[Text, Field(pattern=r"^[a-z0-9-]+/[a-z0-9-]+$", description="기업 slug/제품 id")]
+    product: ItemRef = Field(description="기업 slug/제품 id")
     quantity: Line = ""
 
 

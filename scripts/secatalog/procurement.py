@@ -20,6 +20,8 @@ from .model import Bundle, Enterprise, Product
 
 Status = Literal["eligible", "not-eligible", "pending"]
 LABELS = {"eligible": "수의계약 가능", "not-eligible": "수의계약 특례 해당 없음", "pending": "수의계약 확인 중"}
+GIFT_OK = "선물 한도 이내"
+"""What an item or bundle a business sells as a gift shows when its price is within the gift limit."""
 
 
 @dataclass(frozen=True)
@@ -230,3 +232,9 @@ def within_gift_limit(product: Product | Bundle, facts: Procurement) -> bool:
     A service, a per-㎡ price or a negotiable price is never a gift by its price alone."""
     price = product.price
     return product.gift and isinstance(price, int) and 0 < price <= facts.gift_limit_krw
+
+
+def not_badged(subject: str, facts: Procurement) -> str:
+    """Why something sold as a gift goes without the GIFT_OK badge (a warning for its member)."""
+    limit = f"{facts.gift_limit_krw:,}원"
+    return f"{subject} 가격이 선물 가액 한도({limit})를 넘거나 정해지지 않아 '{GIFT_OK}'로 표시하지 않습니다"

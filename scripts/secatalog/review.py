@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Report
+from .fieldinfo import label as field_title
 from .load import parse_yaml
-from .model import Enterprise
+from .model import Enterprise, Product
 from .owners import ENTRIES, ENTRY_FILE, STATUS_KO, VERIFIED_FILE, Verdict, entry_slug, show_blob
-from .validate import PRODUCT_FIELDS
 from .verify import md
 
 CONFIRMED = ("name", "org_type", "business_number", "certifications", "workers")
@@ -63,7 +63,7 @@ def label(path: str) -> str:
     """A Korean name for a field path: 'products[bread].price' -> "제품 'bread'의 가격"."""
     product = re.match(r"products\[([^\]]+)\]\.?([a-z_]*)", path)
     if product:
-        field = PRODUCT_FIELDS.get(product.group(2), product.group(2)) if product.group(2) else "제품 전체"
+        field = field_title(Product, product.group(2)) if product.group(2) else "제품 전체"
         return f"제품 '{product.group(1)}'의 {field}"
     return _TOP.get(re.split(r"[.\[]", path)[0], "")
 

@@ -1,20 +1,27 @@
-"""Commented, valid starting files for members: `secatalog new enterprise|product`."""
+"""Commented, valid starting files for members: `secatalog new enterprise|product`.
+
+A comment that says what a field is, {about[...]}, is the field's description in model.py;
+comments with advice beyond it (how to write a phone number) are the scaffold's own."""
 
 from __future__ import annotations
 
 import json
 from datetime import date
 
+from pydantic import BaseModel
+
+from .model import Enterprise, Product
+
 ENTERPRISE = """\
 # yaml-language-server: $schema=../../schema/enterprise.schema.json
 # 기업 정보 파일입니다. '#' 뒤는 설명이라 지워도 됩니다.
 # 값에 쉼표(,)나 콜론(:)이 있으면 큰따옴표로 감싸세요. 전화번호·우편번호도 따옴표가 안전합니다.
-name: {name}                     # 기업 이름
+name: {name}                     # {about[name]}
 org_type: {org_type}             # 조직 유형: {org_types}
-mission: {mission}               # 한 줄 미션
+mission: {mission}               # {about[mission]}
 social_purpose: jobs             # jobs(일자리) services(사회서비스) community(지역공헌)
 #                                mixed(혼합) innovation(창의혁신)
-# founded: 2020                  # 설립 연도
+# founded: 2020                  # {about[founded]}
 # phone: "02-000-0000"           # 대표 전화 (하이픈 포함)
 # email: hello@example.org
 # website: https://example.org
@@ -29,20 +36,20 @@ products:
 {product}"""
 
 PRODUCT = """\
-  - id: {id}                     # 영문 소문자·숫자·하이픈 (주소에 쓰임)
-    kind: {kind}                 # product(물품) 또는 service(용역)
+  - id: {id}                     # {about[id]}
+    kind: {kind}                 # {about[kind]}
     name: {name}
-    category: {category}         # catalog/categories.yml의 분류 id
+    category: {category}         # {about[category]}
     # summary: "한 줄 소개를 적으세요"
     price: 협의                  # 숫자(원, 쉼표 없이) 또는 협의
-    unit: ""                     # 가격 단위 (예: 1개, 1인분, 1회)
+    unit: ""                     # {about[unit]}
     # gift: true                   # 선물로 파는 물품이면 (한 개 가격이 선물 한도 이내일 때 표시)
     added: {added}
     # photos:
     #   - {{file: product.jpg, alt: "제품 사진 설명"}}
     # min_order: "20개"
     # lead_time: "주문 후 3일"
-    # months: [9, 10, 11]        # 판매 시기 (비우면 연중)
+    # months: [9, 10, 11]        # {about[months]}
     # keywords: [다른 이름, 검색어]
 """
 
@@ -79,8 +86,14 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def _about(model: type[BaseModel]) -> dict[str, str]:
+    return {name: field.description or "" for name, field in model.model_fields.items()}
+
+
 def product_block(product_id: str, name: str, category: str, kind: str, today: date) -> str:
-    return PRODUCT.format(id=product_id, kind=kind, name=_q(name), category=category, added=today.isoformat())
+    return PRODUCT.format(
+        id=product_id, kind=kind, name=_q(name), category=category, added=today.isoformat(), about=_about(Product)
+    )
 
 
 def enterprise_file(name: str, org_type: str, org_types: list[str], mission: str, maintainer: str, product: str) -> str:
@@ -91,6 +104,7 @@ def enterprise_file(name: str, org_type: str, org_types: list[str], mission: str
         mission=_q(mission),
         maintainer=_q(maintainer) if maintainer else "",
         product=product,
+        about=_about(Enterprise),
     )
 
 

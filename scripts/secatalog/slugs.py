@@ -7,9 +7,14 @@ import re
 
 from .korean import josa, quoted
 
-SLUG_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
+_SLUG = r"[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?"
+SLUG_PATTERN = f"^{_SLUG}$"
 SLUG = re.compile(SLUG_PATTERN)
-SLUG_HINT = "영문 소문자, 숫자, 하이픈(-)만 쓰세요 (예: our-coop)"
+SLUG_CHARS = "영문 소문자, 숫자, 하이픈(-)만 쓰세요"
+SLUG_HINT = f"{SLUG_CHARS} (예: our-coop)"
+# An item named by its enterprise's folder and its product id: our-coop/lunch-box.
+ITEM_REF_PATTERN = f"^{_SLUG}/{_SLUG}$"
+ITEM_REF_HINT = "'기업slug/제품id' 형식으로 쓰세요 (예: our-coop/lunch-box)"
 
 # Every top-level path the site generates, and the index pages inside its sections: an entry
 # named like one of them would replace that page (tests compare this with a built site).

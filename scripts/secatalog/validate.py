@@ -6,12 +6,13 @@ import typing
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
+from . import fieldinfo
 from .errors import Location, Report
 from .load import Document
 from .mistakes import better_hint
-from .model import suggest
-from .slugs import SLUG_HINT, SLUG_PATTERN
+from .model import Product, suggest
 from .values import RawFloat, RawInt
 
 M = TypeVar("M", bound=BaseModel)
@@ -30,7 +31,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "model_type": ("'이름: 값' 묶음이어야 합니다", "예시 파일의 모양을 따라 쓰세요"),
     "model_attributes_type": ("'이름: 값' 묶음이어야 합니다", "예시 파일의 모양을 따라 쓰세요"),
     "literal_error": ("허용되지 않는 값입니다", "쓸 수 있는 값: {expected}"),
-    "string_pattern_mismatch": ("형식이 맞지 않습니다", "{pattern_hint}"),
+    "string_pattern_mismatch": ("형식이 맞지 않습니다", "형식을 확인하세요"),
     "string_too_long": ("너무 깁니다 (최대 {max_length}자)", "내용을 줄이세요"),
     "string_too_short": ("너무 짧습니다 (최소 {min_length}자)", "내용을 더 쓰세요"),
     "too_short": ("항목이 부족합니다 (최소 {min_length}개)", "항목을 추가하세요"),
@@ -42,16 +43,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "date_from_datetime_parsing": ("날짜 형식이 아닙니다", "YYYY-MM-DD 형식으로 쓰세요 (예: 2026-12-31)"),
     "date_from_datetime_inexact": ("날짜 형식이 아닙니다", "YYYY-MM-DD 형식으로 쓰세요"),
     "none_required": ("값이 없어야 합니다", "이 항목을 지우세요"),
-}
-
-_PATTERN_HINTS = {
-    "^0[0-9]{1,2}-[0-9]{3,4}-[0-9]{4}$": "전화번호는 지역번호부터 02-000-0000처럼 하이픈을 넣어 쓰세요",
-    "^[0-9]{5}$": '우편번호는 다섯 자리 숫자입니다 (예: "32000")',
-    "^[0-9]{3}-[0-9]{2}-[0-9]{5}$": "사업자등록번호는 000-00-00000 형식입니다",
-    SLUG_PATTERN: SLUG_HINT,
-    "^[a-z0-9][a-z0-9-]{0,40}$": "영문 소문자, 숫자, 하이픈(-)만 쓰세요",
-    "^[a-z0-9-]+/[a-z0-9-]+$": "'기업slug/제품id' 형식으로 쓰세요 (예: our-coop/lunch-box)",
-    "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$": "GitHub 아이디만 쓰세요 (@ 없이)",
 }
 
 
@@ -82,7 +73,7 @@ def check_markup(location: Location, text: str, report: Report, field: str = "")
     return True
 
 
-def _report_one(doc: Document, model: type[BaseModel], loc: tuple, err: dict, report: Report) -> None:
+def _report_one(doc: Document, model: type[BaseModel], loc: tuple, err: ErrorDetails, report: Report) -> None:
     kind = err["type"]
     on_key = bool(loc) and loc[-1] == "[key]"  # a refused mapping key: point at the key itself
     loc = loc[:-1] if on_key else loc
@@ -104,8 +95,9 @@ def _report_one(doc: Document, model: type[BaseModel], loc: tuple, err: dict, re
         ctx["expected"] = str(ctx["expected"]).replace(" or ", ", ")  # pydantic writes English
     if kind in _MESSAGES:
         message, hint = _MESSAGES[kind]
-        ctx.setdefault("pattern_hint", _PATTERN_HINTS.get(str(ctx.get("pattern")), "형식을 확인하세요"))
         message, hint = message.format(**ctx), hint.format(**ctx)
+        if kind != "missing":  # how to write this field, as the field (or its type) says
+            hint = fieldinfo.hint(model, loc) or hint
     else:  # our own PydanticCustomError messages are already Korean
         message, hint = err["msg"], str(ctx.get("hint", ""))
     if kind == "missing":
@@ -119,18 +111,10 @@ def _report_one(doc: Document, model: type[BaseModel], loc: tuple, err: dict, re
 
 def _choices_hint(model: type[BaseModel], loc: tuple) -> str:
     """For a missing field with fixed choices, the choices themselves."""
-    current: Any = model
-    for part in loc[:-1]:
-        if isinstance(part, int):
-            continue
-        fields = getattr(current, "model_fields", {})
-        if part not in fields:
-            return ""
-        current = _inner_model(fields[part].annotation)
-    field = getattr(current, "model_fields", {}).get(loc[-1]) if current is not None else None
+    field = fieldinfo.field_at(model, loc)
     if field is None:
         return ""
-    choices = [a for a in getattr(field.annotation, "__args__", ()) if isinstance(a, str)]
+    choices = [a for a in typing.get_args(field.annotation) if isinstance(a, str)]
     if typing.get_origin(field.annotation) is typing.Literal and choices:
         return f"이 항목을 추가하세요. 쓸 수 있는 값: {', '.join(choices)}"
     return ""
@@ -152,16 +136,6 @@ def _dotted(loc: tuple) -> str:
     return out
 
 
-# What members call the fields of a product (they count products from 1, by name).
-PRODUCT_FIELDS = {
-    "id": "id", "kind": "구분", "name": "이름", "category": "분류", "summary": "한 줄 소개", "description": "설명",
-    "photos": "사진", "price": "가격", "unit": "가격 단위", "price_note": "가격 설명", "vat_included": "부가세 포함",
-    "min_order": "최소 주문", "lead_time": "납품 기간", "months": "판매 시기", "season_note": "판매 시기 설명",
-    "delivery_area": "배송·서비스 지역", "certifications": "인증", "check_point": "체크 포인트",
-    "added": "등록일", "keywords": "검색어", "channels": "구매 경로",
-}  # fmt: skip
-
-
 def field_label(data: Any, loc: tuple) -> str:
     """'products[2].price' -> "3번째 제품 '로컬푸드 도시락'의 가격 (products[2].price)"; others as dotted."""
     dotted = _dotted(loc)
@@ -173,30 +147,14 @@ def field_label(data: Any, loc: tuple) -> str:
     which = f"{loc[1] + 1}번째 제품" + (f" '{name}'" if isinstance(name, str) and name.strip() else "")
     if len(loc) == 2:
         return f"{which} ({dotted})"
-    label = PRODUCT_FIELDS.get(str(loc[2]), str(loc[2]))
+    label = fieldinfo.label(Product, str(loc[2]))
     return f"{which}의 {label} ({dotted})"
 
 
 def _allowed_keys(model: type[BaseModel], loc: tuple) -> list[str]:
-    """Walk the model along a location to list the keys allowed there."""
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        field = current.model_fields.get(part) if hasattr(current, "model_fields") else None
-        if field is None:
-            return []
-        current = _inner_model(field.annotation)
-        if current is None:
-            return []
-    return list(current.model_fields) if hasattr(current, "model_fields") else []
-
-
-def _inner_model(annotation: Any) -> Any:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
+    """The keys allowed at a location: the fields of the record it points into."""
+    if not loc:
+        return list(model.model_fields)
+    field = fieldinfo.field_at(model, loc)
+    current = fieldinfo.inner_model(field.annotation) if field is not None else None
+    return list(current.model_fields) if current is not None else []

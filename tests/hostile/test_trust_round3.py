@@ -125,7 +125,7 @@ def test_spreadsheet_cells_starting_with_a_disguised_formula_sign_are_neutralise
 
     cell = start + 'HYPERLINK("http://evil.example","클릭")'
     assert neutralise(cell) == "'" + cell
-    row = row_values({key: (cell if key == "name" else "") for key, _, _ in COLUMNS})
+    row = row_values({column.key: (cell if column.key == "name" else "") for column in COLUMNS})
     assert "'" + cell in row
     assert neutralise("도시락 = 맛있음") == "도시락 = 맛있음"
 

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from ..card_news import SIZE, cards
 from ..casebook import ROUTES
 from ..catalog import Catalog, Item
-from ..export import COLUMNS
+from ..export import DICTIONARY
 from ..korean import josa, quoted
 from ..model import CONTRIBUTION_TYPES, SOCIAL_PURPOSES
 from ..schema import form_limits, form_patterns
@@ -27,35 +27,8 @@ if TYPE_CHECKING:
     from .pages import GeneratedPage
 
 RECENT_COUNT = 8
-_MEANINGS = {
-    "id": "기업 폴더 이름/제품 id. 사이트 주소 items/<id>/와 같습니다",
-    "name": "제품·서비스 이름",
-    "kind": "물품 (product) 또는 서비스(용역) (service): 표에는 이름과 코드를 함께 씁니다",
-    "category": "분류",
-    "subcategory": "하위 분류",
-    "enterprise_name": "공급 기업 이름",
-    "price": "가격(원). '협의'면 현장 확인 후 견적",
-    "unit": "가격 단위",
-    "vat_included": "가격에 부가세가 포함되었는지 (TRUE/FALSE)",
-    "price_note": "가격에 대한 설명",
-    "season_note": "판매 시기에 대한 설명",
-    "min_order": "최소 주문",
-    "lead_time": "납품 기간",
-    "months": "판매 월 (비어 있으면 연중)",
-    "delivery_area": "배송·서비스 지역",
-    "certifications": "사무국이 확인한 유효한 인증의 이름과 id, 예: 사회적기업 (social-enterprise). 만료된 인증은 빠짐",
-    "certifications_unconfirmed": "회원이 적었으나 사무국이 확인하지 않은 유효한 인증 id (회원 신고 · 사무국 미확인)",
-    "sole_source_eligible": "수의계약 가능 여부 (사무국이 확인한 사실로만 판정)",
-    "sole_source_status": (
-        "수의계약 가능 (eligible), 수의계약 특례 해당 없음 (not-eligible), 수의계약 확인 중 (pending)"
-    ),
-    "verified_by_secretariat": "사무국이 조직 유형·인증을 공식 자료와 대조한 날",
-    "gift_limit_ok": "기업이 선물로 파는 물품이고, 한 개(한 세트) 가격이 청탁금지법 선물 가액 한도 이내",
-    "url": "온라인 카탈로그 주소",
-}
 FORM_PATTERNS = form_patterns()
 FORM_LIMITS = form_limits()
-DICTIONARY = [(key, header, _MEANINGS[key]) for key, header, _ in COLUMNS]
 
 
 def _code_block(key: str, code: str) -> Markup:

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..catalog import Catalog, EnterpriseEntry, Item, PhotoRef
 from ..config_model import Subcategory
+from ..procurement import LABELS
 from . import kinds
 from .context import recent_items
 from .kinds import PageKind
@@ -43,7 +44,7 @@ class GeneratedPage:
 def _item_teaser(item: Item) -> str:
     product = item.product
     price = won(product.price) + (f" / {product.unit}" if product.unit and isinstance(product.price, int) else "")
-    badge = {"eligible": "수의계약 가능", "pending": "수의계약 확인 중"}.get(item.eligibility.status, "")
+    badge = LABELS[item.eligibility.status] if item.eligibility.status != "not-eligible" else ""
     # The name too: material shows only the blocks of a result that hold a query word.
     return " · ".join(part for part in (product.name, item.enterprise.record.name, price, badge) if part)
 
@@ -52,7 +53,7 @@ def _item_description(item: Item) -> str:
     p = item.product
     parts = [p.summary or item.category.name, won(p.price)]
     if item.eligibility.eligible:
-        parts.append("수의계약 가능")
+        parts.append(LABELS["eligible"])
     return " · ".join(x for x in parts if x)
 
 
