@@ -16,6 +16,7 @@ case "${1:-}" in
     .venv/bin/ruff format --check scripts tests
     # Every imported package declared, none only through another (a runtime import of a test tool fails).
     .venv/bin/deptry scripts
+    .venv/bin/lint-imports  # no import arrow points back up (pyproject.toml's layers)
     .venv/bin/mypy  # the modules listed in pyproject.toml's [tool.mypy] files
     # The workflows, as shipped and as `secatalog init` writes them for a new network.
     workflows=(.github/workflows/*.yml scripts/secatalog/templates/init/dot-github/workflows/*.yml)

@@ -51,9 +51,9 @@ def replace_in(path: Path, old: str, new: str) -> None:
 
 def content_errors(root: Path) -> list[str]:
     """Every content error of a project, as the CLI would print them (empty when valid)."""
-    from secatalog.config import Settings
     from secatalog.errors import ContentError
-    from secatalog.project import load_project
+    from secatalog.read.project import load_project
+    from secatalog.settings import Settings
 
     try:
         load_project(Settings(root))
@@ -79,7 +79,7 @@ def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     exactly where a user would have seen it."""
     from typer.testing import CliRunner
 
-    from secatalog.cli import app
+    from secatalog.cli.app import app
 
     with _working_dir(cwd):
         result = CliRunner().invoke(app, list(args), prog_name="secatalog")
@@ -92,7 +92,12 @@ def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 def run_cli_process(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run the CLI in its own Python process (the smoke tests of the real entry point)."""
     return subprocess.run(
-        [sys.executable, "-m", "secatalog.cli", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=600
+        [sys.executable, "-m", "secatalog.cli.app", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
 

@@ -11,9 +11,9 @@ import pdfplumber
 import pytest
 from pypdf import PdfReader
 
-from secatalog.config import Settings
-from secatalog.desk_calendar import calendar_year, featured, in_season
-from secatalog.project import load_project
+from secatalog.pdf.calendar import calendar_year, featured, in_season
+from secatalog.read.project import load_project
+from secatalog.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 MM = 72 / 25.4

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from PIL import Image
 
-from secatalog.config import Settings
-from secatalog.project import load_project
+from secatalog.read.project import load_project
+from secatalog.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -9,8 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from helpers import content_errors, replace_in
-from secatalog.config import Settings
-from secatalog.project import load_project
+from secatalog.read.project import load_project
+from secatalog.settings import Settings
 
 CASE = "casebook/cases/bread-for-meetings.md"
 

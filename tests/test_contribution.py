@@ -111,8 +111,8 @@ def test_join_form_makes_a_file_that_check_accepts(sample_site, network):
     (target / "enterprise.yml").write_text(text, "utf-8")
     result = run_cli("check", "content/enterprises/form-coop", cwd=copy)
     assert result.returncode == 0, result.stderr
-    from secatalog.config import Settings
-    from secatalog.project import load_project
+    from secatalog.read.project import load_project
+    from secatalog.settings import Settings
 
     made = {e.slug: e for e in load_project(Settings(copy)).enterprises}["form-coop"].record
     assert made.mission == "양식으로 만든 기업 두 줄로 적어도 한 줄이 됩니다"

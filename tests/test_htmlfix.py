@@ -52,7 +52,7 @@ def test_a_photo_at_one_width_has_no_width_list_and_one_at_several_has_it():
     from types import SimpleNamespace
 
     from secatalog.images import Derivative
-    from secatalog.photos import ProcessedPhoto
+    from secatalog.read.photos import ProcessedPhoto
     from secatalog.site.render import Renderer
 
     def photo(*widths):

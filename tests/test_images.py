@@ -9,7 +9,7 @@ from PIL import Image
 
 from helpers import draw_photo
 from secatalog.images import PRINT_WIDTH, ImageProblem, derive, inspect, plan, scaled
-from secatalog.photos import process
+from secatalog.read.photos import process
 
 
 def test_scaled_never_upsamples():
@@ -152,7 +152,7 @@ def test_poisoned_cache_manifest_is_a_miss(tmp_path):
 
 @pytest.mark.parametrize("run", ["process", "verify"])
 def test_problems_come_back_from_worker_processes(tmp_path, run):
-    import secatalog.photos as photos
+    import secatalog.read.photos as photos
 
     broken = []
     for n in range(3):

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from helpers import ROOT, build_site, content_errors, run_cli
-from secatalog import init
+from secatalog.desk import init
 
 ANSWERS = (
     "--name", "한빛사회적경제협의회", "--city", "가온시", "--region", "경기도",

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from secatalog.errors import Report
-from secatalog.load import load_yaml, parse_yaml
+from secatalog.read.documents import load_yaml, parse_yaml
 
 
 def parse(text: str) -> tuple[object, list[str]]:

@@ -72,8 +72,8 @@ def test_the_scaffold_product_id_is_refused(network):
 def test_every_example_the_forms_and_scaffolds_show_is_refused():
     """The examples are collected from where members see them, not copied by hand: the join
     form's generated photo line, the scaffolds' quoted texts and phone numbers."""
-    from secatalog import scaffold
-    from secatalog.mistakes import _PLACEHOLDER_NUMBER, PLACEHOLDER_IDS
+    from secatalog.read import scaffold
+    from secatalog.read.mistakes import _PLACEHOLDER_NUMBER, PLACEHOLDER_IDS
 
     join = (ROOT / "scripts/secatalog/assets/join.js").read_text("utf-8")
     form_texts = re.findall(r'alt: \\"([^"\\]+)\\"', join)
@@ -86,7 +86,7 @@ def test_every_example_the_forms_and_scaffolds_show_is_refused():
     for number in re.findall(r'"(0[0-9-]+)"', scaffolds):
         assert _PLACEHOLDER_NUMBER.match(number), number
     # `new enterprise` asks for the first product's id now: no scaffold writes a placeholder id.
-    assert not any(i in (ROOT / "scripts/secatalog/cli_new.py").read_text("utf-8").split('"') for i in PLACEHOLDER_IDS)
+    assert not any(i in (ROOT / "scripts/secatalog/cli/new.py").read_text("utf-8").split('"') for i in PLACEHOLDER_IDS)
 
 
 def test_notepads_txt_name_is_recognised(network):
@@ -107,8 +107,8 @@ def test_full_width_digits_are_numbers(network):
         entry(network, "gaon-bakery"), "unit: 1개", 'unit: 1개\n    months: [１１, １２]\n    min_order: "２０개"'
     )
     assert content_errors(network) == []
-    from secatalog.config import Settings
-    from secatalog.project import load_project
+    from secatalog.read.project import load_project
+    from secatalog.settings import Settings
 
     item = next(i for i in load_project(Settings(network)).items if i.product.id == "rice-bread")
     assert item.product.price == 4500 and item.product.months == [11, 12]
@@ -238,7 +238,7 @@ def test_editing_another_enterprises_file_says_whose_and_how_to_undo(tmp_path):
     from typer.testing import CliRunner
 
     from helpers import make_network
-    from secatalog.cli import app
+    from secatalog.cli.app import app
 
     def git(*args: str) -> str:
         run = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args]
@@ -267,7 +267,7 @@ def test_editing_another_enterprises_file_says_whose_and_how_to_undo(tmp_path):
 def test_a_file_indented_by_one_space_throughout_is_not_blamed_for_it():
     """Odd indentation is only the cause where the parser stopped: elsewhere it is valid YAML."""
     from secatalog.errors import Report
-    from secatalog.load import parse_yaml
+    from secatalog.read.documents import parse_yaml
 
     report = Report()
     text = "a:\n b: 1\n c: 2\nmission: 빵: 우리밀\n"
@@ -303,7 +303,7 @@ def test_a_file_indented_by_one_space_throughout_is_not_blamed_for_it():
 )
 def test_quote_mistakes_in_other_shapes(text, expected):
     from secatalog.errors import Report
-    from secatalog.load import parse_yaml
+    from secatalog.read.documents import parse_yaml
 
     report = Report()
     assert parse_yaml(text, Path("x.yml"), "x.yml", report) is None

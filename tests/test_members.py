@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from helpers import content_errors, entry, replace_in, run_cli
-from secatalog.config import Settings
-from secatalog.project import load_project
-from secatalog.site.markup import months_text
+from secatalog.markup import months_text
+from secatalog.read.project import load_project
+from secatalog.settings import Settings
 
 GAON = "content/enterprises/gaon-bakery/enterprise.yml"
 
@@ -210,9 +210,9 @@ def test_checking_one_entry_finds_the_bundle_and_case_it_breaks(network):
 def test_the_field_reference_is_generated_and_current():
     """CONTRIBUTING points members at content/schema/FIELDS.md: it must match the rules check uses."""
     from helpers import ROOT
-    from secatalog.export import entry_schema
-    from secatalog.schema import fields_doc
-    from secatalog.verify import confirmation_schema
+    from secatalog.data.export import entry_schema
+    from secatalog.desk.verify import confirmation_schema
+    from secatalog.model.schema import fields_doc
 
     committed = (ROOT / "content/schema/FIELDS.md").read_text("utf-8")
     catalog = load_project(Settings(ROOT))

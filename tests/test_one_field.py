@@ -1,4 +1,4 @@
-"""A new product field is one declaration in model.py: the item page shows it through label(),
+"""A new product field is one declaration in model/entries.py: the item page shows it through label(),
 the spreadsheets and the data dictionary list it, FIELDS.md and the JSON Schema describe it,
 and a wrong value is refused in Korean with its label and hint. Tried on a copy of the package."""
 
@@ -33,7 +33,7 @@ ROW = (
 
 def add_field(package: Path, site: Path) -> None:
     """The whole change for a new optional product field: a declaration, a table row, a value."""
-    model = package / "model.py"
+    model = package / "model" / "entries.py"
     replace_in(model, "from .fieldinfo import Export\n", "from .fieldinfo import Export, Hint\n")
     replace_in(
         model,
@@ -61,7 +61,12 @@ def changed(copy: Path, original: Path) -> set[str]:
 def secatalog(package: Path, site: Path, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(package.parent)}
     return subprocess.run(
-        [sys.executable, "-m", "secatalog.cli", *args], cwd=site, env=env, capture_output=True, text=True, timeout=600
+        [sys.executable, "-m", "secatalog.cli.app", *args],
+        cwd=site,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
 
@@ -71,7 +76,7 @@ def test_a_new_optional_product_field_touches_at_most_three_files(tmp_path):
     site = make_network(tmp_path / "site")
     add_field(package, site)
     touched = changed(package, ROOT / "scripts" / "secatalog") | changed(site, FIXTURE)
-    assert touched == {"model.py", "templates/site/item.html", "content/enterprises/gaon-bakery/enterprise.yml"}
+    assert touched == {"model/entries.py", "templates/site/item.html", "content/enterprises/gaon-bakery/enterprise.yml"}
 
     schema = secatalog(package, site, "schema")
     assert schema.returncode == 0, schema.stderr

@@ -13,8 +13,8 @@ import pytest
 from typer.testing import CliRunner
 
 from helpers import entry, make_network, replace_in
-from secatalog.cli import app
-from secatalog.owners import DELETED_ENTRY, GENERATED, OUTSIDE, codeowners, maintainers_in
+from secatalog.cli.app import app
+from secatalog.desk.owners import DELETED_ENTRY, GENERATED, OUTSIDE, codeowners, maintainers_in
 
 GAON = "content/enterprises/gaon-bakery"
 HANEUL = "content/enterprises/haneul-clean"
@@ -158,7 +158,7 @@ def test_a_new_folder_cannot_take_a_left_over_confirmation(repo):
 @pytest.mark.parametrize(
     "path",
     [
-        "scripts/secatalog/owners.py",
+        "scripts/secatalog/desk/owners.py",
         "theme/partials/copyright.html",
         ".github/workflows/check.yml",
         "pyproject.toml",

@@ -339,7 +339,7 @@ def test_printers_get_a_readme(sample_site):
 
 
 def test_tab_colours_carry_white_text():
-    from secatalog.fields import contrast_with_white
+    from secatalog.model.fields import contrast_with_white
     from secatalog.pdf.html import TAB_COLOURS
 
     assert len(set(TAB_COLOURS)) == len(TAB_COLOURS)
@@ -439,10 +439,10 @@ def test_long_categories_and_the_index_print_in_chunks_with_true_page_numbers(tm
     """A national catalog's category runs to hundreds of pages: it is cut into chunks of at most
     CHUNK_PAGES pages (here 2) that carry on its running head, and every card still lands on
     the page the contents and the index promise. Same for the index's own pages."""
-    from secatalog.build import prepare
-    from secatalog.config import Settings
+    from secatalog.build.recipe import prepare
     from secatalog.pdf import html, plan, tables
     from secatalog.pdf.render import Job, render_all
+    from secatalog.settings import Settings
 
     monkeypatch.setattr(plan, "CHUNK_PAGES", 2)
     monkeypatch.setattr(tables, "PAGE_MM", 100)  # about ten rows a page

@@ -59,8 +59,8 @@ def test_notes_pages_make_up_the_fold_before_the_back_cover():
 def test_the_front_cover_band_runs_into_the_bleed(sample_site):
     import pypdfium2
 
-    from secatalog.config import Settings
-    from secatalog.project import load_project
+    from secatalog.read.project import load_project
+    from secatalog.settings import Settings
 
     colour = load_project(Settings(Path(__file__).resolve().parents[1])).network.colour
     brand = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
@@ -113,8 +113,8 @@ def test_a_profiles_second_page_shows_its_products_in_pictures(sample_site, tmp_
 
 def test_a_case_book_chapter_opens_with_its_cases_and_their_pages(sample_site):
     """The opener was a band and three short lines: now each case with its headline and page."""
-    from secatalog.config import Settings
-    from secatalog.project import load_project
+    from secatalog.read.project import load_project
+    from secatalog.settings import Settings
 
     pdf = sample_site / "print/casebook-screen.pdf"
     pages = _pdftotext(pdf).split("\f")
@@ -131,9 +131,9 @@ def test_a_case_book_chapter_opens_with_its_cases_and_their_pages(sample_site):
 
 def test_the_half_page_under_a_categorys_last_single_card_has_a_purpose(sample_site):
     """The cases that bought from the category (or how to buy it) and room for notes."""
-    from secatalog.build import prepare
-    from secatalog.config import Settings
+    from secatalog.build.recipe import prepare
     from secatalog.pdf.html import CatalogDocument
+    from secatalog.settings import Settings
 
     prepared = prepare(Settings(Path(__file__).resolve().parents[1]))
     doc = CatalogDocument(prepared.catalog, prepared.photos, 2, "2026-12-04")
@@ -148,9 +148,9 @@ def test_the_half_page_under_a_categorys_last_single_card_has_a_purpose(sample_s
 
 
 def test_a_bundle_page_lists_its_items_with_prices_and_pages(sample_site):
-    from secatalog.build import prepare
-    from secatalog.config import Settings
+    from secatalog.build.recipe import prepare
     from secatalog.pdf.html import CatalogDocument
+    from secatalog.settings import Settings
 
     prepared = prepare(Settings(Path(__file__).resolve().parents[1]))
     doc = CatalogDocument(prepared.catalog, prepared.photos, 2, "2026-12-04")

@@ -10,9 +10,9 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from helpers import build_site, entry
-from secatalog.config import Settings
-from secatalog.project import load_project
-from secatalog.stats import agency_of, statistics
+from secatalog.data.stats import agency_of, statistics
+from secatalog.read.project import load_project
+from secatalog.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -29,7 +29,7 @@ def test_agency_is_the_buyer_without_its_department():
 
 
 def test_a_change_on_the_year_before_needs_enough_records():
-    from secatalog.stats import MIN_TO_COMPARE, Row, _with_change
+    from secatalog.data.stats import MIN_TO_COMPARE, Row, _with_change
 
     few = _with_change((Row("2024", 100, 2, 0.1), Row("2025", 563, 8, 0.9)))
     assert few[1].change is None  # not '+463%' from two records

@@ -12,8 +12,8 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from helpers import build_site, content_errors, entry, make_network, replace_in, run_cli, shared_build
-from secatalog.config import Settings
-from secatalog.project import load_project
+from secatalog.read.project import load_project
+from secatalog.settings import Settings
 
 TODAY = date.today()
 SOON = TODAY + timedelta(days=30)

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from helpers import content_errors, draw_photo, entry, replace_in
-from secatalog.config import Settings
 from secatalog.errors import ContentError
-from secatalog.project import load_project
+from secatalog.read.project import load_project
+from secatalog.settings import Settings
 
 GAON = "content/enterprises/gaon-bakery/enterprise.yml"
 
@@ -227,8 +227,8 @@ def test_print_editions_name_the_catalogs_own_categories_and_org_types(network):
 
 
 def test_a_print_edition_takes_its_categories_org_types_and_regions(network):
-    from secatalog.config import Settings
-    from secatalog.project import load_project
+    from secatalog.read.project import load_project
+    from secatalog.settings import Settings
 
     replace_in(
         entry(network, "haneul-clean"),

@@ -334,9 +334,9 @@ def test_against_names_missing_columns_and_unknown_registries(desk, tmp_path):
 
 def test_against_the_sample_own_list_agrees(tmp_path):
     """A list written from the sample's own confirmations matches them all (CP949, dotted dates)."""
-    from secatalog.config import Settings
-    from secatalog.configuration import load_configuration
     from secatalog.errors import Report
+    from secatalog.read.network import load_configuration
+    from secatalog.settings import Settings
 
     config = load_configuration(Settings(ROOT), Report())
     registry = config.verification.registries[0]
@@ -362,7 +362,7 @@ def test_the_guide_is_a_site_page_naming_only_commands_that_exist(sample_site):
 
     from bs4 import BeautifulSoup
 
-    from secatalog.cli_verify import verify_app
+    from secatalog.cli.verify import verify_app
 
     page = BeautifulSoup((sample_site / "secretariat/index.html").read_text("utf-8"), "html.parser")
     assert page.find("h1").get_text() == "사무국 안내"
@@ -382,7 +382,7 @@ def test_the_guide_is_a_site_page_naming_only_commands_that_exist(sample_site):
 
 
 def test_markdown_fits_an_issue_body_at_ten_thousand_enterprises():
-    from secatalog.verify import Finding, Standing, as_markdown
+    from secatalog.desk.verify import Finding, Standing, as_markdown
 
     todo = (Finding("unverified", "사무국 확인 기록이 없습니다"),)
     many = [Standing(f"e-{i:05d}", f"기업 {i} (예시)", todo, None) for i in range(10_000)]
@@ -405,9 +405,9 @@ def test_against_keeps_a_cell_with_a_newline_on_one_line(desk, tmp_path):
 
 
 def test_sample_draft_lists_the_sources_configured_for_its_org_type():
-    from secatalog.config import Settings
-    from secatalog.configuration import load_configuration
     from secatalog.errors import Report
+    from secatalog.read.network import load_configuration
+    from secatalog.settings import Settings
 
     config = load_configuration(Settings(ROOT), Report())
     folders = sorted(p.parent.name for p in (ROOT / "content/enterprises").glob("*/enterprise.yml"))

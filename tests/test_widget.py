@@ -80,9 +80,9 @@ a {{ color: rgb(0, 128, 0); }} nav, ul, li, form {{ border: 5px solid rgb(255, 0
 def host_and_catalog(sample_site, tmp_path_factory):
     host_dir = tmp_path_factory.mktemp("host")
     with serve(sample_site) as catalog, serve(host_dir) as host, browser() as chromium:
-        from secatalog.config import Settings
-        from secatalog.project import load_project
-        from secatalog.widget import snippets
+        from secatalog.data.widget import snippets
+        from secatalog.read.project import load_project
+        from secatalog.settings import Settings
 
         # The snippets point at the local catalog instead of the public address.
         found = snippets(load_project(Settings(ROOT)), site=catalog)

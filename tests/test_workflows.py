@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from helpers import ROOT
-from secatalog.cli import app
+from secatalog.cli.app import app
 
 SHIPPED = ROOT / "scripts/secatalog/templates/init/dot-github/workflows"
 WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml")) + sorted(SHIPPED.glob("*.yml"))

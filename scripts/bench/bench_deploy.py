@@ -37,7 +37,7 @@ def main() -> None:
     parser.add_argument("--enterprises", type=int, default=250)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="secatalog-deploy-"))
-    cli = [sys.executable, "-m", "secatalog.cli", "build", "--out"]
+    cli = [sys.executable, "-m", "secatalog.cli.app", "build", "--out"]
     try:
         net = synthetic.make(work / "net", args.enterprises)
         os.environ["SECATALOG_CACHE_DIR"] = str(work / "cache")

@@ -30,8 +30,8 @@ os.environ.setdefault("SECATALOG_CACHE_DIR", str(WORK / "cache"))
 
 
 def _prepare(root: Path):
-    from secatalog.build import prepare
-    from secatalog.config import Settings
+    from secatalog.build.recipe import prepare
+    from secatalog.settings import Settings
 
     return prepare(Settings(root))
 

@@ -96,9 +96,9 @@ def _descendants(root: int) -> list[int]:
 
 
 def _document(net: Path, edition: str):
-    from secatalog.build import prepare
-    from secatalog.config import Settings
+    from secatalog.build.recipe import prepare
     from secatalog.pdf.html import CatalogDocument
+    from secatalog.settings import Settings
 
     prepared = prepare(Settings(net))
     catalog = prepared.catalog

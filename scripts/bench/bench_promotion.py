@@ -38,12 +38,12 @@ def _render(jobs, workers: int) -> tuple[float, dict]:
 
 
 def measure(root: Path, workers: int = 2) -> dict:
-    from secatalog.build import prepare
-    from secatalog.config import Settings
-    from secatalog.export import write_purchases_csv
+    from secatalog.build.recipe import prepare
+    from secatalog.data.export import write_purchases_csv
+    from secatalog.data.stats import statistics
     from secatalog.pdf.cards import rasterise
     from secatalog.pdf.editions import documents
-    from secatalog.stats import statistics
+    from secatalog.settings import Settings
 
     prepared = prepare(Settings(root))
     docs = documents(prepared)

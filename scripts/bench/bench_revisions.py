@@ -49,7 +49,7 @@ def main() -> None:
         shutil.copytree(net, base_net)
         shutil.rmtree(base_net / "catalog")
         shutil.copytree(base_tree / "catalog", base_net / "catalog")
-        cli = [sys.executable, "-m", "secatalog.cli", "build", "--skip-print", "--out"]
+        cli = [sys.executable, "-m", "secatalog.cli.app", "build", "--skip-print", "--out"]
         mkdocs = [str(Path(sys.executable).with_name("mkdocs")), "build", "-q", "-d", str(work / "plain-out")]
         runs: dict[str, list[float]] = {"base": [], "this": [], "plain": []}
         for rnd in range(args.rounds + 1):  # the first round warms the photo caches and is not counted

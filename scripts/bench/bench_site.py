@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import make  # noqa: E402
 
 from secatalog.images import PRINT_WIDTH, WEB_WIDTHS  # noqa: E402
-from secatalog.photos import process  # noqa: E402
+from secatalog.read.photos import process  # noqa: E402
 
 WORK = Path(os.environ.get("BENCH_DIR", "/tmp/secatalog-bench"))
 # The build cache lives outside the project; keep the benchmark's in its own folder.

@@ -10,11 +10,11 @@ from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUn
 from markupsafe import Markup, escape
 
 from . import GENERATOR
-from .config import cache_root
-from .fieldinfo import labels
-from .model import Product
-from .procurement import GIFT_OK, LABELS
-from .site.markup import months_text, render_markdown, won
+from .markup import months_text, render_markdown, won
+from .model.entries import Product
+from .model.fieldinfo import labels
+from .model.procurement import GIFT_OK, LABELS
+from .settings import cache_root
 
 
 def environment(folder: str) -> Environment:
@@ -44,7 +44,7 @@ def environment(folder: str) -> Environment:
     return env
 
 
-# What readers call each product field (model.py) and each derived fact (procurement.py).
+# What readers call each product field (model/entries.py) and each derived fact (procurement.py).
 _LABELS = {**labels(Product), "gift_ok": GIFT_OK, **LABELS}
 
 

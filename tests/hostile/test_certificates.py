@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import build_site, entry, make_network, replace_in, run_cli
-from secatalog import certfiles
+from secatalog.read import certfiles
 
 CATALOG = b"<< /Type /Catalog /Pages 2 0 R >>"
 PAGES = b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"

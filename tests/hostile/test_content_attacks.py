@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from helpers import build_site, draw_photo, entry, make_network, replace_in, run_cli, shared_build
-from secatalog.site.markup import MarkdownProblem, render_markdown
+from secatalog.markup import MarkdownProblem, render_markdown
 
 pytestmark = pytest.mark.slow
 GAON = "content/enterprises/gaon-bakery/enterprise.yml"

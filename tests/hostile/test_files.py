@@ -8,8 +8,8 @@ import unicodedata
 import pytest
 
 from helpers import content_errors, draw_photo, entry, replace_in
-from secatalog import build
-from secatalog.config import Settings
+from secatalog.build import recipe as build
+from secatalog.settings import Settings
 
 
 def test_symlinked_entry_file_is_refused(network):
@@ -71,7 +71,7 @@ def test_failed_late_step_leaves_output_and_no_staging(network, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    from secatalog import export
+    from secatalog.data import export
 
     monkeypatch.setattr(export, "write_all", broken)
     with pytest.raises(RuntimeError):

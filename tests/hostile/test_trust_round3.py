@@ -121,7 +121,7 @@ def test_a_folder_named_like_a_file_is_an_error_not_a_traceback(tmp_path, use):
 
 @pytest.mark.parametrize("start", ["＝", "＋", "－", "＠", "\ufeff=", "\u200b=", " =", "\u3000＝"])
 def test_spreadsheet_cells_starting_with_a_disguised_formula_sign_are_neutralised(start):
-    from secatalog.export import COLUMNS, neutralise, row_values
+    from secatalog.data.export import COLUMNS, neutralise, row_values
 
     cell = start + 'HYPERLINK("http://evil.example","클릭")'
     assert neutralise(cell) == "'" + cell
@@ -229,8 +229,8 @@ def test_no_message_is_assembled_with_both_particles():
 
 
 def test_a_fact_differing_from_the_confirmation_says_so_and_names_the_members_line(tmp_path):
-    from secatalog.config import Settings
-    from secatalog.project import load_project
+    from secatalog.read.project import load_project
+    from secatalog.settings import Settings
 
     root = make_network(tmp_path / "net")
     replace_in(
@@ -444,7 +444,7 @@ def test_the_invisible_character_class_holds_every_format_character_and_the_hang
     import sys
     import unicodedata
 
-    from secatalog.fields import invisible
+    from secatalog.model.fields import invisible
 
     format_chars = {chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"}
     assert all(invisible(ch) for ch in format_chars | set("\u115f\u1160\u3164\uffa0"))

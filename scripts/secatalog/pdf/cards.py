@@ -13,7 +13,7 @@ import shutil
 from dataclasses import asdict
 from pathlib import Path
 
-from ..card_news import SIZE, cards
+from ..data.card_news import SIZE, cards
 from .fit import fit_size
 from .html import PrintDocument
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from ..catalog import Catalog, PhotoRef
 from ..jinja import environment
-from ..photos import ProcessedPhoto
+from ..model.catalog import Catalog, PhotoRef
+from ..read.photos import ProcessedPhoto
 from .fetcher import photo_url, qr_url
 from .plan import (
     PROFILE_PAGES,
@@ -261,7 +261,7 @@ class CalendarDocument(PrintDocument):
     path = "calendar.pdf"
 
     def __init__(self, catalog: Catalog, photos: dict[Path, ProcessedPhoto], created: str) -> None:
-        from ..desk_calendar import WEEKDAYS, months
+        from .calendar import WEEKDAYS, months
 
         super().__init__(catalog, photos, created)
         year, self.months = months(catalog)
@@ -287,7 +287,7 @@ class CasebookDocument(PrintDocument):
         self.chunks = plan_casebook(list(book.chapters))
 
     def extra(self, chunk: Chunk) -> dict:
-        from ..casebook import ROUTES
+        from ..model.casebook import ROUTES
 
         book = self.catalog.casebook
         return {

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..jinja import with_org
-from ..site.markup import won
+from ..markup import won
 from .fit import PT_MM, line_count
 
 PAGE_MM = 258.0

@@ -11,15 +11,15 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from ..card_news import SIZE, cards
-from ..casebook import ROUTES
-from ..catalog import Catalog, Item
-from ..export import DICTIONARY
+from ..data.card_news import SIZE, cards
+from ..data.export import DICTIONARY
+from ..data.stats import MIN_TO_COMPARE, statistics
+from ..data.widget import BANNERS, snippets
 from ..korean import josa, quoted
-from ..model import CONTRIBUTION_TYPES, SOCIAL_PURPOSES
-from ..schema import form_limits, form_patterns
-from ..stats import MIN_TO_COMPARE, statistics
-from ..widget import BANNERS, snippets
+from ..model.casebook import ROUTES
+from ..model.catalog import Catalog, Item
+from ..model.entries import CONTRIBUTION_TYPES, SOCIAL_PURPOSES
+from ..model.schema import form_limits, form_patterns
 from .head import enterprise_json_ld, item_json_ld
 from .render import Renderer, root_for
 

@@ -7,8 +7,8 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup, escape
 
-from ..catalog import EnterpriseEntry, Item
-from .markup import NEGOTIABLE
+from ..markup import NEGOTIABLE
+from ..model.catalog import EnterpriseEntry, Item
 from .render import Renderer, json_ld, root_for
 
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from ..catalog import Catalog
+from ..model.catalog import Catalog
 from . import kinds
 
 BUYING = "구매 안내"

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..catalog import Catalog, EnterpriseEntry, Item, PhotoRef
-from ..config_model import Subcategory
-from ..procurement import LABELS
+from ..markup import months_text, won
+from ..model.catalog import Catalog, EnterpriseEntry, Item, PhotoRef
+from ..model.network import Subcategory
+from ..model.procurement import LABELS
 from . import kinds
 from .context import recent_items
 from .kinds import PageKind
-from .markup import months_text, won
 
 
 @dataclass(frozen=True)

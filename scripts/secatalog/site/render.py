@@ -7,10 +7,10 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from ..catalog import Catalog, Item, PhotoRef
-from ..certificates import filter_tokens
 from ..jinja import environment
-from ..photos import ProcessedPhoto
+from ..model.catalog import Catalog, Item, PhotoRef
+from ..model.certificates import filter_tokens
+from ..read.photos import ProcessedPhoto
 from .htmlfix import script_json
 
 PHOTO_DIR = "assets/photos"

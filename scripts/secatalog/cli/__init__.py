@@ -1,0 +1,1 @@
+"""The `secatalog` command: arguments -> settings -> read / build / desk, Korean messages, exit codes."""

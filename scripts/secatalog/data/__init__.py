@@ -1,0 +1,1 @@
+"""DATA: what the catalog publishes besides pages: open data, the widget, statistics, card news."""

@@ -1,0 +1,82 @@
+"""What each card news image says (카드뉴스): one per category with items, bundle and case.
+
+The model side only, without WeasyPrint, so the site's cards page is made without loading the
+print stack; pdf/cards.py draws these cards.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..markup import won
+from ..model.catalog import Catalog
+
+SIZE = 1080  # pixels: Instagram's square, also fine on Facebook and X
+
+
+@dataclass(frozen=True)
+class Card:
+    name: str
+    """File name without extension: category-food, bundle-holiday-local, case-meeting-lunchbox."""
+    kicker: str
+    title: str
+    lines: tuple[str, ...]
+    url: str
+    alt: str
+    """Text to paste as the image description when posting."""
+    photo: object = None
+
+
+def cards(catalog: Catalog) -> list[Card]:
+    site = catalog.network.site_url
+    out = []
+    for category, items in catalog.by_category:
+        if not items:
+            continue
+        eligible = sum(1 for i in items if i.eligibility.eligible)
+        lines = tuple(f"{i.product.name} · {_price(i.product)}" for i in items[:4])
+        out.append(
+            Card(
+                f"category-{category.id}",
+                "사회적경제 제품·서비스",
+                category.name,
+                lines,
+                f"{site}categories/{category.id}/",
+                f"{category.name}: 품목 {len(items)}개 중 수의계약 가능 {eligible}개. " + ", ".join(lines),
+                next((i.photos[0] for i in items if i.photos), None),
+            )
+        )
+    for bundle in catalog.bundles:
+        lines = tuple(bundle.record.occasions[:3]) or (bundle.record.summary,)
+        out.append(
+            Card(
+                f"bundle-{bundle.slug}",
+                "꾸러미",
+                bundle.record.name,
+                (bundle.record.summary, *lines)[:4],
+                f"{site}{bundle.url}",
+                f"꾸러미 {bundle.record.name}: {bundle.record.summary}",
+                bundle.photo,
+            )
+        )
+    if catalog.casebook is not None:
+        for case in catalog.casebook.cases:
+            front = case.front
+            out.append(
+                Card(
+                    f"case-{case.slug}",
+                    f"공공구매 사례 · {front.agency} {front.department}".strip(),
+                    front.title,
+                    tuple(front.results[:3]),
+                    f"{site}{case.url}",
+                    f"{front.agency} 사례: {front.title}. " + " ".join(front.results[:3]),
+                    case.photos[0] if case.photos else None,
+                )
+            )
+    return out
+
+
+def _price(product) -> str:
+    """'28,000원/5kg' or '가격 협의', as the catalog writes prices everywhere."""
+    unit = f"/{product.unit}" if product.unit and isinstance(product.price, int) else ""
+    return won(product.price) + unit

@@ -1,0 +1,159 @@
+"""The embed kit for city homepages: widget.json, frame.html, embed.js, banners, snippets."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from markupsafe import escape
+
+from ..jinja import environment
+from ..model.catalog import Catalog
+
+TEMPLATES = Path(__file__).parents[1] / "templates" / "widget"
+BANNERS = ((200, 60), (250, 80), (300, 100))
+FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc")
+
+
+def widget_data(catalog: Catalog) -> dict[str, Any]:
+    """What the widget shows; every URL absolute, on the catalog's own site."""
+    site = catalog.network.site_url
+    return {
+        "name": catalog.network.name,
+        "url": site,
+        "colour": catalog.network.colour,
+        "enterprises": len(catalog.enterprises),
+        "items": len(catalog.items),
+        "eligible": len(catalog.eligible_items),
+        "eligible_url": site + "procurement/",
+        "categories": [
+            {"name": c.name, "url": f"{site}categories/{c.id}/", "count": len(items)}
+            for c, items in catalog.by_category
+            if items
+        ],
+    }
+
+
+def banner_alt(catalog: Catalog) -> str:
+    return f"{catalog.network.name} 사회적경제 공공구매 카탈로그 바로가기"
+
+
+def snippets(catalog: Catalog, site: str | None = None) -> dict[str, str]:
+    """Copy-paste HTML for the webmaster, one per option (text, to show escaped).
+
+    site: where the catalog is; the public address by default, a relative one for the previews
+    on the catalog's own embed page (so they work on any host, before the site is published)."""
+    site = site or catalog.network.site_url
+    name = str(escape(catalog.network.name))
+    alt = str(escape(banner_alt(catalog)))
+    link = (
+        f'<a href="{site}" target="_blank" rel="noopener">{name} 공공구매 카탈로그 '
+        f'<span class="sr-only">(새 창)</span></a>'
+    )
+    out = {"link": link}
+    for w, h in BANNERS:
+        out[f"banner-{w}x{h}"] = (
+            f'<a href="{site}" target="_blank" rel="noopener" title="새 창으로 열림">'
+            f'<img src="{site}widget/banner-{w}x{h}.png" width="{w}" height="{h}" '
+            f'alt="{alt} (새 창)"></a>'
+        )
+    # Sandboxed: the frame runs no script and can only open links and the search in a new window.
+    out["iframe"] = (
+        f'<iframe src="{site}widget/frame.html" title="{name} 공공구매 카탈로그 바로가기" '
+        f'width="480" height="260" style="border:0;max-width:100%" loading="lazy" '
+        f'sandbox="allow-popups allow-popups-to-escape-sandbox allow-forms"></iframe>'
+    )
+    # Subresource Integrity: the host page runs this exact script or none at all.
+    out["script"] = (
+        f"<div data-secatalog-widget>{link}</div>\n"
+        f'<script src="{site}widget/embed.js" integrity="{integrity(embed_js(catalog))}" '
+        f'crossorigin="anonymous" async></script>'
+    )
+    return out
+
+
+def embed_js(catalog: Catalog) -> str:
+    """The script widget exactly as published (its hash goes into the snippet), in the network's
+    colour (a checked #RRGGBB, so it is safe inside the script's CSS)."""
+    return _minify((TEMPLATES / "embed.js").read_text("utf-8")).replace("SC_COLOUR", catalog.network.colour)
+
+
+def integrity(text: str) -> str:
+    digest = hashlib.sha384(text.encode("utf-8")).digest()
+    return "sha384-" + base64.b64encode(digest).decode("ascii")
+
+
+def write_all(catalog: Catalog, out: Path) -> None:
+    """Write DIR/widget/."""
+    out.mkdir(parents=True, exist_ok=True)
+    data = widget_data(catalog)
+    (out / "widget.json").write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    env = environment("widget")
+    (out / "frame.html").write_text(env.get_template("frame.html").render(data=data), "utf-8")
+    (out / "embed.js").write_text(embed_js(catalog), "utf-8")
+    for w, h in BANNERS:
+        _banner(catalog, w, h).save(out / f"banner-{w}x{h}.png", optimize=True)
+
+
+def _minify(js: str) -> str:
+    """Drop comment lines and indentation; the script is written to survive this."""
+    lines = []
+    in_comment = False
+    for line in js.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("/*"):
+            in_comment = not stripped.endswith("*/")
+            continue
+        if in_comment:
+            in_comment = not stripped.endswith("*/")
+            continue
+        if stripped:
+            lines.append(stripped)
+    return "\n".join(lines) + "\n"
+
+
+def _banner(catalog: Catalog, width: int, height: int):
+    """A plain banner in the network's colour, drawn at twice its display size for sharp screens;
+    the network's name is set as large as fits, on two lines if one is not enough."""
+    from PIL import Image, ImageColor, ImageDraw
+
+    scale = 2
+    w, h, margin = width * scale, height * scale, 10 * scale
+    im = Image.new("RGB", (w, h), ImageColor.getrgb(catalog.network.colour))
+    pen = ImageDraw.Draw(im)
+    lines, font = _fit(pen, catalog.network.name, w - 2 * margin, int(h * 0.55), int(h * 0.3))
+    small = _font(int(h * 0.18))
+    line_height = font.size * 1.15
+    top = max(margin // 2, (h * 0.62 - line_height * len(lines)) / 2)
+    for n, line in enumerate(lines):
+        pen.text((margin, top + n * line_height), line, fill=(255, 255, 255), font=font)
+    pen.text((margin, h * 0.68), "공공구매 카탈로그 바로가기 ›", fill=(255, 255, 255), font=small)
+    return im
+
+
+def _font(size: int):
+    from PIL import ImageFont
+
+    return ImageFont.truetype(str(FONT), size) if FONT.exists() else ImageFont.load_default(size)
+
+
+def _fit(pen, text: str, width: int, height: int, largest: int):
+    """The largest font (down to a third of `largest`) at which text fits, on two lines split at
+    a space when that is larger. A name without spaces is only shrunk (words are not split)."""
+    candidates = [[text]]
+    words = text.split()
+    if len(words) > 1:
+        cut = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - len(" ".join(words[i:]))))
+        candidates.append([" ".join(words[:cut]), " ".join(words[cut:])])
+    smallest = max(8, largest // 3)
+    for size in range(largest, smallest - 1, -1):
+        font = _font(size)
+        for lines in candidates:
+            fits_wide = all(pen.textlength(line, font=font) <= width for line in lines)
+            if fits_wide and size * 1.15 * len(lines) <= height:
+                return lines, font
+    middle = len(text) // 2  # too long even at the smallest size: break it rather than clip it
+    return [text[:middle], text[middle:]], _font(smallest)

@@ -1,0 +1,78 @@
+"""The desk calendar's contents: month grids with Korean public holidays (from the maintained
+`holidays` library, not from our code) and the items in season to feature each month."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+import holidays
+
+from ..model.catalog import Catalog, Item
+
+PER_MONTH = 2
+WEEKDAYS = ("일", "월", "화", "수", "목", "금", "토")
+
+
+@dataclass(frozen=True)
+class Day:
+    day: int  # 0 = a blank cell before the 1st or after the last day
+    weekday: int  # 0 = Sunday
+    holiday: str = ""
+
+
+@dataclass(frozen=True)
+class Month:
+    number: int
+    weeks: tuple[tuple[Day, ...], ...]
+    featured: tuple[Item, ...]
+    tip: str
+
+
+def calendar_year(catalog: Catalog) -> int:
+    """The configured year, or the year after the build date (desk calendars go out in autumn)."""
+    return catalog.print_settings.calendar.year or catalog.settings.date.year + 1
+
+
+def in_season(item: Item, month: int) -> bool:
+    months = item.product.months
+    return not months or month in months
+
+
+def featured(items: list[Item], per_month: int = PER_MONTH) -> dict[int, list[Item]]:
+    """Items to feature, per month: each in season that month; each item at most once while
+    there are enough; the months with the fewest candidates choose first; seasonal items
+    before year-round ones. Every month gets one item if the catalog has any."""
+    candidates = {
+        m: sorted((i for i in items if in_season(i, m)), key=lambda i: (len(i.product.months) or 13, i.uid))
+        for m in range(1, 13)
+    }
+    chosen: dict[int, list[Item]] = {m: [] for m in range(1, 13)}
+    used: set[str] = set()
+    for round_ in range(per_month):
+        for month in sorted(chosen, key=lambda m: (len(candidates[m]), m)):
+            fresh = [i for i in candidates[month] if i.uid not in used]
+            if not fresh and round_ == 0:  # small catalogs: better a repeat than an empty month
+                fresh = candidates[month] or sorted(items, key=lambda i: i.uid)
+            if fresh:
+                chosen[month].append(fresh[0])
+                used.add(fresh[0].uid)
+    return chosen
+
+
+def months(catalog: Catalog) -> tuple[int, tuple[Month, ...]]:
+    year = calendar_year(catalog)
+    days_off = holidays.country_holidays("KR", years=year, language="ko")
+    picks = featured(list(catalog.items))
+    tips = catalog.print_settings.calendar.tips
+    grid = calendar.Calendar(firstweekday=6)  # weeks start on Sunday, as Korean desk calendars do
+    out = []
+    for number in range(1, 13):
+        weeks = tuple(
+            tuple(Day(d, n, days_off.get(date(year, number, d), "") if d else "") for n, d in enumerate(week))
+            for week in grid.monthdayscalendar(year, number)
+        )
+        tip = tips[number - 1] if number <= len(tips) else ""
+        out.append(Month(number, weeks, tuple(picks[number]), tip))
+    return year, tuple(out)
