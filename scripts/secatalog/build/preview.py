@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
+from typing import Any
 
 from markupsafe import Markup
 from mkdocs.structure.files import File
@@ -85,7 +86,7 @@ def watch_with_inotify(server) -> None:
             server.watch(path)
 
 
-def _changes_only(observer: type) -> type:
+def _changes_only(observer: Any) -> type:
     """An observer that reports writes, not reads. inotify also tells of every file opened and
     closed unwritten, and mkdocs rebuilds on any event: the build reads catalog/ and the edited
     entry, so each build started the next, for as long as the preview ran."""

@@ -139,6 +139,7 @@ def new_case(
         book = check_document(doc, Book, report) if doc else None
         if book is None:
             fail(report)
+            return  # (fail exits)
         chapters = [c.id for c in book.chapters]
     target = settings.root / "casebook" / "cases" / f"{slug}.md"
     problems = []

@@ -126,10 +126,12 @@ def _rows(purchases, key, total: int, by_label: bool = False) -> tuple[Row, ...]
 
 
 def _with_change(rows: tuple[Row, ...]) -> tuple[Row, ...]:
-    out, before = [], None
+    out: list[Row] = []
+    before: Row | None = None
     for row in rows:
-        comparable = before is not None and before.amount and min(before.count, row.count) >= MIN_TO_COMPARE
-        change = (row.amount - before.amount) / before.amount * 100 if comparable else None
+        change = None
+        if before is not None and before.amount and min(before.count, row.count) >= MIN_TO_COMPARE:
+            change = (row.amount - before.amount) / before.amount * 100
         out.append(Row(row.label, row.amount, row.count, row.share, change))
         before = row
     return tuple(out)

@@ -294,7 +294,9 @@ def context_for(
     taxonomy: Taxonomy, org_types: list[OrgType], certs: list[CertType], procurement: Procurement
 ) -> dict[str, Any]:
     """Build the validation context that reference fields are checked against."""
-    leaves = [c for cat in taxonomy.categories for c in (cat.children or [cat])]
+    leaves: list[Category | Subcategory] = []
+    for cat in taxonomy.categories:  # a category without subcategories is its own leaf
+        leaves += cat.children or [cat]
     return {
         "categories": {c.id for c in leaves},
         "sections": {c.id for c in leaves} | {c.id for c in taxonomy.categories},
