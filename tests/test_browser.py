@@ -173,43 +173,6 @@ def test_open_an_item_and_its_photo_loads(site):
     assert "수의계약 가능" in page.locator(".sc-eligibility").inner_text()
 
 
-# Every kind of page on a phone; on a desktop too where the layout differs most (a desktop run
-# costs as much as a phone run and finds the same problems on the simpler pages).
-DESKTOP_TOO = {"", "categories/food/", "items/barun-bapsang/local-lunchbox/", "procurement/", "join/"}
-
-
-@pytest.mark.parametrize(
-    "path",
-    [
-        "",
-        "categories/food/",
-        "items/barun-bapsang/local-lunchbox/",
-        "enterprises/barun-bapsang/",
-        "enterprises/",
-        "procurement/",
-        "join/",
-        "embed/",
-        "open-data/",
-        "stats/",
-        "cards/",
-        "bundles/holiday-local/",
-        "casebook/",
-        "casebook/meeting-lunchbox/",
-        "casebook/how-to-buy/",
-    ],
-)
-def test_no_serious_accessibility_violations(site, path):
-    base, chromium = site
-    page = chromium.new_page(viewport={"width": 375, "height": 900})
-    page.goto(base + path)
-    found = {375: serious_violations(page)}
-    if path in DESKTOP_TOO:
-        page.set_viewport_size({"width": 1280, "height": 900})  # the same page on a desktop, loaded afresh
-        page.reload()  # (material animates the header search into place after a resize)
-        found[1280] = serious_violations(page)
-    assert all(v == [] for v in found.values()), found
-
-
 def test_skip_link_and_visible_keyboard_focus(site):
     base, chromium = site
     page = chromium.new_page(viewport={"width": 1280, "height": 900})
@@ -287,74 +250,99 @@ def test_quick_finder_prints_on_two_a4_pages(site, tmp_path):
     assert "재생빨랫비누" in text and "취약계층고용비율20%" in text
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        "",
-        "procurement/",
-        "categories/food/",
-        "items/barun-bapsang/local-lunchbox/",
-        "enterprises/barun-bapsang/",
-        "casebook/meeting-lunchbox/",
-        "join/",
-        "embed/",
-        "stats/",
-        "casebook/how-to-buy/",
-    ],
-)
-def test_layout_holds_on_phones_and_desktops(site, path):
+# Every kind of page, each loaded once per width for both its layout and axe: on a phone, and on
+# a desktop too where the layout differs most (a desktop run costs as much as a phone run and
+# finds the same problems on the simpler pages).
+PAGES = [
+    "",
+    "categories/food/",
+    "items/barun-bapsang/local-lunchbox/",
+    "enterprises/barun-bapsang/",
+    "enterprises/",
+    "procurement/",
+    "join/",
+    "embed/",
+    "open-data/",
+    "stats/",
+    "cards/",
+    "bundles/holiday-local/",
+    "casebook/",
+    "casebook/meeting-lunchbox/",
+    "casebook/how-to-buy/",
+]
+LAYOUT_ON_DESKTOP = {
+    "",
+    "procurement/",
+    "categories/food/",
+    "items/barun-bapsang/local-lunchbox/",
+    "enterprises/barun-bapsang/",
+    "casebook/meeting-lunchbox/",
+    "join/",
+    "embed/",
+    "stats/",
+    "casebook/how-to-buy/",
+}
+AXE_ON_DESKTOP = {"", "categories/food/", "items/barun-bapsang/local-lunchbox/", "procurement/", "join/"}
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_each_page_holds_its_layout_and_has_no_serious_accessibility_violations(site, path):
     base, chromium = site
-    for width in (390, 1440):
+    for width in (390, 1440) if path in LAYOUT_ON_DESKTOP | AXE_ON_DESKTOP else (390,):
         page = chromium.new_page(viewport={"width": width, "height": 844})
         page.goto(base + path)
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        assert overflow <= 0, f"{path} scrolls sideways at {width}px"
-        assert page.evaluate("getComputedStyle(document.querySelector('.md-typeset')).wordBreak") == "keep-all"
-        split = page.evaluate(
-            """[...document.querySelectorAll('.md-typeset *')]
-               .filter(e => e.offsetParent && !e.closest('pre, code') && /[가-힣]/.test(e.textContent)
-                            && getComputedStyle(e).wordBreak !== 'keep-all')
-               .map(e => e.tagName + '.' + e.className)"""
-        )
-        assert split == [], f"{path}: Korean that may break inside a word: {split[:5]}"
-        cells = page.evaluate(
-            """[...document.querySelectorAll('.sc-table td, .sc-table th')]
-               .filter(c => c.getClientRects().length)  /* a column hidden on phones is not drawn */
-               .filter(c => !c.closest('thead') || c.closest('thead').getBoundingClientRect().width > 2)
-               /* (a phone shows each row as a card; its column headers are only read aloud) */
-               .map(c => { const s = getComputedStyle(c);
-                 return [parseFloat(s.paddingLeft) + parseFloat(s.paddingTop),
-                         parseFloat(s.borderTopWidth) + parseFloat(s.borderLeftWidth), c.getBoundingClientRect().width]; })"""
-        )
-        assert all(pad > 0 or border > 0 for pad, border, _ in cells), f"{path}: a table cell without padding or border"
-        # No Korean squeezed to a character or two per line: every visible cell is wider than 3em.
-        assert all(w > 40 for _, _, w in cells), f"{path}: a squeezed column at {width}px"
-        fields = page.evaluate(
-            """[...document.querySelectorAll('.sc-join input:not([type=checkbox]), .sc-join select, textarea')]
-               .filter(f => f.offsetParent).map(f => parseFloat(getComputedStyle(f).borderBottomWidth))"""
-        )
-        assert all(b >= 1 for b in fields), f"{path}: a form field without a visible edge"
-        page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(i => { i.loading = 'eager'; })")
-        page.wait_for_load_state("networkidle")
-        page.wait_for_function("[...document.images].every(i => i.complete)")
-        broken = page.evaluate(
-            "[...document.images].filter(i => i.offsetParent && !(i.complete && i.naturalWidth)).map(i => i.src)"
-        )
-        assert broken == [], f"{path}: broken images {broken}"
-        # A hero photo is a band, not the whole first screen.
-        heroes = page.evaluate(
-            "[...document.querySelectorAll('.sc-hero img')].map(i => i.getBoundingClientRect().height)"
-        )
-        assert all(h <= 844 * 0.45 for h in heroes), f"{path}: hero photo {heroes} px high at {width}px"
-        # One product grid: two cards a row on a phone, three or four on a desktop, every card of
-        # one size and every photo square, whether its section holds one card or ten.
-        cards = page.evaluate(
-            """[...document.querySelectorAll('.sc-card')].filter(c => c.offsetParent).map(c => {
-                 const r = c.getBoundingClientRect(), p = c.querySelector('.sc-card__photo').getBoundingClientRect(),
-                   cols = getComputedStyle(c.parentElement).gridTemplateColumns.split(' ').length;
-                 return [Math.round(r.width), Math.round(p.width - p.height), cols]; })"""
-        )
-        assert len({w for w, _, _ in cards}) <= 1, f"{path}: cards of several widths {cards}"
-        assert all(abs(d) <= 1 for _, d, _ in cards), f"{path}: a photo that is not square"
-        assert all(n == 2 if width == 390 else n >= 3 for _, _, n in cards), f"{path}: columns {cards[:1]}"
+        if width == 390 or path in AXE_ON_DESKTOP:
+            assert serious_violations(page) == [], f"{path} at {width}px"
+        _layout_holds(page, path, width)
         page.close()
+
+
+def _layout_holds(page, path: str, width: int) -> None:
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{path} scrolls sideways at {width}px"
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-typeset')).wordBreak") == "keep-all"
+    split = page.evaluate(
+        """[...document.querySelectorAll('.md-typeset *')]
+           .filter(e => e.offsetParent && !e.closest('pre, code') && /[가-힣]/.test(e.textContent)
+                        && getComputedStyle(e).wordBreak !== 'keep-all')
+           .map(e => e.tagName + '.' + e.className)"""
+    )
+    assert split == [], f"{path}: Korean that may break inside a word: {split[:5]}"
+    cells = page.evaluate(
+        """[...document.querySelectorAll('.sc-table td, .sc-table th')]
+           .filter(c => c.getClientRects().length)  /* a column hidden on phones is not drawn */
+           .filter(c => !c.closest('thead') || c.closest('thead').getBoundingClientRect().width > 2)
+           /* (a phone shows each row as a card; its column headers are only read aloud) */
+           .map(c => { const s = getComputedStyle(c);
+             return [parseFloat(s.paddingLeft) + parseFloat(s.paddingTop),
+                     parseFloat(s.borderTopWidth) + parseFloat(s.borderLeftWidth), c.getBoundingClientRect().width]; })"""
+    )
+    assert all(pad > 0 or border > 0 for pad, border, _ in cells), f"{path}: a table cell without padding or border"
+    # No Korean squeezed to a character or two per line: every visible cell is wider than 3em.
+    assert all(w > 40 for _, _, w in cells), f"{path}: a squeezed column at {width}px"
+    fields = page.evaluate(
+        """[...document.querySelectorAll('.sc-join input:not([type=checkbox]), .sc-join select, textarea')]
+           .filter(f => f.offsetParent).map(f => parseFloat(getComputedStyle(f).borderBottomWidth))"""
+    )
+    assert all(b >= 1 for b in fields), f"{path}: a form field without a visible edge"
+    page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(i => { i.loading = 'eager'; })")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function("[...document.images].every(i => i.complete)")
+    broken = page.evaluate(
+        "[...document.images].filter(i => i.offsetParent && !(i.complete && i.naturalWidth)).map(i => i.src)"
+    )
+    assert broken == [], f"{path}: broken images {broken}"
+    # A hero photo is a band, not the whole first screen.
+    heroes = page.evaluate("[...document.querySelectorAll('.sc-hero img')].map(i => i.getBoundingClientRect().height)")
+    assert all(h <= 844 * 0.45 for h in heroes), f"{path}: hero photo {heroes} px high at {width}px"
+    # One product grid: two cards a row on a phone, three or four on a desktop, every card of
+    # one size and every photo square, whether its section holds one card or ten.
+    cards = page.evaluate(
+        """[...document.querySelectorAll('.sc-card')].filter(c => c.offsetParent).map(c => {
+             const r = c.getBoundingClientRect(), p = c.querySelector('.sc-card__photo').getBoundingClientRect(),
+               cols = getComputedStyle(c.parentElement).gridTemplateColumns.split(' ').length;
+             return [Math.round(r.width), Math.round(p.width - p.height), cols]; })"""
+    )
+    assert len({w for w, _, _ in cards}) <= 1, f"{path}: cards of several widths {cards}"
+    assert all(abs(d) <= 1 for _, d, _ in cards), f"{path}: a photo that is not square"
+    assert all(n == 2 if width == 390 else n >= 3 for _, _, n in cards), f"{path}: columns {cards[:1]}"
