@@ -92,7 +92,7 @@ def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 def run_cli_process(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run the CLI in its own Python process (the smoke tests of the real entry point)."""
     return subprocess.run(
-        [sys.executable, "-m", "secatalog.cli.app", *args],
+        [sys.executable, "-m", "secatalog.cli", *args],
         cwd=cwd,
         env=env,
         capture_output=True,

@@ -48,7 +48,7 @@ def test_check_github_annotations(network):
 
 
 def test_usage_errors_exit_2(network, tmp_path):
-    # Through the real entry point, in its own process: the smoke test of `python -m secatalog.cli.app`.
+    # Through the real entry point, in its own process: the smoke test of `python -m secatalog.cli`.
     assert run_cli_process("build", "--no-such-option", cwd=network).returncode == 2
     result = run_cli_process("check", cwd=tmp_path)
     assert result.returncode == 2 and "catalog/ 폴더가 없습니다" in result.stderr
@@ -197,16 +197,7 @@ def test_serve_builds_once_per_edit(network, tmp_path):
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     log = tmp_path / "serve.log"
-    command = [
-        sys.executable,
-        "-m",
-        "secatalog.cli.app",
-        "serve",
-        "--root",
-        str(network),
-        "--addr",
-        f"127.0.0.1:{port}",
-    ]
+    command = [sys.executable, "-m", "secatalog.cli", "serve", "--root", str(network), "--addr", f"127.0.0.1:{port}"]
     env = dict(os.environ, SECATALOG_CACHE_DIR=str(tmp_path / "cache"))
     with open(log, "w") as err:
         server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=err)

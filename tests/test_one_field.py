@@ -61,7 +61,7 @@ def changed(copy: Path, original: Path) -> set[str]:
 def secatalog(package: Path, site: Path, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(package.parent)}
     return subprocess.run(
-        [sys.executable, "-m", "secatalog.cli.app", *args],
+        [sys.executable, "-m", "secatalog.cli", *args],
         cwd=site,
         env=env,
         capture_output=True,

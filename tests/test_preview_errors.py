@@ -26,16 +26,7 @@ def _free_port() -> int:
 def test_every_preview_page_shows_the_error_until_fixed(network, tmp_path):
     port = _free_port()
     log = tmp_path / "serve.log"
-    command = [
-        sys.executable,
-        "-m",
-        "secatalog.cli.app",
-        "serve",
-        "--root",
-        str(network),
-        "--addr",
-        f"127.0.0.1:{port}",
-    ]
+    command = [sys.executable, "-m", "secatalog.cli", "serve", "--root", str(network), "--addr", f"127.0.0.1:{port}"]
     env = dict(os.environ, SECATALOG_CACHE_DIR=str(tmp_path / "cache"))
     with open(log, "w") as err:
         server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=err)

@@ -226,7 +226,3 @@ def _terminated(signum, frame) -> None:
     """A stopped build (CI cancelled, `kill`) unwinds like Ctrl-C: its render workers are stopped
     and its staging folder removed, and the site it would have replaced is left as it was."""
     raise SystemExit(128 + signum)
-
-
-if __name__ == "__main__":
-    main()
