@@ -43,16 +43,22 @@ def pytest_collection_modifyitems(items):
     Tests that read the sample site run last: the workers do everything else while a third
     process builds the sample (the longest build), instead of waiting for it together."""
     for item in items:
-        if set(getattr(item, "fixturenames", ())) & SITE_FIXTURES:
+        if _sites(item) & SITE_FIXTURES:
             item.add_marker(pytest.mark.slow)
-    items.sort(key=lambda item: "sample_site" in getattr(item, "fixturenames", ()))
+    items.sort(key=lambda item: "sample_site" in _sites(item))
+
+
+def _sites(item) -> set[str]:
+    """The fixtures a test uses, and the names it takes by parameter (request.getfixturevalue)."""
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    return set(getattr(item, "fixturenames", ())) | {v for v in params.values() if isinstance(v, str)}
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_finish(session):
     """When a selected test reads the sample site, build it at once in a third process, so no
     worker sits idle waiting for it (whoever needs it first waits on its lock; built once)."""
-    if any("sample_site" in getattr(item, "fixturenames", ()) for item in session.items):
+    if any("sample_site" in _sites(item) for item in session.items):
         _start_early_build(session.config)
 
 
