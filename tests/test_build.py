@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import pairwise
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -267,4 +268,26 @@ def test_an_item_is_one_search_document(sample_site):
     item = [d for d in index["docs"] if d["location"].startswith("items/barun-bapsang/local-lunchbox/")]
     assert [d["location"] for d in item] == ["items/barun-bapsang/local-lunchbox/"]
     assert "order@barun.example.org" in item[0]["text"] and "HACCP" in item[0]["text"]  # from its sections
-    assert any("#" in d["location"] for d in index["docs"] if d["location"].startswith("casebook/"))
+    # Hand-written pages (사무국 안내) keep material's documents per section, linked to each.
+    assert any("#" in d["location"] for d in index["docs"])
+
+
+def test_search_text_keeps_table_cells_apart(sample_site):
+    """A result's excerpt reads the page's table as words, never two cells run together
+    ("도시락으로2025예시시청"): every indexed page's adjacent cells stay apart in its documents."""
+    index = json.loads((sample_site / "search/secatalog-index.json").read_text("utf-8"))
+    texts: dict[str, str] = {}
+    for doc in index["docs"]:
+        page = doc["location"].split("#")[0]
+        texts[page] = texts.get(page, "") + " " + re.sub(r"<[^>]+>", " ", doc["text"])
+    glued, rows = [], 0
+    for page, text in texts.items():
+        html = sample_site / page / "index.html"
+        if not page or not html.exists():
+            continue
+        for row in BeautifulSoup(html.read_text("utf-8"), "html.parser").select("article tr"):
+            cells = [c.get_text(" ", strip=True) for c in row.find_all(["td", "th"])]
+            rows += 1
+            glued += [f"{page}: {a}{b}" for a, b in pairwise(cells) if a and b and f"{a}{b}" in text]
+    assert rows > 20  # (tables of cases, items and the guide were read)
+    assert glued == []

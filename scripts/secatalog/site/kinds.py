@@ -55,9 +55,17 @@ ENTERPRISES = PageKind("enterprises", "enterprises.html", in_nav=True, indexed=F
 ENTERPRISE = PageKind(
     "enterprise", "enterprise.html", search_whole=True, hero_sizes=PHONE_FIRST + "720px", extra=builders.enterprise
 )
-CASEBOOK = PageKind("casebook", "casebook_index.html", in_nav=True, search_boost=0.5, extra=builders.casebook)
-HOW_TO_BUY = PageKind("how-to-buy", "how_to_buy.html", in_nav=True, search_boost=0.5, extra=builders.how_to_buy)
-CASE = PageKind("case", "case.html", search_boost=0.5, hero_sizes=PHONE_FIRST + "720px", extra=builders.case)
+# Pages a buyer finds as one thing are one search document, their text taken tag by tag with a
+# space between (material's own indexer runs table cells together: "도시락으로2025예시시청").
+CASEBOOK = PageKind(
+    "casebook", "casebook_index.html", in_nav=True, search_boost=0.5, search_whole=True, extra=builders.casebook
+)
+HOW_TO_BUY = PageKind(
+    "how-to-buy", "how_to_buy.html", in_nav=True, search_boost=0.5, search_whole=True, extra=builders.how_to_buy
+)
+CASE = PageKind(
+    "case", "case.html", search_boost=0.5, search_whole=True, hero_sizes=PHONE_FIRST + "720px", extra=builders.case
+)
 PROCUREMENT = PageKind("procurement", "procurement.html", in_nav=True, indexed=False, extra=builders.procurement)
 CARDS = PageKind("cards", "cards.html", in_nav=True, indexed=False, extra=builders.card_news)
 STATS = PageKind("stats", "stats.html", in_nav=True, indexed=False, extra=builders.stats)
@@ -66,4 +74,4 @@ JOIN = PageKind("join", "join.html", in_nav=True, indexed=False, extra=builders.
 EMBED = PageKind("embed", "embed.html", in_nav=True, indexed=False, extra=builders.embed)
 BUNDLES = PageKind("bundles", "bundles.html", in_nav=True, indexed=False)
 RETIRED = PageKind("retired", "retired.html", indexed=False)
-BUNDLE = PageKind("bundle", "bundle.html", hero_sizes=PHONE_FIRST + "720px", extra=builders.bundle)
+BUNDLE = PageKind("bundle", "bundle.html", search_whole=True, hero_sizes=PHONE_FIRST + "720px", extra=builders.bundle)
