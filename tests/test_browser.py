@@ -146,6 +146,47 @@ def test_filters_narrow_the_list_and_announce_it(site):
     page.wait_for_function("!location.search")
 
 
+def test_on_a_phone_the_conditions_fold_and_the_subcategory_links_jump(site):
+    base, chromium = site
+    page = chromium.new_page(viewport={"width": 390, "height": 844})
+    page.goto(base + "categories/food/")
+    fold, summary = page.locator(".sc-filters__fold"), page.locator(".sc-filters__summary")
+    assert not fold.evaluate("d => d.open"), "folded on a phone"
+    assert summary.bounding_box()["height"] >= 44
+    assert page.locator(".sc-card").first.bounding_box()["y"] < 844, "a product on the first screen"
+    # By keyboard: the summary is a stop of its own and Enter unfolds it.
+    summary.focus()
+    page.keyboard.press("Enter")
+    assert fold.evaluate("d => d.open")
+    page.check("input[name=eligible]")
+    summary.click()
+    assert not fold.evaluate("d => d.open")
+    # Folded, the summary still says a condition is set and the count is still seen.
+    assert page.locator(".sc-filters__active").inner_text() == "1개 적용"
+    status = page.locator(".sc-filters__status")
+    shown = page.locator(".sc-card:not([hidden])").count()
+    assert status.is_visible() and f"중 {shown}개" in status.inner_text()
+    # A subcategory left empty goes from the list and from the jump links; the others count what shows.
+    for section in page.locator(".sc-section[data-sc-section]").all():
+        key, left = section.get_attribute("data-sc-section"), section.locator(".sc-card:not([hidden])").count()
+        chip = page.locator(f'.sc-subnav li[data-sc-section="{key}"]')
+        assert chip.is_visible() == section.is_visible() == (left > 0)
+        if left:
+            assert chip.locator(".sc-subnav__count").text_content() == f"{left}개"
+    # A jump link lands its heading below the sticky header, not under it.
+    chip = page.locator(".sc-subnav li:not([hidden]) a").first
+    target = chip.get_attribute("href")
+    chip.click()
+    page.wait_for_timeout(300)
+    header = page.locator(".md-header").bounding_box()
+    top = page.locator(target).bounding_box()["y"]
+    assert header["y"] + header["height"] <= top < 250 and page.evaluate("scrollY") > 0, top
+    desk = chromium.new_page(viewport={"width": 1440, "height": 900})
+    desk.goto(base + "categories/food/")
+    assert desk.locator(".sc-filters__fold").evaluate("d => d.open"), "open on a desktop"
+    assert not desk.locator(".sc-filters__active").is_visible()
+
+
 def test_without_javascript_the_plain_list_shows(site):
     base, chromium = site
     page = chromium.new_context(java_script_enabled=False).new_page()

@@ -92,3 +92,31 @@ def test_the_menu_counts_each_category_as_the_home_page_does(site_name, request)
     food = next(iter(sorted((site / "categories").glob("*/index.html"))))
     title = BeautifulSoup(food.read_text("utf-8"), "html.parser").title.text
     assert "sc-nav-count" not in title and "개" not in title.split(" - ")[0]
+
+
+@pytest.mark.parametrize("site_name", ["sample_site", "fixture_site"])
+def test_category_pages_fold_their_conditions_and_jump_to_subcategories(site_name, request):
+    """The conditions sit in one native fold with the live count outside it; a category of two or
+    more subcategories starts with one jump link per subcategory, counting its cards."""
+    site = request.getfixturevalue(site_name)
+    with_chips = 0
+    for page in sorted((site / "categories").glob("*/index.html")):
+        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        article = soup.select_one("article")
+        form = article.select_one("form[data-sc-filters]")
+        fold = form.select_one("details.sc-filters__fold")
+        assert fold is not None and fold.has_attr("open") and fold.parent is form, page
+        assert fold.summary.get_text(" ", strip=True).startswith("조건으로 좁히기"), page
+        status = form.select_one(".sc-filters__status[role=status]")
+        assert status is not None and fold not in status.parents, f"{page}: the count is folded away"
+        sections = [s for s in article.select("section.sc-section") if s.find("h2")]
+        chips = article.select("nav.sc-subnav a")
+        if len(sections) < 2:
+            assert not chips, page
+            continue
+        with_chips += 1
+        assert article.select_one("nav.sc-subnav").find_next("form") is form, "the jump links come first"
+        assert [a["href"] for a in chips] == ["#" + s.find("h2")["id"] for s in sections], page
+        counts = [a.select_one(".sc-subnav__count").get_text(strip=True) for a in chips]
+        assert counts == [f"{len(s.select('.sc-card'))}개" for s in sections], page
+    assert with_chips, "no category page with subcategories was checked"
