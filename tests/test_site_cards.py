@@ -19,6 +19,10 @@ CARD = [
 ]
 
 
+# What a card says about 수의계약: short enough for a card, "not eligible" stated, never blank.
+CARD_VERDICTS = {"수의계약 가능", "수의계약 해당 없음", "수의계약 확인 중"}
+
+
 def _shape(tag: Tag) -> list:
     return [
         (child.name, " ".join(child.get("class", [])), _shape(child) if child.name == "a" else [])
@@ -42,6 +46,12 @@ def _check_cards(site: Path) -> int:
             assert card.parent.get("class") == ["sc-cards"], f"{url}: a card outside the one grid"
             assert _shape(card) == CARD, f"{url}: a card of another shape: {_shape(card)}"
             assert card.select_one(".sc-card__photo img, .sc-card__photo .sc-card__nophoto"), url
+            if "/items/" in "/" + card.a["href"].lstrip("./"):
+                # Every product card states its 수의계약 verdict in a short label, "해당 없음" included.
+                verdicts = [b.get_text(strip=True) for b in card.select(".sc-badge--ok, .sc-badge--no, .sc-badge--pending")]
+                assert len(verdicts) == 1 and verdicts[0] in CARD_VERDICTS, f"{url}: {verdicts}"
+                seen = verdicts[0].split()
+                assert len(seen) == len(set(seen)), f"{url}: a word twice in {verdicts[0]}"
         for grid in article.select("ul.sc-cards"):
             assert all("sc-card" in li.get("class", []) for li in grid.find_all("li", recursive=False)), url
         # A photo that links to a product or a bundle is a card's photo, nowhere else.
