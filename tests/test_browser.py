@@ -341,6 +341,7 @@ def test_quick_finder_prints_on_two_a4_pages(site, tmp_path):
         "embed/",
         "stats/",
         "casebook/how-to-buy/",
+        "enterprises/",
     ],
 )
 def test_layout_holds_on_phones_and_desktops(site, path):
@@ -398,4 +399,22 @@ def test_layout_holds_on_phones_and_desktops(site, path):
         assert len({w for w, _, _ in cards}) <= 1, f"{path}: cards of several widths {cards}"
         assert all(abs(d) <= 1 for _, d, _ in cards), f"{path}: a photo that is not square"
         assert all(n == 2 if width == 390 else n >= 3 for _, _, n in cards), f"{path}: columns {cards[:1]}"
+        # Buttons look like buttons, not underlined links; on a phone a row of them has no ragged edge.
+        looks = page.evaluate(
+            "[...document.querySelectorAll('.md-content .md-button')].filter(b => b.offsetParent)"
+            ".map(b => getComputedStyle(b).textDecorationLine)"
+        )
+        assert set(looks) <= {"none"}, f"{path}: an underlined button at {width}px"
+        if width == 390:
+            ragged = page.evaluate(
+                """[...document.querySelectorAll('.sc-actions')].filter(r => r.offsetParent).map(r =>
+                     r.getBoundingClientRect().right
+                     - Math.max(...[...r.querySelectorAll('.md-button')].map(b => b.getBoundingClientRect().right)))"""
+            )
+            assert all(d <= 1 for d in ragged), f"{path}: buttons short of the row's edge by {ragged}"
+        # The page's title sits close to what it heads (material leaves 1.25em).
+        gap = page.evaluate(
+            "(s => parseFloat(s.marginBottom) / parseFloat(s.fontSize))(getComputedStyle(document.querySelector('.md-typeset h1')))"
+        )
+        assert gap <= 0.8, f"{path}: {gap:.2f}em under the title"
         page.close()

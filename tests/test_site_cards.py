@@ -130,3 +130,15 @@ def test_category_pages_fold_their_conditions_and_jump_to_subcategories(site_nam
         counts = [a.select_one(".sc-subnav__count").get_text(strip=True) for a in chips]
         assert counts == [f"{len(s.select('.sc-card'))}개" for s in sections], page
     assert with_chips, "no category page with subcategories was checked"
+
+
+@pytest.mark.parametrize("site_name", ["sample_site", "fixture_site"])
+def test_the_enterprise_list_is_one_row_per_enterprise_with_its_verdict(site_name, request):
+    soup = BeautifulSoup((request.getfixturevalue(site_name) / "enterprises" / "index.html").read_text("utf-8"), "html.parser")
+    rows = soup.select("article ul.sc-ents > li")
+    assert rows
+    for row in rows:
+        name = row.find(True)
+        assert name.name == "a" and "sc-ents__name" in name["class"] and name.get_text(strip=True), row
+        verdicts = [b.get_text(strip=True) for b in row.select(".sc-badge--ok, .sc-badge--no, .sc-badge--pending")]
+        assert len(verdicts) == 1 and verdicts[0] in {"수의계약 가능", "수의계약 특례 해당 없음", "수의계약 확인 중"}, row
