@@ -27,6 +27,32 @@ def _search(page, base: str, query: str) -> list[str]:
     return page.locator(".md-search-result__item h1, .md-search-result__item h2").all_inner_texts()
 
 
+def _contrast(page, selector: str) -> float:
+    """WCAG contrast of an element's text on its backgrounds, all laid over white."""
+    return page.eval_on_selector(
+        selector,
+        """e => {
+          const rgb = c => c.match(/[\\d.]+/g).map(Number);
+          const lum = ([r, g, b]) => [r, g, b].map(v => v / 255).map(v => v <= .03928 ? v / 12.92 : ((v + .055) / 1.055) ** 2.4)
+            .reduce((s, v, i) => s + v * [.2126, .7152, .0722][i], 0);
+          const layers = [];  /* the backgrounds behind the text, nearest first, down to an opaque one */
+          for (let n = e; n; n = n.parentElement) {
+            const c = rgb(getComputedStyle(n).backgroundColor);
+            if (c.length < 4) { layers.push(c); break; }
+            if (c[3] > 0) layers.push(c);
+          }
+          const bg = layers.reverse().reduce((under, c) => {
+            const a = c.length < 4 ? 1 : c[3];
+            return under.map((v, i) => c[i] * a + v * (1 - a));
+          }, [255, 255, 255]);
+          const ink = rgb(getComputedStyle(e).color), alpha = ink.length < 4 ? 1 : ink[3];
+          const fg = bg.map((v, i) => ink[i] * alpha + v * (1 - alpha));
+          const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+          return (a + .05) / (b + .05);
+        }""",
+    )
+
+
 def _results(page, base: str, query: str) -> list[str]:
     """The pages a query finds, best first (each page once)."""
     try:
@@ -74,6 +100,7 @@ def test_search_strips_particles_and_puts_the_product_first(site):
     # The product's own result shows its enterprise, price and 수의계약 status.
     _search(page, base, "도시락을")
     assert page.inner_text(".md-search-result__meta").endswith("개를 찾았습니다")  # not "일치하는 문서"
+    assert _contrast(page, ".md-search-result__meta") >= 4.5
     teaser = page.locator(".md-search-result__item").first.inner_text()
     thumb = page.locator(".md-search-result__item").first.locator("img.sc-search-thumb")
     thumb.wait_for()
