@@ -369,6 +369,7 @@ def test_quick_finder_prints_on_two_a4_pages(site, tmp_path):
         "stats/",
         "casebook/how-to-buy/",
         "enterprises/",
+        "open-data/",
     ],
 )
 def test_layout_holds_on_phones_and_desktops(site, path):
@@ -426,6 +427,25 @@ def test_layout_holds_on_phones_and_desktops(site, path):
         assert len({w for w, _, _ in cards}) <= 1, f"{path}: cards of several widths {cards}"
         assert all(abs(d) <= 1 for _, d, _ in cards), f"{path}: a photo that is not square"
         assert all(n == 2 if width == 390 else n >= 3 for _, _, n in cards), f"{path}: columns {cards[:1]}"
+        # A name in code (a column, a field) breaks only at an underscore, never inside a word.
+        split_code = page.evaluate(
+            """[...document.querySelectorAll('.md-typeset td code')].filter(c => c.offsetParent).flatMap(c => {
+                 const text = c.textContent, range = document.createRange(), out = [];
+                 let start = 0;
+                 for (const word of text.split('_')) {
+                   const nodeAt = (n, end) => { const w = document.createTreeWalker(c, NodeFilter.SHOW_TEXT);
+                     let t, seen = 0;
+                     while ((t = w.nextNode())) { if (n < seen + t.length + end) return [t, n - seen]; seen += t.length; } };
+                   if (word) {
+                     range.setStart(...nodeAt(start, 0)); range.setEnd(...nodeAt(start + word.length, 1));
+                     const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+                     if (tops.size > 1) out.push(word);
+                   }
+                   start += word.length + 1;
+                 }
+                 return out; })"""
+        )
+        assert split_code == [], f"{path}: code split inside a word at {width}px: {split_code}"
         # Buttons look like buttons, not underlined links; on a phone a row of them has no ragged edge.
         looks = page.evaluate(
             "[...document.querySelectorAll('.md-content .md-button')].filter(b => b.offsetParent)"
