@@ -185,6 +185,10 @@ def test_on_a_phone_the_conditions_fold_and_the_subcategory_links_jump(site):
     summary.focus()
     page.keyboard.press("Enter")
     assert fold.evaluate("d => d.open")
+    # Unfolded, the fields go two a row, each a 44 px target as wide as its half.
+    fields = [f.bounding_box() for f in page.locator(".sc-filters__row select").all()]
+    assert fields[0]["y"] == fields[1]["y"] and fields[0]["width"] == fields[1]["width"] > 150
+    assert all(f["height"] >= 44 for f in fields)
     page.check("input[name=eligible]")
     summary.click()
     assert not fold.evaluate("d => d.open")
