@@ -27,6 +27,32 @@ def _search(page, base: str, query: str) -> list[str]:
     return page.locator(".md-search-result__item h1, .md-search-result__item h2").all_inner_texts()
 
 
+def _contrast(page, selector: str) -> float:
+    """WCAG contrast of an element's text on its backgrounds, all laid over white."""
+    return page.eval_on_selector(
+        selector,
+        """e => {
+          const rgb = c => c.match(/[\\d.]+/g).map(Number);
+          const lum = ([r, g, b]) => [r, g, b].map(v => v / 255).map(v => v <= .03928 ? v / 12.92 : ((v + .055) / 1.055) ** 2.4)
+            .reduce((s, v, i) => s + v * [.2126, .7152, .0722][i], 0);
+          const layers = [];  /* the backgrounds behind the text, nearest first, down to an opaque one */
+          for (let n = e; n; n = n.parentElement) {
+            const c = rgb(getComputedStyle(n).backgroundColor);
+            if (c.length < 4) { layers.push(c); break; }
+            if (c[3] > 0) layers.push(c);
+          }
+          const bg = layers.reverse().reduce((under, c) => {
+            const a = c.length < 4 ? 1 : c[3];
+            return under.map((v, i) => c[i] * a + v * (1 - a));
+          }, [255, 255, 255]);
+          const ink = rgb(getComputedStyle(e).color), alpha = ink.length < 4 ? 1 : ink[3];
+          const fg = bg.map((v, i) => ink[i] * alpha + v * (1 - alpha));
+          const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+          return (a + .05) / (b + .05);
+        }""",
+    )
+
+
 def _results(page, base: str, query: str) -> list[str]:
     """The pages a query finds, best first (each page once)."""
     try:
@@ -74,6 +100,7 @@ def test_search_strips_particles_and_puts_the_product_first(site):
     # The product's own result shows its enterprise, price and 수의계약 status.
     _search(page, base, "도시락을")
     assert page.inner_text(".md-search-result__meta").endswith("개를 찾았습니다")  # not "일치하는 문서"
+    assert _contrast(page, ".md-search-result__meta") >= 4.5
     teaser = page.locator(".md-search-result__item").first.inner_text()
     thumb = page.locator(".md-search-result__item").first.locator("img.sc-search-thumb")
     thumb.wait_for()
@@ -144,6 +171,51 @@ def test_filters_narrow_the_list_and_announce_it(site):
     page.click("form[data-sc-filters] button[type=reset]")
     page.wait_for_function(f"document.querySelectorAll('.sc-card:not([hidden])').length === {total}")
     page.wait_for_function("!location.search")
+
+
+def test_on_a_phone_the_conditions_fold_and_the_subcategory_links_jump(site):
+    base, chromium = site
+    page = chromium.new_page(viewport={"width": 390, "height": 844})
+    page.goto(base + "categories/food/")
+    fold, summary = page.locator(".sc-filters__fold"), page.locator(".sc-filters__summary")
+    assert not fold.evaluate("d => d.open"), "folded on a phone"
+    assert summary.bounding_box()["height"] >= 44
+    assert page.locator(".sc-card").first.bounding_box()["y"] < 844, "a product on the first screen"
+    # By keyboard: the summary is a stop of its own and Enter unfolds it.
+    summary.focus()
+    page.keyboard.press("Enter")
+    assert fold.evaluate("d => d.open")
+    # Unfolded, the fields go two a row, each a 44 px target as wide as its half.
+    fields = [f.bounding_box() for f in page.locator(".sc-filters__row select").all()]
+    assert fields[0]["y"] == fields[1]["y"] and fields[0]["width"] == fields[1]["width"] > 150
+    assert all(f["height"] >= 44 for f in fields)
+    page.check("input[name=eligible]")
+    summary.click()
+    assert not fold.evaluate("d => d.open")
+    # Folded, the summary still says a condition is set and the count is still seen.
+    assert page.locator(".sc-filters__active").inner_text() == "1개 적용"
+    status = page.locator(".sc-filters__status")
+    shown = page.locator(".sc-card:not([hidden])").count()
+    assert status.is_visible() and f"중 {shown}개" in status.inner_text()
+    # A subcategory left empty goes from the list and from the jump links; the others count what shows.
+    for section in page.locator(".sc-section[data-sc-section]").all():
+        key, left = section.get_attribute("data-sc-section"), section.locator(".sc-card:not([hidden])").count()
+        chip = page.locator(f'.sc-subnav li[data-sc-section="{key}"]')
+        assert chip.is_visible() == section.is_visible() == (left > 0)
+        if left:
+            assert chip.locator(".sc-subnav__count").text_content() == f"{left}개"
+    # A jump link lands its heading below the sticky header, not under it.
+    chip = page.locator(".sc-subnav li:not([hidden]) a").first
+    target = chip.get_attribute("href")
+    chip.click()
+    page.wait_for_timeout(300)
+    header = page.locator(".md-header").bounding_box()
+    top = page.locator(target).bounding_box()["y"]
+    assert header["y"] + header["height"] <= top < 250 and page.evaluate("scrollY") > 0, top
+    desk = chromium.new_page(viewport={"width": 1440, "height": 900})
+    desk.goto(base + "categories/food/")
+    assert desk.locator(".sc-filters__fold").evaluate("d => d.open"), "open on a desktop"
+    assert not desk.locator(".sc-filters__active").is_visible()
 
 
 def test_without_javascript_the_plain_list_shows(site):
@@ -272,6 +344,8 @@ PAGES = [
 ]
 LAYOUT_ON_DESKTOP = {
     "",
+    "enterprises/",
+    "open-data/",
     "procurement/",
     "categories/food/",
     "items/barun-bapsang/local-lunchbox/",
@@ -346,3 +420,40 @@ def _layout_holds(page, path: str, width: int) -> None:
     assert len({w for w, _, _ in cards}) <= 1, f"{path}: cards of several widths {cards}"
     assert all(abs(d) <= 1 for _, d, _ in cards), f"{path}: a photo that is not square"
     assert all(n == 2 if width == 390 else n >= 3 for _, _, n in cards), f"{path}: columns {cards[:1]}"
+    # A name in code (a column, a field) breaks only at an underscore, never inside a word.
+    split_code = page.evaluate(
+        """[...document.querySelectorAll('.md-typeset td code')].filter(c => c.offsetParent).flatMap(c => {
+             const text = c.textContent, range = document.createRange(), out = [];
+             let start = 0;
+             for (const word of text.split('_')) {
+               const nodeAt = (n, end) => { const w = document.createTreeWalker(c, NodeFilter.SHOW_TEXT);
+                 let t, seen = 0;
+                 while ((t = w.nextNode())) { if (n < seen + t.length + end) return [t, n - seen]; seen += t.length; } };
+               if (word) {
+                 range.setStart(...nodeAt(start, 0)); range.setEnd(...nodeAt(start + word.length, 1));
+                 const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+                 if (tops.size > 1) out.push(word);
+               }
+               start += word.length + 1;
+             }
+             return out; })"""
+    )
+    assert split_code == [], f"{path}: code split inside a word at {width}px: {split_code}"
+    # Buttons look like buttons, not underlined links; on a phone a row of them has no ragged edge.
+    looks = page.evaluate(
+        "[...document.querySelectorAll('.md-content .md-button')].filter(b => b.offsetParent)"
+        ".map(b => getComputedStyle(b).textDecorationLine)"
+    )
+    assert set(looks) <= {"none"}, f"{path}: an underlined button at {width}px"
+    if width == 390:
+        ragged = page.evaluate(
+            """[...document.querySelectorAll('.sc-actions')].filter(r => r.offsetParent).map(r =>
+                 r.getBoundingClientRect().right
+                 - Math.max(...[...r.querySelectorAll('.md-button')].map(b => b.getBoundingClientRect().right)))"""
+        )
+        assert all(d <= 1 for d in ragged), f"{path}: buttons short of the row's edge by {ragged}"
+    # The page's title sits close to what it heads (material leaves 1.25em).
+    gap = page.evaluate(
+        "(s => parseFloat(s.marginBottom) / parseFloat(s.fontSize))(getComputedStyle(document.querySelector('.md-typeset h1')))"
+    )
+    assert gap <= 0.8, f"{path}: {gap:.2f}em under the title"

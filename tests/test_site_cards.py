@@ -19,6 +19,10 @@ CARD = [
 ]
 
 
+# What a card says about 수의계약: short enough for a card, "not eligible" stated, never blank.
+CARD_VERDICTS = {"수의계약 가능", "수의계약 해당 없음", "수의계약 확인 중"}
+
+
 def _shape(tag: Tag) -> list:
     return [
         (child.name, " ".join(child.get("class", [])), _shape(child) if child.name == "a" else [])
@@ -42,6 +46,12 @@ def _check_cards(site: Path) -> int:
             assert card.parent.get("class") == ["sc-cards"], f"{url}: a card outside the one grid"
             assert _shape(card) == CARD, f"{url}: a card of another shape: {_shape(card)}"
             assert card.select_one(".sc-card__photo img, .sc-card__photo .sc-card__nophoto"), url
+            if "/items/" in "/" + card.a["href"].lstrip("./"):
+                # Every product card states its 수의계약 verdict in a short label, "해당 없음" included.
+                verdicts = [b.get_text(strip=True) for b in card.select(".sc-badge--ok, .sc-badge--no, .sc-badge--pending")]
+                assert len(verdicts) == 1 and verdicts[0] in CARD_VERDICTS, f"{url}: {verdicts}"
+                seen = verdicts[0].split()
+                assert len(seen) == len(set(seen)), f"{url}: a word twice in {verdicts[0]}"
         for grid in article.select("ul.sc-cards"):
             assert all("sc-card" in li.get("class", []) for li in grid.find_all("li", recursive=False)), url
         # A photo that links to a product or a bundle is a card's photo, nowhere else.
@@ -92,3 +102,43 @@ def test_the_menu_counts_each_category_as_the_home_page_does(site_name, request)
     food = next(iter(sorted((site / "categories").glob("*/index.html"))))
     title = BeautifulSoup(food.read_text("utf-8"), "html.parser").title.text
     assert "sc-nav-count" not in title and "개" not in title.split(" - ")[0]
+
+
+@pytest.mark.parametrize("site_name", ["sample_site", "fixture_site"])
+def test_category_pages_fold_their_conditions_and_jump_to_subcategories(site_name, request):
+    """The conditions sit in one native fold with the live count outside it; a category of two or
+    more subcategories starts with one jump link per subcategory, counting its cards."""
+    site = request.getfixturevalue(site_name)
+    with_chips = 0
+    for page in sorted((site / "categories").glob("*/index.html")):
+        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        article = soup.select_one("article")
+        form = article.select_one("form[data-sc-filters]")
+        fold = form.select_one("details.sc-filters__fold")
+        assert fold is not None and fold.has_attr("open") and fold.parent is form, page
+        assert fold.summary.get_text(" ", strip=True).startswith("조건으로 좁히기"), page
+        status = form.select_one(".sc-filters__status[role=status]")
+        assert status is not None and fold not in status.parents, f"{page}: the count is folded away"
+        sections = [s for s in article.select("section.sc-section") if s.find("h2")]
+        chips = article.select("nav.sc-subnav a")
+        if len(sections) < 2:
+            assert not chips, page
+            continue
+        with_chips += 1
+        assert article.select_one("nav.sc-subnav").find_next("form") is form, "the jump links come first"
+        assert [a["href"] for a in chips] == ["#" + s.find("h2")["id"] for s in sections], page
+        counts = [a.select_one(".sc-subnav__count").get_text(strip=True) for a in chips]
+        assert counts == [f"{len(s.select('.sc-card'))}개" for s in sections], page
+    assert with_chips, "no category page with subcategories was checked"
+
+
+@pytest.mark.parametrize("site_name", ["sample_site", "fixture_site"])
+def test_the_enterprise_list_is_one_row_per_enterprise_with_its_verdict(site_name, request):
+    soup = BeautifulSoup((request.getfixturevalue(site_name) / "enterprises" / "index.html").read_text("utf-8"), "html.parser")
+    rows = soup.select("article ul.sc-ents > li")
+    assert rows
+    for row in rows:
+        name = row.find(True)
+        assert name.name == "a" and "sc-ents__name" in name["class"] and name.get_text(strip=True), row
+        verdicts = [b.get_text(strip=True) for b in row.select(".sc-badge--ok, .sc-badge--no, .sc-badge--pending")]
+        assert len(verdicts) == 1 and verdicts[0] in {"수의계약 가능", "수의계약 특례 해당 없음", "수의계약 확인 중"}, row

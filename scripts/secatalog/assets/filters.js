@@ -24,6 +24,8 @@
     var cards = Array.prototype.slice.call(document.querySelectorAll(".sc-card"));
     var status = form.querySelector(".sc-filters__status");
     var hint = form.querySelector(".sc-filters__none");
+    var badge = form.querySelector(".sc-filters__active");
+    var fold = form.querySelector(".sc-filters__fold");
     function conditions() {
       var f = {};
       new FormData(form).forEach(function (v, k) { if (String(v) !== "") f[k] = String(v); });
@@ -71,11 +73,21 @@
         card.hidden = !ok;
         if (ok) shown += 1;
       });
-      document.querySelectorAll(".sc-cards").forEach(function (list) {
-        var heading = list.previousElementSibling;
-        var any = list.querySelector(".sc-card:not([hidden])") !== null;
-        if (heading && heading.tagName === "H2") heading.hidden = !any;
+      // A subcategory with nothing left goes, its heading and its jump link with it; the jump
+      // links count what is shown.
+      document.querySelectorAll(".sc-section").forEach(function (section) {
+        var left = section.querySelectorAll(".sc-card:not([hidden])").length;
+        section.hidden = left === 0;
+        var chip = document.querySelector('.sc-subnav [data-sc-section="' + section.getAttribute("data-sc-section") + '"]');
+        if (!chip) return;
+        chip.hidden = left === 0;
+        chip.querySelector(".sc-subnav__count").firstChild.nodeValue = String(left);
       });
+      var active = Object.keys(f).length;
+      if (badge) {
+        badge.hidden = active === 0;
+        badge.textContent = active ? active + "개 적용" : "";
+      }
       // The page comes with the unfiltered count; rewriting the same words would be read out again.
       var said = "전체 " + cards.length + "개 중 " + shown + "개를 보여 줍니다.";
       if (status.textContent !== said) status.textContent = said;
@@ -87,6 +99,10 @@
       if (!field || !field.name) return;
       if (field.type === "checkbox") field.checked = value === field.value; else field.value = value;
     });
+    // On a phone the conditions start folded (the summary says how many are set), so the first
+    // products are on the first screen; a desktop has the room to show them open.
+    if (fold && window.matchMedia("(max-width: 44.9375em)").matches) fold.open = false;
+    form.setAttribute("data-sc-ready", "");
     form.hidden = false;
     form.addEventListener("input", apply);
     form.addEventListener("change", apply);
