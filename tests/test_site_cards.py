@@ -48,7 +48,9 @@ def _check_cards(site: Path) -> int:
             assert card.select_one(".sc-card__photo img, .sc-card__photo .sc-card__nophoto"), url
             if "/items/" in "/" + card.a["href"].lstrip("./"):
                 # Every product card states its 수의계약 verdict in a short label, "해당 없음" included.
-                verdicts = [b.get_text(strip=True) for b in card.select(".sc-badge--ok, .sc-badge--no, .sc-badge--pending")]
+                verdicts = [
+                    b.get_text(strip=True) for b in card.select(".sc-badge--ok, .sc-badge--no, .sc-badge--pending")
+                ]
                 assert len(verdicts) == 1 and verdicts[0] in CARD_VERDICTS, f"{url}: {verdicts}"
                 seen = verdicts[0].split()
                 assert len(seen) == len(set(seen)), f"{url}: a word twice in {verdicts[0]}"
@@ -134,11 +136,15 @@ def test_category_pages_fold_their_conditions_and_jump_to_subcategories(site_nam
 
 @pytest.mark.parametrize("site_name", ["sample_site", "fixture_site"])
 def test_the_enterprise_list_is_one_row_per_enterprise_with_its_verdict(site_name, request):
-    soup = BeautifulSoup((request.getfixturevalue(site_name) / "enterprises" / "index.html").read_text("utf-8"), "html.parser")
+    soup = BeautifulSoup(
+        (request.getfixturevalue(site_name) / "enterprises" / "index.html").read_text("utf-8"), "html.parser"
+    )
     rows = soup.select("article ul.sc-ents > li")
     assert rows
     for row in rows:
         name = row.find(True)
         assert name.name == "a" and "sc-ents__name" in name["class"] and name.get_text(strip=True), row
         verdicts = [b.get_text(strip=True) for b in row.select(".sc-badge--ok, .sc-badge--no, .sc-badge--pending")]
-        assert len(verdicts) == 1 and verdicts[0] in {"수의계약 가능", "수의계약 특례 해당 없음", "수의계약 확인 중"}, row
+        assert len(verdicts) == 1 and verdicts[0] in {"수의계약 가능", "수의계약 특례 해당 없음", "수의계약 확인 중"}, (
+            row
+        )

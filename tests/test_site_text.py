@@ -21,8 +21,30 @@ def test_no_label_repeats_a_word(sample_site):
         text = _text(page)
         assert "네트워크 네트워크" not in text, page
         assert "수의계약: 수의계약" not in text, page
+        assert "가격: 가격" not in text, page
         for org in org_types:
             assert not re.search(rf"{org}[^()]{{0,12}}\(예시\) \({org}\)", text), (page, org)
+
+
+def test_no_card_says_its_badge_twice_and_no_column_is_only_dashes(sample_site):
+    """A bundle card said '꾸러미 · 기업 2곳' beside its '꾸러미' badge; a bundle's 구성 column held
+    '-' in every row."""
+    cards = tables = 0
+    for page in sample_site.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        for card in soup.select(".sc-card"):
+            cards += 1
+            maker = card.select_one(".sc-card__maker").get_text(" ", strip=True)
+            badges = {b.get_text(" ", strip=True) for b in card.select(".sc-badge")}
+            assert not any(b in maker.split() for b in badges), (page, maker, badges)
+        for table in soup.select("article table"):
+            rows = [[c.get_text(" ", strip=True) for c in tr.find_all("td")] for tr in table.select("tbody tr")]
+            if not rows or len({len(r) for r in rows}) != 1:
+                continue
+            tables += 1
+            for column in zip(*rows, strict=True):
+                assert set(column) != {"-"}, (page, column)
+    assert cards > 40 and tables > 5
 
 
 def test_the_missing_page_speaks_korean_and_offers_ways_on(sample_site):
