@@ -28,7 +28,8 @@
     meta.textContent = other.replace("#", result.total.toLocaleString()) +
       (document.documentElement.lang === "ko" ? " (앞의 " + result.items.length + "개를 보여 줍니다)" : "");
   }
-  /* A search that finds nothing offers a shorter word, the categories and the quick finder. */
+  /* A search that finds nothing offers a shorter word (of two syllables or more: one syllable
+     finds everything and helps nobody), the categories and the quick finder. */
   function empty(result) {
     var box = document.querySelector(".sc-search-empty");
     if (!box || !input || !result || !result.items) return;
@@ -36,7 +37,7 @@
     box.hidden = !(query && result.items.length === 0);
     var shorter = box.querySelector(".sc-search-shorter");
     var word = Array.from(query.split(/\s+/).pop() || "");
-    shorter.hidden = box.hidden || word.length < 2;
+    shorter.hidden = box.hidden || word.length < 3;
     if (shorter.hidden) return;
     var less = query.slice(0, query.length - word[word.length - 1].length);
     var button = shorter.querySelector("button");
