@@ -148,3 +148,16 @@ def test_the_enterprise_list_is_one_row_per_enterprise_with_its_verdict(site_nam
         assert len(verdicts) == 1 and verdicts[0] in {"수의계약 가능", "수의계약 특례 해당 없음", "수의계약 확인 중"}, (
             row
         )
+
+
+@pytest.mark.parametrize("site_name", ["sample_site", "fixture_site"])
+def test_an_item_page_offers_what_to_do_next_beside_its_facts(site_name, request):
+    """견적 메일, 전화 and 품목 확인서 stand with the price and terms, not a screen below the story;
+    the price is the emphasised figure."""
+    site = request.getfixturevalue(site_name)
+    pages = sorted((site / "items").glob("*/*/index.html"))
+    assert pages
+    for page in pages:
+        facts = BeautifulSoup(page.read_text("utf-8"), "html.parser").select_one(".sc-item__facts")
+        assert facts.select_one(".sc-actions a[href$='.pdf']") is not None, page
+        assert facts.select_one(".sc-item__price") is not None, page
