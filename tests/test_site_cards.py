@@ -161,3 +161,16 @@ def test_an_item_page_offers_what_to_do_next_beside_its_facts(site_name, request
         facts = BeautifulSoup(page.read_text("utf-8"), "html.parser").select_one(".sc-item__facts")
         assert facts.select_one(".sc-actions a[href$='.pdf']") is not None, page
         assert facts.select_one(".sc-item__price") is not None, page
+
+
+@pytest.mark.parametrize("site_name", ["sample_site", "fixture_site"])
+def test_the_quick_finder_jumps_to_each_category_and_says_a_claims_status_once(site_name, request):
+    """바로찾기 is one long table per category: a link to each, and a row names the members' own
+    (unconfirmed) certificates together with their status once, not after each one."""
+    site = request.getfixturevalue(site_name)
+    soup = BeautifulSoup((site / "procurement/index.html").read_text("utf-8"), "html.parser")
+    headings = [h["id"] for h in soup.select("article h2[id]")]
+    links = [a["href"] for a in soup.select(".sc-subnav a")]
+    assert headings and links == [f"#{h}" for h in headings]
+    for cell in soup.select('td[data-label="인증"]'):
+        assert cell.get_text().count("미확인") <= 1, cell.get_text()
