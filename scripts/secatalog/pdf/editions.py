@@ -43,11 +43,11 @@ class Documents:
         photos = self.photos
         return {
             "books": [
-                chunk_task(f"{name}:{ed.name}:{chunk.key}", doc, chunk, ed, photos, ed.screen)
+                chunk_task(part_name(name, ed, chunk), doc, chunk, ed, photos, ed.screen)
                 for name, doc in self.books.items()
                 for chunk in doc.chunks
                 for ed in (PRINT, SCREEN)
-                if not (ed.screen and chunk.kind == "notes")
+                if in_edition(chunk, ed)
             ],
             "singles": [_whole(doc, SCREEN, photos) for doc in self.singles],
             "promotion": [  # the calendar for the printer (bleed, crop marks); cards to rasterise
@@ -62,6 +62,16 @@ def _whole(doc, edition, photos: str, tagged: bool | None = None) -> Task:
     """The job for a document of one chunk, named by the file it becomes. Screen documents are
     tagged for screen readers, unless nobody reads the PDF itself (the cards become images)."""
     return chunk_task(doc.path, doc, doc.chunks[0], edition, photos, edition.screen if tagged is None else tagged)
+
+
+def in_edition(chunk, edition) -> bool:
+    """Notes pages make up the printer's fold; a screen reader has no use for them."""
+    return not (edition.screen and chunk.kind == "notes")
+
+
+def part_name(book: str, edition, chunk) -> str:
+    """A book chunk's job name in one edition: what the render pool and the book's join both use."""
+    return f"{book}:{edition.name}:{chunk.key}"
 
 
 def chunk_task(name: str, doc, chunk, edition, photos: str, tagged: bool) -> Task:
@@ -102,9 +112,7 @@ def write_all(prepared, site: Path, workers: int | None = None) -> None:
         printed = {}
         for name, doc in docs.books.items():
             for edition in (PRINT, SCREEN):
-                # notes pages make up the printer's fold; a screen reader has no use for them
-                chunks = [c for c in doc.chunks if not (edition.screen and c.kind == "notes")]
-                parts = [f"{name}:{edition.name}:{chunk.key}" for chunk in chunks]
+                parts = [part_name(name, edition, chunk) for chunk in doc.chunks if in_edition(chunk, edition)]
                 pad_to = 1 if edition.screen else 4  # the printer folds sheets into fours
                 join = joins.book(out_dir / f"{name}-{edition.name}.pdf", parts, doc.title, *by, pad_to)
                 if not edition.screen:

@@ -103,8 +103,9 @@ def _render(job: Job, target: str) -> tuple[str, int, list[str], list[Clipped]]:
     fetcher = RestrictedFetcher(Path(job.photos))
     document = weasyprint.HTML(string=job.html, url_fetcher=fetcher).render(font_config=_fonts())
     pages = len(document.pages)
-    clipped = clipped_text(document)
-    if pages == job.expected_pages:
+    clipped: list[Clipped] = []
+    if pages == job.expected_pages:  # (otherwise the build stops: nothing to report)
+        clipped = clipped_text(document)
         tmp = f"{target}.tmp{os.getpid()}"
         document.write_pdf(tmp, pdf_tags=job.tagged)
         fonts.record(document, Path(target).parent, target)  # (before the part itself appears)
