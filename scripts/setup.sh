@@ -13,6 +13,8 @@ else
   export SECATALOG_SYNC_ARGS=""  # exactly the runtime dependencies: a test install's extras are removed
 fi
 SECATALOG_PROJECT="$PWD" bash scripts/secatalog/templates/init/scripts/setup.sh
+# The package itself is installed editable (uv compiles only site-packages): compile it too.
+.venv/bin/python -m compileall -q scripts/secatalog >/dev/null
 
 if [ "${1:-}" = "--test" ]; then
   tools=.venv/tools

