@@ -219,7 +219,7 @@ def test_serve_builds_once_per_edit(network, tmp_path):
         wait_for("6,000원")
         replace_in(entry(network, "gaon-bakery"), "price: 6000", "price: 6500")
         wait_for("6,500원")
-        time.sleep(4)  # a build started by its own reading would show by now
+        time.sleep(2)  # a build started by its own reading would show by now (it starts within 0.5 s)
     finally:
         server.terminate()
         server.wait()

@@ -184,6 +184,14 @@ def test_metadata(sample_site):
     assert meta.creator == GENERATOR and meta.producer.startswith(f"{GENERATOR} (WeasyPrint ")
 
 
+def test_every_pdf_title_reads_as_written(sample_site):
+    """A viewer's title bar and a search of document titles see the words, not the invisible
+    joiners that keep Korean words whole in the layout."""
+    titles = {p.relative_to(sample_site).as_posix(): PdfReader(p).metadata.title for p in sample_site.rglob("*.pdf")}
+    assert len(titles) > 10
+    assert {name: t for name, t in titles.items() if not t or "\u2060" in t} == {}
+
+
 def test_every_joined_book_passes_qpdf_check(sample_site):
     """The join writes PDF objects by hand (pdf/writer.py): qpdf reads each book end to end."""
     from concurrent.futures import ThreadPoolExecutor

@@ -51,13 +51,13 @@ def keep_words(html: str) -> str:
     does not reach the PDF's text, so copying and searching still work.
     """
     parts = _TAG.split(html)
-    heading = False  # headings become PDF bookmarks: keep their text clean, they rarely wrap
+    heading = False  # headings become PDF bookmarks and the title its metadata: keep their text clean
     for i, part in enumerate(parts):
         if i % 2:
-            lowered = part[:4].lower()
-            if lowered.startswith(("<h1", "<h2")):
+            lowered = part[:7].lower()
+            if lowered.startswith(("<h1", "<h2", "<title>")):
                 heading = True
-            elif lowered.startswith(("</h1", "</h2")):
+            elif lowered.startswith(("</h1", "</h2", "</title")):
                 heading = False
         elif not heading:
             parts[i] = _BETWEEN_SYLLABLES.sub(WORD_JOINER, part)
