@@ -55,18 +55,26 @@ class Row:
     cells: tuple[str, ...]
     height: float
     kind: str = "item"
-    """item, or category: a heading row across the table."""
+    """item, or a heading row across the table: category, or sub (a subcategory under it)."""
+
+
+def group_row(table: Table, name: str, kind: str = "category") -> Row:
+    """A heading row across the table, one line (it never wraps: a category name is short)."""
+    return Row((name,), table.line_mm + 2 * table.pad_y + 0.2, kind)
 
 
 def paginate(rows: list[Row], first_room: float, room: float) -> list[list[Row]]:
-    """Rows cut into pages of at most first_room (then room) mm; a category heading never ends
-    a page (it would stand alone)."""
+    """Rows cut into pages of at most first_room (then room) mm; a heading never ends a page (it
+    would stand alone): it goes with the headings under it and the first item row."""
     pages: list[list[Row]] = [[]]
     left = first_room
     for n, row in enumerate(rows):
         need = row.height
-        if row.kind == "category" and n + 1 < len(rows):
-            need += rows[n + 1].height
+        if row.kind != "item" and (n == 0 or rows[n - 1].kind == "item"):
+            following = n + 1
+            while following < len(rows) and rows[following].kind != "item":
+                following += 1
+            need = sum(r.height for r in rows[n : following + 1])
         if pages[-1] and need > left:
             pages.append([])
             left = room
@@ -77,10 +85,11 @@ def paginate(rows: list[Row], first_room: float, room: float) -> list[list[Row]]
 
 INDEX = Table(
     (
-        Column("분류", 24),
-        Column("상품명", 40),
-        Column("기업", 36),
-        Column("가격", 32, "price"),
+        # The category is a heading row above its items (as in the trade list), not a column: the
+        # width goes to the price, which then keeps its unit on one line ("27,000원/1상자 (2,500매)").
+        Column("상품명", 48),
+        Column("기업", 42),
+        Column("가격", 42, "price"),
         Column("수의계약", 16, "mark"),
         Column("전화", 22, "tel"),
         Column("쪽", 10, "num"),
@@ -100,7 +109,6 @@ def index_row(item: Any, page: int) -> Row:
     p, rec = item.product, item.enterprise.record
     unit = f"/{p.unit}" if p.unit and isinstance(p.price, int) else ""
     cells = (
-        item.sub.name if item.sub else item.category.name,
         p.name,
         rec.name,
         won(p.price) + unit,
@@ -114,7 +122,16 @@ def index_row(item: Any, page: int) -> Row:
 def index_pages(items: list[Any], pages: dict[str, int]) -> list[list[Row]]:
     """The index's rows by page. Page numbers are as wide whatever they are, so the rows can be
     measured before the numbers are known (pages may be {} to count the index's pages)."""
-    rows = [index_row(item, pages.get(item.uid, 9999)) for item in items]
+    rows: list[Row] = []
+    category = sub = None
+    for item in items:
+        if item.category.name != category:
+            category, sub = item.category.name, None
+            rows.append(group_row(INDEX, category))
+        if item.sub and item.sub.name != sub:
+            sub = item.sub.name
+            rows.append(group_row(INDEX, sub, "sub"))
+        rows.append(index_row(item, pages.get(item.uid, 9999)))
     header = INDEX.row_height(tuple(c.title for c in INDEX.columns))
     room = PAGE_MM - header - SAFETY_MM
     return paginate(rows, room - INDEX_TITLE_MM, room - INDEX_KICKER_MM) if rows else [[]]
@@ -137,7 +154,7 @@ def trade_rows(categories: list[tuple[Any, list[Any]]], org_types: dict) -> list
     rows = []
     for category, items in categories:
         if items:
-            rows.append(Row((category.name,), TRADE.line_mm + 2 * TRADE.pad_y + 0.2, "category"))
+            rows.append(group_row(TRADE, category.name))
         for item in items:
             p, rec = item.product, item.enterprise.record
             unit = f"/{p.unit}" if p.unit and isinstance(p.price, int) else ""
