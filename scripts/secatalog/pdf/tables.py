@@ -46,7 +46,10 @@ class Table:
     def row_height(self, cells: tuple[str, ...]) -> float:
         em = self.font_pt * PT_MM
         widths = [(col.width - 2 * self.pad_x) / em for col in self.columns]
-        lines = max(line_count(text, width) for width, text in zip(widths, cells, strict=True))
+        return self.lines_height(max(line_count(text, width) for width, text in zip(widths, cells, strict=True)))
+
+    def lines_height(self, lines: int) -> float:
+        """A row of that many lines of text, padding and rule included."""
         return lines * self.line_mm + 2 * self.pad_y + 0.2
 
 
@@ -60,7 +63,7 @@ class Row:
 
 def group_row(table: Table, name: str, kind: str = "category") -> Row:
     """A heading row across the table, one line (it never wraps: a category name is short)."""
-    return Row((name,), table.line_mm + 2 * table.pad_y + 0.2, kind)
+    return Row((name,), table.lines_height(1), kind)
 
 
 def paginate(rows: list[Row], first_room: float, room: float) -> list[list[Row]]:
@@ -105,13 +108,17 @@ def eligibility_word(eligibility) -> str:
     return {"eligible": "가능", "pending": "확인 중"}.get(eligibility.status, "해당 없음")
 
 
+def price_text(p: Any) -> str:
+    """A product's price with its unit ("27,000원/1상자"), or the word for an unpriced one."""
+    return won(p.price) + (f"/{p.unit}" if p.unit and isinstance(p.price, int) else "")
+
+
 def index_row(item: Any, page: int) -> Row:
     p, rec = item.product, item.enterprise.record
-    unit = f"/{p.unit}" if p.unit and isinstance(p.price, int) else ""
     cells = (
         p.name,
         rec.name,
-        won(p.price) + unit,
+        price_text(p),
         eligibility_word(item.eligibility),
         rec.contact.phone or rec.phone or "—",
         str(page),
@@ -157,11 +164,10 @@ def trade_rows(categories: list[tuple[Any, list[Any]]], org_types: dict) -> list
             rows.append(group_row(TRADE, category.name))
         for item in items:
             p, rec = item.product, item.enterprise.record
-            unit = f"/{p.unit}" if p.unit and isinstance(p.price, int) else ""
             cells = (
                 p.name,
                 with_org(rec.name, org_types[rec.org_type].short),
-                won(p.price) + unit,
+                price_text(p),
                 rec.contact.phone or rec.phone or "—",
                 rec.contact.email or rec.email or "—",
             )
