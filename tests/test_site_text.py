@@ -68,3 +68,17 @@ def test_the_site_carries_its_own_small_korean_face(sample_site):
         assert path.stat().st_size < 250_000, path.stat().st_size  # measured: about 65 KB for the sample
         covered = TTFont(path).getBestCmap()
         assert all(ord(ch) in covered for ch in home if "가" <= ch <= "힣"), weight
+
+
+def test_the_korean_face_is_the_same_bytes_whenever_it_is_cut(tmp_path, monkeypatch):
+    """A rebuild on another day gives the same font (fontTools stamps the save time unless told)."""
+    from secatalog.site import webfont
+
+    found = webfont.face(400)
+    assert found is not None, "fonts-noto-cjk is missing: run scripts/setup.sh"
+    cuts = []
+    for day, epoch in enumerate(("1700000000", "1800000000")):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+        webfont.subset(*found, "가나다 조달", tmp_path / f"{day}.woff2")
+        cuts.append((tmp_path / f"{day}.woff2").read_bytes())
+    assert cuts[0] == cuts[1]
