@@ -449,7 +449,7 @@ def test_long_categories_and_the_index_print_in_chunks_with_true_page_numbers(tm
     the page the contents and the index promise. Same for the index's own pages."""
     from secatalog.build.recipe import prepare
     from secatalog.pdf import html, plan, tables
-    from secatalog.pdf.render import Job, render_all
+    from secatalog.pdf.render import render_all
     from secatalog.settings import Settings
 
     monkeypatch.setattr(plan, "CHUNK_PAGES", 2)
@@ -465,7 +465,7 @@ def test_long_categories_and_the_index_print_in_chunks_with_true_page_numbers(tm
         assert all(a.first_page + a.pages == b.first_page for a, b in zip(run, run[1:], strict=False))
     chunks = food + index
     photos = str(prepared.catalog.settings.photo_cache)
-    jobs = [Job(c.key, doc.html(c, html.SCREEN), c.pages, photos, True) for c in chunks]
+    jobs = [doc.job(c.key, c, html.SCREEN, photos, True) for c in chunks]
     files, *_ = render_all(jobs, tmp_path / "pdf", 2)  # a chunk off its planned pages fails here
     printed: dict[int, str] = {}
     for chunk in chunks:
@@ -526,3 +526,18 @@ def test_render_workers_end_with_a_killed_build():
         time.sleep(0.1)
     left = [pid for pid in workers if Path(f"/proc/{pid}").exists()]
     assert left == [], f"render workers outlived the build: {left}"
+
+
+def test_the_shared_stylesheet_sits_below_the_documents_own_and_keys_the_cache(tmp_path):
+    """Every chunk of an edition shares print.css, parsed once per render worker: a document's own
+    style still wins over it (the calendar and cards set their own page), and a change to it is a
+    change of every part (the cache key holds it)."""
+    from secatalog.pdf.render import Job, render_all
+
+    shared = "@page { size: 148mm 210mm }"
+    own = Job("own", "<style>@page { size: 105mm 148mm }</style><p>쪽</p>", 1, str(tmp_path), stylesheet=shared)
+    plain = Job("plain", "<p>쪽</p>", 1, str(tmp_path), stylesheet=shared)
+    files, *_ = render_all([own, plain], tmp_path / "pdf", 1)
+    widths = {name: round(float(PdfReader(files[name]).pages[0].mediabox.width) / 72 * 25.4) for name in files}
+    assert widths == {"own": 105, "plain": 148}
+    assert Job("plain", "<p>쪽</p>", 1, str(tmp_path), stylesheet=shared + " ").key != plain.key

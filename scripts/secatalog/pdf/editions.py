@@ -20,7 +20,7 @@ from .html import (
     TradeDocument,
 )
 from .overflow import Clipped
-from .render import Job, Task, render_all
+from .render import Task, render_all
 
 # Under mkdocs' logger, so `mkdocs build --strict` fails on it as on any content warning.
 log = logging.getLogger("mkdocs.plugins.secatalog.print")
@@ -76,7 +76,7 @@ def part_name(book: str, edition, chunk) -> str:
 
 def chunk_task(name: str, doc, chunk, edition, photos: str, tagged: bool) -> Task:
     """A chunk's job, its HTML written only when the render pool takes it."""
-    return Task(name, lambda: Job(name, doc.html(chunk, edition), chunk.pages, photos, tagged))
+    return Task(name, lambda: doc.job(name, chunk, edition, photos, tagged))
 
 
 def documents(prepared) -> Documents:

@@ -23,6 +23,7 @@ from .plan import (
     plan_catalog,
     profile_page_numbers,
 )
+from .render import Job
 from .tables import INDEX, TRADE, index_pages, trade_pages
 
 CSS = Path(__file__).resolve().parent.parent / "templates" / "print" / "print.css"
@@ -34,8 +35,9 @@ WORD_JOINER = "\u2060"
 
 
 @functools.cache
-def _print_css() -> str:
-    return CSS.read_text("utf-8")
+def stylesheet(edition: Edition) -> str:
+    """print.css for one edition, its Korean kept whole as the documents' text is (generated content)."""
+    return keep_words(CSS.read_text("utf-8") + edition.extra_css)
 
 
 @functools.cache
@@ -118,6 +120,10 @@ class PrintDocument:
         _, path = processed.web("JPEG")[-1] if edition.screen else processed.print_file
         return photo_url(Path(path), self.catalog.settings.photo_cache)
 
+    def job(self, name: str, chunk: Chunk, edition: Edition, photos: str, tagged: bool) -> Job:
+        """A chunk's render job: its HTML, and the stylesheet every chunk of the edition shares."""
+        return Job(name, self.html(chunk, edition), chunk.pages, photos, tagged, stylesheet(edition))
+
     def html(self, chunk: Chunk, edition: Edition) -> str:
         catalog = self.catalog
         return keep_words(
@@ -126,7 +132,6 @@ class PrintDocument:
                 screen=edition.screen,
                 per_page=self.per_page,
                 created=self.created,
-                css=Markup(_print_css() + edition.extra_css),
                 title=self.title,
                 network=catalog.network,
                 facts=catalog.procurement,
