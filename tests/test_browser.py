@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from browser import browser, serious_violations, serve
+from browser import serious_violations, serve
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
 def site(sample_site):
-    with serve(sample_site) as base, browser() as chromium:
-        yield base, chromium
+    with serve(sample_site) as base:
+        yield base
 
 
 def _search(page, base: str, query: str) -> list[str]:
@@ -63,9 +63,8 @@ def _results(page, base: str, query: str) -> list[str]:
     return list(dict.fromkeys(h.removeprefix(base).split("?")[0].split("#")[0] for h in hrefs))
 
 
-def test_search_finds_korean_with_particle_and_compound_parts(site):
-    base, chromium = site
-    page = chromium.new_page(viewport={"width": 1280, "height": 900})
+def test_search_finds_korean_with_particle_and_compound_parts(site, tab):
+    base, page = site, tab(1280, 900)
     titles = _search(page, base, "도시락")
     assert "로컬푸드 도시락" in titles
     # 공공청사 contains 청사 only as its second part; material's own index misses it.
@@ -90,9 +89,8 @@ PARTICLE_QUERIES = {
 }
 
 
-def test_search_strips_particles_and_puts_the_product_first(site):
-    base, chromium = site
-    page = chromium.new_page(viewport={"width": 1280, "height": 900})
+def test_search_strips_particles_and_puts_the_product_first(site, tab):
+    base, page = site, tab(1280, 900)
     firsts = {query: (_results(page, base, query) or [""])[0] for query in PARTICLE_QUERIES}
     assert firsts == PARTICLE_QUERIES
     # An exact word before a longer word that starts with it: 청소 is the cleaning, not 청소년.
@@ -108,27 +106,23 @@ def test_search_strips_particles_and_puts_the_product_first(site):
     assert "바른밥상협동조합 (예시) · 9,000원 / 1개 · 수의계약 가능" in " ".join(teaser.split())
 
 
-def test_search_on_another_network(fixture_site):
-    from browser import browser, serve
-
-    with serve(fixture_site) as base, browser() as chromium:
-        page = chromium.new_page()
+def test_search_on_another_network(fixture_site, tab):
+    with serve(fixture_site) as base:
+        page = tab()
         assert _results(page, base, "식빵을")[0] == "items/gaon-bakery/rice-bread/"
         assert _results(page, base, "이사는")[0] == "items/haneul-clean/moving-help/"
 
 
-def test_search_sends_the_best_hundred_and_says_the_total(fixture_site):
+def test_search_sends_the_best_hundred_and_says_the_total(fixture_site, new_tab):
     """A national catalog finds thousands: the list gets the best 100, the count tells the truth."""
     import json
-
-    from browser import browser, serve
 
     index = json.loads((fixture_site / "search/secatalog-index.json").read_text("utf-8"))
     docs = [{"location": f"items/x/apple-{n}/", "title": f"사과 {n}", "text": "사과 한 상자"} for n in range(150)]
     docs.append({"location": "items/x/apple-juice/", "title": "사과즙", "text": "사과로 짠 즙", "boost": 4})
     index["docs"] = docs
-    with serve(fixture_site) as base, browser() as chromium:
-        page = chromium.new_page(viewport={"width": 1280, "height": 900})
+    with serve(fixture_site) as base:
+        page = new_tab(viewport={"width": 1280, "height": 900})
         page.route("**/search/secatalog-index.json", lambda route: route.fulfill(json=index))
         hrefs = _results(page, base, "사과를")
         assert page.inner_text(".md-search-result__meta") == "151개를 찾았습니다 (앞의 100개를 보여 줍니다)"
@@ -139,9 +133,8 @@ def test_search_sends_the_best_hundred_and_says_the_total(fixture_site):
         assert page.inner_text(".md-search-result__meta") == "150개를 찾았습니다 (앞의 100개를 보여 줍니다)"
 
 
-def test_filters_narrow_the_list_and_announce_it(site):
-    base, chromium = site
-    page = chromium.new_page()
+def test_filters_narrow_the_list_and_announce_it(site, tab, new_tab):
+    base, page = site, tab()
     page.goto(base + "categories/food/")
     assert page.locator("form[data-sc-filters]").is_visible()
     cards = page.locator(".sc-card")
@@ -157,7 +150,7 @@ def test_filters_narrow_the_list_and_announce_it(site):
     from urllib.parse import parse_qs, urlsplit
 
     assert parse_qs(urlsplit(page.url).query) == {"eligible": ["1"], "max": ["5000"]}
-    shared = chromium.new_page()
+    shared = new_tab()
     shared.goto(page.url)
     assert shared.locator(".sc-card:not([hidden]) .sc-card__title").all_inner_texts() == ["건강 간식 꾸러미"]
     assert shared.is_checked("input[name=eligible]") and shared.input_value("input[name=max]") == "5000"
@@ -173,9 +166,8 @@ def test_filters_narrow_the_list_and_announce_it(site):
     page.wait_for_function("!location.search")
 
 
-def test_on_a_phone_the_conditions_fold_and_the_subcategory_links_jump(site):
-    base, chromium = site
-    page = chromium.new_page(viewport={"width": 390, "height": 844})
+def test_on_a_phone_the_conditions_fold_and_the_subcategory_links_jump(site, tab, new_tab):
+    base, page = site, tab(390, 844)
     page.goto(base + "categories/food/")
     fold, summary = page.locator(".sc-filters__fold"), page.locator(".sc-filters__summary")
     assert not fold.evaluate("d => d.open"), "folded on a phone"
@@ -212,15 +204,14 @@ def test_on_a_phone_the_conditions_fold_and_the_subcategory_links_jump(site):
     header = page.locator(".md-header").bounding_box()
     top = page.locator(target).bounding_box()["y"]
     assert header["y"] + header["height"] <= top < 250 and page.evaluate("scrollY") > 0, top
-    desk = chromium.new_page(viewport={"width": 1440, "height": 900})
+    desk = new_tab(viewport={"width": 1440, "height": 900})
     desk.goto(base + "categories/food/")
     assert desk.locator(".sc-filters__fold").evaluate("d => d.open"), "open on a desktop"
     assert not desk.locator(".sc-filters__active").is_visible()
 
 
-def test_without_javascript_the_plain_list_shows(site):
-    base, chromium = site
-    page = chromium.new_context(java_script_enabled=False).new_page()
+def test_without_javascript_the_plain_list_shows(site, new_tab):
+    base, page = site, new_tab(java_script_enabled=False)
     page.goto(base + "categories/food/")
     assert not page.locator("form[data-sc-filters]").is_visible()
     assert page.locator(".sc-card:visible").count() == 6
@@ -231,9 +222,8 @@ def test_without_javascript_the_plain_list_shows(site):
     assert page.locator("#categories").is_visible()
 
 
-def test_open_an_item_and_its_photo_loads(site):
-    base, chromium = site
-    page = chromium.new_page()
+def test_open_an_item_and_its_photo_loads(site, tab):
+    base, page = site, tab()
     page.goto(base + "categories/food/")
     page.click("text=로컬푸드 도시락")
     page.wait_for_url("**/items/barun-bapsang/local-lunchbox/")
@@ -245,9 +235,8 @@ def test_open_an_item_and_its_photo_loads(site):
     assert "수의계약 가능" in page.locator(".sc-eligibility").inner_text()
 
 
-def test_skip_link_and_visible_keyboard_focus(site):
-    base, chromium = site
-    page = chromium.new_page(viewport={"width": 1280, "height": 900})
+def test_skip_link_and_visible_keyboard_focus(site, tab):
+    base, page = site, tab(1280, 900)
     page.goto(base + "items/barun-bapsang/local-lunchbox/")
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent.trim()")
@@ -278,9 +267,8 @@ def test_new_window_links_are_announced(sample_site):
     assert silent == []
 
 
-def test_item_page_prints_cleanly(site):
-    base, chromium = site
-    page = chromium.new_page()
+def test_item_page_prints_cleanly(site, new_tab):
+    base, page = site, new_tab()
     page.goto(base + "items/barun-bapsang/local-lunchbox/")
     page.emulate_media(media="print")
     assert not page.locator(".md-sidebar--primary").is_visible()
@@ -294,12 +282,11 @@ def test_item_page_prints_cleanly(site):
     assert page.evaluate("[...document.querySelectorAll('.md-button')].filter(b => b.offsetParent).length") == 0
 
 
-def test_item_pages_print_on_one_page_with_the_verdict(site, tmp_path):
+def test_item_pages_print_on_one_page_with_the_verdict(site, tab, tmp_path):
     """A civil servant prints an item page for the file first: one A4 page, the verdict on it."""
     from pypdf import PdfReader
 
-    base, chromium = site
-    page = chromium.new_page()
+    base, page = site, tab()
     for path in ["items/barun-bapsang/local-lunchbox/", "items/haemaru-clean/office-cleaning/"]:
         page.goto(base + path)
         page.pdf(path=str(tmp_path / "item.pdf"), prefer_css_page_size=True)
@@ -309,11 +296,10 @@ def test_item_pages_print_on_one_page_with_the_verdict(site, tmp_path):
         assert "수의계약가능" in text and "견적요청메일쓰기" not in text, path
 
 
-def test_quick_finder_prints_on_two_a4_pages(site, tmp_path):
+def test_quick_finder_prints_on_two_a4_pages(site, tab, tmp_path):
     from pypdf import PdfReader
 
-    base, chromium = site
-    page = chromium.new_page()
+    base, page = site, tab()
     page.goto(base + "procurement/")
     page.pdf(path=str(tmp_path / "quick.pdf"), prefer_css_page_size=True)
     reader = PdfReader(tmp_path / "quick.pdf")
@@ -360,15 +346,13 @@ AXE_ON_DESKTOP = {"", "categories/food/", "items/barun-bapsang/local-lunchbox/",
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_each_page_holds_its_layout_and_has_no_serious_accessibility_violations(site, path):
-    base, chromium = site
+def test_each_page_holds_its_layout_and_has_no_serious_accessibility_violations(site, tab, path):
     for width in (390, 1440) if path in LAYOUT_ON_DESKTOP | AXE_ON_DESKTOP else (390,):
-        page = chromium.new_page(viewport={"width": width, "height": 844})
-        page.goto(base + path)
+        page = tab(width, 844)
+        page.goto(site + path)
         if width == 390 or path in AXE_ON_DESKTOP:
             assert serious_violations(page) == [], f"{path} at {width}px"
         _layout_holds(page, path, width)
-        page.close()
 
 
 def _layout_holds(page, path: str, width: int) -> None:

@@ -108,11 +108,11 @@ def test_casebook_pdf_contents_point_at_chapters(sample_site):
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_from_a_case_to_the_item_contact_in_two_clicks(sample_site):
-    from browser import browser, serve
+def test_from_a_case_to_the_item_contact_in_two_clicks(sample_site, tab):
+    from browser import serve
 
-    with serve(sample_site) as base, browser() as chromium:
-        page = chromium.new_page()
+    with serve(sample_site) as base:
+        page = tab()
         page.goto(base + "casebook/")
         page.click("text=보건소 방역, 지역 기업이 맡으니 대응이 빨라졌다")
         page.click("#items + ul >> text=방역·소독")

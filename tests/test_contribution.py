@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import browser, serve
+from browser import serve
 from helpers import ROOT, entry, run_cli
 
 CHECK_JSONSCHEMA = str(Path(sys.executable).with_name("check-jsonschema"))
@@ -45,9 +45,9 @@ def test_codeowners_command(repo):
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_join_form_makes_a_file_that_check_accepts(sample_site, network):
-    with serve(sample_site) as base, browser() as chromium:
-        page = chromium.new_page()
+def test_join_form_makes_a_file_that_check_accepts(sample_site, network, tab):
+    with serve(sample_site) as base:
+        page = tab()
         page.goto(base + "join/")
         page.click("button[type=submit]")
         alert = page.locator(".sc-form-errors")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import browser, serve
+from browser import serve
 from test_browser import _results  # search as a user types it
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -16,8 +16,8 @@ PAGES = ["", "procurement/", "stats/", "casebook/", "join/", "cards/", "embed/",
 
 @pytest.fixture(scope="module")
 def site(sample_site):
-    with serve(sample_site) as base, browser() as chromium:
-        yield base, chromium
+    with serve(sample_site) as base:
+        yield base
 
 
 _SIDEBAR_BOXES = """() => [...document.querySelectorAll(
@@ -27,9 +27,8 @@ _SIDEBAR_BOXES = """() => [...document.querySelectorAll(
   .filter(([text, top, bottom]) => text && bottom > top)"""
 
 
-def test_the_desktop_sidebar_has_no_overlapping_lines(site):
-    base, chromium = site
-    page = chromium.new_page(viewport={"width": 1440, "height": 900})
+def test_the_desktop_sidebar_has_no_overlapping_lines(site, tab):
+    base, page = site, tab(1440, 900)
     for path in PAGES:
         page.goto(base + path)
         boxes = page.evaluate(_SIDEBAR_BOXES)
@@ -42,9 +41,8 @@ def test_the_desktop_sidebar_has_no_overlapping_lines(site):
                 assert nested or overlap <= 1 or side <= 1, (path, text, other)
 
 
-def test_the_phone_header_shows_the_whole_service_name(site):
-    base, chromium = site
-    page = chromium.new_page(viewport={"width": 390, "height": 800})
+def test_the_phone_header_shows_the_whole_service_name(site, tab):
+    base, page = site, tab(390, 800)
     page.goto(base)
     cut = page.evaluate(
         """() => { const e = document.querySelector('.md-header__topic .md-ellipsis');
@@ -53,9 +51,8 @@ def test_the_phone_header_shows_the_whole_service_name(site):
     assert cut[0] <= 1 and cut[1] <= 1, cut
 
 
-def test_phone_numbers_and_dates_never_break_on_a_phone(site):
-    base, chromium = site
-    page = chromium.new_page(viewport={"width": 390, "height": 800})
+def test_phone_numbers_and_dates_never_break_on_a_phone(site, tab):
+    base, page = site, tab(390, 800)
     for path in ["", "procurement/", "stats/", "items/dure-farm/rice/"]:
         page.goto(base + path)
         broken = page.evaluate(
@@ -67,9 +64,8 @@ def test_phone_numbers_and_dates_never_break_on_a_phone(site):
         assert style == "break-word", path  # 'anywhere' broke 복사용/지, 연/도
 
 
-def test_the_home_page_is_as_wide_as_the_others(site):
-    base, chromium = site
-    page = chromium.new_page(viewport={"width": 1440, "height": 900})
+def test_the_home_page_is_as_wide_as_the_others(site, tab):
+    base, page = site, tab(1440, 900)
     widths = {}
     for path in ["", "procurement/", "categories/food/"]:
         page.goto(base + path)
@@ -77,19 +73,17 @@ def test_the_home_page_is_as_wide_as_the_others(site):
     assert len(set(widths.values())) == 1, widths  # was 688 px against 938
 
 
-def test_a_word_ranks_its_exact_matches_above_longer_words_it_begins(site):
+def test_a_word_ranks_its_exact_matches_above_longer_words_it_begins(site, tab):
     """'청소' lists every cleaning service (the word in their category) before 청소년 진로 체험."""
-    base, chromium = site
-    page = chromium.new_page(viewport={"width": 1440, "height": 900})
+    base, page = site, tab(1440, 900)
     found = _results(page, base, "청소")
     youth = found.index("items/saessak-edu/career-class/")
     cleaning = [n for n, url in enumerate(found) if url.startswith("items/haemaru-clean/")]
     assert len(cleaning) == 3 and max(cleaning) < youth, found
 
 
-def test_a_search_that_finds_nothing_offers_ways_on(site):
-    base, chromium = site
-    page = chromium.new_page(viewport={"width": 1440, "height": 900})
+def test_a_search_that_finds_nothing_offers_ways_on(site, tab):
+    base, page = site, tab(1440, 900)
     page.goto(base)
     page.click("input.md-search__input")
     page.keyboard.type("두부", delay=15)
@@ -109,9 +103,8 @@ def test_a_search_that_finds_nothing_offers_ways_on(site):
     assert not box.is_visible()  # '청소' finds something
 
 
-def test_pages_use_the_sites_own_korean_face(site):
-    base, chromium = site
-    page = chromium.new_page(viewport={"width": 390, "height": 800})
+def test_pages_use_the_sites_own_korean_face(site, tab):
+    base, page = site, tab(390, 800)
     page.goto(base)
     loaded = page.evaluate(
         """async () => { await document.fonts.ready;
@@ -121,9 +114,8 @@ def test_pages_use_the_sites_own_korean_face(site):
     assert "Secatalog Sans" in page.evaluate("() => getComputedStyle(document.body).fontFamily")
 
 
-def test_the_charts_read_on_a_phone(site):
-    base, chromium = site
-    page = chromium.new_page(viewport={"width": 390, "height": 800})
+def test_the_charts_read_on_a_phone(site, tab):
+    base, page = site, tab(390, 800)
     page.goto(base + "stats/")
     texts = page.evaluate(
         """() => [...document.querySelectorAll('.sc-chart__label, .sc-chart__value')].map(e => {

@@ -9,7 +9,7 @@ import json
 import pytest
 from openpyxl import load_workbook
 
-from browser import browser, serious_violations, serve
+from browser import serious_violations, serve
 from helpers import ROOT, entry, make_network, replace_in, run_cli
 
 pytestmark = pytest.mark.slow
@@ -79,7 +79,7 @@ a {{ color: rgb(0, 128, 0); }} nav, ul, li, form {{ border: 5px solid rgb(255, 0
 @pytest.fixture(scope="module")
 def host_and_catalog(sample_site, tmp_path_factory):
     host_dir = tmp_path_factory.mktemp("host")
-    with serve(sample_site) as catalog, serve(host_dir) as host, browser() as chromium:
+    with serve(sample_site) as catalog, serve(host_dir) as host:
         from secatalog.data.widget import snippets
         from secatalog.read.project import load_project
         from secatalog.settings import Settings
@@ -92,15 +92,15 @@ def host_and_catalog(sample_site, tmp_path_factory):
             ),
             "utf-8",
         )
-        yield host, catalog, chromium
+        yield host, catalog
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [200, 1200])
-def test_widget_on_a_host_page_of_another_origin(host_and_catalog, width):
-    host, catalog, chromium = host_and_catalog
+def test_widget_on_a_host_page_of_another_origin(host_and_catalog, tab, width):
+    host, catalog = host_and_catalog
     assert host != catalog
-    page = chromium.new_page(viewport={"width": width, "height": 900})
+    page = tab(width, 900)
     page.goto(host)
     before = page.evaluate("getComputedStyle(document.getElementById('host-text')).color")
     page.wait_for_selector("[data-secatalog-ready]", state="attached", timeout=10000)
@@ -122,11 +122,10 @@ def test_widget_on_a_host_page_of_another_origin(host_and_catalog, width):
 
 
 @pytest.mark.browser
-def test_widget_falls_back_to_the_plain_link(host_and_catalog):
-    host, catalog, chromium = host_and_catalog
-    context = chromium.new_context()
-    context.route("**/widget.json", lambda route: route.abort())
-    page = context.new_page()
+def test_widget_falls_back_to_the_plain_link(host_and_catalog, new_tab):
+    host, catalog = host_and_catalog
+    page = new_tab()
+    page.context.route("**/widget.json", lambda route: route.abort())
     page.goto(host)
     page.wait_for_timeout(800)
     assert page.locator("[data-secatalog-ready]").count() == 0
@@ -134,9 +133,9 @@ def test_widget_falls_back_to_the_plain_link(host_and_catalog):
 
 
 @pytest.mark.browser
-def test_frame_page_is_accessible(host_and_catalog):
-    _, catalog, chromium = host_and_catalog
-    page = chromium.new_page(viewport={"width": 200, "height": 400})
+def test_frame_page_is_accessible(host_and_catalog, tab):
+    _, catalog = host_and_catalog
+    page = tab(200, 400)
     page.goto(catalog + "widget/frame.html")
     assert page.title().endswith("공공구매 카탈로그 바로가기")
     assert serious_violations(page) == []
@@ -162,9 +161,9 @@ def test_script_snippet_pins_the_published_script(sample_site):
 
 
 @pytest.mark.browser
-def test_embed_page_previews_work_on_any_host(host_and_catalog):
-    _, catalog, chromium = host_and_catalog  # served on a local address, not the public one
-    page = chromium.new_page()
+def test_embed_page_previews_work_on_any_host(host_and_catalog, tab):
+    _, catalog = host_and_catalog  # served on a local address, not the public one
+    page = tab()
     page.goto(catalog + "embed/")
     page.wait_for_load_state("load")
     banners = page.locator(".sc-demo img")

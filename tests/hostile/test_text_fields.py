@@ -162,13 +162,13 @@ def test_pdfs_show_hostile_text_and_embed_nothing(hostile_site):
 
 
 @pytest.mark.browser
-def test_search_results_show_member_text_as_text(hostile_site):
+def test_search_results_show_member_text_as_text(hostile_site, new_tab):
     """Our search engine builds result HTML from the index: marks go around words, never
     around tags, and the member's markup stays text."""
-    from browser import browser, serve
+    from browser import serve
 
-    with serve(hostile_site) as base, browser() as chromium:
-        page = chromium.new_page(viewport={"width": 1280, "height": 900})
+    with serve(hostile_site) as base:
+        page = new_tab(viewport={"width": 1280, "height": 900})
         dialogs = []
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         page.goto(base)

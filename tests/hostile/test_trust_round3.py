@@ -426,11 +426,11 @@ def test_old_addresses_of_a_retired_enterprise_say_it_is_no_longer_listed(tmp_pa
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_the_certificate_filter_counts_confirmed_certificates_and_shows_claims_apart(trust_site):
-    from browser import browser, serve
+def test_the_certificate_filter_counts_confirmed_certificates_and_shows_claims_apart(trust_site, tab):
+    from browser import serve
 
-    with serve(trust_site) as base, browser() as chromium:
-        page = chromium.new_page()
+    with serve(trust_site) as base:
+        page = tab()
         page.goto(base + "categories/bread/")
         claimed = '.sc-card:not([hidden]) a[href$="items/sesame-se/sesame-oil/"]'
         page.select_option("select[name=cert]", "social-enterprise")
