@@ -408,7 +408,26 @@ def test_trade_pages_keep_category_headings_with_their_items():
     assert sum(r.height for r in pages[0]) <= 150
     assert all(sum(r.height for r in page) <= 200 for page in pages)
     assert all(page[-1].kind == "item" for page in pages)  # a heading never ends a page
-    assert [r for page in pages for r in page] == rows
+    # A page that begins inside a category repeats its heading, marked; nothing else is added.
+    for page in pages[1:]:
+        assert page[0].kind == "category", page[0]
+    repeated = [r for page in pages for r in page if r.cells[0].endswith(" (계속)")]
+    assert repeated and all(r.kind == "category" for r in repeated)
+    assert [r for page in pages for r in page if r not in repeated] == rows
+
+
+def test_a_page_that_begins_under_a_subcategory_names_it_and_its_category():
+    from secatalog.pdf.tables import Row, paginate
+
+    rows = [Row(("먹을거리",), 6, "category"), Row(("도시락",), 6, "sub")]
+    rows += [Row((f"도시락 {i}",), 10) for i in range(10)]
+    rows += [Row(("간식",), 6, "sub"), Row(("떡",), 10)]
+    pages = paginate(rows, 60, 60)
+    assert [r.cells[0] for r in pages[1][:3]] == ["먹을거리 (계속)", "도시락 (계속)", "도시락 4"]
+    assert all(sum(r.height for r in page) <= 60 for page in pages)
+    starts = [page[0].cells[0] for page in pages]
+    assert starts == ["먹을거리", "먹을거리 (계속)", "먹을거리 (계속)"]
+    assert [r.cells[0] for r in pages[2][:2]] in (["먹을거리 (계속)", "도시락 (계속)"], ["먹을거리 (계속)", "간식"])
 
 
 def test_editions_in_print_yml_are_books_of_their_own(sample_site):
@@ -541,3 +560,19 @@ def test_the_shared_stylesheet_sits_below_the_documents_own_and_keys_the_cache(t
     widths = {name: round(float(PdfReader(files[name]).pages[0].mediabox.width) / 72 * 25.4) for name in files}
     assert widths == {"own": 105, "plain": 148}
     assert Job("plain", "<p>쪽</p>", 1, str(tmp_path), stylesheet=shared + " ").key != plain.key
+
+
+def test_korean_lines_break_only_at_spaces_never_inside_a_word_or_figure():
+    from secatalog.pdf.html import WORD_JOINER, keep_words
+
+    joined = keep_words("<p>시행령 제25조, 5자루 1,000원</p><h2>제목 제1장</h2>")
+    assert joined.split(WORD_JOINER) == [
+        "<p>시",
+        "행",
+        "령 제",
+        "25",
+        "조, 5",
+        "자",
+        "루 1,000",
+        "원</p><h2>제목 제1장</h2>",
+    ]

@@ -56,6 +56,39 @@ def test_notes_pages_make_up_the_fold_before_the_back_cover():
         assert all(c.kind == "notes" for c in chunks[:-1])
 
 
+def test_the_folds_pages_before_the_back_cover_are_for_ordering(sample_site, tmp_path):
+    """The first padding page says what a buyer checks before ordering (the rules from the
+    secretariat's facts, the steps, a checklist, where the facts are current); the rest are order
+    forms. Three ruled pages in a row had no purpose a reader could see."""
+    import zxingcpp
+    from PIL import Image
+
+    from helpers import ROOT
+    from secatalog.read.project import load_project
+    from secatalog.settings import Settings
+
+    facts = load_project(Settings(ROOT)).procurement
+    pdf = sample_site / "print/catalog-print.pdf"
+    last = len(PdfReader(pdf).pages) - 1  # before the back cover
+    first = last
+    while "주문 메모" in _pdftotext(pdf, first, first) and first > 1:
+        first -= 1
+    check = _flat(_pdftotext(pdf, first, first))
+    assert first < last and check.startswith("주문 전 확인"), check[:80]
+    for rule in facts.sole_source_rules:
+        assert f"{rule.label} {rule.limit_krw:,}원 이하" in check, rule.label
+    assert "구매 순서" in check and "주문 전 점검표" in check
+    assert "https://catalog.example.org/procurement/" in check
+    subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", str(first), "-l", str(first), str(pdf), str(tmp_path / "n")])
+    codes = {r.text for r in zxingcpp.read_barcodes(Image.open(next(tmp_path.glob("n*.png"))))}
+    assert codes == {"https://catalog.example.org/procurement/"}
+    for n in range(first + 1, last + 1):
+        form = _flat(_pdftotext(pdf, n, n))
+        assert form.startswith("주문 메모") and all(
+            h in form for h in ("날짜", "품목", "기업 · 연락처", "수량", "금액")
+        ), n
+
+
 def test_the_front_cover_band_runs_into_the_bleed(sample_site):
     import pypdfium2
 

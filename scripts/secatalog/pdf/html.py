@@ -28,9 +28,9 @@ from .tables import INDEX, TRADE, index_pages, trade_pages
 
 CSS = Path(__file__).resolve().parent.parent / "templates" / "print" / "print.css"
 _TAG = re.compile(r"(<[^>]*>)")
-_BETWEEN_SYLLABLES = re.compile(r"(?<=[가-힣\d])(?=[가-힣㎡㎏])")
-"""Between two syllables, and between a figure and its unit or counter (5자루, 330㎡): a line
-breaks at spaces, not inside a word or a figure."""
+_BETWEEN_SYLLABLES = re.compile(r"(?<=[가-힣\d])(?=[가-힣㎡㎏])|(?<=[가-힣])(?=\d)")
+"""Between two syllables, between a figure and its unit or counter (5자루, 330㎡), and between a
+word and the figure it leads (제25조): a line breaks at spaces, not inside a word or a figure."""
 WORD_JOINER = "\u2060"
 
 

@@ -68,9 +68,12 @@ def group_row(table: Table, name: str, kind: str = "category") -> Row:
 
 def paginate(rows: list[Row], first_room: float, room: float) -> list[list[Row]]:
     """Rows cut into pages of at most first_room (then room) mm; a heading never ends a page (it
-    would stand alone): it goes with the headings under it and the first item row."""
+    would stand alone): it goes with the headings under it and the first item row. A page that
+    begins inside a category repeats its heading (and its subcategory's), marked (계속), so no
+    page starts with rows whose category the reader cannot see."""
     pages: list[list[Row]] = [[]]
     left = first_room
+    heads: dict[str, Row] = {}  # the category and subcategory the rows are under
     for n, row in enumerate(rows):
         need = row.height
         if row.kind != "item" and (n == 0 or rows[n - 1].kind == "item"):
@@ -79,11 +82,24 @@ def paginate(rows: list[Row], first_room: float, room: float) -> list[list[Row]]
                 following += 1
             need = sum(r.height for r in rows[n : following + 1])
         if pages[-1] and need > left:
-            pages.append([])
-            left = room
+            carried = [_continued(heads[kind]) for kind in _CARRIED[row.kind] if kind in heads]
+            pages.append(carried)
+            left = room - sum(r.height for r in carried)
+        if row.kind == "category":
+            heads = {}
+        if row.kind != "item":
+            heads[row.kind] = row
         pages[-1].append(row)
         left -= row.height
     return pages
+
+
+_CARRIED = {"category": (), "sub": ("category",), "item": ("category", "sub")}
+"""The headings a page repeats when it begins with a row of this kind."""
+
+
+def _continued(heading: Row) -> Row:
+    return Row((f"{heading.cells[0]} (계속)",), heading.height, heading.kind)
 
 
 INDEX = Table(
