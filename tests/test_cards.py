@@ -36,6 +36,14 @@ def test_card_text_is_its_items_and_the_page_offers_it(sample_site):
     assert food["lines"][0] == "꿀고구마 · 28,000원/5kg"
     case = cards["case-meeting-lunchbox"]
     assert case["lines"][0] == "연간 1,380개 납품, 배달 지연 0건"
+    assert case["lines"][-1] == "구매 · 로컬푸드 도시락 · 바른밥상협동조합 (예시)"  # whom the agency bought from
+    bundle = cards["bundle-holiday-local"]  # what it is for, what it costs, what is in it
+    assert bundle["kicker"] == "꾸러미 · 설·추석·직원 선물"
+    assert bundle["lines"][:3] == [
+        "설·추석 직원 선물로 좋은 지역 사회적경제 제품 모음",
+        "꾸러미 가격 · 49,000원/1상자",
+        "친환경 쌀 · 두레농장 마을기업 (예시)",
+    ]
     page = (sample_site / "cards/index.html").read_text("utf-8")
     assert f'alt="{food["alt"]}"' in page and 'href="../cards/category-food.png" download' in page
     assert 'href="./cards/"' in (sample_site / "index.html").read_text("utf-8")

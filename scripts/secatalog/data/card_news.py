@@ -47,13 +47,20 @@ def cards(catalog: Catalog) -> list[Card]:
             )
         )
     for bundle in catalog.bundles:
-        lines = tuple(bundle.record.occasions[:3]) or (bundle.record.summary,)
+        record = bundle.record
+        # What a buyer asks of a bundle: what it is for, what it costs, what is in it.
+        lines = (
+            record.summary,
+            f"꾸러미 가격 · {_price(record)}" if isinstance(record.price, int) else _price(record),
+            *(f"{i.product.name} · {i.enterprise.record.name}" for i in bundle.items[:2]),
+        )
+        occasions = "·".join(record.occasions[:3])
         out.append(
             Card(
                 f"bundle-{bundle.slug}",
-                "꾸러미",
-                bundle.record.name,
-                (bundle.record.summary, *lines)[:4],
+                f"꾸러미 · {occasions}" if occasions else "꾸러미",
+                record.name,
+                tuple(line for line in lines if line)[:4],
                 f"{site}{bundle.url}",
                 f"꾸러미 {bundle.record.name}: {bundle.record.summary}",
                 bundle.photo,
@@ -67,13 +74,21 @@ def cards(catalog: Catalog) -> list[Card]:
                     f"case-{case.slug}",
                     f"공공구매 사례 · {front.agency} {front.department}".strip(),
                     front.title,
-                    tuple(front.results[:3]),
+                    (*front.results[:3], _bought(case))[:4],
                     f"{site}{case.url}",
                     f"{front.agency} 사례: {front.title}. " + " ".join(front.results[:3]),
                     case.photos[0] if case.photos else None,
                 )
             )
     return out
+
+
+def _bought(case) -> str:
+    """Whom the agency bought from: the case's first item and its enterprise, or its enterprises."""
+    if case.items:
+        item = case.items[0]
+        return f"구매 · {item.product.name} · {item.enterprise.record.name}"
+    return "함께한 기업 · " + ", ".join(e.record.name for e in case.enterprises)
 
 
 def _price(product) -> str:
