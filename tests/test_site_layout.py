@@ -135,3 +135,13 @@ def test_the_charts_read_on_a_phone(site, tab):
     )
     assert all(above) and len(above) == page.locator(".sc-chart tbody tr").count(), above
     assert all(t[5] == 1 for t in texts if t[0].endswith("원")), texts
+
+
+def test_a_bundle_shows_its_price_beside_its_photo_and_its_contents_on_the_first_screen(site, tab):
+    """The photo was the whole first screen of a desktop: price and contents were below it."""
+    page = tab(1440, 900)
+    page.goto(site + "bundles/holiday-local/")
+    photo = page.locator(".sc-item__photos img").bounding_box()
+    price = page.locator(".sc-item__price").bounding_box()
+    assert photo["height"] <= 900 * 0.5 and price["x"] > photo["x"] + photo["width"], (photo, price)
+    assert page.locator("#items").bounding_box()["y"] < 900
