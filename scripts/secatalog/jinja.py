@@ -10,7 +10,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUn
 from markupsafe import Markup, escape
 
 from . import GENERATOR
-from .markup import months_text, render_markdown, won
+from .markup import months_text, priced, render_markdown, won
 from .model.entries import Product
 from .model.fieldinfo import labels
 from .model.procurement import GIFT_OK, LABELS
@@ -31,6 +31,7 @@ def environment(folder: str) -> Environment:
     env.globals["label"] = label
     env.filters.update(
         won=won,
+        priced=priced,
         months=months_text,
         markdown=render_markdown,
         urlquote=quote,

@@ -113,6 +113,14 @@ def won(value: int | str) -> str:
     return f"{value:,}원"
 
 
+def priced(thing, sep: str = " / ") -> str:
+    """A product's or bundle's price with its unit ("28,000원 / 5kg"), the one rule every page,
+    book, card and export follows: a unit only beside an amount ("가격 협의", never "가격 협의 / 1개").
+    sep is "/" where a narrow cell must keep price and unit on one line."""
+    unit = f"{sep}{thing.unit}" if thing.unit and isinstance(thing.price, int) else ""
+    return won(thing.price) + unit
+
+
 def months_text(months: list[int] | tuple[int, ...]) -> str:
     """[12, 1, 2, 3] -> '12월~3월'; [3, 4, 5, 9] -> '3월~5월, 9월': runs read around the new year."""
     chosen = set(months)

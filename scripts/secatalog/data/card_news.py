@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..markup import won
+from ..markup import priced
 from ..model.catalog import Catalog
 
 SIZE = 1080  # pixels: Instagram's square, also fine on Facebook and X
@@ -34,7 +34,7 @@ def cards(catalog: Catalog) -> list[Card]:
         if not items:
             continue
         eligible = sum(1 for i in items if i.eligibility.eligible)
-        lines = tuple(f"{i.product.name} · {_price(i.product)}" for i in items[:4])
+        lines = tuple(f"{i.product.name} · {priced(i.product, '/')}" for i in items[:4])
         out.append(
             Card(
                 f"category-{category.id}",
@@ -51,7 +51,7 @@ def cards(catalog: Catalog) -> list[Card]:
         # What a buyer asks of a bundle: what it is for, what it costs, what is in it.
         lines = (
             record.summary,
-            f"꾸러미 가격 · {_price(record)}" if isinstance(record.price, int) else _price(record),
+            f"꾸러미 가격 · {priced(record, '/')}" if isinstance(record.price, int) else priced(record, "/"),
             *(f"{i.product.name} · {i.enterprise.record.name}" for i in bundle.items[:2]),
         )
         occasions = "·".join(record.occasions[:3])
@@ -89,9 +89,3 @@ def _bought(case) -> str:
         item = case.items[0]
         return f"구매 · {item.product.name} · {item.enterprise.record.name}"
     return "함께한 기업 · " + ", ".join(e.record.name for e in case.enterprises)
-
-
-def _price(product) -> str:
-    """'28,000원/5kg' or '가격 협의', as the catalog writes prices everywhere."""
-    unit = f"/{product.unit}" if product.unit and isinstance(product.price, int) else ""
-    return won(product.price) + unit

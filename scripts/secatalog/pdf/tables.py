@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..jinja import with_org
-from ..markup import won
+from ..markup import priced
 from .fit import PT_MM, line_count
 
 PAGE_MM = 258.0
@@ -124,17 +124,12 @@ def eligibility_word(eligibility) -> str:
     return {"eligible": "가능", "pending": "확인 중"}.get(eligibility.status, "해당 없음")
 
 
-def price_text(p: Any) -> str:
-    """A product's price with its unit ("27,000원/1상자"), or the word for an unpriced one."""
-    return won(p.price) + (f"/{p.unit}" if p.unit and isinstance(p.price, int) else "")
-
-
 def index_row(item: Any, page: int) -> Row:
     p, rec = item.product, item.enterprise.record
     cells = (
         p.name,
         rec.name,
-        price_text(p),
+        priced(p, "/"),  # (no spaces: a narrow cell keeps price and unit on one line)
         eligibility_word(item.eligibility),
         rec.contact.phone or rec.phone or "—",
         str(page),
@@ -183,7 +178,7 @@ def trade_rows(categories: list[tuple[Any, list[Any]]], org_types: dict) -> list
             cells = (
                 p.name,
                 with_org(rec.name, org_types[rec.org_type].short),
-                price_text(p),
+                priced(p, "/"),
                 rec.contact.phone or rec.phone or "—",
                 rec.contact.email or rec.email or "—",
             )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..markup import months_text, won
+from ..markup import months_text, priced, won
 from ..model.catalog import Catalog, EnterpriseEntry, Item, PhotoRef
 from ..model.network import Subcategory
 from ..model.procurement import LABELS
@@ -43,7 +43,7 @@ class GeneratedPage:
 
 def _item_teaser(item: Item) -> str:
     product = item.product
-    price = won(product.price) + (f" / {product.unit}" if product.unit and isinstance(product.price, int) else "")
+    price = priced(product)
     badge = LABELS[item.eligibility.status] if item.eligibility.status != "not-eligible" else ""
     # The name too: material shows only the blocks of a result that hold a query word.
     return " · ".join(part for part in (product.name, item.enterprise.record.name, price, badge) if part)
