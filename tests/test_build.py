@@ -291,3 +291,14 @@ def test_search_text_keeps_table_cells_apart(sample_site):
             glued += [f"{page}: {a}{b}" for a, b in pairwise(cells) if a and b and f"{a}{b}" in text]
     assert rows > 20  # (tables of cases, items and the guide were read)
     assert glued == []
+
+
+def test_a_bundle_says_which_of_its_items_a_buyer_may_contract_directly(sample_site):
+    """A bundle mixes eligible and ineligible items: each row says which, and the facts beside the
+    photo count them (the page said nothing of 수의계약)."""
+    soup = page(sample_site, "bundles/holiday-local")
+    rows = soup.select("#items ~ table tbody tr")
+    words = [row.select("td")[-1].get_text(strip=True) for row in rows]
+    assert rows and all(w in ("가능", "해당 없음", "확인 중") for w in words), words
+    said = re.search(r"수의계약: 구성 (\d+)가지 중 (\d+)가지 가능", soup.get_text(" ", strip=True))
+    assert said and said.groups() == (str(len(rows)), str(words.count("가능")))

@@ -23,6 +23,7 @@ LABELS = {"eligible": "수의계약 가능", "not-eligible": "수의계약 특�
 # On a product card, where a long verdict wraps the badges: still said, never left out; the
 # item page gives the full wording and the reasons.
 SHORT_LABELS = {**LABELS, "not-eligible": "수의계약 해당 없음"}
+WORDS = {"eligible": "가능", "not-eligible": "해당 없음", "pending": "확인 중"}
 GIFT_OK = "선물 한도 이내"
 """What an item or bundle a business sells as a gift shows when its price is within the gift limit."""
 
@@ -50,6 +51,11 @@ class Eligibility:
     @property
     def short_label(self) -> str:
         return SHORT_LABELS[self.status]
+
+    @property
+    def word(self) -> str:
+        """The verdict in a column headed 수의계약: never empty, so a blank is never read as 'not checked'."""
+        return WORDS[self.status]
 
     @property
     def limit_krw(self) -> int | None:

@@ -119,18 +119,13 @@ INDEX_TITLE_MM = 14.0  # the first page's heading (h1, 20 pt, and its margin)
 INDEX_KICKER_MM = 6.0  # the following pages' kicker line
 
 
-def eligibility_word(eligibility) -> str:
-    """What a narrow cell says: never empty, so a blank is never read as 'not checked'."""
-    return {"eligible": "가능", "pending": "확인 중"}.get(eligibility.status, "해당 없음")
-
-
 def index_row(item: Any, page: int) -> Row:
     p, rec = item.product, item.enterprise.record
     cells = (
         p.name,
         rec.name,
         priced(p, "/"),  # (no spaces: a narrow cell keeps price and unit on one line)
-        eligibility_word(item.eligibility),
+        item.eligibility.word,
         rec.contact.phone or rec.phone or "—",
         str(page),
     )
