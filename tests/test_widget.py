@@ -133,6 +133,20 @@ def test_widget_falls_back_to_the_plain_link(host_and_catalog, new_tab):
 
 
 @pytest.mark.browser
+def test_the_small_window_fits_its_snippets_height_from_200_px_wide(host_and_catalog, tab):
+    """At 390 px its search box was cut off: twelve category chips wrapped into rows."""
+    from secatalog.data.widget import FRAME_HEIGHT
+
+    _, catalog = host_and_catalog
+    for width in (200, 300, 390, 480):
+        page = tab(width, FRAME_HEIGHT)
+        page.goto(catalog + "widget/frame.html")
+        assert page.evaluate("document.documentElement.scrollHeight") <= FRAME_HEIGHT, width
+        search = page.locator("button[type=submit]").bounding_box()
+        assert search["y"] + search["height"] <= FRAME_HEIGHT, width
+
+
+@pytest.mark.browser
 def test_frame_page_is_accessible(host_and_catalog, tab):
     _, catalog = host_and_catalog
     page = tab(200, 400)

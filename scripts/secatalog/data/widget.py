@@ -15,6 +15,9 @@ from ..model.catalog import Catalog
 
 TEMPLATES = Path(__file__).parents[1] / "templates" / "widget"
 BANNERS = ((200, 60), (250, 80), (300, 100))
+FRAME_HEIGHT = 300
+"""The small window's height in the snippet: the frame fits it from 200 px wide (its categories
+scroll sideways in one row)."""
 FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc")
 
 
@@ -63,7 +66,7 @@ def snippets(catalog: Catalog, site: str | None = None) -> dict[str, str]:
     # Sandboxed: the frame runs no script and can only open links and the search in a new window.
     out["iframe"] = (
         f'<iframe src="{site}widget/frame.html" title="{name} 공공구매 카탈로그 바로가기" '
-        f'width="480" height="260" style="border:0;max-width:100%" loading="lazy" '
+        f'width="480" height="{FRAME_HEIGHT}" style="border:0;max-width:100%" loading="lazy" '
         f'sandbox="allow-popups allow-popups-to-escape-sandbox allow-forms"></iframe>'
     )
     # Subresource Integrity: the host page runs this exact script or none at all.
