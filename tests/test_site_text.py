@@ -47,6 +47,14 @@ def test_no_card_says_its_badge_twice_and_no_column_is_only_dashes(sample_site):
     assert cards > 40 and tables > 5
 
 
+def test_the_quick_finder_says_each_limit_once(sample_site):
+    """Four routes with one limit: the sum is said once, with the routes (it was said four times)."""
+    intro = BeautifulSoup((sample_site / "procurement/index.html").read_text("utf-8"), "html.parser")
+    first = " ".join(intro.select_one("article p").get_text(" ").split())
+    assert first.count("50,000,000원") == 1, first
+    assert "인증 사회적기업, 자활기업, 마을기업, 협동조합·사회적협동조합 각 50,000,000원 이하" in first, first
+
+
 def test_the_missing_page_speaks_korean_and_offers_ways_on(sample_site):
     soup = BeautifulSoup((sample_site / "404.html").read_text("utf-8"), "html.parser")
     article = soup.select_one("article")
