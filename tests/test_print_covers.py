@@ -68,13 +68,19 @@ def test_the_folds_pages_before_the_back_cover_are_for_ordering(sample_site, tmp
     from secatalog.settings import Settings
 
     facts = load_project(Settings(ROOT)).procurement
-    pdf = sample_site / "print/catalog-print.pdf"
+    padded = [
+        pdf
+        for pdf in sample_site.glob("print/*-print.pdf")
+        if "주문" in _pdftotext(pdf, -2 + len(PdfReader(pdf).pages))
+    ]
+    assert padded, "the sample has no book with pages before its back cover: this test checks nothing"
+    pdf = padded[0]
     last = len(PdfReader(pdf).pages) - 1  # before the back cover
     first = last
     while "주문 메모" in _pdftotext(pdf, first, first) and first > 1:
         first -= 1
     check = _flat(_pdftotext(pdf, first, first))
-    assert first < last and check.startswith("주문 전 확인"), check[:80]
+    assert first <= last and check.startswith("주문 전 확인"), check[:80]
     for rule in facts.sole_source_rules:
         assert f"{rule.label} {rule.limit_krw:,}원 이하" in check, rule.label
     assert "구매 순서" in check and "주문 전 점검표" in check
@@ -135,31 +141,55 @@ def test_a_category_opener_carries_its_first_card_when_two_fit_a_page():
     assert list(item_page_numbers(single, 1).values()) == [11, 12, 13, 14, 15]
 
 
-def test_a_profiles_second_page_shows_its_products_in_pictures(sample_site, tmp_path):
-    """Page 2 of a profile was a short table and half a page of white."""
-    pdf = sample_site / "print/enterprises/barun-bapsang.pdf"
-    second = _flat(_pdftotext(pdf, 2, 2))
-    assert "사진으로 보는 제품·서비스" in second and "로컬푸드 도시락" in second
-    images = subprocess.run(["pdfimages", "-f", "2", "-l", "2", "-list", str(pdf)], capture_output=True, text=True)
-    assert len([line for line in images.stdout.splitlines()[2:] if " image " in line]) >= 3  # three photos
+def _ink_bottom(png: Path, top_mm: float, bottom_mm: float) -> float:
+    """How far down the band between top_mm and bottom_mm (from the sheet's top) the page's lowest
+    ink reaches, 0 to 1 (the right-hand 15 mm are left out: the thumb tabs live there)."""
+    from PIL import Image
+
+    page = Image.open(png).convert("L")
+    scale = page.height / 297
+    top, bottom = round(top_mm * scale), round(bottom_mm * scale)
+    band = page.crop((0, top, page.width - round(15 * scale), bottom)).point(lambda v: 255 if v < 200 else 0)
+    box = band.getbbox()
+    return box[3] / (bottom - top) if box else 0.0
 
 
-def test_a_case_book_chapter_opens_with_its_cases_and_their_pages(sample_site):
-    """The opener was a band and three short lines: now each case with its headline and page."""
+def test_profiles_fill_their_pages(sample_site, tmp_path):
+    """Every profile was two pages, each about half empty. A profile's page (a one-page profile,
+    or the first of two) is filled at least three quarters down to its footer, and a second page at
+    least half; product photos show beside the facts or in the table when room allows."""
+    for pdf in sorted((sample_site / "print/enterprises").glob("*.pdf")):
+        pages = len(PdfReader(pdf).pages)
+        subprocess.run(["pdftoppm", "-r", "30", "-gray", "-png", str(pdf), str(tmp_path / pdf.stem)], check=True)
+        pngs = sorted(tmp_path.glob(f"{pdf.stem}*.png"))
+        for n, png in enumerate(pngs, 1):
+            filled = _ink_bottom(png, 18, 18 + 226)  # the text area above the footer (print.css .profile-body)
+            assert filled >= (0.6 if n == 2 else 0.7), (pdf.name, n, round(filled, 2))
+        images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True)
+        shown = [line for line in images.stdout.splitlines()[2:] if " image " in line]
+        assert len(shown) >= (4 if pages == 2 else 2), pdf.name  # the enterprise's photo, its products' and the QR
+
+
+def test_a_case_book_chapter_opens_on_its_first_case_and_the_contents_list_every_case(sample_site):
+    """A chapter's own page was a band and three short lines: the band now heads its first case's
+    page, and the contents say each case's title, agency and page."""
     from secatalog.read.project import load_project
     from secatalog.settings import Settings
 
     pdf = sample_site / "print/casebook-screen.pdf"
     pages = _pdftotext(pdf).split("\f")
+    reader = PdfReader(pdf)
+    bookmarks = {b.title: reader.get_destination_page_number(b) for b in reader.outline if not isinstance(b, list)}
     casebook = load_project(Settings(Path(__file__).resolve().parents[1])).casebook
-    chapter, cases = next((c, cs) for c, cs in casebook.chapters if len(cs) >= 2)
-    opener = next(n for n, text in enumerate(pages) if text.lstrip().startswith(chapter.name) and "쪽" in text)
-    flat = _flat(pages[opener])
-    numbers = sorted(int(n) for n in re.findall(r"(\d+)쪽", flat))  # (extracted out of order)
-    assert len(numbers) == min(5, len(cases))
-    for case, number in zip(cases, numbers, strict=False):
-        assert case.front.title in flat and case.front.headline in flat, case.front.title
-        assert case.front.title in _flat(pages[number - 1]), (case.front.title, number)
+    contents = _pdftotext(pdf, bookmarks["차례"] + 1, bookmarks["차례"] + 1, layout=True)
+    for chapter, cases in casebook.chapters:
+        if not cases:
+            continue
+        assert cases[0].front.title in _flat(pages[bookmarks[chapter.name]]), chapter.name  # not a page of its own
+        for case in cases[:5]:
+            number = re.search(re.escape(case.front.title) + r" +.+? · \d{4}년 +(\d+)$", contents, re.M)
+            assert number, (case.front.title, contents[:300])
+            assert case.front.title in _flat(pages[int(number[1]) - 1]), case.front.title
 
 
 def test_the_half_page_under_a_categorys_last_single_card_has_a_purpose(sample_site):

@@ -13,18 +13,21 @@ from ..jinja import environment
 from ..model.catalog import Catalog, PhotoRef
 from ..read.photos import ProcessedPhoto
 from .fetcher import photo_url, qr_url
+from .fit import PT_MM, line_count
 from .plan import (
-    PROFILE_PAGES,
     Chunk,
     case_pages,
+    chapter_pages,
     item_page_numbers,
     opener_cards,
     plan_casebook,
     plan_catalog,
     profile_page_numbers,
+    profiles_chunk,
 )
+from .profile import plan_profile
 from .render import Job
-from .tables import INDEX, TRADE, index_pages, trade_pages
+from .tables import INDEX, PAGE_MM, SAFETY_MM, TRADE, index_pages, trade_pages
 
 CSS = Path(__file__).resolve().parent.parent / "templates" / "print" / "print.css"
 _TAG = re.compile(r"(<[^>]*>)")
@@ -161,7 +164,9 @@ class CatalogDocument(PrintDocument):
         self.title = f"{network.name} {part or '사회적경제 카탈로그'} {network.edition}".strip()
         categories = [(c, list(items)) for c, items in catalog.by_category]
         index = len(index_pages(list(catalog.items), {}))
-        self.chunks = plan_catalog(categories, list(catalog.bundles), list(catalog.enterprises), per_page, index)
+        names = category_names(catalog)
+        profiles = [(ent, plan_profile(ent, names)) for ent in catalog.enterprises]
+        self.chunks = plan_catalog(categories, list(catalog.bundles), profiles, per_page, index)
         self.item_pages = item_page_numbers(self.chunks, per_page)
         self.index = index_pages(list(catalog.items), self.item_pages)
         self.profile_pages = profile_page_numbers(self.chunks)
@@ -225,14 +230,15 @@ class StandaloneDocument(PrintDocument):
 
 
 class ProfileDocument(StandaloneDocument):
-    """One enterprise's two-page profile on its own, numbered 1-2 (the catalog prints the same
-    pages among its others)."""
+    """One enterprise's profile on its own (one page or two, numbered from 1): the catalog prints
+    the same pages among its others."""
 
     def __init__(self, catalog: Catalog, photos: dict[Path, ProcessedPhoto], created: str, enterprise) -> None:
         super().__init__(catalog, photos, created)
         self.title = f"{enterprise.record.name} 소개"
         self.path = f"enterprises/{enterprise.slug}.pdf"
-        self.chunks = [Chunk("profile", "profiles", "기업 소개", 1, PROFILE_PAGES, {"enterprises": [enterprise]})]
+        plan = plan_profile(enterprise, category_names(catalog))
+        self.chunks = [profiles_chunk([(enterprise, plan)], 1)]
 
 
 class SheetDocument(StandaloneDocument):
@@ -282,6 +288,25 @@ def sheet_path(item) -> str:
     return f"items/{item.enterprise.slug}/{item.product.id}.pdf"
 
 
+TOC_MM = PAGE_MM - SAFETY_MM - 14.0  # under the heading
+
+
+def toc_height(entries: list[dict]) -> float:
+    """The contents table's height (print.css .toc): a chapter's row, and a case's under it."""
+    total = 0.0
+    for entry in entries:
+        if "by" not in entry:
+            total += 3.2 + _line_mm(9.5) + 0.3
+        else:
+            lines = line_count(f"{entry['title']} {entry['by']}", (180.0 - 20.0 - 6.0) / (9.0 * PT_MM))
+            total += 2.0 + lines * _line_mm(9.0) + 0.3
+    return total
+
+
+def _line_mm(pt: float) -> float:
+    return pt * 1.45 * PT_MM
+
+
 class CasebookDocument(PrintDocument):
     """The case book: foreword, chapters of two-page cases, the how-to-buy appendix."""
 
@@ -290,6 +315,30 @@ class CasebookDocument(PrintDocument):
         book = catalog.casebook
         self.title = book.book.title
         self.chunks = plan_casebook(list(book.chapters))
+
+    @functools.cached_property
+    def toc(self) -> list[dict]:
+        """The contents with each chapter's cases and their pages (the chapter's own page, which
+        listed them, is gone): as many cases under a chapter as the page holds, the rest counted."""
+        chapters = {c.title: c for c in self.chunks if c.kind == "casebook_chapter"}
+        for most in (5, 4, 3, 2, 1, 0):
+            entries = []
+            for entry in super().toc:
+                entries.append(entry)
+                chunk = chapters.get(entry["title"])
+                if chunk is None:
+                    continue
+                cases = chunk.payload["cases"]
+                starts = chapter_pages(cases)
+                entries += [
+                    {"title": c.front.title, "by": f"{c.front.agency} · {c.front.year}년", "page": chunk.first_page + p}
+                    for c, p in zip(cases[:most], starts, strict=False)
+                ]
+                if len(cases) > most:
+                    entries.append({"title": f"외 {len(cases) - most}건", "by": "", "page": None})
+            if toc_height(entries) <= TOC_MM:
+                return entries
+        return super().toc
 
     def extra(self, chunk: Chunk) -> dict:
         from ..model.casebook import ROUTES

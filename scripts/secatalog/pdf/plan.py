@@ -13,7 +13,6 @@ from typing import Any
 
 FRONT_PAGES = 3  # cover, how to use, table of contents
 PROFILES_PER_CHUNK = 20
-PROFILE_PAGES = 2
 CHUNK_PAGES = 40
 """The most pages of item cards or index rows in one chunk: a category of a national catalog runs
 to hundreds of pages, and one WeasyPrint document's memory grows with its pages."""
@@ -38,12 +37,13 @@ def item_pages(count: int, per_page: int) -> int:
 def plan_catalog(
     categories: list[tuple[Any, list[Any]]],
     bundles: list[Any],
-    enterprises: list[Any],
+    profiles: list[tuple[Any, Any]],
     per_page: int,
     index_pages: int = 1,
 ) -> list[Chunk]:
-    """Lay out the catalog edition: front matter, categories, bundles, profiles, an index of
-    index_pages pages (its rows wrap, so tables.py measures them)."""
+    """Lay out the catalog edition: front matter, categories, bundles, profiles (each enterprise
+    with its plan: one page or two, profile.py), an index of index_pages pages (its rows wrap, so
+    tables.py measures them)."""
     chunks = [Chunk("front", "front", "차례", 1, FRONT_PAGES)]
     page = FRONT_PAGES + 1
     for category, items in categories:
@@ -53,19 +53,9 @@ def plan_catalog(
     if bundles:
         chunks.append(Chunk("bundles", "bundles", "꾸러미", page, len(bundles), {"bundles": bundles}))
         page += len(bundles)
-    for start in range(0, len(enterprises), PROFILES_PER_CHUNK):
-        group = enterprises[start : start + PROFILES_PER_CHUNK]
-        chunks.append(
-            Chunk(
-                f"profiles-{start // PROFILES_PER_CHUNK}",
-                "profiles",
-                "기업 소개",
-                page,
-                PROFILE_PAGES * len(group),
-                {"enterprises": group, "first": start == 0},
-            )
-        )
-        page += PROFILE_PAGES * len(group)
+    for start in range(0, len(profiles), PROFILES_PER_CHUNK):
+        chunks.append(profiles_chunk(profiles[start : start + PROFILES_PER_CHUNK], page, start // PROFILES_PER_CHUNK))
+        page += chunks[-1].pages
     index_pages = max(1, index_pages)
     for start in range(0, index_pages, CHUNK_PAGES):
         pages = min(CHUNK_PAGES, index_pages - start)
@@ -126,35 +116,62 @@ def item_page_numbers(chunks: list[Chunk], per_page: int) -> dict[str, int]:
     return pages
 
 
+def profiles_chunk(profiles: list[tuple[Any, Any]], page: int, n: int = 0) -> Chunk:
+    """Enterprises' profiles, each (enterprise, its ProfilePlan), as one chunk from page."""
+    return Chunk(
+        f"profiles-{n}",
+        "profiles",
+        "기업 소개",
+        page,
+        sum(plan.pages for _, plan in profiles),
+        {"enterprises": [ent for ent, _ in profiles], "plans": {ent.slug: plan for ent, plan in profiles}},
+    )
+
+
 def profile_page_numbers(chunks: list[Chunk]) -> dict[str, int]:
     pages: dict[str, int] = {}
     for chunk in chunks:
         if chunk.kind == "profiles":
-            for n, ent in enumerate(chunk.payload["enterprises"]):
-                pages[ent.slug] = chunk.first_page + PROFILE_PAGES * n
+            page = chunk.first_page
+            for ent in chunk.payload["enterprises"]:
+                pages[ent.slug] = page
+                page += chunk.payload["plans"][ent.slug].pages
     return pages
 
 
 APPENDIX_PAGES = 2
 SHORT_STORY = 400  # characters of story that still fit on a case's single page
+CHAPTER_HEAD = 150  # characters of story the chapter's heading takes on its first case's page
 
 
-def case_pages(case: Any) -> int:
+def case_pages(case: Any, opens: bool = False) -> int:
     """A short case without photos takes one page; others a two-page spread (so no case ends with
-    a few lines and the QR on an otherwise empty page). Decided from the data, so pages stay planned."""
+    a few lines and the QR on an otherwise empty page). A chapter's first case also carries the
+    chapter's heading (opens). Decided from the data, so pages stay planned."""
     front = case.front
-    short = len(case.body) <= SHORT_STORY and len(front.results) <= 3 and len(case.items) <= 3
+    story = SHORT_STORY - (CHAPTER_HEAD if opens else 0)
+    short = len(case.body) <= story and len(front.results) <= 3 and len(case.items) <= 3
     return 1 if short and not case.photos else 2
 
 
+def chapter_pages(cases: tuple[Any, ...]) -> list[int]:
+    """Each case's first page, counted from its chapter's first page (0)."""
+    starts, page = [], 0
+    for n, case in enumerate(cases):
+        starts.append(page)
+        page += case_pages(case, opens=n == 0)
+    return [*starts, page]
+
+
 def plan_casebook(chapters: list[tuple[Any, tuple[Any, ...]]]) -> list[Chunk]:
-    """Cover, foreword and contents; per chapter an opener and one or two pages per case; an appendix."""
+    """Cover, foreword and contents; per chapter its cases (one or two pages each, the first under
+    the chapter's heading: a page of its own was a title and three lines); an appendix."""
     chunks = [Chunk("front", "casebook_front", "차례", 1, FRONT_PAGES)]
     page = FRONT_PAGES + 1
     for chapter, cases in chapters:
         if not cases:
             continue
-        pages = 1 + sum(case_pages(case) for case in cases)
+        pages = chapter_pages(cases)[-1]
         chunks.append(
             Chunk(
                 f"chapter-{chapter.id}",
