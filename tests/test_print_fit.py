@@ -5,6 +5,7 @@ clipped text whole (pdftotext reads "(예시)" while the page shows "(예시")."
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from helpers import build_log
@@ -87,3 +88,23 @@ def test_labels_do_not_repeat_a_word():
     assert with_org("꿈터사무 (예시)", "사회적기업") == "꿈터사무 (예시) · 사회적기업"
     assert with_role("예시사회적경제네트워크", "네트워크 사무국") == "예시사회적경제네트워크 사무국"
     assert with_role("작은마을연대", "사무국장") == "작은마을연대 사무국장"
+
+
+def test_a_price_note_in_parentheses_is_never_broken_in_a_narrow_cell(fixture_site):
+    """The trade list read "(3분/내외)" across two lines: a note in parentheses is joined by
+    no-break spaces, which the measure treats as part of the word (so the row is planned tall
+    enough), and the rendered list keeps it on one line."""
+    import subprocess
+    from types import SimpleNamespace
+
+    from secatalog.pdf.tables import price_cell
+
+    product = SimpleNamespace(price=180000, unit="1,000부 (A4 3단 접지)", price_note="")
+    cell = price_cell(product)
+    assert "(A4\u00a03단\u00a0접지)" in cell and line_count(cell, 12) == 2  # breaks before the note only
+    trade = subprocess.run(
+        ["pdftotext", "-layout", str(fixture_site / "print/member-trade.pdf"), "-"], capture_output=True, text=True
+    ).stdout
+    notes = re.findall(r"\([^()\n]*\)", trade)
+    assert notes and all("(" in n and ")" in n for n in notes)
+    assert not re.search(r"\([^()\n]*$", trade, re.M), "a parenthesis left open at a line's end"

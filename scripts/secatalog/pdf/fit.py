@@ -17,7 +17,7 @@ SAFETY = 1.04
 """Bold faces and kerning differ a little from the regular advances below: measure wide."""
 
 _NARROW = {" ": 0.23, ",": 0.28, ".": 0.28, ":": 0.28, ";": 0.28, "'": 0.23, '"': 0.4, "!": 0.3, "|": 0.25}
-_NARROW.update({"(": 0.34, ")": 0.34, "[": 0.34, "]": 0.34, "/": 0.4, "-": 0.35, "·": 0.57, "~": 0.56})
+_NARROW.update({"\u00a0": 0.23, "(": 0.34, ")": 0.34, "[": 0.34, "]": 0.34, "/": 0.4, "-": 0.35, "·": 0.57, "~": 0.56})
 _WIDE_LATIN = {"m": 0.93, "w": 0.81, "M": 0.82, "W": 0.88, "@": 0.95, "%": 0.9}
 
 
@@ -38,11 +38,15 @@ def width_em(text: str) -> float:
     return sum(advance(ch) for ch in text) * SAFETY
 
 
+_SPACES = re.compile(r"[ \t\r\n]+")
+"""Where a line may break: a no-break space (U+00A0) joins what it stands between."""
+
+
 def pieces(text: str) -> list[tuple[float, str]]:
     """The unbreakable pieces of text with the gap before each: words, and the parts of a name
     such as 조경·인테리어·집수리, which may break after its dots (see jinja.unbroken_words)."""
     out = []
-    for word in str(text).split():
+    for word in _SPACES.split(str(text).strip()):
         for n, part in enumerate(re.findall(r"[^·]+·?|·", word)):
             out.append((0.0 if n else advance(" ") * SAFETY, part))
     return out

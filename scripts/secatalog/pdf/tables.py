@@ -7,6 +7,7 @@ edge. The cells' texts are made here once; the templates only lay them out.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -106,17 +107,23 @@ INDEX = Table(
     (
         # The category is a heading row above its items (as in the trade list), not a column: the
         # width goes to the price, which then keeps its unit on one line ("27,000원/1상자 (2,500매)").
-        Column("상품명", 48),
-        Column("기업", 42),
+        Column("상품명", 46),
+        Column("기업", 41),
         Column("가격", 42, "price"),
         Column("수의계약", 16, "mark"),
-        Column("전화", 22, "tel"),
-        Column("쪽", 10, "num"),
+        Column("전화", 24, "tel"),
+        Column("쪽", 11, "num"),  # four digits at 8.5 pt: the count of pages is measured with 9999
     ),
-    font_pt=8,
+    font_pt=8.5,
 )
 INDEX_TITLE_MM = 14.0  # the first page's heading (h1, 20 pt, and its margin)
 INDEX_KICKER_MM = 6.0  # the following pages' kicker line
+
+
+def price_cell(product: Any) -> str:
+    """A price for a narrow cell: no spaces around the unit's slash, and a note in parentheses
+    never broken ("(3분 내외)" read "(3분/내외)" on two lines)."""
+    return re.sub(r"\([^()]*\)", lambda m: m[0].replace(" ", "\u00a0"), priced(product, "/"))
 
 
 def index_row(item: Any, page: int) -> Row:
@@ -124,7 +131,7 @@ def index_row(item: Any, page: int) -> Row:
     cells = (
         p.name,
         rec.name,
-        priced(p, "/"),  # (no spaces: a narrow cell keeps price and unit on one line)
+        price_cell(p),
         item.eligibility.word,
         rec.contact.phone or rec.phone or "—",
         str(page),
@@ -152,13 +159,13 @@ def index_pages(items: list[Any], pages: dict[str, int]) -> list[list[Row]]:
 
 TRADE = Table(
     (
-        Column("제품·서비스", 40),
-        Column("기업 (조직 유형)", 44),
-        Column("가격", 30, "price"),
-        Column("전화", 22, "tel"),
-        Column("이메일", 44),
+        Column("제품·서비스", 39),
+        Column("기업 (조직 유형)", 41),
+        Column("가격", 36, "price"),
+        Column("전화", 24, "tel"),
+        Column("이메일", 40),
     ),
-    font_pt=7.5,
+    font_pt=8.5,
 )
 TRADE_TITLE_MM = 26.0  # the first page's heading and note
 
@@ -173,7 +180,7 @@ def trade_rows(categories: list[tuple[Any, list[Any]]], org_types: dict) -> list
             cells = (
                 p.name,
                 with_org(rec.name, org_types[rec.org_type].short),
-                priced(p, "/"),
+                price_cell(p),
                 rec.contact.phone or rec.phone or "—",
                 rec.contact.email or rec.email or "—",
             )
