@@ -192,8 +192,11 @@ def test_a_case_book_chapter_opens_on_its_first_case_and_the_contents_list_every
             assert case.front.title in _flat(pages[int(number[1]) - 1]), case.front.title
 
 
-def test_the_half_page_under_a_categorys_last_single_card_has_a_purpose(sample_site):
-    """The cases that bought from the category (or how to buy it) and room for notes."""
+def test_a_categorys_last_card_alone_on_its_page_is_printed_large(sample_site, tmp_path):
+    """Under a category's last single card were half a page of ruled lines: the card is now
+    printed large, its photo across the page, and the page is filled to its foot."""
+    import pdfplumber
+
     from secatalog.build.recipe import prepare
     from secatalog.pdf.html import CatalogDocument
     from secatalog.settings import Settings
@@ -204,8 +207,17 @@ def test_the_half_page_under_a_categorys_last_single_card_has_a_purpose(sample_s
     checked = 0
     for chunk in doc.chunks:
         if chunk.kind == "category" and (len(chunk.payload["cards"]) - 1) % 2:  # one card on the last page
-            last = _flat(_pdftotext(pdf, chunk.first_page + chunk.pages - 1, chunk.first_page + chunk.pages - 1))
-            assert ("이 분류를 산 공공구매 사례" in last or "품목을 살 때" in last) and "메모" in last, chunk.key
+            page = chunk.first_page + chunk.pages - 1
+            item = chunk.payload["cards"][-1]
+            assert item.product.name in _flat(_pdftotext(pdf, page, page)) and "메모" not in _pdftotext(pdf, page, page)
+            with pdfplumber.open(pdf) as book:
+                widest = max(image["x1"] - image["x0"] for image in book.pages[page - 1].images)
+            assert widest * 25.4 / 72 >= 170, (item.product.name, widest)  # the photo across the text area
+            shot = tmp_path / f"p{page}"
+            subprocess.run(
+                ["pdftoppm", "-r", "30", "-gray", "-png", "-f", str(page), "-l", str(page), str(pdf), str(shot)]
+            )
+            assert _ink_bottom(next(tmp_path.glob(f"p{page}*.png")), 18, 18 + 258) >= 0.75, item.product.name
             checked += 1
     assert checked >= 2
 

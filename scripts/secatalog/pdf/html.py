@@ -175,7 +175,6 @@ class CatalogDocument(PrintDocument):
         tab = category_tab(self.catalog, chunk.payload["category"]) if chunk.kind == "category" else {}
         return {
             **tab,
-            "category_cases": category_cases(self.catalog, chunk.payload["category"]) if tab else [],
             "part": self.part,
             "OPENER_ROWS": OPENER_ROWS_WITH_CARD if opener_cards(self.per_page) else OPENER_ROWS,
             "opener_cards": opener_cards(self.per_page),
@@ -203,14 +202,6 @@ def category_tab(catalog: Catalog, category) -> dict:
         "tab_colour": category.colour or TAB_COLOURS[index % len(TAB_COLOURS)],
         "tab_top": 4 + (index % TAB_STEPS) * 20,  # mm below the top of the text area
     }
-
-
-def category_cases(catalog: Catalog, category, most: int = 3) -> list:
-    """The case book's cases that bought this category's items: what fills the half page a
-    category's last single card leaves."""
-    if catalog.casebook is None:
-        return []
-    return [c for c in catalog.casebook.cases if any(i.category.id == category.id for i in c.items)][:most]
 
 
 def category_names(catalog: Catalog) -> dict[str, str]:
