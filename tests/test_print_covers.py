@@ -238,3 +238,22 @@ def test_a_bundle_page_lists_its_items_with_prices_and_pages(sample_site):
         for item in bundle.items:
             row = next(line for line in lines if line.startswith(item.product.name + " "))
             assert row.endswith(f" {doc.item_pages[item.uid]}") and ("원" in row or "협의" in row), row
+
+
+@pytest.mark.parametrize("book", ["catalog", "casebook"])
+def test_a_front_cover_shows_the_books_photos_and_no_title_word_alone(sample_site, book):
+    """The covers read as web banners (a band of text, tag chips); a cover now carries a row of the
+    book's own photos under the band, and a title never ends with "(예시)" alone on its line."""
+    import pdfplumber
+
+    pdf = sample_site / f"print/{book}-print.pdf"
+    with pdfplumber.open(pdf) as document:
+        cover = document.pages[0]
+        photos = [i for i in cover.images if (i["x1"] - i["x0"]) * 25.4 / 72 > 35]  # not the QR (22 mm)
+        assert len(photos) == 4, len(photos)
+        assert len({round(i["top"]) for i in photos}) == 1  # in one row
+        title_size = max(c["size"] for c in cover.chars)
+        title_lines = {round(c["top"]) for c in cover.chars if c["size"] == title_size}
+        for top in title_lines:
+            line = "".join(c["text"] for c in cover.chars if c["size"] == title_size and round(c["top"]) == top)
+            assert line.strip() not in ("(예시)", "예시"), line

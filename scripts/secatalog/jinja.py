@@ -36,6 +36,7 @@ def environment(folder: str) -> Environment:
         markdown=render_markdown,
         urlquote=quote,
         words=unbroken_words,
+        no_orphan=no_orphan,
         figures=figures,
         joints=break_at_joints,
         gift_status=gift_status,
@@ -72,8 +73,18 @@ def unbroken_words(text: str) -> Markup:
     (조경·인테리어·집수리) may also break after a dot, so a narrow box need not cut it."""
     return Markup(" ").join(
         Markup("").join(Markup('<span class="word">{}</span>').format(part) for part in re.findall(r"[^·]+·?|·", word))
-        for word in str(text).split()
+        for word in str(text).split(" ")
+        if word
     )
+
+
+def no_orphan(text: str) -> str:
+    """A title's short last word kept with the one before it ("우수사례집 (예시)"), so a cover
+    never ends a title with "(예시)" alone on its line."""
+    words = str(text).split(" ")
+    if len(words) >= 3 and len(words[-1]) <= 4:
+        words[-2:] = [f"{words[-2]}\u00a0{words[-1]}"]
+    return " ".join(words)
 
 
 def with_org(name: str, org: str) -> str:

@@ -93,6 +93,27 @@ def qr_image(url: str) -> Markup:
     return Markup('<img class="qr-code" src="{}" alt="">').format(qr_url(url))
 
 
+TOC_MM = PAGE_MM - SAFETY_MM - 14.0  # under the heading
+
+
+def toc_height(entries: list[dict]) -> float:
+    """The contents table's height (print.css .toc): a chapter's row, and a case's under it."""
+    total = 0.0
+    for entry in entries:
+        if "by" not in entry:
+            total += 3.2 + _line_mm(9.5) + 0.3
+            if entry.get("note"):
+                total += line_count(entry["note"], (180.0 - 20.0) / (8.5 * PT_MM)) * _line_mm(8.5) + 0.5
+        else:
+            lines = line_count(f"{entry['title']} {entry['by']}", (180.0 - 20.0 - 6.0) / (9.0 * PT_MM))
+            total += 2.0 + lines * _line_mm(9.0) + 0.3
+    return total
+
+
+def _line_mm(pt: float) -> float:
+    return pt * 1.45 * PT_MM
+
+
 class PrintDocument:
     """What every printed book shares: the template environment, photos and common context."""
 
@@ -105,17 +126,39 @@ class PrintDocument:
 
     title = ""
     per_page = 1
+    counter = "개"
+    """The counter word of the contents' "외 N개" line."""
 
     def extra(self, chunk: Chunk) -> dict:
         return {}
 
-    @functools.cached_property
-    def toc(self) -> list[dict]:
+    def sections(self) -> list[tuple[dict, Chunk]]:
+        """Each section's entry in the contents (its title and first page), with its first chunk."""
         entries, seen = [], set()
         for chunk in self.chunks[1:]:
             if chunk.title not in seen and chunk.kind not in ("notes", "back"):
                 seen.add(chunk.title)
-                entries.append({"title": chunk.title, "page": chunk.first_page})
+                entries.append(({"title": chunk.title, "page": chunk.first_page}, chunk))
+        return entries
+
+    def parts(self, chunk: Chunk) -> list[dict]:
+        """The contents' lines under a section (title, by, page): none unless a book says."""
+        return []
+
+    @functools.cached_property
+    def toc(self) -> list[dict]:
+        """The contents: each section and under it its parts, as many under each as the page holds
+        (the rest counted), so the contents page is the book at a glance, not a short list."""
+        sections = self.sections()
+        for most in (8, 5, 3, 2, 1, 0):
+            entries = []
+            for entry, chunk in sections:
+                parts = self.parts(chunk)
+                entries += [entry, *parts[:most]]
+                if len(parts) > most:
+                    entries.append({"title": f"외 {len(parts) - most}{self.counter}", "by": "", "page": None})
+            if toc_height(entries) <= TOC_MM:
+                return entries
         return entries
 
     def photo_src(self, ref: PhotoRef, edition: Edition) -> str:
@@ -171,6 +214,20 @@ class CatalogDocument(PrintDocument):
         self.index = index_pages(list(catalog.items), self.item_pages)
         self.profile_pages = profile_page_numbers(self.chunks)
 
+    def sections(self) -> list[tuple[dict, Chunk]]:
+        """A category's entry says its count of items and where each subcategory begins."""
+        entries = super().sections()
+        for entry, chunk in entries:
+            if chunk.kind == "category":
+                items = chunk.payload["items"]
+                starts: dict[str, int] = {}
+                for item in items:
+                    if item.sub:
+                        starts.setdefault(item.sub.name, self.item_pages[item.uid])
+                subs = ", ".join(f"{name} {page}쪽" for name, page in starts.items())
+                entry["note"] = f"품목 {len(items)}개" + (f" · {subs}" if subs else "")
+        return entries
+
     def extra(self, chunk: Chunk) -> dict:
         tab = category_tab(self.catalog, chunk.payload["category"]) if chunk.kind == "category" else {}
         return {
@@ -182,7 +239,25 @@ class CatalogDocument(PrintDocument):
             "category_names": category_names(self.catalog),
             "table": INDEX,
             "index_rows": self.index[slice(*chunk.payload["row_pages"])] if chunk.kind == "index" else [],
+            "cover_photos": cover_photos(
+                next((i.photos[0] for i in items if i.photos), None) for _, items in self.catalog.by_category
+            ),
         }
+
+
+COVER_PHOTOS = 4
+
+
+def cover_photos(refs) -> list[PhotoRef]:
+    """A cover's row of photos: the first COVER_PHOTOS distinct ones (a row of fewer is left out:
+    two photos under a band read as a gap, not a design)."""
+    chosen: list[PhotoRef] = []
+    for ref in refs:
+        if ref is not None and all(ref.path != c.path for c in chosen):
+            chosen.append(ref)
+        if len(chosen) == COVER_PHOTOS:
+            return chosen
+    return []
 
 
 # Category colours when the taxonomy names none: distinct, each with white text at 4.5:1 or more.
@@ -279,25 +354,6 @@ def sheet_path(item) -> str:
     return f"items/{item.enterprise.slug}/{item.product.id}.pdf"
 
 
-TOC_MM = PAGE_MM - SAFETY_MM - 14.0  # under the heading
-
-
-def toc_height(entries: list[dict]) -> float:
-    """The contents table's height (print.css .toc): a chapter's row, and a case's under it."""
-    total = 0.0
-    for entry in entries:
-        if "by" not in entry:
-            total += 3.2 + _line_mm(9.5) + 0.3
-        else:
-            lines = line_count(f"{entry['title']} {entry['by']}", (180.0 - 20.0 - 6.0) / (9.0 * PT_MM))
-            total += 2.0 + lines * _line_mm(9.0) + 0.3
-    return total
-
-
-def _line_mm(pt: float) -> float:
-    return pt * 1.45 * PT_MM
-
-
 class CasebookDocument(PrintDocument):
     """The case book: foreword, chapters of two-page cases, the how-to-buy appendix."""
 
@@ -307,29 +363,18 @@ class CasebookDocument(PrintDocument):
         self.title = book.book.title
         self.chunks = plan_casebook(list(book.chapters))
 
-    @functools.cached_property
-    def toc(self) -> list[dict]:
-        """The contents with each chapter's cases and their pages (the chapter's own page, which
-        listed them, is gone): as many cases under a chapter as the page holds, the rest counted."""
-        chapters = {c.title: c for c in self.chunks if c.kind == "casebook_chapter"}
-        for most in (5, 4, 3, 2, 1, 0):
-            entries = []
-            for entry in super().toc:
-                entries.append(entry)
-                chunk = chapters.get(entry["title"])
-                if chunk is None:
-                    continue
-                cases = chunk.payload["cases"]
-                starts = chapter_pages(cases)
-                entries += [
-                    {"title": c.front.title, "by": f"{c.front.agency} · {c.front.year}년", "page": chunk.first_page + p}
-                    for c, p in zip(cases[:most], starts, strict=False)
-                ]
-                if len(cases) > most:
-                    entries.append({"title": f"외 {len(cases) - most}건", "by": "", "page": None})
-            if toc_height(entries) <= TOC_MM:
-                return entries
-        return super().toc
+    counter = "건"
+
+    def parts(self, chunk: Chunk) -> list[dict]:
+        """A chapter's cases with their agencies and pages (the chapter's own page, which listed
+        them, is gone)."""
+        if chunk.kind != "casebook_chapter":
+            return []
+        cases = chunk.payload["cases"]
+        return [
+            {"title": c.front.title, "by": f"{c.front.agency} · {c.front.year}년", "page": chunk.first_page + start}
+            for c, start in zip(cases, chapter_pages(cases), strict=False)
+        ]
 
     def extra(self, chunk: Chunk) -> dict:
         from ..model.casebook import ROUTES
@@ -341,4 +386,8 @@ class CasebookDocument(PrintDocument):
             "foreword": book.foreword,
             "routes": ROUTES,
             "eligible": list(self.catalog.eligible_items),
+            "cover_photos": cover_photos(
+                [c.photos[0] for c in book.cases if c.photos]
+                + [i.photos[0] for c in book.cases for i in c.items if i.photos]
+            ),
         }
