@@ -1,0 +1,37 @@
+/* The desktop sidebar is taller than the window when a network has many categories. Material
+   scrolls it so the current page's link sits in the middle, which leaves a link cut in half at the
+   top. Instead: no scroll when the link is in view from the top; otherwise the link's section
+   heading at the top, always at a row's edge. Runs after Material's own scroll (which waits for an
+   animation frame). */
+(function () {
+  "use strict";
+  function settle() {
+    var active = document.querySelector(".md-sidebar--primary .md-nav__link--active[href]");
+    var wrap = active && active.closest(".md-sidebar__scrollwrap");
+    if (!wrap || !active.clientHeight) return;
+    var origin = wrap.getBoundingClientRect().top - wrap.scrollTop;
+    function at(el) { return el.getBoundingClientRect().top - origin; }
+    var top = at(active), bottom = top + active.offsetHeight, room = wrap.clientHeight;
+    var most = wrap.scrollHeight - room;
+    var section = active.closest(".md-nav__item--section") || active.closest(".md-nav__item");
+    var wanted = bottom <= room ? 0 : bottom - at(section) <= room ? at(section) : top;
+    wanted = Math.max(0, Math.min(wanted, most));
+    // Rows' top edges; the scroll stops at the last one at or above the wanted place, so no row
+    // is cut at the top, unless that would hide the current link.
+    var rows = Array.prototype.filter.call(wrap.querySelectorAll(".md-nav__link, .md-nav__title"), function (el) {
+      return el.offsetParent !== null;
+    }).map(at);
+    var above = rows.filter(function (r) { return r <= wanted + 0.5; });
+    var stop = above.length ? Math.max.apply(null, above) : 0;
+    if (bottom - stop > room) {
+      var below = rows.filter(function (r) { return r >= wanted - 0.5; });
+      stop = below.length ? Math.min.apply(null, below) : wanted;
+    }
+    wrap.scrollTop = stop;
+  }
+  function later() {
+    requestAnimationFrame(function () { requestAnimationFrame(settle); });
+  }
+  if (window.document$) window.document$.subscribe(later);
+  else document.addEventListener("DOMContentLoaded", later);
+})();
