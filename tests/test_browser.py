@@ -397,7 +397,8 @@ def _layout_holds(page, path: str, width: int) -> None:
     cards = page.evaluate(
         """[...document.querySelectorAll('.sc-card')].filter(c => c.offsetParent).map(c => {
              const r = c.getBoundingClientRect(), p = c.querySelector('.sc-card__photo').getBoundingClientRect(),
-               cols = getComputedStyle(c.parentElement).gridTemplateColumns.split(' ').length;
+               grid = c.closest('.sc-sections') || c.parentElement,  /* subcategories packed on one grid */
+               cols = getComputedStyle(grid).gridTemplateColumns.split(' ').length;
              return [Math.round(r.width), Math.round(p.width - p.height), cols]; })"""
     )
     assert len({w for w, _, _ in cards}) <= 1, f"{path}: cards of several widths {cards}"

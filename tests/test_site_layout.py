@@ -176,3 +176,28 @@ def test_a_bundle_shows_its_price_beside_its_photo_and_its_contents_on_the_first
     price = page.locator(".sc-item__price").bounding_box()
     assert photo["height"] <= 900 * 0.5 and price["x"] > photo["x"] + photo["width"], (photo, price)
     assert page.locator("#items").bounding_box()["y"] < 900
+
+
+_SECTIONS = """() => [...document.querySelectorAll('.sc-section')].map(s => ({
+  top: Math.round(s.getBoundingClientRect().top),
+  n: s.querySelectorAll('.sc-card').length,
+  widths: [...s.querySelectorAll('.sc-card')].map(c => Math.round(c.getBoundingClientRect().width)),
+}))"""
+
+
+def test_small_subcategories_share_a_row_on_a_desktop(site, tab):
+    """At 1440 px a category of four subcategories of one or two items each showed them one under
+    another, a card or two a row and the rest of the screen empty. Now they pack side by side, with
+    every card the same width, and a phone still shows two a row."""
+    page = tab(1440, 900)
+    page.goto(site + "categories/food/")
+    sections = page.evaluate(_SECTIONS)
+    assert len(sections) >= 3 and all(s["n"] <= 2 for s in sections), sections
+    rows = [s["top"] for s in sections]
+    assert len(set(rows)) < len(rows), sections  # at least two subcategories side by side
+    assert len({w for s in sections for w in s["widths"]}) == 1, sections  # one card size
+    for top in set(rows):  # no row holds more cards than the grid's four columns
+        assert sum(s["n"] for s in sections if s["top"] == top) <= 4, sections
+    phone = tab(390, 800)
+    phone.goto(site + "categories/food/")
+    assert len({w for s in phone.evaluate(_SECTIONS) for w in s["widths"]}) == 1
