@@ -235,11 +235,13 @@ def test_the_format_holds_introductions_seasons_and_the_publisher(sample_site):
     assert "조리와 배달은 60세 이상 조합원이 맡고" in ent.select_one("#introduction").find_next("p").find_next("p").text
     assert "회의·행사용 도시락과 단체 급식" in page(sample_site, "categories/food").text
     assert "판매 시기: 1월~2월, 9월" in page(sample_site, "bundles/holiday-local").text
-    footer = page(sample_site, "").select_one(".md-copyright").get_text(" ", strip=True)
+    footer = " ".join(page(sample_site, "").select_one(".md-copyright").get_text(" ", strip=True).split())
     assert "발행: 예시사회적경제네트워크 사무국 · 전화 041-000-0000" in footer  # not '네트워크 네트워크'
     assert "예시시 예시로 12, 2층 (예시) · 평일 9:00~18:00" in footer
     top = page(sample_site, "items/barun-bapsang/local-lunchbox").select_one(".md-banner .sc-publisher")
-    assert top.get_text(" ", strip=True).startswith("예시사회적경제네트워크 사무국 · 공공구매 문의 041-000-0000")
+    assert " ".join(top.get_text(" ", strip=True).split()).startswith(
+        "예시사회적경제네트워크 사무국 · 공공구매 문의 041-000-0000"
+    )
     assert top.a["href"] == "tel:041-000-0000"
 
 

@@ -90,3 +90,29 @@ def test_the_korean_face_is_the_same_bytes_whenever_it_is_cut(tmp_path, monkeypa
         webfont.subset(*found, "가나다 조달", tmp_path / f"{day}.woff2")
         cuts.append((tmp_path / f"{day}.woff2").read_bytes())
     assert cuts[0] == cuts[1]
+
+
+_DATE_OR_PHONE = re.compile(r"(?<![\d-])(\d{4}-\d{2}-\d{2}|0\d{1,3}-\d{3,4}-\d{4})(?![\d-])")
+
+
+def test_no_separator_starts_a_line_and_every_date_and_phone_is_kept_whole(sample_site):
+    """On a phone a cell read "(회원 신고" then "· 사무국 미확인", and a certificate's date broke
+    as "(2027-03-" / "01까지)". In every page's text a list separator has a no-break space before
+    it, and every date and phone number is inside an element that keeps it on one line (which the
+    phone-layout test then checks in a browser)."""
+    checked = 0
+    for html in sorted(sample_site.rglob("*.html")):
+        if "widget" in html.parts or "print" in html.parts:
+            continue
+        body = BeautifulSoup(html.read_text("utf-8"), "html.parser").body
+        if body is None:
+            continue
+        for hidden in body.select("script, style, textarea, option, svg"):
+            hidden.decompose()
+        for text in body.find_all(string=True):
+            assert not re.search(r"[ \t\r\n]·", text), (html, str(text)[:80])
+            for match in _DATE_OR_PHONE.finditer(text):
+                kept = text.find_parent(class_=["sc-date", "sc-tel"]) or text.find_parent("time")
+                assert kept is not None, (html, match.group(0))
+        checked += 1
+    assert checked > 50

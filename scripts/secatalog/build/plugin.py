@@ -252,9 +252,15 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             # Written: 10,000 bodies, head tags and contents lists need not stay until the end.
             page.content, page.toc = None, TableOfContents([])
             page.meta.pop("secatalog_head", None)
-        output = htmlfix.compact(htmlfix.repair(output))
+        output = htmlfix.unbreakable(htmlfix.compact(htmlfix.repair(output)))
         # Our search worker is written with the other outputs: point at it only when it will be.
         return search.use_our_worker(output) if self._writes_outputs else output
+
+    def on_post_template(self, output_content, template_name, config):
+        """Theme pages written outside the nav (404.html) get the same text rules as the others."""
+        if not self.config.enabled or not template_name.endswith(".html"):
+            return output_content
+        return htmlfix.unbreakable(output_content)
 
     @property
     def _writes_outputs(self) -> bool:

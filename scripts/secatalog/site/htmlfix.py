@@ -41,3 +41,31 @@ def _config(match: re.Match) -> str:
 def compact(html: str) -> str:
     html = material.CONFIG_SCRIPT.sub(_config, html, count=1)
     return _INDENT_OR_KEPT.sub(lambda m: m.group(0) if m.group(1) else "\n", html)
+
+
+# Text a phone must not break: a separator between list items (" · ") never starts a line (a cell
+# read "(회원 신고" and then "· 사무국 미확인"), so a no-break space goes before it; a date or a phone
+# number is never split at its hyphens ("(2027-03-" / "01까지)"), so it is marked as one (.sc-date,
+# .sc-tel: white-space: nowrap). Only text in the body is changed: tags (and so attribute values),
+# the head, scripts, styles, form text and option labels are kept as they are.
+_KEPT = re.compile(r"<(script|style|textarea|pre|title|option|svg)\b.*?</\1\s*>|<[^>]*>|([^<]+)", re.S | re.I)
+_IN_TEXT = re.compile(r"(?<![\d-])(\d{4}-\d{2}-\d{2}|0\d{1,3}-\d{3,4}-\d{4})(?![\d-])|\s+·(?=\s)")
+
+
+def _in_text(match: re.Match) -> str:
+    if match.group(1) is None:
+        return "\u00a0·"
+    kind = "sc-tel" if match.group(1).startswith("0") else "sc-date"
+    return f'<span class="{kind}">{match.group(1)}</span>'
+
+
+def _text(match: re.Match) -> str:
+    text = match.group(2)
+    return _IN_TEXT.sub(_in_text, text) if text is not None else match.group(0)
+
+
+def unbreakable(html: str) -> str:
+    """The page's body text with separators, dates and phone numbers kept whole (see above)."""
+    start = html.find("<body")
+    start = html.find(">", start) + 1 if start >= 0 else 0
+    return html[:start] + _KEPT.sub(_text, html[start:]) if start else html
