@@ -579,3 +579,25 @@ def test_korean_lines_break_only_at_spaces_never_inside_a_word_or_figure():
         "루 1,000",
         "원</p><h2>제목 제1장</h2>",
     ]
+
+
+def test_a_printed_verdict_names_its_route_once(sample_site):
+    """The verdict printed the route in bold ("협동조합·사회적협동조합 수의계약 — 추정 가격 …") and
+    again as its first reason."""
+    from secatalog.read.project import load_project
+    from secatalog.settings import Settings
+
+    labels = [
+        r.label for r in load_project(Settings(Path(__file__).resolve().parents[1])).procurement.sole_source_rules
+    ]
+    checked = 0
+    for pdf in sorted((sample_site / "print/enterprises").glob("*.pdf")):
+        first = " ".join(PdfReader(pdf).pages[0].extract_text().split())
+        for label in labels:
+            if f"{label} — 추정 가격" in first:
+                named = re.findall(
+                    re.escape(label) + r"(?! 가능)", first
+                )  # (not the badges "마을기업" "수의계약 가능")
+                assert len(named) == 1, (pdf.name, label)
+                checked += 1
+    assert checked >= 3
