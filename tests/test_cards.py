@@ -47,3 +47,23 @@ def test_card_text_is_its_items_and_the_page_offers_it(sample_site):
     page = (sample_site / "cards/index.html").read_text("utf-8")
     assert f'alt="{food["alt"]}"' in page and 'href="../cards/category-food.png" download' in page
     assert 'href="./cards/"' in (sample_site / "index.html").read_text("utf-8")
+
+
+def test_each_card_says_what_a_buyer_may_buy_directly_above_a_readable_address(sample_site):
+    """The cards showed no eligibility and left a short list's card half empty, with the address at
+    26 px (about 9 px in a feed). Each card now sets apart how many of its items may be bought
+    directly (or, for a case, how the agency bought), in the same place above its foot."""
+    catalog = load_project(Settings(ROOT))
+    cards = {c["name"]: c for c in json.loads((sample_site / "cards/cards.json").read_text("utf-8"))["cards"]}
+    for category, items in catalog.by_category:
+        if items:
+            eligible = sum(1 for i in items if i.eligibility.eligible)
+            assert cards[f"category-{category.id}"]["note"] == f"품목 {len(items)}개 중 {eligible}개 수의계약 가능"
+    for bundle in catalog.bundles:
+        assert cards[f"bundle-{bundle.slug}"]["note"].startswith(f"구성 {len(bundle.items)}가지 중 ")
+    assert cards["case-meeting-lunchbox"]["note"] == "구매 방법 · 수의계약"
+    for card in cards.values():
+        image = Image.open(sample_site / "cards" / card["file"]).convert("RGB")
+        band = image.crop((60, 740, 1020, 880))  # above the foot: the note's green frame
+        green = sum(n for n, (r, g, b) in band.getcolors(1 << 20) if (r, g, b) == (0x1B, 0x5E, 0x20))
+        assert green > 500, card["name"]

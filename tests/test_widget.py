@@ -203,6 +203,8 @@ def test_banners_and_widget_wear_the_networks_colour_and_fit_its_name(network, t
         # Nothing but background in the right margin: the name was fitted, not clipped.
         margin = banner.crop((banner.width - 12, 0, banner.width, banner.height))
         assert margin.getcolors() == [(margin.width * margin.height, (0x1B, 0x5E, 0x20))], (w, h)
+        # The catalog's mark in a white disc at the left, then the text (not the name alone).
+        assert banner.getpixel((banner.height // 2, 24)) == (255, 255, 255), (w, h)
     assert "#1b5e20" in (out / "widget/frame.html").read_text("utf-8")
     assert "#1b5e20" in (out / "widget/embed.js").read_text("utf-8")
     assert "#283593" not in (out / "widget/embed.js").read_text("utf-8")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..markup import priced
+from ..model.casebook import ROUTES
 from ..model.catalog import Catalog
 
 SIZE = 1080  # pixels: Instagram's square, also fine on Facebook and X
@@ -25,6 +26,9 @@ class Card:
     alt: str
     """Text to paste as the image description when posting."""
     photo: object = None
+    note: str = ""
+    """What a buyer asks first, set apart at the card's foot: how many may be bought directly
+    (수의계약), or how the agency bought."""
 
 
 def cards(catalog: Catalog) -> list[Card]:
@@ -44,6 +48,7 @@ def cards(catalog: Catalog) -> list[Card]:
                 f"{site}categories/{category.id}/",
                 f"{category.name}: 품목 {len(items)}개 중 수의계약 가능 {eligible}개. " + ", ".join(lines),
                 next((i.photos[0] for i in items if i.photos), None),
+                f"품목 {len(items)}개 중 {eligible}개 수의계약 가능",
             )
         )
     for bundle in catalog.bundles:
@@ -55,6 +60,7 @@ def cards(catalog: Catalog) -> list[Card]:
             *(f"{i.product.name} · {i.enterprise.record.name}" for i in bundle.items[:2]),
         )
         occasions = "·".join(record.occasions[:3])
+        direct = sum(1 for i in bundle.items if i.eligibility.eligible)
         out.append(
             Card(
                 f"bundle-{bundle.slug}",
@@ -64,6 +70,7 @@ def cards(catalog: Catalog) -> list[Card]:
                 f"{site}{bundle.url}",
                 f"꾸러미 {bundle.record.name}: {bundle.record.summary}",
                 bundle.photo,
+                f"구성 {len(bundle.items)}가지 중 {direct}가지 수의계약 가능",
             )
         )
     if catalog.casebook is not None:
@@ -78,6 +85,7 @@ def cards(catalog: Catalog) -> list[Card]:
                     f"{site}{case.url}",
                     f"{front.agency} 사례: {front.title}. " + " ".join(front.results[:3]),
                     case.photos[0] if case.photos else None,
+                    f"구매 방법 · {ROUTES[front.purchase.route]}",
                 )
             )
     return out

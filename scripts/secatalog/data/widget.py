@@ -118,23 +118,49 @@ def _minify(js: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+ACTION = "공공구매 카탈로그"
+"""What a banner says first: a city homepage's visitor looks for what to do, not who made it."""
+
+
 def _banner(catalog: Catalog, width: int, height: int):
-    """A plain banner in the network's colour, drawn at twice its display size for sharp screens;
-    the network's name is set as large as fits, on two lines if one is not enough."""
+    """A banner in the network's colour, drawn at twice its display size for sharp screens: the
+    catalog's mark in a white disc, then what it is for in large type and the network's name
+    (set as large as fits, on two lines if one is not enough) with an arrow below."""
     from PIL import Image, ImageColor, ImageDraw
 
     scale = 2
     w, h, margin = width * scale, height * scale, 10 * scale
-    im = Image.new("RGB", (w, h), ImageColor.getrgb(catalog.network.colour))
+    colour = ImageColor.getrgb(catalog.network.colour)
+    im = Image.new("RGB", (w, h), colour)
     pen = ImageDraw.Draw(im)
-    lines, font = _fit(pen, catalog.network.name, w - 2 * margin, int(h * 0.55), int(h * 0.3))
-    small = _font(int(h * 0.18))
-    line_height = font.size * 1.15
-    top = max(margin // 2, (h * 0.62 - line_height * len(lines)) / 2)
+    disc = h - 2 * margin
+    pen.ellipse((margin, margin, margin + disc, margin + disc), fill=(255, 255, 255))
+    _mark(pen, margin + disc * 0.18, margin + disc * 0.16, disc * 0.64, colour)
+    left = margin * 2 + disc
+    room = w - left - margin
+    action = _fit(pen, ACTION, room, int(h * 0.42), int(h * 0.36))[1]
+    lines, small = _fit(pen, f"{catalog.network.name} ›", room, int(h * 0.3), int(h * 0.2))
+    block = action.size * 1.2 + small.size * 1.15 * len(lines)
+    top = (h - block) / 2
+    pen.text((left, top), ACTION, fill=(255, 255, 255), font=action)
     for n, line in enumerate(lines):
-        pen.text((margin, top + n * line_height), line, fill=(255, 255, 255), font=font)
-    pen.text((margin, h * 0.68), "공공구매 카탈로그 바로가기 ›", fill=(255, 255, 255), font=small)
+        pen.text((left, top + action.size * 1.25 + n * small.size * 1.15), line, fill=(255, 255, 255), font=small)
     return im
+
+
+_PAGE = ((3, 8), (7, 8.6), (10, 9.9), (12, 11.5), (12, 22.5), (9.5, 20.6), (6.5, 19.4), (3, 19))
+"""The book's left page on the logo's 24-unit grid; the right page is its mirror."""
+
+
+def _mark(pen, x: float, y: float, size: float, colour) -> None:
+    """The site's logo (a reader over an open book, assets/logo.svg), size units square at x, y."""
+
+    def at(px: float, py: float) -> tuple[float, float]:
+        return x + px / 24 * size, y + py / 24 * size
+
+    pen.ellipse((*at(9, 2), *at(15, 8)), fill=colour)
+    pen.polygon([at(px, py) for px, py in _PAGE], fill=colour)
+    pen.polygon([at(24 - px, py) for px, py in _PAGE], fill=colour)
 
 
 def _font(size: int):
