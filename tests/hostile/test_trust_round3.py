@@ -321,7 +321,7 @@ def _soup(site: Path, url: str):
 
 @pytest.mark.slow
 def test_an_unconfirmed_certificate_is_labelled_on_pages_and_kept_apart_by_the_filter(trust_site):
-    claimed = _soup(trust_site, "items/sesame-se/sesame-oil").select_one(".sc-certs").get_text(" ", strip=True)
+    claimed = " ".join(_soup(trust_site, "items/sesame-se/sesame-oil").select_one(".sc-certs").get_text().split())
     assert claimed == "사회적기업 인증 아무-번호-1 · 회원 신고 · 사무국 미확인"
     confirmed = (
         _soup(trust_site, "items/haneul-clean/office-cleaning").select_one(".sc-certs").get_text(" ", strip=True)
@@ -339,7 +339,7 @@ def test_an_unconfirmed_certificate_is_labelled_on_pages_and_kept_apart_by_the_f
     }
     assert "social-enterprise" in groups["사무국 확인"]
     assert "claimed:social-enterprise" in groups["회원 신고 · 사무국 미확인"]
-    quick = _soup(trust_site, "procurement").get_text(" ", strip=True)
+    quick = " ".join(_soup(trust_site, "procurement").get_text(" ", strip=True).split())
     assert "사회적기업 인증 (회원 신고 · 사무국 미확인)" in quick
 
 
@@ -416,7 +416,7 @@ def test_old_addresses_of_a_retired_enterprise_say_it_is_no_longer_listed(tmp_pa
 
     out = build_site(root, tmp_path / "site", "--skip-print")
     for url in ("enterprises/old-coop", "items/old-coop/lunch-box"):
-        text = _soup(out, url).select_one("article").get_text(" ", strip=True)
+        text = " ".join(_soup(out, url).select_one("article").get_text().split())  # (dates are spans)
         assert (
             "옛협동조합 (예시)" in text and "이 기업은 더 이상 카탈로그에 실려 있지 않습니다 (2026-11-30부터)" in text
         )
