@@ -118,6 +118,7 @@ def _minify(js: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+SUPERSAMPLE = 3
 ACTION = "공공구매 카탈로그"
 """What a banner says first: a city homepage's visitor looks for what to do, not who made it."""
 
@@ -128,7 +129,7 @@ def _banner(catalog: Catalog, width: int, height: int):
     (set as large as fits, on two lines if one is not enough) with an arrow below."""
     from PIL import Image, ImageColor, ImageDraw
 
-    scale = 2
+    scale = 2 * SUPERSAMPLE  # drawn larger, then reduced: Pillow draws discs without antialiasing
     w, h, margin = width * scale, height * scale, 10 * scale
     colour = ImageColor.getrgb(catalog.network.colour)
     im = Image.new("RGB", (w, h), colour)
@@ -145,7 +146,7 @@ def _banner(catalog: Catalog, width: int, height: int):
     pen.text((left, top), ACTION, fill=(255, 255, 255), font=action)
     for n, line in enumerate(lines):
         pen.text((left, top + action.size * 1.25 + n * small.size * 1.15), line, fill=(255, 255, 255), font=small)
-    return im
+    return im.resize((width * 2, height * 2), Image.Resampling.LANCZOS)
 
 
 _PAGE = ((3, 8), (7, 8.6), (10, 9.9), (12, 11.5), (12, 22.5), (9.5, 20.6), (6.5, 19.4), (3, 19))
