@@ -68,6 +68,16 @@ def line_count(text: str, width: float) -> int:
     return max(lines, 1)
 
 
+def line_mm(pt: float, height: float = 1.45) -> float:
+    """One line's height in mm at pt points and a line height (print.css sets 1.45)."""
+    return pt * height * PT_MM
+
+
+def lines_in(text: str, width_mm: float, pt: float, most: int = 1_000) -> int:
+    """Lines text takes in a box width_mm wide at pt points, at most `most` (a clamped box)."""
+    return min(most, line_count(text, width_mm / (pt * PT_MM)))
+
+
 def fit_size(text: str, width: float, lines: int, largest: float, smallest: float) -> float:
     """The largest font size (in the unit of width, in steps of 1) at which text takes at most
     `lines` lines of a box `width` wide with no word broken; `smallest` if none does."""

@@ -13,7 +13,7 @@ from ..jinja import environment
 from ..model.catalog import Catalog, PhotoRef
 from ..read.photos import ProcessedPhoto
 from .fetcher import photo_url, qr_url
-from .fit import PT_MM, line_count
+from .fit import line_mm, lines_in
 from .plan import (
     Chunk,
     case_pages,
@@ -101,17 +101,12 @@ def toc_height(entries: list[dict]) -> float:
     total = 0.0
     for entry in entries:
         if "by" not in entry:
-            total += 3.2 + _line_mm(9.5) + 0.3
+            total += 3.2 + line_mm(9.5) + 0.3
             if entry.get("note"):
-                total += line_count(entry["note"], (180.0 - 20.0) / (8.5 * PT_MM)) * _line_mm(8.5) + 0.5
+                total += lines_in(entry["note"], 180.0 - 20.0, 8.5) * line_mm(8.5) + 0.5
         else:
-            lines = line_count(f"{entry['title']} {entry['by']}", (180.0 - 20.0 - 6.0) / (9.0 * PT_MM))
-            total += 2.0 + lines * _line_mm(9.0) + 0.3
+            total += 2.0 + lines_in(f"{entry['title']} {entry['by']}", 180.0 - 20.0 - 6.0, 9.0) * line_mm(9.0) + 0.3
     return total
-
-
-def _line_mm(pt: float) -> float:
-    return pt * 1.45 * PT_MM
 
 
 class PrintDocument:
@@ -241,7 +236,9 @@ class CatalogDocument(PrintDocument):
             "index_rows": self.index[slice(*chunk.payload["row_pages"])] if chunk.kind == "index" else [],
             "cover_photos": cover_photos(
                 next((i.photos[0] for i in items if i.photos), None) for _, items in self.catalog.by_category
-            ),
+            )
+            if chunk.kind == "front"
+            else [],
         }
 
 
@@ -389,5 +386,7 @@ class CasebookDocument(PrintDocument):
             "cover_photos": cover_photos(
                 [c.photos[0] for c in book.cases if c.photos]
                 + [i.photos[0] for c in book.cases for i in c.items if i.photos]
-            ),
+            )
+            if chunk.kind == "casebook_front"
+            else [],
         }

@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .fit import PT_MM, line_count
+from .fit import PT_MM
+from .fit import line_mm as _line
+from .fit import lines_in as _lines
 from .tables import PAGE_MM, SAFETY_MM
 
 WIDTH_MM = 180.0
@@ -31,14 +33,6 @@ smaller than the least is left out; the most is square in three columns, 4:3 in 
 PHOTO_GAP_MM = 4.0
 THUMB_MM = (20.0, 15.0)
 """A product's photo in its row of the table, when a one-page profile has no room for the row of photos."""
-
-
-def _line(pt: float, height: float = 1.45) -> float:
-    return pt * height * PT_MM
-
-
-def _lines(text: str, width_mm: float, pt: float, most: int = 1_000) -> int:
-    return min(most, line_count(text, width_mm / (pt * PT_MM)))
 
 
 def _heading(pt: float = 13.0, below: float = 2.0, above: float = 0.0) -> float:

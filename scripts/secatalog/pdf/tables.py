@@ -13,7 +13,7 @@ from typing import Any
 
 from ..jinja import with_org
 from ..markup import priced
-from .fit import PT_MM, line_count
+from .fit import PT_MM, line_count, line_mm
 
 PAGE_MM = 258.0
 """The height of a .page (print.css): the A4 text area."""
@@ -42,7 +42,7 @@ class Table:
 
     @property
     def line_mm(self) -> float:
-        return self.font_pt * self.line_height * PT_MM
+        return line_mm(self.font_pt, self.line_height)
 
     def row_height(self, cells: tuple[str, ...]) -> float:
         em = self.font_pt * PT_MM
