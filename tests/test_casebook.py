@@ -173,14 +173,16 @@ def test_new_case_with_a_broken_book_file_reports_it(network):
 
 
 def test_short_cases_take_one_page_and_photo_cases_a_spread(sample_site):
-    """No case ends with a few lines and its QR on an otherwise empty page."""
+    """No case ends with a few lines and its QR on an otherwise empty page: a short case is one page
+    with what to buy beside its story, a case with photos a spread whose first page says the case
+    at a glance and whose second what to buy."""
     with pdfplumber.open(sample_site / "print/casebook-screen.pdf") as pdf:
         texts = [" ".join((page.extract_text() or "").split()) for page in pdf.pages]
     short = next(n for n, t in enumerate(texts) if "홀몸 어르신 안부 확인, 같은 선생님이 꾸준히" in t and "문제" in t)
-    assert "이 사례에 쓰인 제품·서비스" in texts[short]  # the whole case, QR block included, on its page
+    assert "같은 것을 사려면" in texts[short] and "한눈에 보기" in texts[short]  # the whole case on its page
     spread = next(n for n, t in enumerate(texts) if "회의 도시락을 바꾸니 어르신 일자리가 생겼다" in t and "문제" in t)
-    assert "이 사례에 쓰인 제품·서비스" not in texts[spread]
-    assert "이 사례에 쓰인 제품·서비스" in texts[spread + 1] and "사회적 가치" in texts[spread + 1]
+    assert "같은 것을 사려면" not in texts[spread] and "한눈에 보기" in texts[spread]
+    assert "같은 것을 사려면" in texts[spread + 1] and "사회적 가치" in texts[spread + 1]
     assert "1,380개" in texts[spread]  # the key figures lead the case
 
 

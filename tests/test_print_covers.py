@@ -141,15 +141,17 @@ def test_a_category_opener_carries_its_first_card_when_two_fit_a_page():
     assert list(item_page_numbers(single, 1).values()) == [11, 12, 13, 14, 15]
 
 
-def _ink_bottom(png: Path, top_mm: float, bottom_mm: float) -> float:
+def _ink_bottom(png: Path, top_mm: float, bottom_mm: float, left_mm: float = 0, right_mm: float = 195) -> float:
     """How far down the band between top_mm and bottom_mm (from the sheet's top) the page's lowest
-    ink reaches, 0 to 1 (the right-hand 15 mm are left out: the thumb tabs live there)."""
+    ink reaches, 0 to 1, between left_mm and right_mm across (by default the right-hand 15 mm are
+    left out: the thumb tabs live there)."""
     from PIL import Image
 
     page = Image.open(png).convert("L")
     scale = page.height / 297
     top, bottom = round(top_mm * scale), round(bottom_mm * scale)
-    band = page.crop((0, top, page.width - round(15 * scale), bottom)).point(lambda v: 255 if v < 200 else 0)
+    box = (round(left_mm * scale), top, round(right_mm * scale), bottom)
+    band = page.crop(box).point(lambda v: 255 if v < 200 else 0)
     box = band.getbbox()
     return box[3] / (bottom - top) if box else 0.0
 
@@ -168,6 +170,22 @@ def test_profiles_fill_their_pages(sample_site, tmp_path):
         images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True)
         shown = [line for line in images.stdout.splitlines()[2:] if " image " in line]
         assert len(shown) >= (4 if pages == 2 else 2), pdf.name  # the enterprise's photo, its products' and the QR
+
+
+def test_case_pages_fill_their_story_column(sample_site, tmp_path):
+    """Case pages were half empty under a short story. The story column closes with the items'
+    photos when there is room (pdf/casepage.py), so it reaches at least 60% down every case page;
+    the side column (at a glance, what to buy) is a box at its top, at least a third down."""
+    pdf = sample_site / "print/casebook-screen.pdf"
+    pages = _pdftotext(pdf).split("\f")
+    subprocess.run(["pdftoppm", "-r", "30", "-gray", "-png", str(pdf), str(tmp_path / "c")], check=True)
+    pngs = sorted(tmp_path.glob("c*.png"))
+    cases = [n for n, text in enumerate(pages) if "한눈에 보기" in text or "같은 것을 사려면" in text]
+    assert len(cases) >= 8
+    for n in cases:
+        story = _ink_bottom(pngs[n], 18, 18 + 258, 15, 15 + 115)
+        side = _ink_bottom(pngs[n], 18, 18 + 258, 15 + 122, 195)
+        assert story >= 0.6 and side >= 0.33, (n + 1, round(story, 2), round(side, 2))
 
 
 def test_a_case_book_chapter_opens_on_its_first_case_and_the_contents_list_every_case(sample_site):

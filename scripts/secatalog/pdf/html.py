@@ -12,11 +12,11 @@ from markupsafe import Markup
 from ..jinja import environment
 from ..model.catalog import Catalog, PhotoRef
 from ..read.photos import ProcessedPhoto
+from .casepage import plan_case
 from .fetcher import photo_url, qr_url
-from .fit import line_mm, lines_in
+from .fit import PT_MM, fit_size, line_mm, lines_in
 from .plan import (
     Chunk,
-    case_pages,
     chapter_pages,
     item_page_numbers,
     opener_cards,
@@ -262,7 +262,10 @@ TAB_COLOURS = (
     "#1565c0", "#2e7d32", "#ad1457", "#6a1b9a", "#00695c", "#c62828",
     "#4e342e", "#37474f", "#0d47a1", "#33691e", "#880e4f", "#283593",
 )  # fmt: skip
-TAB_STEPS = 12  # tab positions down the page edge before they start again at the top
+TAB_STEPS = 10  # tab positions down the page edge before they start again at the top
+TAB_STEP_MM = 22.0
+TAB_LABEL_MM = 34.0
+"""The label's room along the tab (print.css .tab: 38 mm tall, turned on its side)."""
 OPENER_ROWS = 36
 OPENER_ROWS_WITH_CARD = 7  # the introduction's half of a page shared with the first card
 
@@ -272,7 +275,8 @@ def category_tab(catalog: Catalog, category) -> dict:
     index = [c.id for c in catalog.taxonomy.categories].index(category.id)
     return {
         "tab_colour": category.colour or TAB_COLOURS[index % len(TAB_COLOURS)],
-        "tab_top": 4 + (index % TAB_STEPS) * 20,  # mm below the top of the text area
+        "tab_top": 4 + (index % TAB_STEPS) * TAB_STEP_MM,  # mm below the top of the text area
+        "tab_pt": fit_size(category.name, TAB_LABEL_MM / PT_MM, 1, 10, 6),
     }
 
 
@@ -378,7 +382,7 @@ class CasebookDocument(PrintDocument):
 
         book = self.catalog.casebook
         return {
-            "case_pages": case_pages,
+            "plan_case": plan_case,
             "book": book.book,
             "foreword": book.foreword,
             "routes": ROUTES,

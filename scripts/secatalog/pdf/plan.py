@@ -11,6 +11,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from .casepage import plan_case
+
 FRONT_PAGES = 3  # cover, how to use, table of contents
 PROFILES_PER_CHUNK = 20
 CHUNK_PAGES = 40
@@ -140,18 +142,12 @@ def profile_page_numbers(chunks: list[Chunk]) -> dict[str, int]:
 
 
 APPENDIX_PAGES = 2
-SHORT_STORY = 400  # characters of story that still fit on a case's single page
-CHAPTER_HEAD = 150  # characters of story the chapter's heading takes on its first case's page
 
 
 def case_pages(case: Any, opens: bool = False) -> int:
-    """A short case without photos takes one page; others a two-page spread (so no case ends with
-    a few lines and the QR on an otherwise empty page). A chapter's first case also carries the
-    chapter's heading (opens). Decided from the data, so pages stay planned."""
-    front = case.front
-    story = SHORT_STORY - (CHAPTER_HEAD if opens else 0)
-    short = len(case.body) <= story and len(front.results) <= 3 and len(case.items) <= 3
-    return 1 if short and not case.photos else 2
+    """1 or 2: a case's pages (casepage.py plans them). A chapter's first case also carries the
+    chapter's heading (opens)."""
+    return plan_case(case, opens).pages
 
 
 def chapter_pages(cases: tuple[Any, ...]) -> list[int]:

@@ -1,0 +1,160 @@
+"""A case's plan in the case book: one page or two, and what fills the room its story leaves.
+
+Each case page has a story column and a side column (print.css .case-cols). The side holds the
+case at a glance and, on the case's last page, what to buy and whom to call; the story column
+ends with photos of the items the case bought when there is room for them, so a short story does
+not leave half a page empty. Measured before rendering (fit.py), as the profiles are (profile.py);
+the heights follow print.css's .case rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .fit import PT_MM
+from .fit import line_mm as _line
+from .fit import lines_in as _lines
+from .tables import PAGE_MM, SAFETY_MM
+
+WIDTH_MM = 180.0
+SIDE_MM = 58.0
+MAIN_MM = WIDTH_MM - SIDE_MM - 7.0
+"""The story column (.case-main) beside the side column and its gap."""
+MAIN_PT, MAIN_LH = 10.5, 1.6
+CHAPTER_HEAD_MM = 34.0
+"""A chapter's band on its first case's page (.chapter-head with its margin)."""
+PHOTO_MM = {False: 100.0, True: 71.0}
+"""The case's photo with its margin (.case-photo), on a chapter's first page or not."""
+ITEMS = 3
+"""The most items a case lists to buy (the site lists all)."""
+GLANCE_PT = 8.5
+GLANCE_VALUE_MM = SIDE_MM - 7.0 - 15.0
+"""A value's width in the at-a-glance box, right of its 15 mm label (.case-box dt, dd)."""
+BOX_MM = 6.0 + 6.0 + 4.0
+"""A side box's padding, heading and margin."""
+BUY_ITEM_MM = 27.0
+"""An item to buy in text: name, enterprise, price and verdict, phone (.buy-item)."""
+BUY_PHOTO_MM = 31.5
+"""The photo above an item to buy (.buy-item img and its margin)."""
+QR_MM = 27.0
+FIGURE_MM = (40.0, 100.0, 80.0)
+"""The story column's photos: no lower than the least (else left out), no taller than the most
+(one photo across the column, or two side by side)."""
+CAPTION_MM = 6.0
+
+
+@dataclass(frozen=True)
+class CasePlan:
+    pages: int
+    """1 or 2."""
+    side_photos: int = 0
+    """How many of the items to buy show their photo in the side column."""
+    figure_mm: float = 0.0
+    """The height of the photos closing the story column on the case's last page; 0 for none."""
+    figures: tuple[Any, ...] = ()
+    """The photos there, each with its caption: (PhotoRef, caption)."""
+
+
+def plan_case(case: Any, opens: bool = False) -> CasePlan:
+    """How many pages a case takes, and how its last page's room is filled."""
+    front = case.front
+    head = _head(front) + (CHAPTER_HEAD_MM if opens else 0.0)
+    room = PAGE_MM - SAFETY_MM
+    glance = glance_mm(case)
+    first = head + (PHOTO_MM[opens] if case.photos else 0.0)
+    opening, closing = _opening(front), _closing(case)
+    items = min(len(case.items) or len(case.enterprises), ITEMS)
+    buy = BOX_MM + items * BUY_ITEM_MM + QR_MM
+    one_page = (
+        not case.photos
+        and len(case.items) <= ITEMS
+        and len(front.results) <= 3
+        and first + opening + closing <= room
+        and first + glance + buy <= room
+    )
+    if one_page:
+        used = first + opening + closing
+        return _fill(case, room - used, pictured(case), side_photos=0)
+    # two pages: the second starts with a one-line kicker and holds what follows the purchase;
+    # its story column closes with the case's second photo, else the items' photos, and the
+    # items to buy show their photos only when the story column has no room for them
+    second = _line(8) + 1.0
+    photos = [(ref, front.title) for ref in case.photos[1:2]] or pictured(case)
+    plan = _fill(case, room - second - closing - _results(front), photos, side_photos=0, pages=2)
+    if plan.figures and not case.photos[1:2]:
+        return plan
+    side_room = room - second - buy
+    side_photos = min(items, int(max(side_room, 0) // BUY_PHOTO_MM)) if case.items else 0
+    return CasePlan(2, side_photos, plan.figure_mm, plan.figures)
+
+
+def _fill(case: Any, room: float, photos: list, side_photos: int, pages: int = 1) -> CasePlan:
+    """The story column's closing photos, as tall as the room allows (at most two in a row)."""
+    height = min(room - CAPTION_MM - 4.0, FIGURE_MM[1] if len(photos) < 2 else FIGURE_MM[2])
+    if not photos or height < FIGURE_MM[0]:
+        return CasePlan(pages, side_photos)
+    chosen = tuple((ref, _caption(what)) for ref, what in photos[:2])
+    return CasePlan(pages, side_photos, round(height, 1), chosen)
+
+
+def pictured(case: Any) -> list[tuple[Any, Any]]:
+    """(photo, item) for the case's items that have photos, in the case's order."""
+    return [(item.photos[0], item) for item in case.items[:ITEMS] if item.photos]
+
+
+def _caption(what: Any) -> str:
+    if isinstance(what, str):
+        return what
+    return f"{what.product.name} — {what.enterprise.record.name}"
+
+
+def _head(front: Any) -> float:
+    """Kicker, title, headline and the row of figures."""
+    title = _lines(front.title, WIDTH_MM, 16, 3) * _line(16, 1.25) + 2.0
+    headline = _lines(front.headline, WIDTH_MM, 12, 2) * _line(12) + 2 * 12 * PT_MM
+    figures = 9.0 + max(20.0, 5.0 + max(_lines(r, WIDTH_MM / 3 - 9, 12, 4) * _line(12) for r in front.results[:3]))
+    return _line(8) + 1.0 + title + headline + figures
+
+
+def _section(text: str, most_mm: float = 34.0) -> float:
+    """A heading and its paragraph in the story column."""
+    body = min(_lines(text, MAIN_MM, MAIN_PT) * _line(MAIN_PT, MAIN_LH), most_mm)
+    return 4.0 + _line(11, 1.25) + MAIN_PT * PT_MM + body  # the margins between collapse
+
+
+def _opening(front: Any) -> float:
+    """The quote, the problem and the purchase."""
+    quote = 0.0
+    if front.quote:
+        quote = min(_lines(f"“{front.quote.text}”", MAIN_MM - 13, 14) * _line(14) + _line(11) + 9.0, 45.0)
+    purchase = f"{front.purchase.what} — 수의계약, {front.purchase.amount or ''}"
+    return quote + _section(front.problem) + _section(purchase)
+
+
+def _results(front: Any) -> float:
+    if len(front.results) <= 3:
+        return 0.0
+    return 4.0 + _line(11, 1.25) + 1.0 + len(front.results[3:6]) * _line(MAIN_PT, MAIN_LH) * 1.7
+
+
+_MARKUP = re.compile(r"[*_`#>\[\]]|\(https?://[^)]*\)")
+
+
+def _closing(case: Any) -> float:
+    """Social value, collaboration and the story (its paragraphs, clamped at 70 mm)."""
+    front = case.front
+    out = _section(front.social_value) + (_section(front.collaboration) if front.collaboration else 0.0)
+    paragraphs = [p for p in _MARKUP.sub("", case.body).split("\n\n") if p.strip()]
+    story = sum(_lines(p, MAIN_MM, MAIN_PT) * _line(MAIN_PT, MAIN_LH) + MAIN_PT * PT_MM for p in paragraphs)
+    return out + min(story, 70.0) + MAIN_PT * PT_MM  # the last paragraph's margin
+
+
+def glance_mm(case: Any) -> float:
+    """The at-a-glance box: agency, year, route, amount, suppliers, programme."""
+    f = case.front
+    values = [f"{f.agency} {f.department}", f"{f.year}년", "종합쇼핑몰 구매", str(f.purchase.amount or "")]
+    values += [ent.record.name for ent in case.enterprises[:3]] + [f.programme]
+    lines = sum(_lines(v, GLANCE_VALUE_MM, GLANCE_PT, 3) for v in values if v)
+    return BOX_MM + lines * _line(GLANCE_PT) + len(values) * 1.2
