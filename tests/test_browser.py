@@ -204,10 +204,45 @@ def test_on_a_phone_the_conditions_fold_and_the_subcategory_links_jump(site, tab
     header = page.locator(".md-header").bounding_box()
     top = page.locator(target).bounding_box()["y"]
     assert header["y"] + header["height"] <= top < 250 and page.evaluate("scrollY") > 0, top
+    # The chips stay under the header (sticky), and the heading lands below them too.
+    chips = page.locator(".sc-subnav").bounding_box()
+    assert abs(chips["y"] - (header["y"] + header["height"])) <= 1 and chips["y"] + chips["height"] <= top, (chips, top)
     desk = new_tab(viewport={"width": 1440, "height": 900})
     desk.goto(base + "categories/food/")
     assert desk.locator(".sc-filters__fold").evaluate("d => d.open"), "open on a desktop"
     assert not desk.locator(".sc-filters__active").is_visible()
+
+
+def test_on_a_phone_the_quick_finder_keeps_its_category_chips_in_reach(site, tab):
+    """바로찾기 is about forty phone screens: far down, the category chips are still under the
+    header, in one row that scrolls sideways, and the page itself does not."""
+    page = tab(390, 844)
+    page.goto(site + "procurement/")
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight / 2)")
+    page.wait_for_timeout(200)
+    header = page.locator(".md-header").bounding_box()
+    chips = page.locator(".sc-subnav").bounding_box()
+    assert abs(chips["y"] - (header["y"] + header["height"])) <= 1 and chips["height"] < 64, chips
+    row = page.locator(".sc-subnav ul")
+    assert row.evaluate("u => u.scrollWidth > u.clientWidth"), "one row, scrolling sideways"
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    last = page.locator(".sc-subnav li").last
+    last.locator("a").click()
+    page.wait_for_timeout(300)
+    target = page.locator(last.locator("a").get_attribute("href")).bounding_box()
+    assert chips["y"] + chips["height"] <= target["y"] < 300, target
+
+
+def test_the_home_page_search_box_opens_the_search_with_the_words(site, tab):
+    """The home page's search box is a plain form: material opens its search with ?q= filled."""
+    page = tab(1440, 900)
+    page.goto(site)
+    page.fill("#sc-hero-q", "도시락")
+    page.press("#sc-hero-q", "Enter")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    assert page.locator("input.md-search__input").input_value() == "도시락"
+    titles = page.locator(".md-search-result__item h1, .md-search-result__item h2").all_inner_texts()
+    assert any("도시락" in t for t in titles), titles
 
 
 def test_without_javascript_the_plain_list_shows(site, new_tab):

@@ -86,6 +86,7 @@ def home(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, An
         "gift_count": sum(1 for i in catalog.items if i.gift_ok),
         "recent": recent_items(catalog),
         "editions": [(edition, len(part.items)) for edition, part in catalog.print_editions()],
+        "purchases": sum(len(ent.record.procurement_record) for ent in catalog.enterprises),
     }
 
 
