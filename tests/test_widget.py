@@ -205,6 +205,9 @@ def test_banners_and_widget_wear_the_networks_colour_and_fit_its_name(network, t
         assert margin.getcolors() == [(margin.width * margin.height, (0x1B, 0x5E, 0x20))], (w, h)
         # The catalog's mark in a white disc at the left, then the text (not the name alone).
         assert banner.getpixel((banner.height // 2, 24)) == (255, 255, 255), (w, h)
+        # The call to action ("수의계약 가능 N개 바로 찾기 ›") in amber under the white message.
+        amber = sum(n for n, (r, g, b) in banner.getcolors(1 << 20) if r > 240 and 200 < g < 240 and b < 160)
+        assert amber > 200, (w, h, amber)
     assert "#1b5e20" in (out / "widget/frame.html").read_text("utf-8")
     assert "#1b5e20" in (out / "widget/embed.js").read_text("utf-8")
     assert "#283593" not in (out / "widget/embed.js").read_text("utf-8")

@@ -84,7 +84,8 @@ def cards(catalog: Catalog) -> list[Card]:
                     (*front.results[:3], _bought(case))[:4],
                     f"{site}{case.url}",
                     f"{front.agency} 사례: {front.title}. " + " ".join(front.results[:3]),
-                    case.photos[0] if case.photos else None,
+                    # a case without its own photo shows what was bought, so every case card looks alike
+                    case.photos[0] if case.photos else next((i.photos[0] for i in case.items if i.photos), None),
                     f"구매 방법 · {ROUTES[front.purchase.route]}",
                 )
             )

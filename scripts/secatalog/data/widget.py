@@ -119,14 +119,20 @@ def _minify(js: str) -> str:
 
 
 SUPERSAMPLE = 3
-ACTION = "공공구매 카탈로그"
+MESSAGE = "사회적경제 제품 공공구매"
 """What a banner says first: a city homepage's visitor looks for what to do, not who made it."""
+
+
+def _action(catalog: Catalog) -> str:
+    """The banner's second line: what a click gives, with the figure that makes it worth it."""
+    count = len(catalog.eligible_items)
+    return f"수의계약 가능 {count:,}개 바로 찾기 ›" if count else "제품·서비스 바로 찾기 ›"
 
 
 def _banner(catalog: Catalog, width: int, height: int):
     """A banner in the network's colour, drawn at twice its display size for sharp screens: the
-    catalog's mark in a white disc, then what it is for in large type and the network's name
-    (set as large as fits, on two lines if one is not enough) with an arrow below."""
+    catalog's mark in a white disc, then the message in large type, what a click gives (with the
+    count of items a buyer may buy directly), and on the taller banners the network's name."""
     from PIL import Image, ImageColor, ImageDraw
 
     scale = 2 * SUPERSAMPLE  # drawn larger, then reduced: Pillow draws discs without antialiasing
@@ -139,13 +145,25 @@ def _banner(catalog: Catalog, width: int, height: int):
     _mark(pen, margin + disc * 0.18, margin + disc * 0.16, disc * 0.64, colour)
     left = margin * 2 + disc
     room = w - left - margin
-    action = _fit(pen, ACTION, room, int(h * 0.42), int(h * 0.36))[1]
-    lines, small = _fit(pen, f"{catalog.network.name} ›", room, int(h * 0.3), int(h * 0.2))
-    block = action.size * 1.2 + small.size * 1.15 * len(lines)
-    top = (h - block) / 2
-    pen.text((left, top), ACTION, fill=(255, 255, 255), font=action)
-    for n, line in enumerate(lines):
-        pen.text((left, top + action.size * 1.25 + n * small.size * 1.15), line, fill=(255, 255, 255), font=small)
+    named = height >= 80  # a third line only where it stays legible
+    # (text, its largest size as a share of the height, colour): the call to action in a light
+    # amber that still reads on any network colour (those are checked at 4.5:1 with white)
+    rows = [
+        (MESSAGE, 0.36 if named else 0.4, (255, 255, 255)),
+        (_action(catalog), 0.24 if named else 0.27, (255, 224, 130)),
+    ]
+    if named:
+        rows.append((catalog.network.name, 0.15, (232, 234, 246)))
+    fitted = [
+        (*_fit(pen, text, room, int(h * share * 1.2), int(h * share), split=n == 2), fill)
+        for n, (text, share, fill) in enumerate(rows)
+    ]  # the message and the action on one line each; only the name may take two
+    block = sum(font.size * 1.22 * len(lines) for lines, font, _ in fitted)
+    y = (h - block) / 2
+    for lines, font, fill in fitted:  # a long name may take two smaller lines
+        for line in lines:
+            pen.text((left, y), line, fill=fill, font=font)
+            y += font.size * 1.22
     return im.resize((width * 2, height * 2), Image.Resampling.LANCZOS)
 
 
@@ -170,12 +188,12 @@ def _font(size: int):
     return ImageFont.truetype(str(FONT), size) if FONT.exists() else ImageFont.load_default(size)
 
 
-def _fit(pen, text: str, width: int, height: int, largest: int):
+def _fit(pen, text: str, width: int, height: int, largest: int, split: bool = True):
     """The largest font (down to a third of `largest`) at which text fits, on two lines split at
-    a space when that is larger. A name without spaces is only shrunk (words are not split)."""
+    a space when that is larger (if split). A name without spaces is only shrunk (words are not split)."""
     candidates = [[text]]
     words = text.split()
-    if len(words) > 1:
+    if split and len(words) > 1:
         cut = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - len(" ".join(words[i:]))))
         candidates.append([" ".join(words[:cut]), " ".join(words[cut:])])
     smallest = max(8, largest // 3)

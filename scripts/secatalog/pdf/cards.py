@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from dataclasses import asdict
 from pathlib import Path
+
+from markupsafe import Markup
 
 from ..data.card_news import SIZE, cards
 from .fit import fit_size
@@ -33,7 +36,13 @@ class CardsDocument(PrintDocument):
         self.chunks = [Chunk("cards", "card", "카드뉴스", 1, len(self.cards), {"cards": self.cards})]
 
     def extra(self, chunk) -> dict:
-        return {"fit": fit_size}
+        return {"fit": fit_size, "mark": mark_svg()}
+
+
+def mark_svg() -> Markup:
+    """The site's logo (assets/logo.svg, white), to draw inline in a card's foot."""
+    svg = (Path(__file__).resolve().parent.parent / "assets" / "logo.svg").read_text("utf-8")
+    return Markup(re.sub(r"<!--.*?-->", "", svg, flags=re.S))
 
 
 def rasterise(pdf: Path, index: int, png: Path) -> None:
