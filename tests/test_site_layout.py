@@ -72,6 +72,20 @@ def test_the_desktop_sidebar_opens_at_a_rows_edge_with_the_current_page_in_view(
     assert scrolled  # some page's link is below the first screen
 
 
+def test_on_a_short_page_the_footer_does_not_cut_the_sidebar(site, tab):
+    """꾸러미 is shorter than the menu: the footer rose into the sidebar's box and cut it a fifth
+    shorter than on other pages. The sidebar is now as tall on a short page as on a long one."""
+    page = tab(1440, 844)
+    height = {}
+    for path in ["procurement/", "bundles/", "categories/culture/"]:
+        page.goto(site + path)
+        page.wait_for_timeout(200)
+        height[path] = page.evaluate(
+            "document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap').clientHeight"
+        )
+    assert all(abs(h - height["procurement/"]) <= 1 for h in height.values()), height
+
+
 def test_the_phone_header_shows_the_whole_service_name(site, tab):
     base, page = site, tab(390, 800)
     page.goto(base)

@@ -29,7 +29,17 @@
     }
     wrap.scrollTop = stop;
   }
+  /* On a page shorter than the menu (꾸러미, a small category) the footer rose into the sidebar's
+     box and cut the menu off: the page's main area is made at least as tall as the whole menu,
+     and Material (which watches that area's size) gives the sidebar its full height. */
+  function room() {
+    var nav = document.querySelector(".md-sidebar--primary .md-sidebar__inner");
+    var main = document.querySelector(".md-main__inner");
+    if (!nav || !main || !window.matchMedia("(min-width: 76.25em)").matches) return;
+    main.style.minHeight = Math.ceil(nav.scrollHeight + 48) + "px";
+  }
   function later() {
+    room();
     requestAnimationFrame(function () { requestAnimationFrame(settle); });
   }
   if (window.document$) window.document$.subscribe(later);
