@@ -25,7 +25,7 @@ from .plan import (
     profile_page_numbers,
     profiles_chunk,
 )
-from .profile import plan_profile
+from .profile import LISTS, PRODUCTS, plan_profile
 from .render import Job
 from .tables import INDEX, PAGE_MM, SAFETY_MM, TRADE, index_pages, trade_pages
 
@@ -232,6 +232,7 @@ class CatalogDocument(PrintDocument):
             "opener_cards": opener_cards(self.per_page),
             "item_pages": self.item_pages,
             "category_names": category_names(self.catalog),
+            "limits": PROFILE_LIMITS,
             "table": INDEX,
             "index_rows": self.index[slice(*chunk.payload["row_pages"])] if chunk.kind == "index" else [],
             "cover_photos": cover_photos(
@@ -289,11 +290,15 @@ def category_names(catalog: Catalog) -> dict[str, str]:
     return names
 
 
+PROFILE_LIMITS = {"products": PRODUCTS, **LISTS}
+"""What a profile prints of each list (profile.py measures the same)."""
+
+
 class StandaloneDocument(PrintDocument):
     """A short document about one enterprise or item, numbered from 1, read alone."""
 
     def extra(self, chunk: Chunk) -> dict:
-        return {"category_names": category_names(self.catalog)}
+        return {"category_names": category_names(self.catalog), "limits": PROFILE_LIMITS}
 
 
 class ProfileDocument(StandaloneDocument):
