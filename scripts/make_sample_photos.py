@@ -3,8 +3,9 @@
 Run: python scripts/make_sample_photos.py [--force]
 Each picture shows what its alt text is about (a lunch box, soap bars, a stage, ...): the motif
 comes from keywords in the alt text (MOTIFS) and the details are seeded from the text, so the
-same content always gives the same photo. The only lettering is a small "예시" tag in the
-top-left corner, so nobody takes a sample for a real product.
+same content always gives the same photo. There is no lettering: a flat illustration is not
+taken for a real product, and a tag in a corner was cut off by every crop that is not 4:3 (the
+catalog's pages, cards and cases say 예시 in their own text).
 """
 
 from __future__ import annotations
@@ -17,13 +18,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import yaml
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZE = (1400, 1050)
 W, H = SIZE
 SCALE = 2  # drawn at twice the size, then shrunk: smooth edges without noise
-FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc")
 
 Colour = tuple[int, ...]
 Box = tuple[float, float, float, float]
@@ -2390,26 +2390,14 @@ def motif(alt: str) -> tuple[str, Scene]:
     return "정물", scene_still_life
 
 
-def mark(im: Image.Image) -> None:
-    """A small "예시" tag in the top-left corner: these pictures are not real products."""
-    font = ImageFont.truetype(str(FONT), 28) if FONT.exists() else ImageFont.load_default()
-    pen = ImageDraw.Draw(im, "RGBA")
-    left, top, right, bottom = pen.textbbox((0, 0), "예시", font=font)
-    w, h = right - left + 28, bottom - top + 16
-    pen.rounded_rectangle((24, 24, 24 + w, 24 + h), radius=h // 2, fill=(40, 44, 52, 150))
-    pen.text((24 + w / 2, 24 + h / 2), "예시", fill=(255, 255, 255), font=font, anchor="mm")
-
-
 def draw(alt: str) -> Image.Image:
-    """A clean flat illustration of what the alt text is about, tagged 예시."""
+    """A clean flat illustration of what the alt text is about."""
     seed = int.from_bytes(hashlib.sha256(alt.encode()).digest()[:8], "big")
     rng = random.Random(seed)
     pal = rng.choice(PALETTES)
     im = Image.new("RGB", (W * SCALE, H * SCALE), pal["wall"])
     motif(alt)[1](Pen(im), pal, rng, alt)
-    im = im.reduce(SCALE)  # average each 2x2 block: smooth edges without ringing
-    mark(im)
-    return im
+    return im.reduce(SCALE)  # average each 2x2 block: smooth edges without ringing
 
 
 def main(argv: list[str]) -> int:
