@@ -249,7 +249,9 @@ def test_the_cover_names_the_publisher_and_the_online_catalog(texts):
     assert "예시사회적경제네트워크" in cover and "사회적경제 제품·서비스 카탈로그 · 2026년판" in cover
     assert "https://catalog.example.org/" in cover
     assert "펴낸 곳: 예시사회적경제네트워크 사무국 · 전화 041-000-0000" in cover  # no word twice
-    assert "먹을거리" in cover  # the categories inside, at a glance
+    # The sample notice and the categories are inside (the contents list them): a cover of chips and
+    # a yellow bar read as a web page.
+    assert "가상의 자료" not in cover and "가상의 자료" in " ".join(texts[1].split())
 
 
 def test_cover_titles_break_between_words_only(sample_site):

@@ -23,7 +23,7 @@ SIDE_MM = 58.0
 MAIN_MM = WIDTH_MM - SIDE_MM - 7.0
 """The story column (.case-main) beside the side column and its gap."""
 MAIN_PT, MAIN_LH = 10.5, 1.6
-CHAPTER_HEAD_MM = 34.0
+CHAPTER_HEAD_MM = 25.0
 """A chapter's band on its first case's page (.chapter-head with its margin)."""
 PHOTO_MM = {False: 100.0, True: 71.0}
 """The case's photo with its margin (.case-photo), on a chapter's first page or not."""
@@ -39,9 +39,9 @@ BUY_ITEM_MM = 27.0
 BUY_PHOTO_MM = 31.5
 """The photo above an item to buy (.buy-item img and its margin)."""
 QR_MM = 27.0
-FIGURE_MM = (40.0, 100.0, 80.0)
-"""The story column's photos: no lower than the least (else left out), no taller than the most
-(one photo across the column, or two side by side)."""
+FIGURE_MM = (55.0, MAIN_MM * 0.75)
+"""The story column's photo, across the column: no lower than the least (else left out: a lower
+strip loses its subject), no taller than its own 4:3."""
 CAPTION_MM = 6.0
 
 
@@ -54,7 +54,7 @@ class CasePlan:
     figure_mm: float = 0.0
     """The height of the photos closing the story column on the case's last page; 0 for none."""
     figures: tuple[Any, ...] = ()
-    """The photos there, each with its caption: (PhotoRef, caption)."""
+    """The photo there with its caption: ((PhotoRef, caption),), or () for none."""
 
 
 def plan_case(case: Any, opens: bool = False) -> CasePlan:
@@ -91,12 +91,13 @@ def plan_case(case: Any, opens: bool = False) -> CasePlan:
 
 
 def _fill(case: Any, room: float, photos: list, side_photos: int, pages: int = 1) -> CasePlan:
-    """The story column's closing photos, as tall as the room allows (at most two in a row)."""
-    height = min(room - CAPTION_MM - 4.0, FIGURE_MM[1] if len(photos) < 2 else FIGURE_MM[2])
+    """The story column's closing photo, as tall as the room allows up to its own 4:3 (one photo:
+    two side by side were cut to portrait strips that lost their subjects)."""
+    height = min(room - CAPTION_MM - 4.0, FIGURE_MM[1])
     if not photos or height < FIGURE_MM[0]:
         return CasePlan(pages, side_photos)
-    chosen = tuple((ref, _caption(what)) for ref, what in photos[:2])
-    return CasePlan(pages, side_photos, round(height, 1), chosen)
+    ref, what = photos[0]
+    return CasePlan(pages, side_photos, round(height, 1), ((ref, _caption(what)),))
 
 
 def pictured(case: Any) -> list[tuple[Any, Any]]:
@@ -114,7 +115,7 @@ def _head(front: Any) -> float:
     """Kicker, title, headline and the row of figures."""
     title = _lines(front.title, WIDTH_MM, 16, 3) * _line(16, 1.25) + 2.0
     headline = _lines(front.headline, WIDTH_MM, 12, 2) * _line(12) + 2 * 12 * PT_MM
-    figures = 9.0 + max(20.0, 5.0 + max(_lines(r, WIDTH_MM / 3 - 9, 12, 4) * _line(12) for r in front.results[:3]))
+    figures = 9.0 + 5.0 + max(_lines(r, WIDTH_MM / 3 - 8, 13, 4) * _line(14) for r in front.results[:3])
     return _line(8) + 1.0 + title + headline + figures
 
 

@@ -243,12 +243,12 @@ class CatalogDocument(PrintDocument):
         }
 
 
-COVER_PHOTOS = 4
+COVER_PHOTOS = 3
 
 
 def cover_photos(refs) -> list[PhotoRef]:
-    """A cover's row of photos: the first COVER_PHOTOS distinct ones (a row of fewer is left out:
-    two photos under a band read as a gap, not a design)."""
+    """A cover's photos: the first COVER_PHOTOS distinct ones, one large and two beside it (fewer
+    are left out: one photo under a band reads as a web page, not a cover)."""
     chosen: list[PhotoRef] = []
     for ref in refs:
         if ref is not None and all(ref.path != c.path for c in chosen):
@@ -258,10 +258,11 @@ def cover_photos(refs) -> list[PhotoRef]:
     return []
 
 
-# Category colours when the taxonomy names none: distinct, each with white text at 4.5:1 or more.
+# Category colours when the taxonomy names none: twelve distinct hues (no two pinks, greens or
+# blues alike), each with white text at 4.5:1 or more.
 TAB_COLOURS = (
     "#1565c0", "#2e7d32", "#ad1457", "#6a1b9a", "#00695c", "#c62828",
-    "#4e342e", "#37474f", "#0d47a1", "#33691e", "#880e4f", "#283593",
+    "#5d4037", "#37474f", "#bf360c", "#827717", "#283593", "#8d6e00",
 )  # fmt: skip
 TAB_STEPS = 10  # tab positions down the page edge before they start again at the top
 TAB_STEP_MM = 22.0

@@ -71,11 +71,13 @@ def plan_catalog(
 FOLD = 4  # a saddle-stitched booklet has pages in fours
 
 
-def closing_chunks(page: int) -> list[Chunk]:
+def closing_chunks(page: int, checks: bool = True) -> list[Chunk]:
     """Notes pages, then the back cover as the book's last page: the printer folds pages in
-    fours, and the pages that make up the count go inside, not after the back cover."""
+    fours, and the pages that make up the count go inside, not after the back cover. The first
+    is the checks before ordering unless the book has them already (checks=False: the case
+    book's appendix); the others are an order form."""
     notes = -page % FOLD  # pages page .. page+notes-1 are notes; the back cover follows
-    chunks = [Chunk("notes", "notes", "메모", page, notes)] if notes else []
+    chunks = [Chunk("notes", "notes", "메모", page, notes, {"checks": checks})] if notes else []
     return [*chunks, Chunk("back", "back", "뒤표지", page + notes, 1)]
 
 
@@ -180,4 +182,4 @@ def plan_casebook(chapters: list[tuple[Any, tuple[Any, ...]]]) -> list[Chunk]:
         )
         page += pages
     chunks.append(Chunk("appendix", "casebook_appendix", "공공구매 이렇게 하세요", page, APPENDIX_PAGES))
-    return chunks + closing_chunks(page + APPENDIX_PAGES)
+    return chunks + closing_chunks(page + APPENDIX_PAGES, checks=False)

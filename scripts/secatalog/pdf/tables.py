@@ -161,9 +161,9 @@ TRADE = Table(
     (
         Column("제품·서비스", 39),
         Column("기업 (조직 유형)", 41),
-        Column("가격", 36, "price"),
+        Column("가격", 31, "price"),
         Column("전화", 24, "tel"),
-        Column("이메일", 40),
+        Column("이메일", 45),
     ),
     font_pt=8.5,
 )
