@@ -58,12 +58,20 @@ def test_each_card_says_what_a_buyer_may_buy_directly_above_a_readable_address(s
     for category, items in catalog.by_category:
         if items:
             eligible = sum(1 for i in items if i.eligibility.eligible)
-            assert cards[f"category-{category.id}"]["note"] == f"품목 {len(items)}개 중 {eligible}개 수의계약 가능"
+            # "0개 수의계약 가능" in a green stamp was off-message: a category with none says its count
+            expected = (
+                f"품목 {len(items)}개 중 {eligible}개 수의계약 가능" if eligible else f"제품·서비스 {len(items)}개"
+            )
+            assert cards[f"category-{category.id}"]["note"] == expected
+            assert cards[f"category-{category.id}"]["note_ok"] == bool(eligible)
+    assert any(not card["note_ok"] for card in cards.values()), "the sample has no such category: nothing checked"
     for bundle in catalog.bundles:
-        assert cards[f"bundle-{bundle.slug}"]["note"].startswith(f"구성 {len(bundle.items)}가지 중 ")
+        assert cards[f"bundle-{bundle.slug}"]["note"].startswith(f"구성 {len(bundle.items)}가지")
     assert cards["case-meeting-lunchbox"]["note"] == "구매 방법 · 수의계약"
+    brand = tuple(int(catalog.network.colour[i : i + 2], 16) for i in (1, 3, 5))
     for card in cards.values():
         image = Image.open(sample_site / "cards" / card["file"]).convert("RGB")
-        band = image.crop((60, 740, 1020, 880))  # above the foot: the note's green frame
-        green = sum(n for n, (r, g, b) in band.getcolors(1 << 20) if (r, g, b) == (0x1B, 0x5E, 0x20))
-        assert green > 500, card["name"]
+        band = image.crop((60, 740, 1020, 880))  # above the foot: the note's frame, green when good news
+        frame = (0x1B, 0x5E, 0x20) if card["note_ok"] else brand
+        drawn = sum(n for n, (r, g, b) in band.getcolors(1 << 20) if (r, g, b) == frame)
+        assert drawn > 500, card["name"]

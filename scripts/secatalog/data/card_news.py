@@ -29,6 +29,8 @@ class Card:
     note: str = ""
     """What a buyer asks first, set apart at the card's foot: how many may be bought directly
     (수의계약), or how the agency bought."""
+    note_ok: bool = True
+    """The note is good news (drawn as a green stamp); "0개 수의계약 가능" is not, and is not said."""
 
 
 def cards(catalog: Catalog) -> list[Card]:
@@ -48,7 +50,8 @@ def cards(catalog: Catalog) -> list[Card]:
                 f"{site}categories/{category.id}/",
                 f"{category.name}: 품목 {len(items)}개 중 수의계약 가능 {eligible}개. " + ", ".join(lines),
                 next((i.photos[0] for i in items if i.photos), None),
-                f"품목 {len(items)}개 중 {eligible}개 수의계약 가능",
+                f"품목 {len(items)}개 중 {eligible}개 수의계약 가능" if eligible else f"제품·서비스 {len(items)}개",
+                bool(eligible),
             )
         )
     for bundle in catalog.bundles:
@@ -70,7 +73,10 @@ def cards(catalog: Catalog) -> list[Card]:
                 f"{site}{bundle.url}",
                 f"꾸러미 {bundle.record.name}: {bundle.record.summary}",
                 bundle.photo,
-                f"구성 {len(bundle.items)}가지 중 {direct}가지 수의계약 가능",
+                f"구성 {len(bundle.items)}가지 중 {direct}가지 수의계약 가능"
+                if direct
+                else f"구성 {len(bundle.items)}가지",
+                bool(direct),
             )
         )
     if catalog.casebook is not None:

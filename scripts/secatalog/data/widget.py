@@ -120,13 +120,17 @@ def _minify(js: str) -> str:
 
 SUPERSAMPLE = 3
 MESSAGE = "사회적경제 제품 공공구매"
+SHORT_MESSAGE = "사회적경제 공공구매"
 """What a banner says first: a city homepage's visitor looks for what to do, not who made it."""
 
 
-def _action(catalog: Catalog) -> str:
-    """The banner's second line: what a click gives, with the figure that makes it worth it."""
+def _action(catalog: Catalog, short: bool = False) -> str:
+    """The banner's second line: what a click gives, with the figure that makes it worth it
+    (shorter on the smallest banner, where the long line came out 7 px tall)."""
     count = len(catalog.eligible_items)
-    return f"수의계약 가능 {count:,}개 바로 찾기 ›" if count else "제품·서비스 바로 찾기 ›"
+    if not count:
+        return "제품·서비스 찾기 ›" if short else "제품·서비스 바로 찾기 ›"
+    return f"수의계약 가능 {count:,}개 ›" if short else f"수의계약 가능 {count:,}개 바로 찾기 ›"
 
 
 def _banner(catalog: Catalog, width: int, height: int):
@@ -144,13 +148,13 @@ def _banner(catalog: Catalog, width: int, height: int):
     pen.ellipse((margin, margin, margin + disc, margin + disc), fill=(255, 255, 255))
     _mark(pen, margin + disc * 0.18, margin + disc * 0.16, disc * 0.64, colour)
     left = margin * 2 + disc
-    room = w - left - margin
+    room = w - left - margin * 1.6  # the text ends as far from the right edge as the disc starts from the left
     named = height >= 80  # a third line only where it stays legible
     # (text, its largest size as a share of the height, colour): the call to action in a light
     # amber that still reads on any network colour (those are checked at 4.5:1 with white)
     rows = [
-        (MESSAGE, 0.36 if named else 0.4, (255, 255, 255)),
-        (_action(catalog), 0.24 if named else 0.27, (255, 224, 130)),
+        (MESSAGE if named else SHORT_MESSAGE, 0.36 if named else 0.38, (255, 255, 255)),
+        (_action(catalog, short=not named), 0.24 if named else 0.3, (255, 224, 130)),
     ]
     if named:
         rows.append((catalog.network.name, 0.15, (232, 234, 246)))
