@@ -237,8 +237,8 @@ def test_the_home_page_search_box_opens_the_search_with_the_words(site, tab):
     """The home page's search box is a plain form: material opens its search with ?q= filled."""
     page = tab(1440, 900)
     page.goto(site)
-    page.fill("#sc-hero-q", "도시락")
-    page.press("#sc-hero-q", "Enter")
+    page.fill("#sc-front-q", "도시락")
+    page.press("#sc-front-q", "Enter")
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     assert page.locator("input.md-search__input").input_value() == "도시락"
     titles = page.locator(".md-search-result__item h1, .md-search-result__item h2").all_inner_texts()
