@@ -226,11 +226,19 @@ def test_on_a_phone_the_quick_finder_keeps_its_category_chips_in_reach(site, tab
     row = page.locator(".sc-subnav ul")
     assert row.evaluate("u => u.scrollWidth > u.clientWidth"), "one row, scrolling sideways"
     assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    # The chip of the section in view is marked, and scrolled into the row's view.
+    current = page.locator(".sc-subnav a[aria-current]")
+    assert current.count() == 1
+    heading = page.locator(current.get_attribute("href")).bounding_box()
+    assert heading["y"] < 844 / 2, "the marked chip names the section in view"
+    box, strip = current.bounding_box(), row.bounding_box()
+    assert strip["x"] - 1 <= box["x"] and box["x"] + box["width"] <= strip["x"] + strip["width"] + 1, (box, strip)
     last = page.locator(".sc-subnav li").last
     last.locator("a").click()
     page.wait_for_timeout(300)
     target = page.locator(last.locator("a").get_attribute("href")).bounding_box()
     assert chips["y"] + chips["height"] <= target["y"] < 300, target
+    assert page.locator(".sc-subnav a[aria-current]").get_attribute("href") == last.locator("a").get_attribute("href")
 
 
 def test_the_home_page_search_box_opens_the_search_with_the_words(site, tab):

@@ -43,7 +43,12 @@ from .preview import PageFile, Preview, preview_app, problems_page, watch_with_i
 from .recipe import Prepared
 
 STYLESHEET = "assets/secatalog/catalog.css"
-SCRIPTS = ("assets/secatalog/filters.js", "assets/secatalog/search.js", "assets/secatalog/sidebar.js")
+SCRIPTS = (
+    "assets/secatalog/filters.js",
+    "assets/secatalog/search.js",
+    "assets/secatalog/sidebar.js",
+    "assets/secatalog/subnav.js",
+)
 
 log = logging.getLogger("mkdocs.plugins.secatalog")
 THEME_DIR = Path(__file__).parents[1] / "templates" / "theme"
