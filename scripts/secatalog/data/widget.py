@@ -148,7 +148,7 @@ def _banner(catalog: Catalog, width: int, height: int):
     pen.ellipse((margin, margin, margin + disc, margin + disc), fill=(255, 255, 255))
     _mark(pen, margin + disc * 0.18, margin + disc * 0.16, disc * 0.64, colour)
     left = margin * 2 + disc
-    room = w - left - margin * 1.6  # the text ends as far from the right edge as the disc starts from the left
+    room = int(w - left - margin * 1.6)  # the text ends as far from the right edge as the disc starts from the left
     named = height >= 80  # a third line only where it stays legible
     # (text, its largest size as a share of the height, colour): the call to action in a light
     # amber that still reads on any network colour (those are checked at 4.5:1 with white)

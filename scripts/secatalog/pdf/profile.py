@@ -56,6 +56,9 @@ class ProfilePlan:
     """Each product's photo in its table row instead (a one-page profile with a little room left)."""
     table_first: bool = True
     """On two pages: the product table on the first (with the facts) when it fits there."""
+    lists_first: int = 0
+    """On two pages: how many of the lists (history, record, contributions, in that order) follow
+    the table on the first page, which would otherwise end a third empty."""
 
 
 def plan_profile(ent: Any, category_names: dict[str, str]) -> ProfilePlan:
@@ -67,9 +70,15 @@ def plan_profile(ent: Any, category_names: dict[str, str]) -> ProfilePlan:
     rest = table + more
     if first + rest > room:  # two pages, the second as full as the first allows
         table_first = first + table <= room
-        second = more if table_first else rest
+        heights, ahead = list_heights(record), 0
+        if table_first:
+            spare = room - first - table
+            while ahead < len(heights) and heights[ahead] <= spare:
+                spare -= heights[ahead]
+                ahead += 1
+        second = sum(heights[ahead:]) if table_first else rest
         tall, wide, shown = photo_grid(room - second, pictured)
-        return ProfilePlan(2, tall, wide, shown, table_first=table_first)
+        return ProfilePlan(2, tall, wide, shown, table_first=table_first, lists_first=ahead)
     tall, wide, shown = photo_grid(room - first - rest, pictured)
     if shown:
         return ProfilePlan(1, tall, wide, shown)
@@ -154,12 +163,16 @@ def products(record: Any, category_names: dict[str, str], thumbs: set[str] | fro
 
 def lists(record: Any) -> float:
     """History, procurement record and contributions: items of at most two lines (clamped)."""
-    total = 0.0
+    return sum(list_heights(record))
+
+
+def list_heights(record: Any) -> list[float]:
+    """Each list's height under its heading, in print order; 0 for an empty one."""
+    out = []
     for texts in list_texts(record):
-        if texts:
-            lines = sum(_lines(t, WIDTH_MM - 4.5, BODY_PT, 2) for t in texts)
-            total += _heading(above=2.0) + 2.0 + lines * _line(BODY_PT)
-    return total
+        lines = sum(_lines(t, WIDTH_MM - 4.5, BODY_PT, 2) for t in texts)
+        out.append(_heading(above=2.0) + 2.0 + lines * _line(BODY_PT) if texts else 0.0)
+    return out
 
 
 def list_texts(record: Any) -> list[list[str]]:
