@@ -152,7 +152,7 @@ def verdict(el: Any) -> float:
 def products(record: Any, category_names: dict[str, str], thumbs: set[str] | frozenset = frozenset()) -> float:
     """The products table under its heading: rows of at most two lines (print.css clamps them),
     or as tall as the photo in them (thumbs: the products shown so)."""
-    name_w = (WIDTH_MM - 46.0 - (THUMB_MM[0] + 2.0 if thumbs else 0.0)) / 2 - 4.0  # the price column, padded
+    name_w = (WIDTH_MM - 46.0 - (THUMB_MM[0] + 3.0 if thumbs else 0.0)) / 2 - 4.0  # the price column, padded
     rows = _line(9) + 2.4
     for p in record.products[:PRODUCTS]:
         cells = (p.name, category_names.get(p.category, p.category))
