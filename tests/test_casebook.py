@@ -192,4 +192,5 @@ def test_key_figures_are_set_apart_and_escaped():
     assert str(figures("연간 1,380개 납품, 배달 지연 0건")) == (
         '연간 <span class="figure">1,380개</span> 납품, 배달 지연 <span class="figure">0건</span>'
     )
+    assert str(figures("만족도 4.6점 (5점 만점)")) == '만족도 <span class="figure">4.6점</span> (5점 만점)'
     assert str(figures("<b>18%</b> 절감")) == '&lt;b&gt;<span class="figure">18%</span>&lt;/b&gt; 절감'

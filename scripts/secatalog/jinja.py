@@ -115,9 +115,13 @@ _FIGURE = re.compile(r"\d[\d,.]*\s?(?:%|[가-힣]{1,2}(?=[\s,.)]|$))?")
 
 
 def figures(text: str) -> Markup:
-    """Each figure in a line of results set apart, so key numbers stand out in print."""
+    """Each figure in a line of results set apart, so key numbers stand out in print; a figure in
+    parentheses is an aside ("4.6점 (5점 만점)") and stays plain."""
     parts, last = [], 0
     for match in _FIGURE.finditer(str(text)):
+        before = text[: match.start()]
+        if before.count("(") > before.count(")"):
+            continue
         parts += [escape(text[last : match.start()]), Markup('<span class="figure">{}</span>').format(match.group())]
         last = match.end()
     return Markup("").join([*parts, escape(text[last:])])
