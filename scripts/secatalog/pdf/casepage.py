@@ -2,8 +2,8 @@
 
 Each case page has a story column and a side column (print.css .case-cols). The side holds the
 case at a glance and, on the case's last page, what to buy and whom to call; the story column
-ends with photos of the items the case bought when there is room for them, so a short story does
-not leave half a page empty. Measured before rendering (fit.py), as the profiles are (profile.py);
+ends with a photo (the case's second, else an item's) when there is room for it, so a short story
+does not leave half a page empty. Measured before rendering (fit.py), as the profiles are (profile.py);
 the heights follow print.css's .case rules.
 """
 
@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..markup import won
+from ..model.casebook import ROUTES
 from .fit import PT_MM
 from .fit import line_mm as _line
 from .fit import lines_in as _lines
@@ -76,13 +78,13 @@ def plan_case(case: Any, opens: bool = False) -> CasePlan:
     )
     if one_page:
         used = first + opening + closing
-        return _fill(case, room - used, pictured(case), side_photos=0)
+        return _fill(room - used, pictured(case), side_photos=0)
     # two pages: the second starts with a one-line kicker and holds what follows the purchase;
     # its story column closes with the case's second photo, else the items' photos, and the
     # items to buy show their photos only when the story column has no room for them
     second = _line(8) + 1.0
     photos = [(ref, front.title) for ref in case.photos[1:2]] or pictured(case)
-    plan = _fill(case, room - second - closing - _results(front), photos, side_photos=0, pages=2)
+    plan = _fill(room - second - closing - _results(front), photos, side_photos=0, pages=2)
     if plan.figures and not case.photos[1:2]:
         return plan
     side_room = room - second - buy
@@ -90,7 +92,7 @@ def plan_case(case: Any, opens: bool = False) -> CasePlan:
     return CasePlan(2, side_photos, plan.figure_mm, plan.figures)
 
 
-def _fill(case: Any, room: float, photos: list, side_photos: int, pages: int = 1) -> CasePlan:
+def _fill(room: float, photos: list, side_photos: int, pages: int = 1) -> CasePlan:
     """The story column's closing photo, as tall as the room allows up to its own 4:3 (one photo:
     two side by side were cut to portrait strips that lost their subjects)."""
     height = min(room - CAPTION_MM - 4.0, FIGURE_MM[1])
@@ -130,8 +132,14 @@ def _opening(front: Any) -> float:
     quote = 0.0
     if front.quote:
         quote = min(_lines(f"“{front.quote.text}”", MAIN_MM - 13, 14) * _line(14) + _line(11) + 9.0, 45.0)
-    purchase = f"{front.purchase.what} — 수의계약, {front.purchase.amount or ''}"
+    purchase = f"{front.purchase.what} — {_bought(front)}"
     return quote + _section(front.problem) + _section(purchase)
+
+
+def _bought(front: Any) -> str:
+    """The route and amount as the templates write them (measured with the words printed)."""
+    route = ROUTES[front.purchase.route]
+    return f"{route}, {won(front.purchase.amount)}" if front.purchase.amount else route
 
 
 def _results(front: Any) -> float:
@@ -155,7 +163,12 @@ def _closing(case: Any) -> float:
 def glance_mm(case: Any) -> float:
     """The at-a-glance box: agency, year, route, amount, suppliers, programme."""
     f = case.front
-    values = [f"{f.agency} {f.department}", f"{f.year}년", "종합쇼핑몰 구매", str(f.purchase.amount or "")]
+    values = [
+        f"{f.agency} {f.department}",
+        f"{f.year}년",
+        ROUTES[f.purchase.route],
+        won(f.purchase.amount) if f.purchase.amount else "",
+    ]
     values += [ent.record.name for ent in case.enterprises[:3]] + [f.programme]
     lines = sum(_lines(v, GLANCE_VALUE_MM, GLANCE_PT, 3) for v in values if v)
     return BOX_MM + lines * _line(GLANCE_PT) + len(values) * 1.2
