@@ -188,7 +188,7 @@ def test_embed_page_previews_work_on_any_host(host_and_catalog, tab):
     assert "https://catalog.example.org/widget/embed.js" in page.locator("#snippet-script").inner_text()
 
 
-def test_banners_and_widget_wear_the_networks_colour_and_fit_its_name(network, tmp_path):
+def test_banners_and_widget_wear_the_networks_colour_in_two_legible_lines(network, tmp_path):
     from PIL import Image
 
     catalog = network / "catalog/catalog.yml"
@@ -208,6 +208,12 @@ def test_banners_and_widget_wear_the_networks_colour_and_fit_its_name(network, t
         # The call to action ("수의계약 가능 N개 바로 찾기 ›") in amber under the white message.
         amber = sum(n for n, (r, g, b) in banner.getcolors(1 << 20) if r > 240 and 200 < g < 240 and b < 160)
         assert amber > 200, (w, h, amber)
+        # Two lines of text beside the disc, each legible at display size (12 px type has
+        # Hangul about 10 px tall; the PNG is drawn at twice the display size).
+        text = banner.crop((banner.height + 4, 0, banner.width, banner.height)).convert("L")
+        inked = [any(text.getpixel((x, y)) > 200 for x in range(text.width)) for y in range(text.height)]
+        bands = [len(run) for run in "".join("1" if i else "0" for i in inked).split("0") if run]
+        assert len(bands) == 2 and min(bands) / 2 >= 9, (w, h, bands)
     assert "#1b5e20" in (out / "widget/frame.html").read_text("utf-8")
     assert "#1b5e20" in (out / "widget/embed.js").read_text("utf-8")
     assert "#283593" not in (out / "widget/embed.js").read_text("utf-8")

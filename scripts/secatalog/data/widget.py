@@ -124,19 +124,24 @@ SHORT_MESSAGE = "사회적경제 공공구매"
 """What a banner says first: a city homepage's visitor looks for what to do, not who made it."""
 
 
-def _action(catalog: Catalog, short: bool = False) -> str:
-    """The banner's second line: what a click gives, with the figure that makes it worth it
-    (shorter on the smallest banner, where the long line came out 7 px tall)."""
+def _actions(catalog: Catalog) -> list[str]:
+    """The banner's second line, longest first: what a click gives, with the figure that makes
+    it worth it (the count of items a buyer may buy directly)."""
     count = len(catalog.eligible_items)
     if not count:
-        return "제품·서비스 찾기 ›" if short else "제품·서비스 바로 찾기 ›"
-    return f"수의계약 가능 {count:,}개 ›" if short else f"수의계약 가능 {count:,}개 바로 찾기 ›"
+        return ["제품·서비스 바로 찾기 ›", "제품·서비스 찾기 ›"]
+    return [f"수의계약 가능 {count:,}개 바로 찾기 ›", f"수의계약 가능 {count:,}개 ›"]
+
+
+LEGIBLE_PX = 12
+"""The smallest type on a banner at its display size: a city homepage shows it at 1x."""
 
 
 def _banner(catalog: Catalog, width: int, height: int):
     """A banner in the network's colour, drawn at twice its display size for sharp screens: the
-    catalog's mark in a white disc, then the message in large type, what a click gives (with the
-    count of items a buyer may buy directly), and on the taller banners the network's name."""
+    catalog's mark in a white disc, then two lines: the message in large type and what a click
+    gives. Each line takes the longest wording that stays legible and large; the network's name is
+    in the banner's alt text (a third line came out 8 px tall)."""
     from PIL import Image, ImageColor, ImageDraw
 
     scale = 2 * SUPERSAMPLE  # drawn larger, then reduced: Pillow draws discs without antialiasing
@@ -149,25 +154,20 @@ def _banner(catalog: Catalog, width: int, height: int):
     _mark(pen, margin + disc * 0.18, margin + disc * 0.16, disc * 0.64, colour)
     left = margin * 2 + disc
     room = int(w - left - margin * 1.6)  # the text ends as far from the right edge as the disc starts from the left
-    named = height >= 80  # a third line only where it stays legible
-    # (text, its largest size as a share of the height, colour): the call to action in a light
+    legible = LEGIBLE_PX * scale  # drawn at `scale` times the display size
+    # (wordings, largest size as a share of the height, colour): the call to action in a light
     # amber that still reads on any network colour (those are checked at 4.5:1 with white)
-    rows = [
-        (MESSAGE if named else SHORT_MESSAGE, 0.36 if named else 0.38, (255, 255, 255)),
-        (_action(catalog, short=not named), 0.24 if named else 0.3, (255, 224, 130)),
-    ]
-    if named:
-        rows.append((catalog.network.name, 0.15, (232, 234, 246)))
-    fitted = [
-        (*_fit(pen, text, room, int(h * share * 1.2), int(h * share), split=n == 2), fill)
-        for n, (text, share, fill) in enumerate(rows)
-    ]  # the message and the action on one line each; only the name may take two
-    block = sum(font.size * 1.22 * len(lines) for lines, font, _ in fitted)
-    y = (h - block) / 2
-    for lines, font, fill in fitted:  # a long name may take two smaller lines
-        for line in lines:
-            pen.text((left, y), line, fill=fill, font=font)
-            y += font.size * 1.22
+    rows = [([MESSAGE, SHORT_MESSAGE], 0.4, (255, 255, 255)), (_actions(catalog), 0.3, (255, 224, 130))]
+    fitted = []
+    for wordings, share, fill in rows:
+        # the longer wording unless it must be much smaller than the shorter one
+        options = [(text, _fit(pen, text, room, int(h * share))) for text in wordings]
+        enough = max(legible, 0.8 * max(font.size for _, font in options))
+        fitted.append((*next((o for o in options if o[1].size >= enough), options[-1]), fill))
+    y = (h - sum(font.size * 1.22 for _, font, _ in fitted)) / 2
+    for text, font, fill in fitted:
+        pen.text((left, y), text, fill=fill, font=font)
+        y += font.size * 1.22
     return im.resize((width * 2, height * 2), Image.Resampling.LANCZOS)
 
 
@@ -192,20 +192,11 @@ def _font(size: int):
     return ImageFont.truetype(str(FONT), size) if FONT.exists() else ImageFont.load_default(size)
 
 
-def _fit(pen, text: str, width: int, height: int, largest: int, split: bool = True):
-    """The largest font (down to a third of `largest`) at which text fits, on two lines split at
-    a space when that is larger (if split). A name without spaces is only shrunk (words are not split)."""
-    candidates = [[text]]
-    words = text.split()
-    if split and len(words) > 1:
-        cut = min(range(1, len(words)), key=lambda i: abs(len(" ".join(words[:i])) - len(" ".join(words[i:]))))
-        candidates.append([" ".join(words[:cut]), " ".join(words[cut:])])
+def _fit(pen, text: str, width: int, largest: int):
+    """The largest font (down to a third of `largest`) at which text fits on one line."""
     smallest = max(8, largest // 3)
-    for size in range(largest, smallest - 1, -1):
+    for size in range(largest, smallest, -1):
         font = _font(size)
-        for lines in candidates:
-            fits_wide = all(pen.textlength(line, font=font) <= width for line in lines)
-            if fits_wide and size * 1.15 * len(lines) <= height:
-                return lines, font
-    middle = len(text) // 2  # too long even at the smallest size: break it rather than clip it
-    return [text[:middle], text[middle:]], _font(smallest)
+        if pen.textlength(text, font=font) <= width:
+            return font
+    return _font(smallest)
