@@ -35,7 +35,8 @@ def test_card_text_is_its_items_and_the_page_offers_it(sample_site):
     assert food["title"] == "먹을거리" and food["url"] == "https://catalog.example.org/categories/food/"
     assert food["lines"][0] == "꿀고구마 · 28,000원/5kg"
     case = cards["case-meeting-lunchbox"]
-    assert case["lines"][0] == "연간 1,380개 납품, 배달 지연 0건"
+    assert case["hero"] == "연간 1,380개 납품, 배달 지연 0건"  # the headline, set apart
+    assert case["lines"][0] == "만족도 조사 4.6점 (5점 만점)"
     assert case["lines"][-1] == "구매 · 로컬푸드 도시락 · 바른밥상협동조합 (예시)"  # whom the agency bought from
     bundle = cards["bundle-holiday-local"]  # what it is for, what it costs, what is in it
     assert bundle["kicker"] == "꾸러미 · 설·추석·직원 선물"
@@ -75,3 +76,36 @@ def test_each_card_says_what_a_buyer_may_buy_directly_above_a_readable_address(s
         frame = (0x1B, 0x5E, 0x20) if card["note_ok"] else brand
         drawn = sum(n for n, (r, g, b) in band.getcolors(1 << 20) if (r, g, b) == frame)
         assert drawn > 500, card["name"]
+
+
+def test_families_wear_their_accent_and_lead_with_photos_or_a_headline_figure(sample_site):
+    """The review found one navy template for all three families, a case's key number no larger
+    than its other lines, and short lists leaving half a card empty. A strip under the band says
+    the family (amber bundles, green cases); a case's first result is set with figures about
+    100 px tall; a category's items are a product list with photos, rows as tall as the room."""
+    cards = {c["name"]: c for c in json.loads((sample_site / "cards/cards.json").read_text("utf-8"))["cards"]}
+
+    def strip(name):
+        return Image.open(sample_site / "cards" / f"{name}.png").convert("RGB").getpixel((20, 437))
+
+    assert strip("bundle-holiday-local") == (0xFF, 0xCA, 0x28)
+    assert strip("case-meeting-lunchbox") == (0x81, 0xC7, 0x84)
+    assert strip("category-food") not in {(0xFF, 0xCA, 0x28), (0x81, 0xC7, 0x84)}
+    colour = load_project(Settings(ROOT)).network.colour
+    brand = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    for name in (n for n in cards if n.startswith("case-")):
+        image = Image.open(sample_site / "cards" / f"{name}.png").convert("RGB")
+        rows = [y for y in range(450, 760) if any(image.getpixel((x, y)) == brand for x in range(80, 1000, 2))]
+        runs, start = [], rows[0]
+        for a, b in zip(rows, [*rows[1:], 10_000], strict=True):
+            if b != a + 1:
+                runs.append(a - start + 1)
+                start = b
+        assert max(runs) >= 70, (name, runs)  # the figures' glyphs, not 38 px text
+    for name in ("category-care", "category-food"):  # two items and six (four shown)
+        image = Image.open(sample_site / "cards" / f"{name}.png").convert("RGB")
+        thumbs = image.crop((80, 480, 160, 800))
+        assert len(thumbs.getcolors(1 << 16)) > 100, name  # photos beside the names, not blank
+        # the list reaches down to the note: no empty half card under a short list
+        text = image.crop((300, 700, 1000, 800)).convert("L")
+        assert text.getextrema()[0] < 100, name

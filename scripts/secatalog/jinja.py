@@ -79,10 +79,11 @@ def unbroken_words(text: str) -> Markup:
 
 
 def no_orphan(text: str) -> str:
-    """A title's short last word kept with the one before it ("우수사례집 (예시)"), so a cover
-    never ends a title with "(예시)" alone on its line."""
+    """A title's short last word kept with the one before it ("우수사례집 (예시)", "1박 (4인실)"),
+    so a cover or card never ends a line of text with "(예시)" alone on its line."""
     words = str(text).split(" ")
-    if len(words) >= 3 and len(words[-1]) <= 4:
+    last = words[-1]
+    if len(words) >= 3 and (len(last) <= 4 or (last.startswith("(") and len(last) <= 7)):
         words[-2:] = [f"{words[-2]}\u00a0{words[-1]}"]
     return " ".join(words)
 
@@ -111,20 +112,30 @@ def break_at_joints(text: str) -> Markup:
 
 
 # A number with its unit or counter word: 1,380개, 0건, 4.6점, 18%, 12,400,000원, 3년.
-_FIGURE = re.compile(r"\d[\d,.]*\s?(?:%|[가-힣]{1,2}(?=[\s,.)]|$))?")
+FIGURE = re.compile(r"\d[\d,.]*\s?(?:%|[가-힣]{1,2}(?=[\s,.)]|$))?")
 
 
-def figures(text: str) -> Markup:
-    """Each figure in a line of results set apart, so key numbers stand out in print; a figure in
-    parentheses is an aside ("4.6점 (5점 만점)") and stays plain."""
-    parts, last = [], 0
-    for match in _FIGURE.finditer(str(text)):
+def figure_spans(text: str) -> list[tuple[str, bool]]:
+    """A line of results cut into (text, is_figure) runs; a figure in parentheses is an aside
+    ("4.6점 (5점 만점)") and stays plain."""
+    text = str(text)
+    parts: list[tuple[str, bool]] = []
+    last = 0
+    for match in FIGURE.finditer(text):
         before = text[: match.start()]
         if before.count("(") > before.count(")"):
             continue
-        parts += [escape(text[last : match.start()]), Markup('<span class="figure">{}</span>').format(match.group())]
+        parts += [(text[last : match.start()], False), (match.group(), True)]
         last = match.end()
-    return Markup("").join([*parts, escape(text[last:])])
+    return [part for part in [*parts, (text[last:], False)] if part[0]]
+
+
+def figures(text: str) -> Markup:
+    """Each figure in a line of results set apart, so key numbers stand out in print."""
+    return Markup("").join(
+        Markup('<span class="figure">{}</span>').format(run) if figure else escape(run)
+        for run, figure in figure_spans(text)
+    )
 
 
 def bytecode_cache() -> FileSystemBytecodeCache:

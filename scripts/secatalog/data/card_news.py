@@ -31,6 +31,15 @@ class Card:
     (수의계약), or how the agency bought."""
     note_ok: bool = True
     """The note is good news (drawn as a green stamp); "0개 수의계약 가능" is not, and is not said."""
+    thumbs: tuple = ()
+    """A photo (or None) beside each line: a category's items are shown as a product list."""
+    hero: str = ""
+    """A case's first result, set with its figures as the card's headline number."""
+
+    @property
+    def family(self) -> str:
+        """category, bundle or case: each family has its own accent colour."""
+        return self.name.split("-", 1)[0]
 
 
 def cards(catalog: Catalog) -> list[Card]:
@@ -40,7 +49,11 @@ def cards(catalog: Catalog) -> list[Card]:
         if not items:
             continue
         eligible = sum(1 for i in items if i.eligibility.eligible)
-        lines = tuple(f"{i.product.name} · {priced(i.product, '/')}" for i in items[:4])
+        shown = items[:4]
+        lines = tuple(f"{i.product.name} · {priced(i.product, '/')}" for i in shown)
+        thumbs = tuple(i.photos[0] if i.photos else None for i in shown)
+        # the band shows an item the list does not, so one photo is not printed twice
+        band = [i.photos[0] for i in (*items[4:], *shown) if i.photos]
         out.append(
             Card(
                 f"category-{category.id}",
@@ -49,9 +62,10 @@ def cards(catalog: Catalog) -> list[Card]:
                 lines,
                 f"{site}categories/{category.id}/",
                 f"{category.name}: 품목 {len(items)}개 중 수의계약 가능 {eligible}개. " + ", ".join(lines),
-                next((i.photos[0] for i in items if i.photos), None),
+                band[0] if band else None,
                 f"품목 {len(items)}개 중 {eligible}개 수의계약 가능" if eligible else f"제품·서비스 {len(items)}개",
                 bool(eligible),
+                thumbs if any(thumbs) else (),
             )
         )
     for bundle in catalog.bundles:
@@ -87,12 +101,13 @@ def cards(catalog: Catalog) -> list[Card]:
                     f"case-{case.slug}",
                     f"공공구매 사례 · {front.agency} {front.department}".strip(),
                     front.title,
-                    (*front.results[:3], _bought(case))[:4],
+                    (*front.results[1:3], _bought(case)),
                     f"{site}{case.url}",
                     f"{front.agency} 사례: {front.title}. " + " ".join(front.results[:3]),
                     # a case without its own photo shows what was bought, so every case card looks alike
                     case.photos[0] if case.photos else next((i.photos[0] for i in case.items if i.photos), None),
                     f"구매 방법 · {ROUTES[front.purchase.route]}",
+                    hero=front.results[0],
                 )
             )
     return out

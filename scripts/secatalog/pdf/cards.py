@@ -17,7 +17,8 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ..data.card_news import SIZE, cards
-from .fit import fit_size
+from ..jinja import figure_spans
+from .fit import fit_size, width_em
 from .html import PrintDocument
 
 
@@ -36,7 +37,22 @@ class CardsDocument(PrintDocument):
         self.chunks = [Chunk("cards", "card", "카드뉴스", 1, len(self.cards), {"cards": self.cards})]
 
     def extra(self, chunk) -> dict:
-        return {"fit": fit_size, "mark": mark_svg()}
+        return {"fit": fit_size, "mark": mark_svg(), "hero_size": hero_size, "spans": figure_spans}
+
+
+HERO_WORDS = 0.42
+"""The words around a case's headline figures, as a share of the figures' size."""
+
+
+def hero_size(text: str, width: float, largest: int = 120, smallest: int = 64) -> tuple[int, int]:
+    """(figure size in px, lines) for a case's first result set as its headline: the figures at
+    the largest size at which the line keeps to one line, else to two lines."""
+    runs = figure_spans(text)
+    for lines, room in ((1, width), (2, width * 1.7)):  # greedy breaks waste part of a second line
+        for size in range(largest, smallest - 1, -2):
+            if sum(width_em(run) * size * (1 if figure else HERO_WORDS) for run, figure in runs) <= room:
+                return size, lines
+    return smallest, 2
 
 
 def mark_svg() -> Markup:
@@ -70,5 +86,6 @@ def publish(doc: CardsDocument, pdf: Path | None, out: Path) -> None:
         shutil.copyfile(png, out / f"{card.name}.png")
         entry = asdict(card)
         entry.pop("photo")
+        entry.pop("thumbs")
         index.append({**entry, "file": f"{card.name}.png"})
     (out / "cards.json").write_text(json.dumps({"size": SIZE, "cards": index}, ensure_ascii=False, indent=1), "utf-8")
