@@ -1651,27 +1651,55 @@ def scene_tray(p: Pen, pal, rng, alt):
 
 
 def scene_magnets(p: Pen, pal, rng, alt):
-    p.rect(0, 0, W, H, (236, 238, 238))
-    p.rect(0, 0, W, 40, (222, 224, 226))
-    p.rect(1300, 200, 1330, 800, (206, 210, 214), r=14)
-    woods = ((222, 186, 140), (206, 160, 112), (232, 204, 164))
-    spots = ((300, 280, -5), (650, 260, 4), (1000, 290, -3), (360, 650, 3), (720, 660, -4), (1040, 640, 5))
-    for i, (cx, cy, a) in enumerate(spots):
-        c = woods[i % 3]
-        w, h = (300, 200) if i % 2 == 0 else (240, 240)
-        p.poly(rrect_pts(cx + 10, cy + 14, w, h, 22, a), SHADOW)
-        p.poly(rrect_pts(cx, cy, w, h, 22, a), c)
-        engrave = dark(c, 0.35)
-        x = -w / 2 + 24
-        sky = []
-        while x < w / 2 - 30:
-            bw = rng.uniform(24, 44)
-            bh = rng.uniform(h * 0.15, h * 0.5)
-            sky += [(x, h / 2 - 24 - bh), (x + bw, h / 2 - 24 - bh)]
-            x += bw + 4
-        pts = [(-w / 2 + 24, h / 2 - 24)] + sky + [(sky[-1][0], h / 2 - 24)]
-        p.poly(rot(pts, cx, cy, a), engrave)
-        p.poly(oval_pts(*rot([(w * 0.25, -h * 0.22)], cx, cy, a)[0], 18, 18), engrave)
+    """Wooden fridge magnets of the town (a house, a tree, a fish, a heart, a boat) on a fridge
+    door, one holding a note: read at a glance as souvenirs, not as picture placeholders."""
+    door = (226, 236, 232)
+    p.rect(0, 0, W, H, door)
+    p.rect(0, 0, W, 26, dark(door, 0.06))
+    p.rect(1290, 180, 1322, 860, (196, 204, 204), r=14)  # the handle
+    wood, wood_dark = (226, 188, 138), (196, 150, 100)
+    paint = ((198, 86, 72), (70, 132, 98), (64, 112, 168), (232, 170, 64))
+
+    def cast(pts):
+        p.poly([(x + 10, y + 14) for x, y in pts], SHADOW)
+        p.poly(pts, wood)
+
+    # a note held by a round magnet
+    p.poly(rrect_pts(980, 332, 330, 400, 6, 3), SHADOW)
+    p.poly(rrect_pts(970, 318, 330, 400, 6, 3), (252, 250, 244))
+    for i in range(6):
+        y = -90 + i * 48
+        p.line(rot([(-125, y), (115 - (i % 3) * 50, y)], 970, 318, 3), (196, 198, 204), 10)
+    p.oval(975, 140, 46, 46, SHADOW)
+    p.oval(968, 130, 46, 46, paint[0])
+    p.oval(960, 120, 14, 14, light(paint[0], 0.4))
+    # a house
+    house = [(150, 420), (150, 260), (260, 160), (370, 260), (370, 420)]
+    cast(house)
+    p.poly([(138, 272), (260, 150), (382, 272), (360, 290), (260, 190), (160, 290)], paint[0])
+    p.rect(235, 330, 285, 420, wood_dark)
+    p.rect(175, 300, 215, 340, paint[2])
+    # a tree
+    cast([(x, y) for x, y in oval_pts(560, 260, 110, 100)])
+    leafy(p, rng, 560, 250, 92, colours=(paint[1], light(paint[1], 0.2), dark(paint[1], 0.15)))
+    p.rect(545, 340, 575, 420, wood_dark)
+    # a fish
+    cast(oval_pts(300, 700, 150, 70))
+    cast([(430, 700), (520, 635), (520, 765)])
+    p.poly(oval_pts(300, 700, 128, 50), paint[2])
+    p.oval(218, 685, 12, 12, (40, 44, 52))
+    for x in (300, 350):
+        p.arc(x, 700, 22, 46, -60, 60, light(paint[2], 0.35), 8)
+    # a heart
+    heart(p, 700, 694, 230, SHADOW)
+    heart(p, 690, 680, 230, wood)
+    heart(p, 690, 680, 170, paint[0])
+    # a boat
+    cast([(860, 760), (1140, 760), (1086, 846), (914, 846)])
+    cast([(996, 580), (996, 750), (1104, 750)])
+    p.poly([(876, 768), (1124, 768), (1080, 836), (920, 836)], paint[2])
+    p.poly([(1006, 612), (1006, 742), (1084, 742)], (252, 250, 244))
+    p.rect(992, 580, 1002, 760, wood_dark)
 
 
 def scene_woodcraft(p: Pen, pal, rng, alt):
