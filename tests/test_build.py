@@ -134,6 +134,15 @@ def test_enterprise_page(sample_site):
         assert needle in text, needle
     assert json_ld(soup)["@type"] == "Organization"
     assert soup.select_one("table thead th")["scope"] == "col"
+    # The verdict, the photo beside the facts and what to do next come first, above the story.
+    article = soup.select_one("article")
+    assert article.select_one(".sc-ent__badges .sc-badge").get_text() == "수의계약 가능"
+    facts = article.select_one(".sc-item .sc-item__facts")
+    assert facts.find_previous_sibling(class_="sc-item__photos").img is not None
+    buttons = [a["href"] for a in facts.select(".sc-actions a")]
+    assert buttons[0].startswith("mailto:") and "subject=" in buttons[0]
+    assert buttons[1].startswith("tel:") and buttons[2].endswith("print/enterprises/haemaru-clean.pdf")
+    assert facts.find_next(id="introduction") is not None
 
 
 def test_enterprise_index_groups_by_org_type(sample_site):

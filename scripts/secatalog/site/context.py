@@ -58,6 +58,24 @@ def quote_mail(item: Item, network_name: str) -> str:
         f"견적을 요청드립니다.\n\n- 기관·부서: \n- 담당자·연락처: \n- 수량: ({p.unit or '단위'} 기준)\n"
         f"- 납품 희망일: \n- 납품 장소: \n- 계약 방법: 수의계약 / 종합쇼핑몰 / 견적\n\n감사합니다."
     )
+    return mail_link(email, subject, body)
+
+
+def enterprise_mail(ent, network_name: str) -> str:
+    """A mailto link to an enterprise with a prefilled subject and body for a question."""
+    record = ent.record
+    email = record.contact.email or record.email
+    if not email:
+        return ""
+    subject = f"[구매 문의] {record.name} ({network_name} 카탈로그)"
+    body = (
+        f"{record.name} 담당자님께,\n\n{network_name} 공공구매 카탈로그를 보고 연락드립니다.\n\n"
+        "- 기관·부서: \n- 담당자·연락처: \n- 관심 있는 제품·서비스: \n- 문의 내용: \n\n감사합니다."
+    )
+    return mail_link(email, subject, body)
+
+
+def mail_link(email: str, subject: str, body: str) -> str:
     return f"mailto:{quote(email, safe='@')}?subject={_mail_field(subject)}&body={_mail_field(body)}"
 
 
@@ -105,6 +123,7 @@ def enterprise(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[s
     book, ent = renderer.catalog.casebook, page.context["ent"]
     return {
         "cases": book.cases_citing_enterprise(ent.slug) if book else [],
+        "mail": enterprise_mail(ent, renderer.catalog.network.name),
         "purpose_names": SOCIAL_PURPOSES,
         "contribution_names": CONTRIBUTION_TYPES,
         "jsonld": enterprise_json_ld(ent, site_url),
