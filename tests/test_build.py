@@ -142,7 +142,7 @@ def test_enterprise_page(sample_site):
     buttons = [a["href"] for a in facts.select(".sc-actions a")]
     assert buttons[0].startswith("mailto:") and "subject=" in buttons[0]
     assert buttons[1].startswith("tel:") and buttons[2].endswith("print/enterprises/haemaru-clean.pdf")
-    assert facts.find_next(id="introduction") is not None
+    assert facts.find_next(id="products") is not None
 
 
 def test_enterprise_index_groups_by_org_type(sample_site):
