@@ -239,6 +239,11 @@ def test_on_a_phone_the_quick_finder_keeps_its_category_chips_in_reach(site, tab
     target = page.locator(last.locator("a").get_attribute("href")).bounding_box()
     assert chips["y"] + chips["height"] <= target["y"] < 300, target
     assert page.locator(".sc-subnav a[aria-current]").get_attribute("href") == last.locator("a").get_attribute("href")
+    # Back at the top no chip looks chosen, and the row starts again at its first chip.
+    page.evaluate("window.scrollTo(0, 0)")
+    page.wait_for_timeout(300)
+    assert page.locator(".sc-subnav a[aria-current]").count() == 0
+    assert row.evaluate("u => u.scrollLeft") == 0
 
 
 def test_the_home_page_search_box_opens_the_search_with_the_words(site, tab):

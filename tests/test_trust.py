@@ -161,7 +161,7 @@ def test_item_enterprise_and_quick_finder_flag_a_basis_ending_soon(trust_site):
 def test_expired_certificate_is_marked_and_never_matches_a_filter(trust_site):
     item = _soup(trust_site, "items/gaon-bakery/rice-bread")
     certs = " ".join(item.select_one(".sc-certs").get_text().split())
-    assert certs == "HACCP H-0001 — 만료 (2020-01-01) · 회원 신고 · 사무국 미확인"
+    assert certs == "HACCP H-0001 — 2020-01-01 만료 · 회원 신고 · 사무국 미확인"
     card = _soup(trust_site, "categories/bread").select_one('.sc-card a[href$="items/gaon-bakery/rice-bread/"]').parent
     assert "haccp" not in card["data-certs"]
     products = json.loads((trust_site / "data/products.json").read_text("utf-8"))["items"]

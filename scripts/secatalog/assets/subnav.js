@@ -15,11 +15,13 @@
         else a.removeAttribute("aria-current");
       });
       var chip = links[index] && links[index].parentElement;
-      if (chip && row && row.scrollWidth > row.clientWidth) {
-        row.scrollLeft = chip.offsetLeft - (row.clientWidth - chip.offsetWidth) / 2;
+      if (row && row.scrollWidth > row.clientWidth) {  // back at the top the row starts again at its first chip
+        row.scrollLeft = chip ? chip.offsetLeft - (row.clientWidth - chip.offsetWidth) / 2 : 0;
       }
     }
     function current() {
+      // Before the reader scrolls no chip is marked: the first one looked chosen at the page's top.
+      if (window.scrollY < 1) return -1;
       var line = nav.getBoundingClientRect().bottom + 48, found = -1;  // a jumped-to heading lands just below
       targets.forEach(function (t, n) { if (t && t.getBoundingClientRect().top <= line) found = n; });
       var doc = document.documentElement;  // at the page's foot the last sections cannot reach the line

@@ -46,11 +46,12 @@ class CertState:
 
     @property
     def validity(self) -> str:
-        """'만료 (2025-01-01)', '2027-01-20 만료 예정', '2027-12-31까지' or ''."""
+        """'2025-01-01 만료', '2027-01-20 만료 예정', '2027-12-31까지' or '' (no brackets: it is
+        often shown in brackets itself)."""
         if self.expires is None:
             return ""
         when = self.expires.isoformat()
-        return {"expired": f"만료 ({when})", "expiring": f"{when} 만료 예정", "current": f"{when}까지"}[self.state]
+        return {"expired": f"{when} 만료", "expiring": f"{when} 만료 예정", "current": f"{when}까지"}[self.state]
 
     def as_data(self) -> dict:
         """The open-data form: the state is explicit, so no reader takes an expired one as valid."""
