@@ -47,6 +47,9 @@ def test_card_text_is_its_items_and_the_page_offers_it(sample_site):
     ]
     page = (sample_site / "cards/index.html").read_text("utf-8")
     assert f'alt="{food["alt"]}"' in page and 'href="../cards/category-food.png" download' in page
+    # Buttons, not file names, with the description one click from the clipboard.
+    assert 'class="md-button md-button--primary" href="../cards/category-food.png" download' in page
+    assert 'data-sc-copy="alt-category-food"' in page and 'id="alt-category-food"' in page
     assert 'href="./cards/"' in (sample_site / "index.html").read_text("utf-8")
 
 

@@ -65,6 +65,13 @@ def test_casebook_pages_and_backlinks(sample_site):
     sectors = [h.text for h in index.select("article h3")]
     assert sectors == ["보건복지", "청소·시설관리", "먹을거리·행사", "교육·문화", "인쇄·홍보"]
     assert len(index.select("#by-agency ~ table tbody tr")) == 8
+    # Each sector's cases as cards (photo, title, year and buyer, first result, route), not a list.
+    cards = index.select(".sc-sections--cases .sc-card")
+    assert len(cards) == 8 and all(c.select_one(".sc-card__photo img") for c in cards)
+    lunch = index.select_one('.sc-card a[href$="casebook/meeting-lunchbox/"]').parent
+    assert lunch.select_one(".sc-card__maker").text.replace("\xa0", " ") == "2025년 · 예시시청 총무과"
+    assert lunch.select_one(".sc-card__price .figure").text == "1,380개"
+    assert lunch.select_one(".sc-badge").text == "수의계약"
     case = BeautifulSoup(
         (sample_site / "casebook/quarantine-health-center/index.html").read_text("utf-8"), "html.parser"
     )

@@ -138,6 +138,7 @@ def casebook(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str
         "foreword": book.foreword,
         "chapters": book.chapters,
         "by_agency": sorted(book.cases, key=lambda c: (c.front.agency, c.front.department, c.slug)),
+        "routes": ROUTES,
     }
 
 
