@@ -460,11 +460,14 @@ def test_editions_in_print_yml_are_books_of_their_own(sample_site):
         PdfReader(sample_site / "print/catalog-print.pdf").pages
     )
     assert (
-        "editions/food-print.pdf: 예시사회적경제네트워크 먹을거리 카탈로그"
+        "editions/food-print.pdf: 예시사회적경제네트워크 먹을거리·선물 카탈로그"
         in (sample_site / "print/README.txt").read_text()
     )
     home = (sample_site / "index.html").read_text("utf-8")
-    assert 'href="./print/editions/food-screen.pdf"' in home and "<strong>먹을거리 카탈로그</strong><span>품목 " in home
+    assert (
+        'href="./print/editions/food-screen.pdf"' in home
+        and "<strong>먹을거리·선물 카탈로그</strong><span>먹을거리, 선물·꾸러미 품목 " in home
+    )
 
 
 def test_long_categories_and_the_index_print_in_chunks_with_true_page_numbers(tmp_path, monkeypatch):

@@ -70,6 +70,11 @@ def test_totals_are_the_sum_of_the_records(sample_site):
         assert max(widths) == 60 and all(w > 0 for w in widths)
         assert sum(_won(td.text) for td in figure.select("tbody td:nth-of-type(1)")) == expected
     assert "procurement_record" not in page.select_one(".sc-stats").get_text()
+    # No column of dashes: the change on the year before shows only when some year has one.
+    years = figures[0].select("thead th")
+    has_change = any(r.change is not None for r in stats.by_year)
+    assert ("전년 대비" in [th.text for th in years]) == has_change
+    assert has_change or "아직 그런 해가 없어 싣지 않았습니다" in page.select_one(".sc-note").text
 
     with (sample_site / "stats/purchases.csv").open(encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))

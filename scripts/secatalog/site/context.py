@@ -103,7 +103,12 @@ def home(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, An
         "eligible_count": len(catalog.eligible_items),
         "gift_count": sum(1 for i in catalog.items if i.gift_ok),
         "recent": recent_items(catalog),
-        "editions": [(edition, len(part.items)) for edition, part in catalog.print_editions()],
+        # what each edition holds, so "먹을거리 카탈로그 · 품목 10개" does not contradict the
+        # category's own count when the edition also takes another category
+        "editions": [
+            (edition, len(part.items), ", ".join(c.name for c, items in part.by_category if items))
+            for edition, part in catalog.print_editions()
+        ],
         "purchases": sum(len(ent.record.procurement_record) for ent in catalog.enterprises),
     }
 
