@@ -87,13 +87,26 @@ def test_on_a_short_page_the_footer_does_not_cut_the_sidebar(site, tab):
 
 
 def test_the_phone_header_shows_the_whole_service_name(site, tab):
+    """The name wrapped onto two lines anywhere; it is now a lockup: the network's name small over
+    what the site is, each on one line and neither cut (on a desktop, one line as before)."""
     base, page = site, tab(390, 800)
     page.goto(base)
-    cut = page.evaluate(
-        """() => { const e = document.querySelector('.md-header__topic .md-ellipsis');
-        return [e.scrollWidth - e.clientWidth, e.scrollHeight - e.clientHeight, e.textContent.trim()]; }"""
+    lines = page.evaluate(
+        """() => [...document.querySelectorAll('.md-header__topic .sc-lockup > span')].map(e =>
+        [e.textContent, e.scrollWidth - e.clientWidth, e.getClientRects().length, e.getBoundingClientRect().top])"""
     )
-    assert cut[0] <= 1 and cut[1] <= 1, cut
+    assert [text for text, *_ in lines] == ["예시사회적경제네트워크", "공공구매 카탈로그"], lines
+    assert all(cut <= 1 and rects == 1 for _, cut, rects, _ in lines), lines
+    assert lines[1][3] > lines[0][3], "two lines, the network's name on top"
+    small, large = (
+        page.locator(f".sc-lockup__{n}").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+        for n in ("network", "title")
+    )
+    assert small < large, (small, large)
+    desk = tab(1440, 900)
+    desk.goto(base)
+    tops = desk.evaluate("[...document.querySelectorAll('.sc-lockup > span')].map(e => e.getBoundingClientRect().top)")
+    assert abs(tops[0] - tops[1]) <= 2, tops
 
 
 def test_phone_numbers_and_dates_never_break_on_a_phone(site, tab):

@@ -130,6 +130,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         publisher = with_role(catalog.network.name, office.role or "")  # not '…네트워크 네트워크 사무국'
         config.extra["secatalog_publisher"] = {**office.model_dump(mode="json"), "name": publisher, "role": ""}
         config.extra["secatalog_generator"] = GENERATOR
+        config.extra["secatalog_network"] = catalog.network.name  # the header's lockup (partials/header.html)
         config.extra["secatalog_colour"] = catalog.network.colour  # the header in the network's colour
         self.site_url = config.site_url
         material.boost_field(config, search.FIELD, 10)
