@@ -16,6 +16,8 @@ import pytest
 from pypdf import PdfReader
 
 from helpers import ROOT
+from secatalog.read.project import load_project
+from secatalog.settings import Settings
 
 pytestmark = pytest.mark.slow
 A4 = (595.28, 841.89)
@@ -125,6 +127,24 @@ def test_index_page_numbers_point_at_the_items(sample_site, texts):
     # Prices keep their units, and an eligible item says so in its row.
     assert any("1,500,000원/1회 (60분) 가능 041-000-0109" in line for line in lines)
     assert any("원/" in line for line in lines) and any(" 가능 " in line for line in lines)
+
+
+def test_the_index_is_in_ganada_order_with_the_bundles(sample_site, texts):
+    """The index repeated the contents (items by category); it is now every item and bundle in
+    가나다 order under its first consonant, each with its page."""
+    catalog = load_project(Settings(ROOT))
+    index = "\n".join(t for t in texts if "상품명 기업 가격 수의계약 전화 쪽" in t)
+    lines = [line.strip() for line in index.splitlines() if line.strip()]
+    names = sorted([i.product.name for i in catalog.items] + [f"{b.record.name} (꾸러미)" for b in catalog.bundles])
+    found = [next((n for n in names if line.startswith(n)), None) for line in lines]
+    listed = [n for n in found if n]
+    assert listed == names, "every item and bundle once, in 가나다 order"
+    headings = [line for line in lines if len(line) == 1 and "ㄱ" <= line <= "ㅎ"]
+    assert headings == sorted(set(headings)) and headings[0] == "ㄱ" and len(headings) >= 8
+    for bundle in catalog.bundles:
+        line = next(line for line in lines if line.startswith(f"{bundle.record.name} (꾸러미)"))
+        page = _page_of(texts, int(line.split()[-1]))
+        assert bundle.record.name in page, line
 
 
 def test_korean_text_extracts_as_real_hangul(texts):

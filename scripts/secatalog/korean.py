@@ -66,3 +66,17 @@ def josa(word: str, particle: str) -> str:
 def quoted(value: str) -> str:
     """A value as messages show it: in single quotes ('bread.jpg')."""
     return f"'{value}'"
+
+
+_INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_PLAIN = {"ㄲ": "ㄱ", "ㄸ": "ㄷ", "ㅃ": "ㅂ", "ㅆ": "ㅅ", "ㅉ": "ㅈ"}
+
+
+def initial(word: str) -> str:
+    """The heading a word is filed under in a 가나다 index: its first consonant (ㄲ under ㄱ, as
+    dictionaries do), or '' for a word that does not begin with Hangul."""
+    first = word.strip()[:1]
+    if not ("가" <= first <= "힣"):
+        return ""
+    letter = _INITIALS[(ord(first) - ord("가")) // 588]
+    return _PLAIN.get(letter, letter)

@@ -201,12 +201,12 @@ class CatalogDocument(PrintDocument):
         network = catalog.network
         self.title = f"{network.name} {part or '사회적경제 카탈로그'} {network.edition}".strip()
         categories = [(c, list(items)) for c, items in catalog.by_category]
-        index = len(index_pages(list(catalog.items), {}))
+        index = len(index_pages(list(catalog.items), list(catalog.bundles), {}))
         names = category_names(catalog)
         profiles = [(ent, plan_profile(ent, names)) for ent in catalog.enterprises]
         self.chunks = plan_catalog(categories, list(catalog.bundles), profiles, per_page, index)
         self.item_pages = item_page_numbers(self.chunks, per_page)
-        self.index = index_pages(list(catalog.items), self.item_pages)
+        self.index = index_pages(list(catalog.items), list(catalog.bundles), self.item_pages)
         self.profile_pages = profile_page_numbers(self.chunks)
 
     def sections(self) -> list[tuple[dict, Chunk]]:

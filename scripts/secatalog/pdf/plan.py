@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .casepage import plan_case
+from .tables import bundle_key
 
 FRONT_PAGES = 3  # cover, how to use, table of contents
 PROFILES_PER_CHUNK = 20
@@ -104,10 +105,12 @@ def category_chunks(category: Any, items: list[Any], per_page: int, page: int) -
 
 
 def item_page_numbers(chunks: list[Chunk], per_page: int) -> dict[str, int]:
-    """The page each item is printed on, by item uid."""
+    """The page each item is printed on, by item uid, and each bundle's, by bundle_key."""
     pages: dict[str, int] = {}
     first = opener_cards(per_page)
     for chunk in chunks:
+        if chunk.kind == "bundles":
+            pages.update({bundle_key(b): chunk.first_page + n for n, b in enumerate(chunk.payload["bundles"])})
         if chunk.kind != "category":
             continue
         for n, item in enumerate(chunk.payload["cards"]):

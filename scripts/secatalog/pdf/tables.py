@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..jinja import with_org
+from ..korean import initial
 from ..markup import priced
 from .fit import PT_MM, line_count, line_mm
 
@@ -126,6 +127,11 @@ def price_cell(product: Any) -> str:
     return re.sub(r"\([^()]*\)", lambda m: m[0].replace(" ", "\u00a0"), priced(product, "/"))
 
 
+def bundle_key(bundle: Any) -> str:
+    """A bundle's key among the item pages (plan.item_page_numbers): its page in the index."""
+    return f"bundle:{bundle.slug}"
+
+
 def index_row(item: Any, page: int) -> Row:
     p, rec = item.product, item.enterprise.record
     cells = (
@@ -139,19 +145,37 @@ def index_row(item: Any, page: int) -> Row:
     return Row(cells, INDEX.row_height(cells))
 
 
-def index_pages(items: list[Any], pages: dict[str, int]) -> list[list[Row]]:
-    """The index's rows by page. Page numbers are as wide whatever they are, so the rows can be
-    measured before the numbers are known (pages may be {} to count the index's pages)."""
+def bundle_row(bundle: Any, page: int) -> Row:
+    """A bundle in the index: its makers counted, its price, whether its items may be bought
+    directly (all, some or none)."""
+    makers = len({item.enterprise.slug for item in bundle.items})
+    direct = sum(1 for item in bundle.items if item.eligibility.eligible)
+    cells = (
+        f"{bundle.record.name} (꾸러미)",
+        f"기업 {makers}곳",
+        price_cell(bundle.record),
+        "가능" if direct == len(bundle.items) else "일부 가능" if direct else "해당 없음",
+        "—",
+        str(page),
+    )
+    return Row(cells, INDEX.row_height(cells))
+
+
+def index_pages(items: list[Any], bundles: list[Any], pages: dict[str, int]) -> list[list[Row]]:
+    """The index's rows by page: every item and bundle in 가나다 order under its first consonant
+    (the contents already list them by category). Page numbers are as wide whatever they are, so
+    the rows can be measured before the numbers are known (pages may be {} to count the pages)."""
+    entries = [((i.product.name, i.enterprise.record.name), index_row(i, pages.get(i.uid, 9999))) for i in items]
+    entries += [((b.record.name, ""), bundle_row(b, pages.get(bundle_key(b), 9999))) for b in bundles]
     rows: list[Row] = []
-    category = sub = None
-    for item in items:
-        if item.category.name != category:
-            category, sub = item.category.name, None
-            rows.append(group_row(INDEX, category))
-        if item.sub and item.sub.name != sub:
-            sub = item.sub.name
-            rows.append(group_row(INDEX, sub, "sub"))
-        rows.append(index_row(item, pages.get(item.uid, 9999)))
+    heading = None
+    # Hangul first in 가나다 order (code point order), then names beginning otherwise
+    for (name, _), row in sorted(entries, key=lambda entry: (not initial(entry[0][0]), entry[0])):
+        letter = initial(name) or "기타"
+        if letter != heading:
+            heading = letter
+            rows.append(group_row(INDEX, letter))
+        rows.append(row)
     header = INDEX.row_height(tuple(c.title for c in INDEX.columns))
     room = PAGE_MM - header - SAFETY_MM
     return paginate(rows, room - INDEX_TITLE_MM, room - INDEX_KICKER_MM) if rows else [[]]
