@@ -27,7 +27,7 @@ from .plan import (
 )
 from .profile import LISTS, PRODUCTS, plan_profile
 from .render import Job
-from .tables import INDEX, PAGE_MM, SAFETY_MM, TRADE, index_pages, trade_pages
+from .tables import INDEX, PAGE_MM, SAFETY_MM, index_pages, trade_pages
 
 CSS = Path(__file__).resolve().parent.parent / "templates" / "print" / "print.css"
 _TAG = re.compile(r"(<[^>]*>)")
@@ -333,9 +333,9 @@ class TradeDocument(PrintDocument):
     def __init__(self, catalog: Catalog, photos: dict[Path, ProcessedPhoto], created: str) -> None:
         super().__init__(catalog, photos, created)
         self.title = f"{catalog.network.name} 회원사 상호 거래 목록"
-        pages = trade_pages([(c, list(items)) for c, items in catalog.by_category], catalog.org_types)
+        pages, table = trade_pages([(c, list(items)) for c, items in catalog.by_category], catalog.org_types)
         self.chunks = [
-            Chunk("trade", "trade", "회원사 상호 거래 목록", 1, len(pages), {"pages": pages, "table": TRADE})
+            Chunk("trade", "trade", "회원사 상호 거래 목록", 1, len(pages), {"pages": pages, "table": table})
         ]
 
 

@@ -8,7 +8,7 @@ edge. The cells' texts are made here once; the templates only lay them out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..jinja import with_org
@@ -184,21 +184,25 @@ def index_pages(items: list[Any], bundles: list[Any], pages: dict[str, int]) -> 
 TRADE = Table(
     (
         Column("제품·서비스", 39),
-        Column("기업 (조직 유형)", 41),
+        Column("기업 (조직 유형)", 46),  # "바다빛여행 마을기업 (예시) · 사회적기업" on two lines at most
         Column("가격", 31, "price"),
         Column("전화", 24, "tel"),
-        Column("이메일", 45),
+        Column("이메일", 40),
     ),
     font_pt=8.5,
 )
 TRADE_TITLE_MM = 26.0  # the first page's heading and note
+TRADE_SIZES = (8.5, 8.0, 7.5)
+"""The trade list's type, largest first: a smaller one only where it saves a last, nearly empty page."""
+NEARLY_EMPTY = 0.3
+"""A last page filled less than this share is worth a smaller type, if that saves it."""
 
 
-def trade_rows(categories: list[tuple[Any, list[Any]]], org_types: dict) -> list[Row]:
+def trade_rows(categories: list[tuple[Any, list[Any]]], org_types: dict, table: Table = TRADE) -> list[Row]:
     rows = []
     for category, items in categories:
         if items:
-            rows.append(group_row(TRADE, category.name))
+            rows.append(group_row(table, category.name))
         for item in items:
             p, rec = item.product, item.enterprise.record
             cells = (
@@ -208,11 +212,22 @@ def trade_rows(categories: list[tuple[Any, list[Any]]], org_types: dict) -> list
                 rec.contact.phone or rec.phone or "—",
                 rec.contact.email or rec.email or "—",
             )
-            rows.append(Row(cells, TRADE.row_height(cells)))
+            rows.append(Row(cells, table.row_height(cells)))
     return rows
 
 
-def trade_pages(categories: list[tuple[Any, list[Any]]], org_types: dict) -> list[list[Row]]:
-    header = TRADE.row_height(tuple(c.title for c in TRADE.columns))
-    room = PAGE_MM - header - SAFETY_MM
-    return paginate(trade_rows(categories, org_types), room - TRADE_TITLE_MM, room - INDEX_KICKER_MM)
+def trade_pages(categories: list[tuple[Any, list[Any]]], org_types: dict) -> tuple[list[list[Row]], Table]:
+    """The trade list's rows by page and the table they were measured for: its usual type, or a
+    slightly smaller one when that saves a last page that would hold only a few rows."""
+    tried = []
+    for pt in TRADE_SIZES:
+        table = replace(TRADE, font_pt=pt)
+        header = table.row_height(tuple(c.title for c in table.columns))
+        room = PAGE_MM - header - SAFETY_MM
+        pages = paginate(trade_rows(categories, org_types, table), room - TRADE_TITLE_MM, room - INDEX_KICKER_MM)
+        tried.append((pages, table))
+        if len(pages) < len(tried[0][0]):
+            return pages, table
+        if pt == TRADE_SIZES[0] and (len(pages) == 1 or sum(r.height for r in pages[-1]) >= NEARLY_EMPTY * room):
+            return pages, table
+    return tried[0]
