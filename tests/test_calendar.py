@@ -11,7 +11,7 @@ import pdfplumber
 import pytest
 from pypdf import PdfReader
 
-from secatalog.pdf.calendar import calendar_year, featured, in_season
+from secatalog.pdf.calendar import calendar_year, day_label, featured, in_season
 from secatalog.read.project import load_project
 from secatalog.settings import Settings
 
@@ -51,7 +51,8 @@ def test_months_holidays_featured_items_and_tips(sample_site, pages):
             assert in_season(item, month) and item.product.name in text, (month, item.uid)
         for day, name in days_off.items():
             if day.month == month:
-                assert name.split(";")[0].split()[0] in text, (month, name)
+                # as desk calendars print it, on one line: '설날 대체 휴일' is '대체공휴일'
+                assert day_label(name.split(";")[0]) in text.replace("\n", " "), (month, name)
         assert tips[month - 1] in text
     shown = [i.uid for m in range(1, 13) for i in picks[m]]
     assert len(shown) == len(set(shown)) == 24  # 43 items: none featured twice
@@ -71,3 +72,13 @@ def test_featured_items_on_a_tiny_catalog_still_fill_every_month():
     assert all(picks[m] for m in range(1, 13))
     assert picks[1][0].uid == "a/winter" and picks[7][0].uid == "b/all"
     assert date(2027, 1, 1) in holidays.country_holidays("KR", years=2027)
+
+
+def test_holiday_names_are_short_enough_for_a_days_cell():
+    """'설날 대체 휴일' wrapped onto two lines of 6 pt type; desk calendars print '대체공휴일'."""
+    assert day_label("설날 대체 휴일") == day_label("한글날 대체 휴일") == "대체공휴일"
+    assert day_label("신정연휴") == "신정" and day_label("어린이날") == "어린이날"
+    for year in (2026, 2027, 2028):
+        for name in holidays.country_holidays("KR", years=year, language="ko").values():
+            for part in name.split(";"):
+                assert len(day_label(part.strip())) <= 6, part

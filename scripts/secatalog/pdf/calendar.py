@@ -61,6 +61,19 @@ def featured(items: list[Item], per_month: int = PER_MONTH) -> dict[int, list[It
     return chosen
 
 
+def day_label(name: str) -> str:
+    """A holiday's name as desk calendars print it, short enough for one line of a day's cell:
+    '설날 대체 휴일' is '대체공휴일' (the day before says which), '신정연휴' is '신정', an election
+    day '국회의원선거', and two holidays on one day '개천절·추석'."""
+    if ";" in name:
+        return "·".join(day_label(part.strip()) for part in name.split(";"))
+    if name.endswith("대체 휴일"):
+        return "대체공휴일"
+    if name.endswith("선거일"):
+        return name[:-1].replace(" ", "")
+    return {"신정연휴": "신정"}.get(name, name)
+
+
 def months(catalog: Catalog) -> tuple[int, tuple[Month, ...]]:
     year = calendar_year(catalog)
     days_off = holidays.country_holidays("KR", years=year, language="ko")
@@ -70,7 +83,7 @@ def months(catalog: Catalog) -> tuple[int, tuple[Month, ...]]:
     out = []
     for number in range(1, 13):
         weeks = tuple(
-            tuple(Day(d, n, days_off.get(date(year, number, d), "") if d else "") for n, d in enumerate(week))
+            tuple(Day(d, n, day_label(days_off.get(date(year, number, d), "")) if d else "") for n, d in enumerate(week))
             for week in grid.monthdayscalendar(year, number)
         )
         tip = tips[number - 1] if number <= len(tips) else ""
