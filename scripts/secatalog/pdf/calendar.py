@@ -83,7 +83,9 @@ def months(catalog: Catalog) -> tuple[int, tuple[Month, ...]]:
     out = []
     for number in range(1, 13):
         weeks = tuple(
-            tuple(Day(d, n, day_label(days_off.get(date(year, number, d), "")) if d else "") for n, d in enumerate(week))
+            tuple(
+                Day(d, n, day_label(days_off.get(date(year, number, d), "")) if d else "") for n, d in enumerate(week)
+            )
             for week in grid.monthdayscalendar(year, number)
         )
         tip = tips[number - 1] if number <= len(tips) else ""
