@@ -71,8 +71,8 @@ def plan_profile(ent: Any, category_names: dict[str, str]) -> ProfilePlan:
     if first + rest > room:  # two pages, the second as full as the first allows
         table_first = first + table <= room
         heights, ahead = list_heights(record), 0
-        if table_first:
-            spare = room - first - table
+        if table_first:  # the first page has no foot (the link and code close the profile)
+            spare = PAGE_MM - SAFETY_MM - first - table
             while ahead < len(heights) and heights[ahead] <= spare:
                 spare -= heights[ahead]
                 ahead += 1
