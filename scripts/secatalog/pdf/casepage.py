@@ -10,7 +10,7 @@ the heights follow print.css's .case rules.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..markup import won
@@ -29,6 +29,7 @@ CHAPTER_HEAD_MM = 25.0
 """A chapter's band on its first case's page (.chapter-head with its margin)."""
 PHOTO_MM = {False: 100.0, True: 71.0}
 """The case's photo with its margin (.case-photo), on a chapter's first page or not."""
+PHOTO_MARGIN_MM = 5.0
 ITEMS = 3
 """The most items a case lists to buy (the site lists all)."""
 GLANCE_PT = 8.5
@@ -57,6 +58,9 @@ class CasePlan:
     """The height of the photos closing the story column on the case's last page; 0 for none."""
     figures: tuple[Any, ...] = ()
     """The photo there with its caption: ((PhotoRef, caption),), or () for none."""
+    photo_mm: float = 0.0
+    """The case's own photo on its first page of two, grown into the room the opening leaves
+    (that page ends with the purchase); 0 for the stylesheet's height."""
 
 
 def plan_case(case: Any, opens: bool = False) -> CasePlan:
@@ -86,10 +90,19 @@ def plan_case(case: Any, opens: bool = False) -> CasePlan:
     photos = [(ref, front.title) for ref in case.photos[1:2]] or pictured(case)
     plan = _fill(room - second - closing - _results(front), photos, side_photos=0, pages=2)
     if plan.figures and not case.photos[1:2]:
-        return plan
+        return replace(plan, photo_mm=_grown(case, room - head - max(opening, glance), opens))
     side_room = room - second - buy
     side_photos = min(items, int(max(side_room, 0) // BUY_PHOTO_MM)) if case.items else 0
-    return CasePlan(2, side_photos, plan.figure_mm, plan.figures)
+    return CasePlan(2, side_photos, plan.figure_mm, plan.figures, _grown(case, room - head - max(opening, glance), opens))
+
+
+def _grown(case: Any, room: float, opens: bool) -> float:
+    """The first page's photo as tall as the room left beside the opening allows, up to 4:3 and
+    never below the stylesheet's height."""
+    if not case.photos:
+        return 0.0
+    usual = PHOTO_MM[opens] - PHOTO_MARGIN_MM
+    return round(max(usual, min(room - PHOTO_MARGIN_MM - 4.0, WIDTH_MM * 0.75)), 1)
 
 
 def _fill(room: float, photos: list, side_photos: int, pages: int = 1) -> CasePlan:
