@@ -89,11 +89,12 @@ def plan_case(case: Any, opens: bool = False) -> CasePlan:
     second = _line(8) + 1.0
     photos = [(ref, front.title) for ref in case.photos[1:2]] or pictured(case)
     plan = _fill(room - second - closing - _results(front), photos, side_photos=0, pages=2)
+    photo_mm = _grown(case, room - head - max(opening, glance), opens)
     if plan.figures and not case.photos[1:2]:
-        return replace(plan, photo_mm=_grown(case, room - head - max(opening, glance), opens))
+        return replace(plan, photo_mm=photo_mm)
     side_room = room - second - buy
     side_photos = min(items, int(max(side_room, 0) // BUY_PHOTO_MM)) if case.items else 0
-    return CasePlan(2, side_photos, plan.figure_mm, plan.figures, _grown(case, room - head - max(opening, glance), opens))
+    return CasePlan(2, side_photos, plan.figure_mm, plan.figures, photo_mm)
 
 
 def _grown(case: Any, room: float, opens: bool) -> float:
