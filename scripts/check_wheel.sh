@@ -11,7 +11,11 @@ uv=.venv/bin/uv
 wheel=$(ls "$work"/dist/secatalog-*.whl)
 "$uv" export --quiet --frozen --no-dev --no-emit-project --format requirements-txt >"$work/requirements.txt"
 python3 -m venv "$work/venv"
-"$work/venv/bin/python" -m pip install --quiet --disable-pip-version-check --require-hashes -r "$work/requirements.txt"
+# --no-deps: the export is the whole resolved set; pip's own resolver would look for a newer
+# fonttools to satisfy weasyprint's "fonttools[woff]" and refuse it as unpinned. pip check then
+# proves the set is complete and consistent.
+"$work/venv/bin/python" -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r "$work/requirements.txt"
+"$work/venv/bin/python" -m pip check
 "$work/venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps "$wheel"
 tool="$work/venv/bin/secatalog"
 "$tool" --version
