@@ -25,8 +25,10 @@ SIDE_MM = 58.0
 MAIN_MM = WIDTH_MM - SIDE_MM - 7.0
 """The story column (.case-main) beside the side column and its gap."""
 MAIN_PT, MAIN_LH = 10.5, 1.6
-CHAPTER_HEAD_MM = 25.0
-"""A chapter's band on its first case's page (.chapter-head with its margin)."""
+CHAPTER_HEAD_MM = 32.0
+"""A chapter's band on its first case's page (.chapter-head with its margin; measured 32.3)."""
+HEAD_COLLAPSE_MM = 6.0
+"""The margins the title, headline and figures share (measured in WeasyPrint's layout)."""
 PHOTO_MM = {False: 100.0, True: 71.0}
 """The case's photo with its margin (.case-photo), on a chapter's first page or not."""
 PHOTO_MARGIN_MM = 5.0
@@ -42,7 +44,7 @@ BUY_ITEM_MM = 27.0
 BUY_PHOTO_MM = 31.5
 """The photo above an item to buy (.buy-item img and its margin)."""
 QR_MM = 27.0
-FIGURE_MM = (55.0, MAIN_MM * 0.75)
+FIGURE_MM = (50.0, MAIN_MM * 0.75)
 """The story column's photo, across the column: no lower than the least (else left out: a lower
 strip loses its subject), no taller than its own 4:3."""
 CAPTION_MM = 6.0
@@ -131,8 +133,9 @@ def _head(front: Any) -> float:
     """Kicker, title, headline and the row of figures."""
     title = _lines(front.title, WIDTH_MM, 16, 3) * _line(16, 1.25) + 2.0
     headline = _lines(front.headline, WIDTH_MM, 12, 2) * _line(12) + 2 * 12 * PT_MM
-    figures = 9.0 + 5.0 + max(_lines(r, WIDTH_MM / 3 - 8, 13, 4) * _line(14) for r in front.results[:3])
-    return _line(8) + 1.0 + title + headline + figures
+    shown = front.results[:3]  # side by side, each as wide as the row allows (.figures li)
+    figures = 16.0 + max(_lines(r, WIDTH_MM / len(shown) - 8, 13, 4) * _line(14) for r in shown)
+    return _line(8) + 1.0 + title + headline + figures - HEAD_COLLAPSE_MM
 
 
 def _section(text: str, most_mm: float = 34.0) -> float:
