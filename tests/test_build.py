@@ -313,3 +313,24 @@ def test_a_bundle_says_which_of_its_items_a_buyer_may_contract_directly(sample_s
     assert rows and all(w in ("가능", "해당 없음", "확인 중") for w in words), words
     said = re.search(r"수의계약: 구성 (\d+)가지 중 (\d+)가지 가능", soup.get_text(" ", strip=True))
     assert said and said.groups() == (str(len(rows)), str(words.count("가능")))
+
+
+def test_a_certificate_name_is_listed_once(sample_site):
+    """An item's and its enterprise's 직접생산확인 are two certificates; summaries read
+    "직접생산확인, 직접생산확인" in the quick finder and the printed cards."""
+    soup = page(sample_site, "procurement")
+    cells = [td for td in soup.select('td[data-label="인증"]')]
+    assert cells
+    for td in cells:
+        claimed = td.select_one(".sc-claimed")
+        if claimed:
+            claimed.extract()
+        names = [n.strip() for n in td.get_text().split(",") if n.strip() and n.strip() != "—"]
+        assert len(names) == len(set(names)), names
+    import re
+    import subprocess
+
+    text = subprocess.run(
+        ["pdftotext", str(sample_site / "print/catalog-print.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert not re.search(r"(직접생산확인|[가-힣]+인증), \1", text)

@@ -42,6 +42,7 @@ def environment(folder: str) -> Environment:
         gift_status=gift_status,
         with_org=with_org,
         with_role=with_role,
+        distinct=distinct_names,
     )
     return env
 
@@ -86,6 +87,14 @@ def no_orphan(text: str) -> str:
     if len(words) >= 3 and (len(last) <= 4 or (last.startswith("(") and len(last) <= 7)):
         words[-2:] = [f"{words[-2]}\u00a0{words[-1]}"]
     return " ".join(words)
+
+
+def distinct_names(certs, shown=()) -> list:
+    """Certificates with each name once, the first kept, and none already in `shown`: an item's
+    and its enterprise's 직접생산확인 are two certificates, but a list of names read
+    "직접생산확인, 직접생산확인"."""
+    seen = {c.name for c in shown}
+    return [c for c in certs if not (c.name in seen or seen.add(c.name))]
 
 
 def with_org(name: str, org: str) -> str:
