@@ -228,3 +228,26 @@ def test_small_subcategories_share_a_row_on_a_desktop(site, tab):
     phone = tab(390, 800)
     phone.goto(site + "categories/food/")
     assert len({w for s in phone.evaluate(_SECTIONS) for w in s["widths"]}) == 1
+
+
+def test_on_a_phone_sections_take_the_row_chips_fade_and_names_are_whole(site, tab):
+    """Two half-width subcategory headings side by side read like table column heads on a phone,
+    the chip row gave no sign that it scrolls, and card titles and makers were cut with '…'."""
+    page = tab(390, 844)
+    page.goto(site + "categories/food/")
+    widths = page.evaluate("[...document.querySelectorAll('.sc-section')].map(s => s.getBoundingClientRect().width)")
+    content = page.evaluate("document.querySelector('.sc-sections').getBoundingClientRect().width")
+    assert len(widths) > 1 and all(abs(w - content) <= 1 for w in widths), (widths, content)
+    row = page.locator(".sc-subnav ul")
+    assert row.evaluate("u => u.scrollWidth > u.clientWidth")
+    assert row.evaluate("u => u.classList.contains('sc-more-right') && !u.classList.contains('sc-more-left')")
+    row.evaluate("u => u.scrollLeft = u.scrollWidth")
+    page.wait_for_timeout(100)
+    assert row.evaluate("u => u.classList.contains('sc-more-left') && !u.classList.contains('sc-more-right')")
+    for path in ("categories/education/", "casebook/"):
+        page.goto(site + path)
+        cut = page.evaluate(
+            """[...document.querySelectorAll('.sc-card__title, .sc-card__maker')]
+            .filter(e => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1).map(e => e.textContent)"""
+        )
+        assert cut == [], (path, cut)

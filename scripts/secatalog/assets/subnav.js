@@ -36,6 +36,16 @@
       var now = current();
       if (now !== shown) { shown = now; mark(now); }
     }
+    function edges() {  // a fade where more chips are hidden beyond the row's edge (catalog.css)
+      if (!row) return;
+      var more = row.scrollWidth - row.clientWidth;
+      row.classList.toggle("sc-more-left", more > 2 && row.scrollLeft > 2);
+      row.classList.toggle("sc-more-right", more > 2 && row.scrollLeft < more - 2);
+    }
+    if (row) {
+      row.addEventListener("scroll", edges, { passive: true });
+      window.addEventListener("resize", edges);
+    }
     var queued = false;
     window.addEventListener("scroll", function () {
       if (queued) return;
@@ -43,6 +53,7 @@
       requestAnimationFrame(function () { queued = false; update(); });
     }, { passive: true });
     update();
+    edges();
   }
   if (window.document$) window.document$.subscribe(watch);
   else document.addEventListener("DOMContentLoaded", watch);
