@@ -82,3 +82,15 @@ def test_holiday_names_are_short_enough_for_a_days_cell():
         for name in holidays.country_holidays("KR", years=year, language="ko").values():
             for part in name.split(";"):
                 assert len(day_label(part.strip())) <= 6, part
+
+
+def test_the_months_items_stay_clear_of_its_tip(sample_site):
+    """The second item's "자세히" under its code was covered by the month's tip bar."""
+    import pdfplumber
+
+    with pdfplumber.open(sample_site / "print/calendar.pdf") as pdf:
+        for number, page in enumerate(pdf.pages[1:], start=1):
+            words = page.extract_words()
+            tip = min(w["top"] for w in words if "도움말" in w["text"])
+            more = [w["bottom"] for w in words if w["text"] == "자세히"]
+            assert more and max(more) < tip - 4, (number, more, tip)
