@@ -82,13 +82,17 @@ def test_the_folds_pages_before_the_back_cover_are_for_ordering(sample_site, tmp
     pdf = catalogs[0]
     last = len(PdfReader(pdf).pages) - 1  # before the back cover
     first = last
-    while "주문 메모" in _pdftotext(pdf, first, first) and first > 1:
+    while not _flat(_pdftotext(pdf, first, first)).startswith("주문 전 확인") and first > 1:
         first -= 1
     check = _flat(_pdftotext(pdf, first, first))
     assert first <= last and check.startswith("주문 전 확인"), check[:80]
+    # The rules and the steps are said once, in the front pages; this page points at them.
+    front = _flat(_pdftotext(pdf, 2, 2))
     for rule in facts.sole_source_rules:
-        assert f"{rule.label} {rule.limit_krw:,}원 이하" in check, rule.label
-    assert "구매 순서" in check and "주문 전 점검표" in check
+        assert f"{rule.label} {rule.limit_krw:,}원 이하" in front, rule.label
+        assert f"{rule.limit_krw:,}원 이하" not in check, rule.label
+    assert "구매 순서" in front and "수의계약 기준과 구매 순서는 2쪽" in check
+    assert "주문 전 점검표" in check and "주문 메모" in check
     assert "https://catalog.example.org/procurement/" in check
     subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", str(first), "-l", str(first), str(pdf), str(tmp_path / "n")])
     codes = {r.text for r in zxingcpp.read_barcodes(Image.open(next(tmp_path.glob("n*.png"))))}
@@ -215,10 +219,13 @@ def test_a_case_book_chapter_opens_on_its_first_case_and_the_contents_list_every
             assert case.front.title in _flat(pages[int(number[1]) - 1]), case.front.title
 
 
-def test_a_categorys_last_card_alone_on_its_page_is_printed_large(sample_site, tmp_path):
-    """Under a category's last single card were half a page of ruled lines: the card is now
-    printed large, its photo across the page, and the page is filled to its foot."""
+def test_a_categorys_last_card_alone_on_its_page_keeps_its_size_over_the_categorys_suppliers(sample_site, tmp_path):
+    """Under a category's last single card were half a page of ruled lines; then the card was
+    printed large, which made a 5,000원 magnet the category's star. The card keeps its size and
+    the half page under it lists who supplies the category, with the category online."""
     import pdfplumber
+    import zxingcpp
+    from PIL import Image
 
     from secatalog.build.recipe import prepare
     from secatalog.pdf.html import CatalogDocument
@@ -231,16 +238,19 @@ def test_a_categorys_last_card_alone_on_its_page_is_printed_large(sample_site, t
     for chunk in doc.chunks:
         if chunk.kind == "category" and (len(chunk.payload["cards"]) - 1) % 2:  # one card on the last page
             page = chunk.first_page + chunk.pages - 1
-            item = chunk.payload["cards"][-1]
-            assert item.product.name in _flat(_pdftotext(pdf, page, page)) and "메모" not in _pdftotext(pdf, page, page)
+            category, items = chunk.payload["category"], chunk.payload["cards"]
+            text = _flat(_pdftotext(pdf, page, page))
+            assert items[-1].product.name in text and f"{category.name} 공급 기업" in text
+            for item in items:
+                assert item.enterprise.record.name in text, (category.name, item.enterprise.record.name)
             with pdfplumber.open(pdf) as book:
                 widest = max(image["x1"] - image["x0"] for image in book.pages[page - 1].images)
-            assert widest * 25.4 / 72 >= 170, (item.product.name, widest)  # the photo across the text area
+            assert widest * 25.4 / 72 < 110, (category.name, widest)  # a card's photo, not across the page
             shot = tmp_path / f"p{page}"
-            subprocess.run(
-                ["pdftoppm", "-r", "30", "-gray", "-png", "-f", str(page), "-l", str(page), str(pdf), str(shot)]
-            )
-            assert _ink_bottom(next(tmp_path.glob(f"p{page}*.png")), 18, 18 + 258) >= 0.75, item.product.name
+            subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", str(page), "-l", str(page), str(pdf), str(shot)])
+            image = next(tmp_path.glob(f"p{page}*.png"))
+            codes = {r.text for r in zxingcpp.read_barcodes(Image.open(image))}
+            assert f"https://catalog.example.org/categories/{category.id}/" in codes, codes
             checked += 1
     assert checked >= 2
 

@@ -229,6 +229,7 @@ class CatalogDocument(PrintDocument):
             **tab,
             "part": self.part,
             "OPENER_ROWS": OPENER_ROWS_WITH_CARD if opener_cards(self.per_page) else OPENER_ROWS,
+            "CAT_PANEL_ROWS": CAT_PANEL_ROWS,
             "opener_cards": opener_cards(self.per_page),
             "item_pages": self.item_pages,
             "category_names": category_names(self.catalog),
@@ -270,6 +271,7 @@ TAB_LABEL_MM = 34.0
 """The label's room along the tab (print.css .tab: 38 mm tall, turned on its side)."""
 OPENER_ROWS = 36
 OPENER_ROWS_WITH_CARD = 7  # the introduction's half of a page shared with the first card
+CAT_PANEL_ROWS = 8  # suppliers listed under a category's last card alone on its page
 
 
 def category_tab(catalog: Catalog, category) -> dict:
