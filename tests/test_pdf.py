@@ -380,6 +380,26 @@ def test_tab_colours_carry_white_text():
 
     assert len(set(TAB_COLOURS)) == len(TAB_COLOURS)
     assert all(contrast_with_white(colour) >= 4.5 for colour in TAB_COLOURS)
+    # Told apart at the page's edge without reading the label: every pair at least 20 apart in
+    # CIELAB (red and deep orange were 14, olive and dark amber 11).
+    closest = min(_delta_e(a, b) for n, a in enumerate(TAB_COLOURS) for b in TAB_COLOURS[n + 1 :])
+    assert closest >= 20, closest
+
+
+def _delta_e(a: str, b: str) -> float:
+    def lab(colour: str) -> tuple[float, float, float]:
+        rgb = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b_ = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb)
+        x = (0.4124 * r + 0.3576 * g + 0.1805 * b_) / 0.95047
+        y = 0.2126 * r + 0.7152 * g + 0.0722 * b_
+        z = (0.0193 * r + 0.1192 * g + 0.9505 * b_) / 1.08883
+
+        def f(t: float) -> float:
+            return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+
+        return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+    return sum((p - q) ** 2 for p, q in zip(lab(a), lab(b), strict=True)) ** 0.5
 
 
 def test_category_pages_carry_a_thumb_tab_on_the_outer_edge(sample_site, texts):

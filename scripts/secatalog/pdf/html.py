@@ -262,9 +262,12 @@ def cover_photos(refs) -> list[PhotoRef]:
 # Category colours when the taxonomy names none: twelve distinct hues (no two pinks, greens or
 # blues alike), each with white text at 4.5:1 or more.
 TAB_COLOURS = (
-    "#1565c0", "#2e7d32", "#ad1457", "#6a1b9a", "#00695c", "#c62828",
-    "#5d4037", "#37474f", "#bf360c", "#827717", "#283593", "#8d6e00",
+    "#1565c0", "#2e7d32", "#ad1457", "#b84d00", "#00796b", "#c62828",
+    "#37474f", "#6a1b9a", "#5b7f00", "#5d4037", "#1a237e", "#8a6d00",
 )  # fmt: skip
+"""Twelve hues about 30 degrees apart (and two neutrals), each 4.5:1 with the tab's white text,
+ordered so that neighbours in the book differ most: red and deep orange, olive and dark amber
+were told apart only by their labels."""
 TAB_STEPS = 10  # tab positions down the page edge before they start again at the top
 TAB_STEP_MM = 22.0
 TAB_LABEL_MM = 34.0
