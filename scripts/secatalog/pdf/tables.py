@@ -187,7 +187,7 @@ TRADE = Table(
         Column("기업 (조직 유형)", 46),  # "바다빛여행 마을기업 (예시) · 사회적기업" on two lines at most
         Column("가격", 31, "price"),
         Column("전화", 24, "tel"),
-        Column("이메일", 40),
+        Column("이메일", 40),  # order@barun.example.org on one line
     ),
     font_pt=8.5,
 )
