@@ -8,7 +8,7 @@ import pdfplumber
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import content_errors, replace_in
+from helpers import ROOT, content_errors, replace_in
 from secatalog.read.project import load_project
 from secatalog.settings import Settings
 
@@ -105,7 +105,8 @@ def test_casebook_pdf_contents_point_at_chapters(sample_site):
     with pdfplumber.open(sample_site / "print/casebook-screen.pdf") as pdf:
         texts = [p.extract_text() or "" for p in pdf.pages]
     entries = re.findall(r"^(\S[^\n]*?) (\d+)$", texts[2], re.M)
-    chapters = [(t, n) for t, n in entries if not t.endswith("년")]  # (a case's line ends with its year)
+    names = {chapter.name for chapter, _ in load_project(Settings(ROOT)).casebook.chapters}
+    chapters = [(t, n) for t, n in entries if t in names]
     assert [t for t, _ in chapters][:2] == ["보건복지", "청소·시설관리"], entries
     for title, number in chapters:
         page = next(t for t in texts if t.strip().splitlines()[-1] == number)
@@ -201,3 +202,30 @@ def test_key_figures_are_set_apart_and_escaped():
     )
     assert str(figures("만족도 4.6점 (5점 만점)")) == '만족도 <span class="figure">4.6점</span> (5점 만점)'
     assert str(figures("<b>18%</b> 절감")) == '&lt;b&gt;<span class="figure">18%</span>&lt;/b&gt; 절감'
+
+
+@pytest.mark.slow
+def test_a_short_foreword_is_followed_by_the_book_in_figures(sample_site):
+    """The foreword's page was three quarters blank: under a short foreword the book in figures
+    and how to read a case; a long foreword keeps its page to itself (measured, never clipped)."""
+    import dataclasses
+    import subprocess
+    from types import SimpleNamespace
+
+    from secatalog.build.recipe import prepare
+    from secatalog.pdf.html import CasebookDocument
+    from secatalog.settings import Settings
+
+    text = subprocess.run(
+        ["pdftotext", "-f", "2", "-l", "2", str(sample_site / "print/casebook-print.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "숫자로 보는 사례집" in text and "8건" in text and "사례를 읽는 법" in text
+    prepared = prepare(Settings(ROOT))
+    doc = CasebookDocument(prepared.catalog, prepared.photos, "2026-12-06")
+    assert doc.glance() == {"cases": 8, "agencies": 4, "amount": 189_900_000, "sectors": 5}
+    long = dataclasses.replace(prepared.catalog.casebook, foreword="\n\n".join(["가나다라 마바사 " * 40] * 8))
+    doc.catalog = SimpleNamespace(casebook=long)
+    assert doc.glance() is None

@@ -94,7 +94,12 @@ def distinct_names(certs, shown=()) -> list:
     and its enterprise's 직접생산확인 are two certificates, but a list of names read
     "직접생산확인, 직접생산확인"."""
     seen = {c.name for c in shown}
-    return [c for c in certs if not (c.name in seen or seen.add(c.name))]
+    out = []
+    for cert in certs:
+        if cert.name not in seen:
+            seen.add(cert.name)
+            out.append(cert)
+    return out
 
 
 def with_org(name: str, org: str) -> str:

@@ -94,6 +94,10 @@ def qr_image(url: str) -> Markup:
 
 
 TOC_MM = PAGE_MM - SAFETY_MM - 14.0  # under the heading
+FOREWORD_MM = 220.0
+"""The foreword's room on its page (print.css .foreword), under the heading and the notice."""
+GLANCE_MM = 95.0
+"""The book in figures and how to read a case (print.css .book-glance), with their margins."""
 
 
 def toc_height(entries: list[dict]) -> float:
@@ -384,9 +388,39 @@ class CasebookDocument(PrintDocument):
             return []
         cases = chunk.payload["cases"]
         return [
-            {"title": c.front.title, "by": f"{c.front.agency} · {c.front.year}년", "page": chunk.first_page + start}
+            {
+                "title": c.front.title,
+                "by": f"{c.front.agency} · {c.front.year}년 — {c.front.headline}",
+                "page": chunk.first_page + start,
+            }
             for c, start in zip(cases, chapter_pages(cases), strict=False)
         ]
+
+    def sections(self) -> list[tuple[dict, Chunk]]:
+        """A chapter's entry says what it covers and how many cases it has."""
+        entries = super().sections()
+        for entry, chunk in entries:
+            if chunk.kind == "casebook_chapter":
+                chapter, count = chunk.payload["chapter"], len(chunk.payload["cases"])
+                entry["note"] = " · ".join(part for part in (chapter.description, f"사례 {count}건") if part)
+        return entries
+
+    def glance(self) -> dict | None:
+        """The book in figures under the foreword (cases, buyers, sum, sectors) and how to read a
+        case, when the foreword leaves the room for them (measured: a long foreword goes alone)."""
+        book = self.catalog.casebook
+        cases = book.cases
+        text = re.sub(r"[*_`#>\[\]]", "", book.foreword)
+        paragraphs = [p for p in text.split("\n\n") if p.strip()]
+        foreword = sum(lines_in(p, 180.0, 9.5) * line_mm(9.5) + 9.5 * PT_MM for p in paragraphs)
+        if foreword + GLANCE_MM > FOREWORD_MM:
+            return None
+        return {
+            "cases": len(cases),
+            "agencies": len({c.front.agency for c in cases}),
+            "amount": sum(c.front.purchase.amount or 0 for c in cases),
+            "sectors": sum(1 for _, chapter_cases in book.chapters if chapter_cases),
+        }
 
     def extra(self, chunk: Chunk) -> dict:
         from ..model.casebook import ROUTES
@@ -394,6 +428,7 @@ class CasebookDocument(PrintDocument):
         book = self.catalog.casebook
         return {
             "plan_case": plan_case,
+            "glance": self.glance() if chunk.kind == "casebook_front" else None,
             "book": book.book,
             "foreword": book.foreword,
             "routes": ROUTES,
