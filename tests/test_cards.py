@@ -33,18 +33,24 @@ def test_card_text_is_its_items_and_the_page_offers_it(sample_site):
     cards = {c["name"]: c for c in json.loads((sample_site / "cards/cards.json").read_text("utf-8"))["cards"]}
     food = cards["category-food"]
     assert food["title"] == "먹을거리" and food["url"] == "https://catalog.example.org/categories/food/"
-    assert food["lines"][0] == "꿀고구마 · 28,000원/5kg"
+    # the items a buyer may buy directly first, and how many more the card does not list
+    assert food["lines"][0] == "어르신 손맛 김치 · 25,000원/3kg" and food["more"] == 2
     case = cards["case-meeting-lunchbox"]
+    assert case["kicker"] == "공공구매 사례 · 예시시청"
     assert case["hero"] == "연간 1,380개 납품, 배달 지연 0건"  # the headline, set apart
     assert case["lines"][0] == "만족도 조사 4.6점 (5점 만점)"
     assert case["lines"][-1] == "구매 · 로컬푸드 도시락 · 바른밥상협동조합 (예시)"  # whom the agency bought from
-    bundle = cards["bundle-holiday-local"]  # what it is for, what it costs, what is in it
+    # the alt text in sentences, not facts run together
+    assert "배달 지연 0건. 만족도 조사 4.6점 (5점 만점)." in case["alt"]
+    bundle = cards["bundle-holiday-local"]  # what it costs and every part (the card said 3 and listed 2)
     assert bundle["kicker"] == "꾸러미 · 설·추석·직원 선물"
-    assert bundle["lines"][:3] == [
-        "설·추석 직원 선물로 좋은 지역 사회적경제 제품 모음",
+    assert bundle["lines"] == [
         "꾸러미 가격 · 49,000원/1상자",
         "친환경 쌀 · 두레농장 마을기업 (예시)",
+        "갯마을 해산물 선물세트 · 바다빛여행 마을기업 (예시)",
+        "비누 선물세트 · 함께비누 자활기업 (예시)",
     ]
+    assert bundle["more"] == 0 and cards["bundle-meeting-kit"]["lines"][0] == "꾸러미 가격 · 가격 협의"
     page = (sample_site / "cards/index.html").read_text("utf-8")
     assert f'alt="{food["alt"]}"' in page and 'href="../cards/category-food.png" download' in page
     # Buttons, not file names, with the description one click from the clipboard.
@@ -89,7 +95,7 @@ def test_families_wear_their_accent_and_lead_with_photos_or_a_headline_figure(sa
     cards = {c["name"]: c for c in json.loads((sample_site / "cards/cards.json").read_text("utf-8"))["cards"]}
 
     def strip(name):
-        return Image.open(sample_site / "cards" / f"{name}.png").convert("RGB").getpixel((20, 437))
+        return Image.open(sample_site / "cards" / f"{name}.png").convert("RGB").getpixel((20, 407))
 
     assert strip("bundle-holiday-local") == (0xFF, 0xCA, 0x28)
     assert strip("case-meeting-lunchbox") == (0x81, 0xC7, 0x84)

@@ -13,6 +13,8 @@ from ..model.casebook import ROUTES
 from ..model.catalog import Catalog
 
 SIZE = 1080  # pixels: Instagram's square, also fine on Facebook and X
+SHOWN = 4
+"""Lines a card lists (a category's items, a bundle's price and parts)."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,8 @@ class Card:
     """A photo (or None) beside each line: a category's items are shown as a product list."""
     hero: str = ""
     """A case's first result, set with its figures as the card's headline number."""
+    more: int = 0
+    """How many more items or parts than the card lists ("외 2개")."""
 
     @property
     def family(self) -> str:
@@ -49,11 +53,12 @@ def cards(catalog: Catalog) -> list[Card]:
         if not items:
             continue
         eligible = sum(1 for i in items if i.eligibility.eligible)
-        shown = items[:4]
+        # the items a buyer may buy directly first (the card says how many there are)
+        shown = sorted(items, key=lambda i: not i.eligibility.eligible)[:SHOWN]
         lines = tuple(f"{i.product.name} · {priced(i.product, '/')}" for i in shown)
         thumbs = tuple(i.photos[0] if i.photos else None for i in shown)
         # the band shows an item the list does not, so one photo is not printed twice
-        band = [i.photos[0] for i in (*items[4:], *shown) if i.photos]
+        band = [i.photos[0] for i in (*[i for i in items if i not in shown], *shown) if i.photos]
         out.append(
             Card(
                 f"category-{category.id}",
@@ -61,21 +66,20 @@ def cards(catalog: Catalog) -> list[Card]:
                 category.name,
                 lines,
                 f"{site}categories/{category.id}/",
-                f"{category.name}: 품목 {len(items)}개 중 수의계약 가능 {eligible}개. " + ", ".join(lines),
+                _sentences(f"{category.name}: 품목 {len(items)}개 중 수의계약 가능 {eligible}개", *lines),
                 band[0] if band else None,
                 f"품목 {len(items)}개 중 {eligible}개 수의계약 가능" if eligible else f"제품·서비스 {len(items)}개",
                 bool(eligible),
                 thumbs if any(thumbs) else (),
+                more=len(items) - len(shown),
             )
         )
     for bundle in catalog.bundles:
         record = bundle.record
-        # What a buyer asks of a bundle: what it is for, what it costs, what is in it.
-        lines = (
-            record.summary,
-            f"꾸러미 가격 · {priced(record, '/')}" if isinstance(record.price, int) else priced(record, "/"),
-            *(f"{i.product.name} · {i.enterprise.record.name}" for i in bundle.items[:2]),
-        )
+        # What a buyer asks of a bundle: what it costs and what is in it (each part, up to three;
+        # the card said "구성 3가지" and listed two)
+        parts = [f"{i.product.name} · {i.enterprise.record.name}" for i in bundle.items]
+        lines = (f"꾸러미 가격 · {priced(record, '/')}", *parts[: SHOWN - 1])
         occasions = "·".join(record.occasions[:3])
         direct = sum(1 for i in bundle.items if i.eligibility.eligible)
         out.append(
@@ -83,14 +87,15 @@ def cards(catalog: Catalog) -> list[Card]:
                 f"bundle-{bundle.slug}",
                 f"꾸러미 · {occasions}" if occasions else "꾸러미",
                 record.name,
-                tuple(line for line in lines if line)[:4],
+                lines,
                 f"{site}{bundle.url}",
-                f"꾸러미 {bundle.record.name}: {bundle.record.summary}",
+                _sentences(f"꾸러미 {record.name}: {record.summary}" if record.summary else f"꾸러미 {record.name}", *lines),
                 bundle.photo,
                 f"구성 {len(bundle.items)}가지 중 {direct}가지 수의계약 가능"
                 if direct
                 else f"구성 {len(bundle.items)}가지",
                 bool(direct),
+                more=max(0, len(parts) - (SHOWN - 1)),
             )
         )
     if catalog.casebook is not None:
@@ -99,11 +104,11 @@ def cards(catalog: Catalog) -> list[Card]:
             out.append(
                 Card(
                     f"case-{case.slug}",
-                    f"공공구매 사례 · {front.agency} {front.department}".strip(),
+                    f"공공구매 사례 · {front.agency}",  # one size on every card (the department made it shrink)
                     front.title,
                     (*front.results[1:3], _bought(case)),
                     f"{site}{case.url}",
-                    f"{front.agency} 사례: {front.title}. " + " ".join(front.results[:3]),
+                    _sentences(f"{front.agency} 사례: {front.title}", *front.results[:3]),
                     # a case without its own photo shows what was bought, so every case card looks alike
                     case.photos[0] if case.photos else next((i.photos[0] for i in case.items if i.photos), None),
                     f"구매 방법 · {ROUTES[front.purchase.route]}",
@@ -111,6 +116,12 @@ def cards(catalog: Catalog) -> list[Card]:
                 )
             )
     return out
+
+
+def _sentences(*parts: str) -> str:
+    """The alt text as sentences: facts run together ("배달 지연 0건 만족도 조사 4.6점") read
+    as one to a screen reader."""
+    return " ".join(part if part.endswith((".", "?", "!")) else f"{part}." for part in parts if part)
 
 
 def _bought(case) -> str:
