@@ -89,7 +89,7 @@ def cards(catalog: Catalog) -> list[Card]:
                 record.name,
                 lines,
                 f"{site}{bundle.url}",
-                _sentences(f"꾸러미 {record.name}: {record.summary}" if record.summary else f"꾸러미 {record.name}", *lines),
+                _sentences(f"꾸러미 {record.name}", record.summary, *lines),
                 bundle.photo,
                 f"구성 {len(bundle.items)}가지 중 {direct}가지 수의계약 가능"
                 if direct
