@@ -213,7 +213,7 @@ def test_banners_and_widget_wear_the_networks_colour_in_two_legible_lines(networ
         text = banner.crop((banner.height + 4, 0, banner.width, banner.height)).convert("L")
         inked = [any(text.getpixel((x, y)) > 200 for x in range(text.width)) for y in range(text.height)]
         bands = [len(run) for run in "".join("1" if i else "0" for i in inked).split("0") if run]
-        assert len(bands) == 2 and min(bands) / 2 >= 9, (w, h, bands)
+        assert len(bands) == 2 and min(bands) / 2 >= 10, (w, h, bands)
     assert "#1b5e20" in (out / "widget/frame.html").read_text("utf-8")
     assert "#1b5e20" in (out / "widget/embed.js").read_text("utf-8")
     assert "#283593" not in (out / "widget/embed.js").read_text("utf-8")

@@ -145,7 +145,8 @@ def _banner(catalog: Catalog, width: int, height: int):
     from PIL import Image, ImageColor, ImageDraw
 
     scale = 2 * SUPERSAMPLE  # drawn larger, then reduced: Pillow draws discs without antialiasing
-    w, h, margin = width * scale, height * scale, 10 * scale
+    # a narrower margin on the smallest banner leaves its text 12 px (it came out 11)
+    w, h, margin = width * scale, height * scale, (10 if height >= 80 else 7) * scale
     colour = ImageColor.getrgb(catalog.network.colour)
     im = Image.new("RGB", (w, h), colour)
     pen = ImageDraw.Draw(im)
