@@ -144,6 +144,10 @@ def test_the_small_window_fits_its_snippets_height_from_200_px_wide(host_and_cat
         assert page.evaluate("document.documentElement.scrollHeight") <= FRAME_HEIGHT, width
         search = page.locator("button[type=submit]").bounding_box()
         assert search["y"] + search["height"] <= FRAME_HEIGHT, width
+        if width >= 280:  # chips wrap: none cut at the box's right edge (one scrolling row below)
+            right = page.evaluate("document.querySelector('ul').getBoundingClientRect().right")
+            edges = page.evaluate("[...document.querySelectorAll('li')].map(l => l.getBoundingClientRect().right)")
+            assert max(edges) <= right + 1, (width, max(edges), right)
 
 
 @pytest.mark.browser
@@ -185,6 +189,11 @@ def test_embed_page_previews_work_on_any_host(host_and_catalog, tab):
     assert all(banners.nth(i).evaluate("i => i.complete && i.naturalWidth > 0") for i in range(3))
     assert page.frame_locator(".sc-demo iframe").locator("a.ok").count() == 1
     page.wait_for_selector(".sc-demo [data-secatalog-ready]", state="attached", timeout=10000)
+    # the script widget ends with the same links as the small window
+    foot = page.evaluate(
+        "document.querySelector('.sc-demo [data-secatalog-ready]').shadowRoot.querySelector('.more').textContent"
+    )
+    assert "기업 찾기" in foot and "카탈로그 처음으로" in foot
     assert "https://catalog.example.org/widget/embed.js" in page.locator("#snippet-script").inner_text()
 
 

@@ -8,11 +8,12 @@
   if (!me || !window.fetch || !document.head.attachShadow) return;
   var base = me.src.replace(/widget\/embed\.js(?:[?#].*)?$/, "");
   var CSS = ":host{all:initial;display:block;font:14px/1.45 system-ui,'Noto Sans KR','Malgun Gothic',sans-serif;color:#1a1a1a;word-break:keep-all;overflow-wrap:break-word}" +
-    ".w{border:1px solid #3949ab;border-radius:6px;padding:10px;background:#fff;max-width:100%;box-sizing:border-box}" +
+    ".w{border:1px solid SC_COLOUR;border-radius:6px;padding:10px;background:#fff;max-width:100%;box-sizing:border-box}" +
     "h2{font-size:15px;margin:0 0 4px;color:SC_COLOUR}p{margin:0 0 8px;font-size:13px}" +
     "ul{list-style:none;margin:0 0 8px;padding:0;display:flex;flex-wrap:wrap;gap:4px}" +
     "a{color:SC_COLOUR;text-decoration:underline}a:focus-visible,input:focus-visible,button:focus-visible{outline:3px solid #ff6f00;outline-offset:1px}" +
-    "li a{display:inline-block;border:1px solid #9fa8da;border-radius:4px;padding:2px 6px;font-size:13px}" +
+    "li a{display:inline-block;border:1px solid #9fa8da;border-radius:4px;padding:2px 6px;font-size:13px;text-decoration:none}" +
+    ".more{margin:8px 0 0;padding-top:8px;border-top:1px solid #e0e3ec;font-size:13px}" +
     "form{display:flex;gap:4px;flex-wrap:wrap}label{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}" +
     "input{flex:1 1 8em;min-width:0;font:inherit;padding:3px 6px;border:1px solid #5c6bc0;border-radius:4px}" +
     "button{font:inherit;padding:3px 10px;border:0;border-radius:4px;background:SC_COLOUR;color:#fff;cursor:pointer}" +
@@ -51,6 +52,11 @@
     form.appendChild(el("input", { id: id, name: "q", type: "search", placeholder: "예: 도시락, 청소" }));
     form.appendChild(el("button", { type: "submit" }, "검색 (새 창)"));
     box.appendChild(form);
+    var more = el("p", { "class": "more" });  // the same foot as the iframe's
+    more.appendChild(link(data.url + "enterprises/", "기업 찾기"));
+    more.appendChild(document.createTextNode(" · "));
+    more.appendChild(link(data.url, "카탈로그 처음으로"));
+    box.appendChild(more);
     root.appendChild(box);
   }
   var hosts = document.querySelectorAll("[data-secatalog-widget]:not([data-secatalog-ready])");
