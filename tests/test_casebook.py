@@ -112,7 +112,7 @@ def test_casebook_pdf_contents_point_at_chapters(sample_site):
         page = next(t for t in texts if t.strip().splitlines()[-1] == number)
         assert title in page.splitlines()[:4], (title, number)
     whole = "\n".join(texts)
-    assert "고독사 위험 가구 조기 발견 12건" in whole and "같은 분이 오시니" in whole
+    assert "같은 돌봄 선생님이 매주 찾아가니 병원 연계가 빨라졌다" in whole and "같은 분이 오시니" in whole
 
 
 @pytest.mark.slow
