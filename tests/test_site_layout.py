@@ -64,6 +64,7 @@ def test_the_desktop_sidebar_opens_at_a_rows_edge_with_the_current_page_in_view(
     scrolled = 0
     for path in PAGES[1:]:
         page.goto(site + path)
+        page.evaluate("document.fonts.ready")  # ours settles again once the web font is drawn
         page.wait_for_timeout(150)  # Material's scroll and ours wait for animation frames
         state = page.evaluate(_SIDEBAR_SCROLL)
         assert state["taller"], "the sidebar fits the window: this test checks nothing"

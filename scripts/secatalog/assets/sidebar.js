@@ -41,6 +41,8 @@
   function later() {
     room();
     requestAnimationFrame(function () { requestAnimationFrame(settle); });
+    // the web font changes the rows' height when it arrives: settle again on the rows as drawn
+    if (document.fonts && document.fonts.ready) document.fonts.ready.then(function () { requestAnimationFrame(settle); });
   }
   if (window.document$) window.document$.subscribe(later);
   else document.addEventListener("DOMContentLoaded", later);
