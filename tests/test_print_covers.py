@@ -279,6 +279,12 @@ def test_a_bundle_page_lists_its_items_with_prices_and_pages(sample_site):
         for item in bundle.items:
             row = next(line for line in lines if line.startswith(item.product.name + " "))
             assert row.endswith(f" {doc.item_pages[item.uid]}") and ("원" in row or "협의" in row), row
+        # how a several-enterprise order goes, and each enterprise's phone (the foot was empty)
+        text = " ".join(lines)
+        assert "이렇게 주문하세요" in text
+        for item in bundle.items:
+            record = item.enterprise.record
+            assert (record.contact.phone or record.phone) in text, record.name
 
 
 @pytest.mark.parametrize("book", ["catalog", "casebook"])
