@@ -25,7 +25,7 @@ from .plan import (
     profile_page_numbers,
     profiles_chunk,
 )
-from .profile import LISTS, PRODUCTS, plan_profile
+from .profile import LISTS, PRODUCTS, buyer_contact, plan_profile
 from .render import Job
 from .tables import INDEX, PAGE_MM, SAFETY_MM, index_pages, trade_pages
 
@@ -185,6 +185,7 @@ class PrintDocument:
                 cert_names={k: v.name for k, v in catalog.certifications.items()},
                 toc=self.toc,
                 qr=qr_image,
+                buyer_contact=buyer_contact,
                 photo_src=lambda ref: self.photo_src(ref, edition),
                 **self.extra(chunk),
                 **chunk.payload,

@@ -117,10 +117,19 @@ def head(ent: Any) -> float:
     return top + max(about, PHOTO_W_MM * 0.75 if ent.photos else 0.0) + 3.0
 
 
+def buyer_contact(record: Any) -> str:
+    """Whom a buyer calls, when not the main line: '사무장 · 041-000-0101 · order@…' (the site's
+    call button used it, the printed profile did not)."""
+    c = record.contact
+    if not (c.phone or c.email):
+        return ""
+    return " · ".join(str(part) for part in (c.role, c.phone, c.email) if part)
+
+
 def facts(ent: Any) -> list[str]:
     """The facts table's cells (for their measure: the template writes them)."""
     e = ent.record
-    cells = [e.founded, e.representative, e.address, e.phone, e.email, e.business_number]
+    cells = [e.founded, e.representative, e.address, e.phone, buyer_contact(e), e.email, e.business_number]
     out = [str(c) for c in cells if c]
     if e.workers:
         groups = ", ".join(e.workers.vulnerable_groups)
