@@ -139,9 +139,9 @@ LEGIBLE_PX = 12
 
 def _banner(catalog: Catalog, width: int, height: int):
     """A banner in the network's colour, drawn at twice its display size for sharp screens: the
-    catalog's mark in a white disc, then two lines: the message in large type and what a click
-    gives. Each line takes the longest wording that stays legible and large; the network's name is
-    in the banner's alt text (a third line came out 8 px tall)."""
+    catalog's mark in a white disc, then the message in large type, what a click gives and, where
+    it stays 12 px or more, who publishes it (the network's name, and 예시 for sample content).
+    Each line takes the longest wording that stays legible and large."""
     from PIL import Image, ImageColor, ImageDraw
 
     scale = 2 * SUPERSAMPLE  # drawn larger, then reduced: Pillow draws discs without antialiasing
@@ -150,10 +150,11 @@ def _banner(catalog: Catalog, width: int, height: int):
     colour = ImageColor.getrgb(catalog.network.colour)
     im = Image.new("RGB", (w, h), colour)
     pen = ImageDraw.Draw(im)
-    disc = h - 2 * margin
-    pen.ellipse((margin, margin, margin + disc, margin + disc), fill=(255, 255, 255))
-    _mark(pen, margin + disc * 0.18, margin + disc * 0.16, disc * 0.64, colour)
-    left = margin * 2 + disc
+    disc = (h - 2 * margin) * 0.82  # the mark smaller than the height, so the message leads
+    top = (h - disc) / 2
+    pen.ellipse((margin, top, margin + disc, top + disc), fill=(255, 255, 255))
+    _mark(pen, margin + disc * 0.18, top + disc * 0.16, disc * 0.64, colour)
+    left = int(margin * 2 + disc)
     room = int(w - left - margin * 1.6)  # the text ends as far from the right edge as the disc starts from the left
     legible = LEGIBLE_PX * scale  # drawn at `scale` times the display size
     # (wordings, largest size as a share of the height, colour): the call to action in a light
@@ -165,6 +166,12 @@ def _banner(catalog: Catalog, width: int, height: int):
         options = [(text, _fit(pen, text, room, int(h * share))) for text in wordings]
         enough = max(legible, 0.8 * max(font.size for _, font in options))
         fitted.append((*next((o for o in options if o[1].size >= enough), options[-1]), fill))
+    name = catalog.network.name
+    if catalog.network.sample_notice and "예시" not in name:
+        name += " (예시)"
+    signed = (name, _fit(pen, name, room, int(h * 0.17)), (232, 234, 246))
+    if signed[1].size >= legible and sum(f.size * 1.22 for _, f, _ in (*fitted, signed)) <= h - margin:
+        fitted.append(signed)
     y = (h - sum(font.size * 1.22 for _, font, _ in fitted)) / 2
     for text, font, fill in fitted:
         pen.text((left, y), text, fill=fill, font=font)
