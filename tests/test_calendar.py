@@ -94,3 +94,32 @@ def test_the_months_items_stay_clear_of_its_tip(sample_site):
             tip = min(w["top"] for w in words if "도움말" in w["text"])
             more = [w["bottom"] for w in words if w["text"] == "자세히"]
             assert more and max(more) < tip - 4, (number, more, tip)
+
+
+def test_the_calendar_cover_runs_into_the_bleed(sample_site, tmp_path):
+    """The cover's band and photo were clipped at the page's margin: a white frame around them."""
+    import subprocess
+
+    from PIL import Image
+
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "30",
+            "-png",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            str(sample_site / "print/calendar.pdf"),
+            str(tmp_path / "c"),
+        ],
+        check=True,
+    )
+    cover = Image.open(next(tmp_path.glob("c*.png"))).convert("RGB")
+    colour = load_project(Settings(ROOT)).network.colour
+    brand = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    for x, y in ((1, 1), (1, cover.height - 2), (cover.width // 4, 1)):
+        assert all(abs(a - b) <= 12 for a, b in zip(cover.getpixel((x, y)), brand, strict=True)), (x, y)
+    assert cover.getpixel((cover.width - 2, cover.height // 2)) != (255, 255, 255)  # the photo's edge
