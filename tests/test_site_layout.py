@@ -252,3 +252,20 @@ def test_on_a_phone_sections_take_the_row_chips_fade_and_names_are_whole(site, t
             .filter(e => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1).map(e => e.textContent)"""
         )
         assert cut == [], (path, cut)
+
+
+def test_on_a_phone_an_items_mail_and_call_stay_at_the_screens_foot(site, tab):
+    """Korean shopping sites keep 'ask' at the foot of a phone's screen; on a desktop the buttons
+    beside the facts are enough."""
+    page = tab(390, 844)
+    page.goto(site + "items/barun-bapsang/local-lunchbox/")
+    page.evaluate("window.scrollTo(0, 1500)")
+    page.wait_for_timeout(200)
+    bar = page.locator(".sc-buybar")
+    box = bar.bounding_box()
+    assert bar.is_visible() and abs(box["y"] + box["height"] - 844) <= 1, box
+    hrefs = [a.get_attribute("href") for a in bar.locator("a").all()]
+    assert hrefs[0].startswith("mailto:") and hrefs[1].startswith("tel:")
+    desk = tab(1440, 900)
+    desk.goto(site + "items/barun-bapsang/local-lunchbox/")
+    assert not desk.locator(".sc-buybar").is_visible()
