@@ -334,3 +334,15 @@ def test_a_certificate_name_is_listed_once(sample_site):
         ["pdftotext", str(sample_site / "print/catalog-print.pdf"), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert not re.search(r"(직접생산확인|[가-힣]+인증), \1", text)
+
+
+def test_search_results_do_not_read_the_buttons(sample_site):
+    """Results showed "견적 요청 메일 쓰기 전화 걸기 … 품목 확인서 (PDF 1쪽…)": the buttons are marked
+    data-search-exclude, as material marks blocks, and left out of a page's document."""
+    import json
+
+    docs = json.loads((sample_site / "search/secatalog-index.json").read_text("utf-8"))["docs"]
+    item = next(d for d in docs if d["location"].endswith("items/barun-bapsang/local-lunchbox/"))
+    assert "로컬푸드 도시락" in item["text"] and "견적 요청 메일" not in item["text"], item["text"][:200]
+    ent = next(d for d in docs if d["location"].endswith("enterprises/barun-bapsang/"))
+    assert "문의 메일 쓰기" not in ent["text"] and "인쇄용 PDF" not in ent["text"]

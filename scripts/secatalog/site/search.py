@@ -51,6 +51,9 @@ def _parts(doc: dict) -> str:
 
 
 _UNSEEN = re.compile(r"<(script|style|template)\b.*?</\1>", re.S | re.I)
+_EXCLUDED = re.compile(r"<(p|div)\b[^>]*\bdata-search-exclude\b[^>]*>.*?</\1>", re.S | re.I)
+"""Blocks marked as material marks them (the buttons: 'mail', 'call', 'PDF' are no search words);
+each is one element without another of its kind inside."""
 _SPACES = re.compile(r"\s+")
 
 
@@ -64,7 +67,7 @@ def page_document(url: str, title: str, body: str, boost: float = 1, teaser: str
     item's photo, enterprise, price) opens the text, so results show it first.
 
     Parts and teaser are made once per render: a preview keeps unchanged pages' documents."""
-    text = _UNSEEN.sub(" ", body)
+    text = _EXCLUDED.sub(" ", _UNSEEN.sub(" ", body))
     text = _SPACES.sub(" ", _strip(text)).strip()
     doc: dict[str, object] = {"location": url, "title": title, "text": text}
     doc[FIELD] = _parts(doc)
