@@ -57,8 +57,8 @@ def cards(catalog: Catalog) -> list[Card]:
         shown = sorted(items, key=lambda i: not i.eligibility.eligible)[:SHOWN]
         lines = tuple(f"{i.product.name} · {priced(i.product, '/')}" for i in shown)
         thumbs = tuple(i.photos[0] if i.photos else None for i in shown)
-        # the band shows an item the list does not, so one photo is not printed twice
-        band = [i.photos[0] for i in (*[i for i in items if i not in shown], *shown) if i.photos]
+        # the band shows a listed item other than the first (an unlisted one puzzled readers)
+        band = [i.photos[0] for i in (*shown[1:], *shown[:1]) if i.photos]
         out.append(
             Card(
                 f"category-{category.id}",
@@ -66,7 +66,12 @@ def cards(catalog: Catalog) -> list[Card]:
                 category.name,
                 lines,
                 f"{site}categories/{category.id}/",
-                _sentences(f"{category.name}: 품목 {len(items)}개 중 수의계약 가능 {eligible}개", *lines),
+                _sentences(
+                    f"{category.name}: 품목 {len(items)}개 중 수의계약 가능 {eligible}개"
+                    if eligible
+                    else f"{category.name}: 품목 {len(items)}개, 수의계약 특례 해당 없음",
+                    *lines,
+                ),
                 band[0] if band else None,
                 f"품목 {len(items)}개 중 {eligible}개 수의계약 가능" if eligible else f"제품·서비스 {len(items)}개",
                 bool(eligible),
@@ -79,8 +84,9 @@ def cards(catalog: Catalog) -> list[Card]:
         # What a buyer asks of a bundle: what it costs and what is in it (each part, up to three;
         # the card said "구성 3가지" and listed two)
         parts = [f"{i.product.name} · {i.enterprise.record.name}" for i in bundle.items]
-        lines = (f"꾸러미 가격 · {priced(record, '/')}", *parts[: SHOWN - 1])
-        occasions = "·".join(record.occasions[:3])
+        price = f"꾸러미 가격 · {priced(record, '/')}" if isinstance(record.price, int) else "꾸러미 가격 협의"
+        lines = (price, *parts[: SHOWN - 1])
+        occasions = ", ".join(record.occasions[:3])
         direct = sum(1 for i in bundle.items if i.eligibility.eligible)
         out.append(
             Card(

@@ -119,8 +119,7 @@ def _minify(js: str) -> str:
 
 
 SUPERSAMPLE = 3
-MESSAGE = "사회적경제 제품 공공구매"
-SHORT_MESSAGE = "사회적경제 공공구매"
+MESSAGE = "사회적경제 공공구매"  # the same words on every size
 """What a banner says first: a city homepage's visitor looks for what to do, not who made it."""
 
 
@@ -159,7 +158,7 @@ def _banner(catalog: Catalog, width: int, height: int):
     legible = LEGIBLE_PX * scale  # drawn at `scale` times the display size
     # (wordings, largest size as a share of the height, colour): the call to action in a light
     # amber that still reads on any network colour (those are checked at 4.5:1 with white)
-    rows = [([MESSAGE, SHORT_MESSAGE], 0.4, (255, 255, 255)), (_actions(catalog), 0.3, (255, 224, 130))]
+    rows = [([MESSAGE], 0.4, (255, 255, 255)), (_actions(catalog), 0.3, (255, 224, 130))]
     fitted = []
     for wordings, share, fill in rows:
         # the longer wording unless it must be much smaller than the shorter one
@@ -170,7 +169,7 @@ def _banner(catalog: Catalog, width: int, height: int):
     if catalog.network.sample_notice and "예시" not in name:
         name += " (예시)"
     signed = (name, _fit(pen, name, room, int(h * 0.17)), (232, 234, 246))
-    if signed[1].size >= legible and sum(f.size * 1.22 for _, f, _ in (*fitted, signed)) <= h - margin:
+    if signed[1].size >= legible * 13 / 12 and sum(f.size * 1.22 for _, f, _ in (*fitted, signed)) <= h - margin:
         fitted.append(signed)
     y = (h - sum(font.size * 1.22 for _, font, _ in fitted)) / 2
     for text, font, fill in fitted:

@@ -76,6 +76,8 @@ def plan_profile(ent: Any, category_names: dict[str, str]) -> ProfilePlan:
             while ahead < len(heights) and heights[ahead] <= spare:
                 spare -= heights[ahead]
                 ahead += 1
+            # the second page keeps a list: alone, its photos repeated the catalog's pictures
+            ahead = min(ahead, max(n for n, h in enumerate(heights) if h) if any(heights) else 0)
         second = sum(heights[ahead:]) if table_first else rest
         tall, wide, shown = photo_grid(room - second, pictured)
         return ProfilePlan(2, tall, wide, shown, table_first=table_first, lists_first=ahead)
