@@ -259,6 +259,9 @@ def test_on_a_phone_an_items_mail_and_call_stay_at_the_screens_foot(site, tab):
     beside the facts are enough."""
     page = tab(390, 844)
     page.goto(site + "items/barun-bapsang/local-lunchbox/")
+    page.evaluate("document.querySelector('.sc-item__facts .sc-actions').scrollIntoView()")
+    page.wait_for_timeout(200)
+    assert not page.locator(".sc-buybar").is_visible(), "the same buttons are in view: no bar repeating them"
     page.evaluate("window.scrollTo(0, 1500)")
     page.wait_for_timeout(200)
     bar = page.locator(".sc-buybar")

@@ -48,6 +48,7 @@ SCRIPTS = (
     "assets/secatalog/search.js",
     "assets/secatalog/sidebar.js",
     "assets/secatalog/subnav.js",
+    "assets/secatalog/buybar.js",
 )
 
 log = logging.getLogger("mkdocs.plugins.secatalog")
