@@ -203,7 +203,7 @@ def test_sitemap_and_data_exports(sample_site):
 
 def test_fixture_network_has_nothing_from_the_sample(fixture_site):
     home = page(fixture_site, "")
-    assert home.select_one("h1").text == "가상군사회적경제협의회"
+    assert home.select_one(".sc-front__kicker").text == "가상군사회적경제협의회"  # over the task-title
     assert [t.select_one(".sc-tile__name").text for t in home.select(".sc-tile")] == ["빵과 과자", "서비스"]
     for html in fixture_site.rglob("*.html"):
         text = html.read_text("utf-8")

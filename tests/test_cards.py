@@ -70,7 +70,13 @@ def test_each_card_says_what_a_buyer_may_buy_directly_above_a_readable_address(s
             eligible = sum(1 for i in items if i.eligibility.eligible)
             # "0개 수의계약 가능" in a green stamp was off-message: a category with none says its count
             expected = (
-                f"품목 {len(items)}개 중 {eligible}개 수의계약 가능" if eligible else f"제품·서비스 {len(items)}개"
+                (
+                    f"품목 {len(items)}개 모두 수의계약 가능"
+                    if eligible == len(items)
+                    else f"품목 {len(items)}개 중 {eligible}개 수의계약 가능"
+                )
+                if eligible
+                else f"제품·서비스 {len(items)}개"
             )
             assert cards[f"category-{category.id}"]["note"] == expected
             assert cards[f"category-{category.id}"]["note_ok"] == bool(eligible)

@@ -73,7 +73,7 @@ def cards(catalog: Catalog) -> list[Card]:
                     *lines,
                 ),
                 band[0] if band else None,
-                f"품목 {len(items)}개 중 {eligible}개 수의계약 가능" if eligible else f"제품·서비스 {len(items)}개",
+                _share("품목", len(items), eligible, "개") if eligible else f"제품·서비스 {len(items)}개",
                 bool(eligible),
                 thumbs if any(thumbs) else (),
                 more=len(items) - len(shown),
@@ -97,9 +97,7 @@ def cards(catalog: Catalog) -> list[Card]:
                 f"{site}{bundle.url}",
                 _sentences(f"꾸러미 {record.name}", record.summary, *lines),
                 bundle.photo,
-                f"구성 {len(bundle.items)}가지 중 {direct}가지 수의계약 가능"
-                if direct
-                else f"구성 {len(bundle.items)}가지",
+                _share("구성", len(bundle.items), direct, "가지") if direct else f"구성 {len(bundle.items)}가지",
                 bool(direct),
                 more=max(0, len(parts) - (SHOWN - 1)),
             )
@@ -122,6 +120,13 @@ def cards(catalog: Catalog) -> list[Card]:
                 )
             )
     return out
+
+
+def _share(what: str, total: int, direct: int, counter: str) -> str:
+    """'품목 6개 중 4개 수의계약 가능', or '구성 3가지 모두 수의계약 가능' ('3가지 중 3가지' read oddly)."""
+    if direct == total:
+        return f"{what} {total}{counter} 모두 수의계약 가능"
+    return f"{what} {total}{counter} 중 {direct}{counter} 수의계약 가능"
 
 
 def _sentences(*parts: str) -> str:
