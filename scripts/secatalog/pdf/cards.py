@@ -44,15 +44,15 @@ HERO_WORDS = 0.42
 """The words around a case's headline figures, as a share of the figures' size."""
 
 
-def hero_size(text: str, width: float, largest: int = 120, smallest: int = 64) -> tuple[int, int]:
-    """(figure size in px, lines) for a case's first result set as its headline: the figures at
-    the largest size at which the line keeps to one line, else to two lines."""
+def hero_size(text: str, width: float, largest: int = 120, smallest: int = 64) -> tuple[int, int, int]:
+    """(figure size, words' size in px, lines) for a case's first result set as its headline: the
+    figures at the largest size at which the line keeps to one line, else to two lines."""
     runs = figure_spans(text)
     for lines, room in ((1, width), (2, width * 1.7)):  # greedy breaks waste part of a second line
         for size in range(largest, smallest - 1, -2):
             if sum(width_em(run) * size * (1 if figure else HERO_WORDS) for run, figure in runs) <= room:
-                return size, lines
-    return smallest, 2
+                return size, round(size * HERO_WORDS), lines
+    return smallest, round(smallest * HERO_WORDS), 2
 
 
 def mark_svg() -> Markup:

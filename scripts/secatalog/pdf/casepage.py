@@ -9,13 +9,12 @@ the heights follow print.css's .case rules.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from typing import Any
 
 from ..markup import won
 from ..model.casebook import ROUTES
-from .fit import PT_MM
+from .fit import PT_MM, markdown_mm
 from .fit import line_mm as _line
 from .fit import lines_in as _lines
 from .tables import PAGE_MM, SAFETY_MM
@@ -165,15 +164,11 @@ def _results(front: Any) -> float:
     return 4.0 + _line(11, 1.25) + 1.0 + len(front.results[3:6]) * _line(MAIN_PT, MAIN_LH) * 1.7
 
 
-_MARKUP = re.compile(r"[*_`#>\[\]]|\(https?://[^)]*\)")
-
-
 def _closing(case: Any) -> float:
     """Social value, collaboration and the story (its paragraphs, clamped at 70 mm)."""
     front = case.front
     out = _section(front.social_value) + (_section(front.collaboration) if front.collaboration else 0.0)
-    paragraphs = [p for p in _MARKUP.sub("", case.body).split("\n\n") if p.strip()]
-    story = sum(_lines(p, MAIN_MM, MAIN_PT) * _line(MAIN_PT, MAIN_LH) + MAIN_PT * PT_MM for p in paragraphs)
+    story = markdown_mm(case.body, MAIN_MM, MAIN_PT, MAIN_LH)
     return out + min(story, 70.0) + MAIN_PT * PT_MM  # the last paragraph's margin
 
 

@@ -78,6 +78,17 @@ def lines_in(text: str, width_mm: float, pt: float, most: int = 1_000) -> int:
     return min(most, line_count(text, width_mm / (pt * PT_MM)))
 
 
+_MARKUP = re.compile(r"[*_`#>\[\]]|\(https?://[^)]*\)")
+"""Markdown's marks and link targets: not printed, so not measured."""
+
+
+def markdown_mm(text: str, width_mm: float, pt: float, height: float = 1.45) -> float:
+    """The height of Markdown paragraphs in a box width_mm wide at pt points, each with a
+    paragraph's margin (one line of the type's size) below it."""
+    paragraphs = [p for p in _MARKUP.sub("", text).split("\n\n") if p.strip()]
+    return sum(lines_in(p, width_mm, pt) * line_mm(pt, height) + pt * PT_MM for p in paragraphs)
+
+
 def fit_size(text: str, width: float, lines: int, largest: float, smallest: float) -> float:
     """The largest font size (in the unit of width, in steps of 1) at which text takes at most
     `lines` lines of a box `width` wide with no word broken; `smallest` if none does."""

@@ -14,7 +14,7 @@ from ..model.catalog import Catalog, PhotoRef
 from ..read.photos import ProcessedPhoto
 from .casepage import plan_case
 from .fetcher import photo_url, qr_url
-from .fit import PT_MM, fit_size, line_mm, lines_in
+from .fit import PT_MM, fit_size, line_mm, lines_in, markdown_mm
 from .plan import (
     Chunk,
     chapter_pages,
@@ -411,10 +411,7 @@ class CasebookDocument(PrintDocument):
         case, when the foreword leaves the room for them (measured: a long foreword goes alone)."""
         book = self.catalog.casebook
         cases = book.cases
-        text = re.sub(r"[*_`#>\[\]]", "", book.foreword)
-        paragraphs = [p for p in text.split("\n\n") if p.strip()]
-        foreword = sum(lines_in(p, 180.0, 9.5) * line_mm(9.5) + 9.5 * PT_MM for p in paragraphs)
-        if foreword + GLANCE_MM > FOREWORD_MM:
+        if markdown_mm(book.foreword, 180.0, 9.5) + GLANCE_MM > FOREWORD_MM:
             return None
         return {
             "cases": len(cases),
