@@ -219,15 +219,17 @@ def trade_rows(categories: list[tuple[Any, list[Any]]], org_types: dict, table: 
 def trade_pages(categories: list[tuple[Any, list[Any]]], org_types: dict) -> tuple[list[list[Row]], Table]:
     """The trade list's rows by page and the table they were measured for: its usual type, or a
     slightly smaller one when that saves a last page that would hold only a few rows."""
-    tried = []
+    first = None
     for pt in TRADE_SIZES:
         table = replace(TRADE, font_pt=pt)
         header = table.row_height(tuple(c.title for c in table.columns))
         room = PAGE_MM - header - SAFETY_MM
         pages = paginate(trade_rows(categories, org_types, table), room - TRADE_TITLE_MM, room - INDEX_KICKER_MM)
-        tried.append((pages, table))
-        if len(pages) < len(tried[0][0]):
+        if first is None:  # the usual type, kept unless its last page is nearly empty
+            first = (pages, table)
+            if len(pages) == 1 or sum(r.height for r in pages[-1]) >= NEARLY_EMPTY * room:
+                return first
+        elif len(pages) < len(first[0]):
             return pages, table
-        if pt == TRADE_SIZES[0] and (len(pages) == 1 or sum(r.height for r in pages[-1]) >= NEARLY_EMPTY * room):
-            return pages, table
-    return tried[0]
+    assert first is not None
+    return first
