@@ -113,8 +113,7 @@ def cards(catalog: Catalog) -> list[Card]:
                     (*front.results[1:3], _bought(case)),
                     f"{site}{case.url}",
                     _sentences(f"{front.agency} 사례: {front.title}", *front.results[:3]),
-                    # a case without its own photo shows what was bought, so every case card looks alike
-                    case.photos[0] if case.photos else next((i.photos[0] for i in case.items if i.photos), None),
+                    case.picture,  # what was bought when it has no photo, so every case card looks alike
                     f"구매 방법 · {ROUTES[front.purchase.route]}",
                     hero=front.results[0],
                 )

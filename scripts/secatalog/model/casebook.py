@@ -85,6 +85,11 @@ class Case:
     def url(self) -> str:
         return f"casebook/{self.slug}/"
 
+    @property
+    def picture(self) -> PhotoRef | None:
+        """The case's photo where it is shown small (a card): its own, else what it bought."""
+        return self.photos[0] if self.photos else next((i.photos[0] for i in self.items if i.photos), None)
+
 
 @dataclass(frozen=True)
 class Casebook:
