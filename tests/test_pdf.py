@@ -229,20 +229,75 @@ def test_every_joined_book_passes_qpdf_check(sample_site):
         assert "No syntax or stream encoding errors found" in result.stdout
 
 
-def test_enterprise_profiles_take_one_page_unless_their_lists_need_two(sample_site):
-    """Every profile was two pages, each about half empty; a small enterprise now fits on one."""
+def test_enterprise_profiles_take_one_page(sample_site):
+    """Every profile was two pages, each about half empty. The page's link and code moved to the
+    head (a footer took 28 mm of every page), and lists that would spill stand side by side: the
+    sample's profiles, the biggest with three lists, each fit one page."""
     profiles = sorted((sample_site / "print/enterprises").glob("*.pdf"))
     assert len(profiles) == 14
-    pages = {pdf.stem: len(PdfReader(pdf).pages) for pdf in profiles}
-    assert set(pages.values()) == {1, 2} and list(pages.values()).count(1) >= 8, pages
-    reader = PdfReader(sample_site / "print/enterprises/haemaru-clean.pdf")
-    assert len(reader.pages) == 2
-    assert "해마루클린" in reader.pages[0].extract_text()
-    assert "공공청사 정기 청소" in reader.pages[0].extract_text()  # the products with the facts
-    # the lists go up to the first page while they fit there; the photos close the second
-    first, second = (page.extract_text() for page in reader.pages)
-    assert "연혁" in first and "공공구매 실적" in first + second
-    assert "사진으로 보는 제품·서비스" in second
+    assert {pdf.stem: len(PdfReader(pdf).pages) for pdf in profiles} == {pdf.stem: 1 for pdf in profiles}
+    with pdfplumber.open(sample_site / "print/enterprises/haemaru-clean.pdf") as pdf:
+        page = pdf.pages[0]
+        words = page.extract_words()
+        text = page.extract_text()
+
+    def top(word: str) -> float:
+        return next(w["top"] for w in words if w["text"] == word)
+
+    assert "공공청사 정기 청소" in text and "https://catalog.example.org/enterprises/haemaru-clean/" in text
+    assert top("https://catalog.example.org/enterprises/haemaru-clean/") < page.height / 5  # at the head
+    # 연혁 on the left, 공공구매 실적 on the right, at the same height
+    history, record = (next(w for w in words if w["text"] == t) for t in ("연혁", "공공구매"))
+    assert abs(history["top"] - record["top"]) < 1 and record["x0"] > page.width / 2 > history["x0"]
+    assert top("사회공헌") > top("공공구매")
+
+
+def test_catalog_profiles_point_to_the_cards_instead_of_repeating_their_photos(sample_site, texts):
+    """The catalog prints each product's photo on its card; its profiles showed the same pictures
+    again in a grid a page long. They show small ones in the products table, with the card's page."""
+    flat = [" ".join(t.split()) for t in texts]
+    assert not any("사진으로 보는 제품·서비스" in t for t in flat)
+    profile = next(t for t in flat if t.startswith("해마루클린") and "기업 소개" in t)
+    card = next(n for n, t in enumerate(texts) if "냉난방기 세척\n해마루클린" in t and "기업 소개" not in t)
+    printed = texts[card].strip().splitlines()[-1]
+    assert re.search(rf"냉난방기 세척 .*80,000원 / 1대 {printed}\b", profile), profile
+
+
+def test_a_big_profile_takes_two_pages_without_clipping(tmp_path):
+    """A profile with full lists and many products still plans two pages, the second as full as the
+    first allows: the printed pages match the plan and no text is cut."""
+    from dataclasses import replace
+
+    from secatalog.build.recipe import prepare
+    from secatalog.pdf import html
+    from secatalog.pdf.profile import plan_profile
+    from secatalog.pdf.render import render_all
+
+    prepared = prepare(Settings(ROOT))
+    catalog = prepared.catalog
+    ent = next(e for e in catalog.enterprises if e.slug == "haemaru-clean")
+    r = ent.record
+    big = r.model_copy(
+        update={
+            "history": r.history * 3,
+            "procurement_record": r.procurement_record * 3,
+            "social_contribution": r.social_contribution * 3,
+            "products": r.products + [p.model_copy(update={"id": f"{p.id}-{n}"}) for n in range(3) for p in r.products],
+        }
+    )
+    ent = replace(ent, record=big)
+    names = html.category_names(catalog)
+    standalone = plan_profile(ent, names, catalog.network.site_url)
+    in_catalog = plan_profile(ent, names, catalog.network.site_url, in_catalog=True)
+    assert standalone.pages == in_catalog.pages == 2
+    assert in_catalog.photos == 0 and in_catalog.in_catalog and not standalone.in_catalog
+    doc = html.ProfileDocument(catalog, prepared.photos, "2026-12-06", ent)
+    job = doc.job("big", doc.chunks[0], html.SCREEN, str(catalog.settings.photo_cache), True)
+    rendered = render_all([job], tmp_path, 1)  # a profile off its planned pages fails here
+    assert len(PdfReader(rendered.files["big"]).pages) == 2
+    assert rendered.clipped == {}
+    second = PdfReader(rendered.files["big"]).pages[1].extract_text()
+    assert "사회공헌" in second and "제품·서비스" in second  # too long for the first page with the facts
 
 
 def test_no_embedded_files(sample_site):
@@ -328,7 +383,7 @@ def test_screen_editions_are_tagged_in_korean_as_one_tree(sample_site):
 def test_profiles_are_numbered_on_their_own_with_prices(sample_site):
     reader = PdfReader(sample_site / "print/enterprises/haemaru-clean.pdf")
     footers = [page.extract_text().strip().splitlines()[-1] for page in reader.pages]
-    assert footers == ["1", "2"]
+    assert footers == ["1"]
     first = " ".join(reader.pages[0].extract_text().split())
     assert "공공청사 정기 청소" in first and "가격 협의" in first
     assert "규정 확인일" in first and "근거:" in first

@@ -208,7 +208,8 @@ class CatalogDocument(PrintDocument):
         categories = [(c, list(items)) for c, items in catalog.by_category]
         index = len(index_pages(list(catalog.items), list(catalog.bundles), {}))
         names = category_names(catalog)
-        profiles = [(ent, plan_profile(ent, names)) for ent in catalog.enterprises]
+        url = catalog.network.site_url
+        profiles = [(ent, plan_profile(ent, names, url, in_catalog=True)) for ent in catalog.enterprises]
         self.chunks = plan_catalog(categories, list(catalog.bundles), profiles, per_page, index)
         self.item_pages = item_page_numbers(self.chunks, per_page)
         self.index = index_pages(list(catalog.items), list(catalog.bundles), self.item_pages)
@@ -320,7 +321,7 @@ class ProfileDocument(StandaloneDocument):
         super().__init__(catalog, photos, created)
         self.title = f"{enterprise.record.name} 소개"
         self.path = f"enterprises/{enterprise.slug}.pdf"
-        plan = plan_profile(enterprise, category_names(catalog))
+        plan = plan_profile(enterprise, category_names(catalog), catalog.network.site_url)
         self.chunks = [profiles_chunk([(enterprise, plan)], 1)]
 
 
