@@ -124,3 +124,39 @@ def test_families_wear_their_accent_and_lead_with_photos_or_a_headline_figure(sa
         # the list reaches down to the note: no empty half card under a short list
         text = image.crop((300, 700, 1000, 800)).convert("L")
         assert text.getextrema()[0] < 100, name
+
+
+def test_band_text_sits_in_the_bands_middle_with_even_lines(sample_site):
+    """Short titles sat at the band's top over an empty half (WeasyPrint ignored the table cell
+    meant to centre them), and titles ended with one word alone. The band's white text (tag,
+    title, the category's description: whatever is not the band's colour) is centred on the band;
+    lines are set even."""
+    from secatalog.pdf.cards import BAND_H, BAND_TOP
+
+    middle = BAND_TOP + BAND_H / 2
+    colour = load_project(Settings(ROOT)).network.colour
+    brand = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    cards = json.loads((sample_site / "cards/cards.json").read_text("utf-8"))["cards"]
+    for card in cards:
+        image = Image.open(sample_site / "cards" / card["file"]).convert("RGB")
+        ink = [y for y in range(10, 398) if any(image.getpixel((x, y)) != brand for x in range(80, 600, 3))]
+        assert abs((ink[0] + ink[-1]) / 2 - middle) < 30, (card["name"], ink[0], ink[-1])
+    leads = {c["name"]: c["lead"] for c in cards}
+    assert leads["category-food"] == "농산물, 가공식품, 도시락과 케이터링"
+
+
+def test_titles_break_into_even_lines_and_clauses():
+    from secatalog.pdf.cards import band_plan
+    from secatalog.pdf.fit import balanced_lines
+
+    # a one-syllable word stays with the next ('한 번에'), the last line is not one word
+    assert balanced_lines("회의·교육 한 번에 꾸러미", 9) == ["회의·교육", "한\u00a0번에 꾸러미"]
+    assert balanced_lines("회의 도시락을 바꾸니 어르신 일자리가 생겼다", 8.5) == [
+        "회의 도시락을",
+        "바꾸니 어르신",
+        "일자리가 생겼다",
+    ]
+    assert balanced_lines("예시시 명절 꾸러미", 20) == ["예시시 명절 꾸러미"]
+    # a title of two clauses takes a line each, a little smaller, rather than three ragged lines
+    band = band_plan(30, "중학교 진로 체험, 마을 협동조합이 맡다", "", 490, 58)
+    assert band.title == ["중학교 진로 체험,", "마을 협동조합이 맡다"] and 49 <= band.title_px < 58

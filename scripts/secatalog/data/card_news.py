@@ -39,6 +39,8 @@ class Card:
     """A case's first result, set with its figures as the card's headline number."""
     more: int = 0
     """How many more items or parts than the card lists ("외 2개")."""
+    lead: str = ""
+    """A line under the title in the band: what a category holds, what a bundle is for."""
 
     @property
     def family(self) -> str:
@@ -77,6 +79,7 @@ def cards(catalog: Catalog) -> list[Card]:
                 bool(eligible),
                 thumbs if any(thumbs) else (),
                 more=len(items) - len(shown),
+                lead=category.description,
             )
         )
     for bundle in catalog.bundles:
@@ -100,6 +103,7 @@ def cards(catalog: Catalog) -> list[Card]:
                 _share("구성", len(bundle.items), direct, "가지") if direct else f"구성 {len(bundle.items)}가지",
                 bool(direct),
                 more=max(0, len(parts) - (SHOWN - 1)),
+                lead=record.summary,
             )
         )
     if catalog.casebook is not None:

@@ -11,14 +11,14 @@ import json
 import os
 import re
 import shutil
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from markupsafe import Markup
 
 from ..data.card_news import SIZE, cards
 from ..jinja import figure_spans
-from .fit import fit_size, width_em
+from .fit import balanced_lines, clause_lines, fit_size, line_count, width_em
 from .html import PrintDocument
 
 
@@ -37,7 +37,48 @@ class CardsDocument(PrintDocument):
         self.chunks = [Chunk("cards", "card", "카드뉴스", 1, len(self.cards), {"cards": self.cards})]
 
     def extra(self, chunk) -> dict:
-        return {"fit": fit_size, "mark": mark_svg(), "hero_size": hero_size, "spans": figure_spans}
+        return {
+            "fit": fit_size,
+            "mark": mark_svg(),
+            "hero_size": hero_size,
+            "spans": figure_spans,
+            "band_plan": band_plan,
+        }
+
+
+BAND_TOP, BAND_H = 72, 300
+"""The band's text area in px: from 72 to 372 (the band is 400 px tall)."""
+
+
+@dataclass(frozen=True)
+class Band:
+    """The band's text as set: its top, the title's size and lines, the lead's size and lines."""
+
+    top: int
+    title_px: int
+    title: list[str]
+    lead_px: int = 0
+    lead: list[str] = field(default_factory=list)
+
+
+def band_plan(kicker_px: int, title: str, lead: str, width: int, largest: int) -> Band:
+    """The kicker, the title in even lines and the lead under it (when the band has room for it)
+    in the band's middle: WeasyPrint ignored the table cell that was to centre them, so short
+    titles sat at the band's top over an empty half."""
+    height = kicker_px * 1.3 + 8 + 22  # the tag, its padding and margin
+    size = int(fit_size(title, width, 3, largest, 36))
+    lines = balanced_lines(title, width / size)
+    clauses = clause_lines(title, width, size)
+    if clauses and len(clauses[1]) <= len(lines):  # a line per clause reads as the sentence is built
+        size, lines = int(clauses[0]), clauses[1]
+    height += len(lines) * size * 1.15
+    lead_px, lead_lines = 0, []
+    if lead:
+        px = int(fit_size(lead, width, 2, 34, 26))
+        more = 18 + line_count(lead, width / px) * px * 1.35
+        if line_count(lead, width / px) <= 2 and height + more <= BAND_H:
+            lead_px, lead_lines, height = px, balanced_lines(lead, width / px), height + more
+    return Band(BAND_TOP + max(0, int((BAND_H - height) / 2)), size, lines, lead_px, lead_lines)
 
 
 HERO_WORDS = 0.42

@@ -99,3 +99,56 @@ def fit_size(text: str, width: float, lines: int, largest: float, smallest: floa
             return size
         size -= 1
     return smallest
+
+
+_BOUND = re.compile(r"(?:(?<=^)|(?<=\s))([가-힣]) ")
+"""A one-syllable word (한, 더, 잘, 각) and the word after it: '한 번에' is one phrase."""
+
+
+def balanced_lines(text: str, width: float) -> list[str]:
+    """text broken into as few lines as greedy breaking gives in a box `width` em wide, but with
+    the lines as even as they can be (CSS's text-wrap: balance): a title never ends with one word
+    alone on its last line when a narrower measure spreads the words evenly."""
+    text = _BOUND.sub("\\1\u00a0", str(text).strip())
+    count = line_count(text, width)
+    if count <= 1:
+        return [text]
+    narrow, wide = width / count, width  # the narrowest measure that still takes `count` lines
+    for _ in range(20):
+        middle = (narrow + wide) / 2
+        if line_count(text, middle) <= count:
+            wide = middle
+        else:
+            narrow = middle
+    return _greedy(text, wide)
+
+
+def _greedy(text: str, width: float) -> list[str]:
+    """The lines greedy breaking makes (as line_count counts them; a piece wider than the box
+    stands on a line of its own)."""
+    lines: list[str] = []
+    used = 0.0
+    for gap, piece in pieces(text):
+        w = width_em(piece)
+        if lines and used + gap + w <= width:
+            lines[-1] += (" " if gap else "") + piece
+            used += gap + w
+        else:
+            lines.append(piece)
+            used = w
+    return lines
+
+
+def clause_lines(text: str, width: float, size: float, most: int = 3) -> tuple[float, list[str]] | None:
+    """A title of clauses ("중학교 진로 체험, 마을 협동조합이 맡다") set a clause a line, at the
+    largest size down to 85% of `size` at which each clause keeps to one line of a box `width`
+    wide (in the unit of size); None when it has one clause, more than `most`, or none fits."""
+    clauses = [c.strip() for c in re.split(r"(?<=,) ", _BOUND.sub("\\1\u00a0", str(text).strip()))]
+    if not 1 < len(clauses) <= most:
+        return None
+    smaller = math.floor(size)
+    while smaller >= size * 0.85:
+        if all(line_count(c, width / smaller) == 1 for c in clauses):
+            return smaller, clauses
+        smaller -= 1
+    return None
