@@ -324,7 +324,8 @@ def test_an_item_without_the_sole_source_route_says_why(texts):
 
 def test_the_cover_names_the_publisher_and_the_online_catalog(texts):
     cover = " ".join(texts[0].split())
-    assert "예시사회적경제네트워크" in cover and "사회적경제 제품·서비스 카탈로그 · 2026년판" in cover
+    # the book's title large under its publisher, then the city and edition
+    assert "예시사회적경제네트워크 사회적경제 제품·서비스 카탈로그 예시시 공공구매 · 2026년판" in cover
     assert "https://catalog.example.org/" in cover
     assert "펴낸 곳: 예시사회적경제네트워크 사무국 · 전화 041-000-0000" in cover  # no word twice
     # The sample notice and the categories are inside (the contents list them): a cover of chips and

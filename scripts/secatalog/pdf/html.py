@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -242,8 +243,14 @@ class CatalogDocument(PrintDocument):
             "limits": PROFILE_LIMITS,
             "table": INDEX,
             "index_rows": self.index[slice(*chunk.payload["row_pages"])] if chunk.kind == "index" else [],
+            # each category's first photo, then each one's second: a part edition of two
+            # categories still has three for its cover
             "cover_photos": cover_photos(
-                next((i.photos[0] for i in items if i.photos), None) for _, items in self.catalog.by_category
+                ref
+                for row in itertools.zip_longest(
+                    *([i.photos[0] for i in items if i.photos] for _, items in self.catalog.by_category)
+                )
+                for ref in row
             )
             if chunk.kind == "front"
             else [],
