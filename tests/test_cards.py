@@ -34,7 +34,8 @@ def test_card_text_is_its_items_and_the_page_offers_it(sample_site):
     food = cards["category-food"]
     assert food["title"] == "먹을거리" and food["url"] == "https://catalog.example.org/categories/food/"
     # the items a buyer may buy directly first, and how many more the card does not list
-    assert food["lines"][0] == "어르신 손맛 김치 · 25,000원/3kg" and food["more"] == 2
+    # three rows, large enough to read in a feed
+    assert food["lines"][0] == "어르신 손맛 김치 · 25,000원/3kg" and len(food["lines"]) == 3 and food["more"] == 3
     case = cards["case-meeting-lunchbox"]
     assert case["kicker"] == "공공구매 사례 · 예시시청"
     assert case["hero"] == "연간 1,380개 납품, 배달 지연 0건"  # the headline, set apart
@@ -44,13 +45,13 @@ def test_card_text_is_its_items_and_the_page_offers_it(sample_site):
     assert "배달 지연 0건. 만족도 조사 4.6점 (5점 만점)." in case["alt"]
     bundle = cards["bundle-holiday-local"]  # what it costs and every part (the card said 3 and listed 2)
     assert bundle["kicker"].startswith("꾸러미 · ") and "·" not in bundle["kicker"][len("꾸러미 · ") :]
+    assert bundle["lead"] == "꾸러미 가격 49,000원 / 1상자"  # under its name, in the band
     assert bundle["lines"] == [
-        "꾸러미 가격 · 49,000원/1상자",
         "친환경 쌀 · 두레농장 마을기업 (예시)",
         "갯마을 해산물 선물세트 · 바다빛여행 마을기업 (예시)",
         "비누 선물세트 · 함께비누 자활기업 (예시)",
     ]
-    assert bundle["more"] == 0 and cards["bundle-meeting-kit"]["lines"][0] == "꾸러미 가격 협의"
+    assert bundle["more"] == 0 and cards["bundle-meeting-kit"]["lead"] == "꾸러미 가격 협의"
     page = (sample_site / "cards/index.html").read_text("utf-8")
     assert f'alt="{food["alt"]}"' in page and 'href="../cards/category-food.png" download' in page
     # Buttons, not file names, with the description one click from the clipboard.
@@ -160,3 +161,17 @@ def test_titles_break_into_even_lines_and_clauses():
     # a title of two clauses takes a line each, a little smaller, rather than three ragged lines
     band = band_plan(30, "중학교 진로 체험, 마을 협동조합이 맡다", "", 490, 58)
     assert band.title == ["중학교 진로 체험,", "마을 협동조합이 맡다"] and 49 <= band.title_px < 58
+
+
+def test_a_case_headline_sets_one_number_large():
+    """ "20학급 560명" set both large read as one number: the first figure is the headline, the
+    later ones keep the words' size."""
+    from secatalog.pdf.cards import hero_runs
+
+    assert hero_runs("20학급 560명 참여") == [
+        ("20학급", True, True),
+        (" ", False, False),
+        ("560명", False, True),
+        (" 참여", False, False),
+    ]
+    assert [run for run, big, _ in hero_runs("연간 1,380개 납품, 배달 지연 0건") if big] == ["1,380개"]

@@ -13,8 +13,9 @@ from ..model.casebook import ROUTES
 from ..model.catalog import Catalog
 
 SIZE = 1080  # pixels: Instagram's square, also fine on Facebook and X
-SHOWN = 4
-"""Lines a card lists (a category's items, a bundle's price and parts)."""
+SHOWN = 3
+"""Rows a card lists (a category's items, a bundle's parts): three, large enough to read in a
+feed (four were about 10 px tall at a feed's 360 px)."""
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class Card:
     more: int = 0
     """How many more items or parts than the card lists ("외 2개")."""
     lead: str = ""
-    """A line under the title in the band: what a category holds, what a bundle is for."""
+    """A line under the title in the band: what a category holds, what a bundle costs."""
 
     @property
     def family(self) -> str:
@@ -84,11 +85,12 @@ def cards(catalog: Catalog) -> list[Card]:
         )
     for bundle in catalog.bundles:
         record = bundle.record
-        # What a buyer asks of a bundle: what it costs and what is in it (each part, up to three;
-        # the card said "구성 3가지" and listed two)
+        # What a buyer asks of a bundle: what it costs (under its name, in the band) and what is
+        # in it, each part with its photo as a category's items are shown
         parts = [f"{i.product.name} · {i.enterprise.record.name}" for i in bundle.items]
-        price = f"꾸러미 가격 · {priced(record, '/')}" if isinstance(record.price, int) else "꾸러미 가격 협의"
-        lines = (price, *parts[: SHOWN - 1])
+        price = f"꾸러미 가격 {priced(record)}" if isinstance(record.price, int) else "꾸러미 가격 협의"
+        lines = tuple(parts[:SHOWN])
+        thumbs = tuple(i.photos[0] if i.photos else None for i in bundle.items[:SHOWN])
         occasions = ", ".join(record.occasions[:3])
         direct = sum(1 for i in bundle.items if i.eligibility.eligible)
         out.append(
@@ -98,12 +100,13 @@ def cards(catalog: Catalog) -> list[Card]:
                 record.name,
                 lines,
                 f"{site}{bundle.url}",
-                _sentences(f"꾸러미 {record.name}", record.summary, *lines),
+                _sentences(f"꾸러미 {record.name}", record.summary, price, *lines),
                 bundle.photo,
                 _share("구성", len(bundle.items), direct, "가지") if direct else f"구성 {len(bundle.items)}가지",
                 bool(direct),
-                more=max(0, len(parts) - (SHOWN - 1)),
-                lead=record.summary,
+                thumbs if any(thumbs) else (),
+                more=max(0, len(parts) - SHOWN),
+                lead=price,
             )
         )
     if catalog.casebook is not None:

@@ -41,7 +41,7 @@ class CardsDocument(PrintDocument):
             "fit": fit_size,
             "mark": mark_svg(),
             "hero_size": hero_size,
-            "spans": figure_spans,
+            "hero_runs": hero_runs,
             "band_plan": band_plan,
         }
 
@@ -85,13 +85,24 @@ HERO_WORDS = 0.42
 """The words around a case's headline figures, as a share of the figures' size."""
 
 
+def hero_runs(text: str) -> list[tuple[str, bool, bool]]:
+    """A case's first result as (text, set large, is a figure) runs: its first figure is the
+    headline number, later figures keep the words' size in the figures' colour ("20학급 560명"
+    set both large read as one number)."""
+    out, big = [], True
+    for run, figure in figure_spans(text):
+        out.append((run, figure and big, figure))
+        big = big and not figure
+    return out
+
+
 def hero_size(text: str, width: float, largest: int = 120, smallest: int = 64) -> tuple[int, int, int]:
     """(figure size, words' size in px, lines) for a case's first result set as its headline: the
-    figures at the largest size at which the line keeps to one line, else to two lines."""
-    runs = figure_spans(text)
+    first figure at the largest size at which the line keeps to one line, else to two lines."""
+    runs = hero_runs(text)
     for lines, room in ((1, width), (2, width * 1.7)):  # greedy breaks waste part of a second line
         for size in range(largest, smallest - 1, -2):
-            if sum(width_em(run) * size * (1 if figure else HERO_WORDS) for run, figure in runs) <= room:
+            if sum(width_em(run) * size * (1 if big else HERO_WORDS) for run, big, _ in runs) <= room:
                 return size, round(size * HERO_WORDS), lines
     return smallest, round(smallest * HERO_WORDS), 2
 
