@@ -224,6 +224,17 @@ def test_banners_and_widget_wear_the_networks_colour_in_legible_lines(network, t
         inked = [any(text.getpixel((x, y)) > 200 for x in range(text.width)) for y in range(text.height)]
         bands = [len(run) for run in "".join("1" if i else "0" for i in inked).split("0") if run]
         assert len(bands) in (2, 3) and min(bands) / 2 >= 10, (w, h, bands)  # a long name is left out
+        # The disc and lines as one group in the middle: as much background left as right, and
+        # the lines' ink as far from the top as from the bottom (the right margin was twice the
+        # left, and the lines sat a few pixels low).
+        grey = banner.convert("L")
+        ground = grey.getpixel((1, 1))
+        ink = grey.point([255 if abs(v - ground) > 40 else 0 for v in range(256)])
+        left, _, right, _ = ink.getbbox()
+        assert abs(left - (banner.width - right)) <= 4, (w, h, left, banner.width - right)
+        top = next(y for y, i in enumerate(inked) if i)
+        bottom = len(inked) - 1 - next(y for y, i in enumerate(reversed(inked)) if i)
+        assert abs(top - (text.height - 1 - bottom)) <= 4, (w, h, top, bottom)
     assert "#1b5e20" in (out / "widget/frame.html").read_text("utf-8")
     assert "#1b5e20" in (out / "widget/embed.js").read_text("utf-8")
     assert "#283593" not in (out / "widget/embed.js").read_text("utf-8")

@@ -150,9 +150,6 @@ def _banner(catalog: Catalog, width: int, height: int):
     im = Image.new("RGB", (w, h), colour)
     pen = ImageDraw.Draw(im)
     disc = (h - 2 * margin) * 0.82  # the mark smaller than the height, so the message leads
-    top = (h - disc) / 2
-    pen.ellipse((margin, top, margin + disc, top + disc), fill=(255, 255, 255))
-    _mark(pen, margin + disc * 0.18, top + disc * 0.16, disc * 0.64, colour)
     left = int(margin * 2 + disc)
     room = int(w - left - margin * 1.6)  # the text ends as far from the right edge as the disc starts from the left
     legible = LEGIBLE_PX * scale  # drawn at `scale` times the display size
@@ -171,10 +168,19 @@ def _banner(catalog: Catalog, width: int, height: int):
     signed = (name, _fit(pen, name, room, int(h * 0.17)), (232, 234, 246))
     if signed[1].size >= legible * 13 / 12 and sum(f.size * 1.22 for _, f, _ in (*fitted, signed)) <= h - margin:
         fitted.append(signed)
-    y = (h - sum(font.size * 1.22 for _, font, _ in fitted)) / 2
-    for text, font, fill in fitted:
-        pen.text((left, y), text, fill=fill, font=font)
-        y += font.size * 1.22
+    # The disc and the lines as one group in the banner's middle, measured by their ink (the
+    # font's ascent set the lines 3-6 px low, and the right margin was twice the left)
+    steps = [sum(font.size * 1.22 for _, font, _ in fitted[:n]) for n in range(len(fitted))]
+    boxes = [pen.textbbox((0, y), text, font=font) for y, (text, font, _) in zip(steps, fitted, strict=True)]
+    x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    start = (w - (disc + margin + x1 - x0)) / 2
+    top = (h - disc) / 2
+    pen.ellipse((start, top, start + disc, top + disc), fill=(255, 255, 255))
+    _mark(pen, start + disc * 0.18, top + disc * 0.16, disc * 0.64, colour)
+    dx, dy = start + disc + margin - x0, (h - (y1 - y0)) / 2 - y0
+    for y, (text, font, fill) in zip(steps, fitted, strict=True):
+        pen.text((dx, y + dy), text, fill=fill, font=font)
     return im.resize((width * 2, height * 2), Image.Resampling.LANCZOS)
 
 
