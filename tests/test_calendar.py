@@ -33,7 +33,9 @@ def test_format_for_the_printer(sample_site):
         assert float(trim.width) == pytest.approx(220 * MM, abs=0.5) and float(trim.height) == pytest.approx(
             150 * MM, abs=0.5
         )
-        assert float(media.width) == pytest.approx(226 * MM, abs=0.5)  # 3 mm bleed on each side
+        # 3.5 mm of bleed, then white sheet to 10 mm for the crop marks (drawn clear of the artwork)
+        assert float(page.bleedbox.width) == pytest.approx(227 * MM, abs=0.5)
+        assert float(media.width) == pytest.approx(240 * MM, abs=0.5)
 
 
 def test_months_holidays_featured_items_and_tips(sample_site, pages):
@@ -120,6 +122,9 @@ def test_the_calendar_cover_runs_into_the_bleed(sample_site, tmp_path):
     cover = Image.open(next(tmp_path.glob("c*.png"))).convert("RGB")
     colour = load_project(Settings(ROOT)).network.colour
     brand = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
-    for x, y in ((1, 1), (1, cover.height - 2), (cover.width // 4, 1)):
+    mm = 30 / 25.4  # pixels a millimetre at 30 dpi; the image is the sheet, 10 mm past the trim
+    inside = round(7 * mm)  # 3 mm past the trim: the bleed
+    for x, y in ((inside, inside), (inside, cover.height - 1 - inside), (cover.width // 4, inside)):
         assert all(abs(a - b) <= 12 for a, b in zip(cover.getpixel((x, y)), brand, strict=True)), (x, y)
-    assert cover.getpixel((cover.width - 2, cover.height // 2)) != (255, 255, 255)  # the photo's edge
+    assert cover.getpixel((cover.width - 1 - inside, cover.height // 2)) != (255, 255, 255)  # the photo's edge
+    assert cover.getpixel((1, cover.height // 2)) == (255, 255, 255)  # the crop marks' white margin

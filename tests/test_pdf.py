@@ -21,7 +21,8 @@ from secatalog.settings import Settings
 
 pytestmark = pytest.mark.slow
 A4 = (595.28, 841.89)
-BLEED = 3 / 25.4 * 72
+BLEED = 10 / 25.4 * 72
+"""The sheet past the trim: 3.5 mm of bleed (the BleedBox), then white for the crop marks."""
 
 
 @pytest.fixture(scope="module")
@@ -55,6 +56,8 @@ def test_print_edition_boxes(sample_site):
         assert trim[3] - trim[1] == pytest.approx(A4[1], abs=0.5)
         assert media[2] - media[0] == pytest.approx(A4[0] + 2 * BLEED, abs=0.5)
         assert media[3] - media[1] == pytest.approx(A4[1] + 2 * BLEED, abs=0.5)
+        bleed = [float(v) for v in page.bleedbox]
+        assert trim[0] - bleed[0] == pytest.approx(10, abs=0.1)  # points: 3.5 mm, the marks outside it
 
 
 def test_screen_edition_has_no_bleed(sample_site):
@@ -427,7 +430,7 @@ def test_printers_get_a_readme(sample_site):
     notes = (sample_site / "print/README.txt").read_text("utf-8")
     pages = len(PdfReader(sample_site / "print/catalog-print.pdf").pages)
     assert f"catalog-print.pdf: 예시사회적경제네트워크 사회적경제 카탈로그 2026년판, {pages}쪽" in notes
-    assert "도련 3 mm" in notes and "RGB" in notes and "글꼴" in notes
+    assert "도련 3.5 mm" in notes and "재단선: 도련 밖" in notes and "RGB" in notes and "글꼴" in notes
 
 
 def test_tab_colours_carry_white_text():

@@ -114,8 +114,10 @@ def test_the_front_cover_band_runs_into_the_bleed(sample_site):
     brand = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
     for book in ("catalog", "casebook"):
         pdf = pypdfium2.PdfDocument(sample_site / f"print/{book}-print.pdf")
-        image = pdf[0].render(scale=1, may_draw_forms=False).to_pil().convert("RGB")  # the media box, bleed included
-        assert image.getpixel((1, 100)) == brand, book  # the outer edge of the bleed, beside the band
+        image = pdf[0].render(scale=2, may_draw_forms=False).to_pil().convert("RGB")  # the sheet, 10 mm past the trim
+        mm = 144 / 25.4  # pixels a millimetre
+        assert image.getpixel((round(6.8 * mm), 200)) == brand, book  # 3.2 mm past the trim: the bleed
+        assert image.getpixel((round(2 * mm), 200)) == (255, 255, 255), book  # the crop marks' white margin
 
 
 def test_the_case_book_cover_speaks_of_the_case_book(sample_site):
@@ -304,8 +306,9 @@ def test_a_front_cover_shows_the_books_photos_and_no_title_word_alone(sample_sit
         assert len(photos) == 3, len(photos)
         widths = [(i["x1"] - i["x0"]) * 25.4 / 72 for i in photos]
         assert widths[0] > 2 * max(widths[1:]) - 5, widths  # one large, two beside it
-        trim = cover.bbox  # pdfplumber's page is the media box: the bleed is 3 mm past the trim
-        assert photos[0]["x0"] <= trim[0] + 0.5 and photos[-1]["x1"] >= trim[2] - 0.5, "bleeds off both edges"
+        sheet, mm = cover.bbox, 72 / 25.4  # pdfplumber's page is the sheet, 10 mm past the trim
+        trim = (sheet[0] + 10 * mm, sheet[2] - 10 * mm)
+        assert photos[0]["x0"] <= trim[0] - 3 * mm and photos[-1]["x1"] >= trim[1] + 3 * mm, "bleeds off both edges"
         title_size = max(c["size"] for c in cover.chars)
         title_lines = {round(c["top"]) for c in cover.chars if c["size"] == title_size}
         for top in title_lines:

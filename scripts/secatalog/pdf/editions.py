@@ -121,7 +121,7 @@ def write_all(prepared, site: Path, workers: int | None = None) -> None:
             joins.book(out_dir / doc.path, [doc.path], doc.title, *by)
         desk = docs.desk
         calendar = joins.book(out_dir / desk.path, [desk.path], desk.title, *by)
-        printed[desk.path] = (f"{desk.title} (재단 220 x 150 mm 가로, 도련 3 mm, 재단선; 표지 1쪽 + 12달)", calendar)
+        printed[desk.path] = (f"{desk.title} (재단 220 x 150 mm 가로, 도련 3.5 mm, 재단선; 표지 1쪽 + 12달)", calendar)
         rendered = render_all(
             tasks, settings.cache_dir / "pdf", workers, options.chunk_timeout_s, options.memory_limit_mb, joins.ready
         )
@@ -158,8 +158,9 @@ def printer_notes(printed: dict[str, tuple[str, int]], catalog) -> str:
 인쇄용 파일
 {files}
 
-- 판형: 카탈로그·사례집은 A4 (210 x 297 mm) 재단 크기, 사방 도련 3 mm 포함 (216 x 303 mm), 재단선 표시 있음
-- PDF 상자: TrimBox = A4, BleedBox = 도련 포함 크기
+- 판형: 카탈로그·사례집은 A4 (210 x 297 mm) 재단 크기, 사방 도련 3.5 mm (그림은 재단선 밖 4 mm까지)
+- 재단선: 도련 밖 흰 여백에 표시 (용지는 재단 크기보다 사방 10 mm 큼, 230 x 317 mm)
+- PDF 상자: TrimBox = A4, BleedBox = 도련 포함 크기 (217 x 304 mm), MediaBox = 용지 크기
 - 쪽수: 카탈로그·사례집은 4의 배수 (중철 제본용; 모자라는 쪽은 뒤표지 앞에 메모 쪽으로 채움), 마지막 쪽이 뒤표지
 - 색: RGB (sRGB). 인쇄소의 색 관리로 CMYK 변환하세요.
 - 글꼴: Noto Sans CJK KR, 쓰인 글자만 PDF 안에 모두 들어 있음 (글꼴 설치 필요 없음)
