@@ -717,3 +717,13 @@ def test_a_printed_verdict_names_its_route_once(sample_site):
                 assert len(named) == 1, (pdf.name, label)
                 checked += 1
     assert checked >= 3
+
+
+def test_a_category_panel_with_few_suppliers_shows_its_cases_or_what_to_check(texts):
+    """A panel of two suppliers left half its page empty: under them, the case book's cases that
+    bought from the category, else the checklist before ordering."""
+    flat = [" ".join(t.split()) for t in texts]
+    food = next(t for t in flat if "먹을거리 공급 기업" in t)
+    assert "먹을거리 공공구매 사례" in food and "회의 도시락을 바꾸니 어르신 일자리가 생겼다" in food
+    office = next(t for t in flat if "문구·사무용품 공급 기업" in t)
+    assert "공공구매 사례" not in office and "주문 전 확인" in office and "추정 가격이 한도 이하인가?" in office

@@ -240,6 +240,9 @@ class CatalogDocument(PrintDocument):
             "part": self.part,
             "OPENER_ROWS": OPENER_ROWS_WITH_CARD if opener_cards(self.per_page) else OPENER_ROWS,
             "CAT_PANEL_ROWS": CAT_PANEL_ROWS,
+            "cat_fill": category_cases(self.catalog, chunk.payload["category"], chunk.payload["items"])
+            if chunk.kind == "category"
+            else ([], False),
             "opener_cards": opener_cards(self.per_page),
             "item_pages": self.item_pages,
             "category_names": category_names(self.catalog),
@@ -291,6 +294,19 @@ TAB_LABEL_MM = 34.0
 OPENER_ROWS = 36
 OPENER_ROWS_WITH_CARD = 7  # the introduction's half of a page shared with the first card
 CAT_PANEL_ROWS = 8  # suppliers listed under a category's last card alone on its page
+
+
+def category_cases(catalog: Catalog, category, items) -> tuple[list, bool]:
+    """What fills a category's panel under its suppliers (a panel of two suppliers left half its
+    height empty): the case book's cases that bought from the category, as many as there is room
+    for (a heading and the table's head take two supplier rows, a case of two lines 1.7), and,
+    when it has none, whether the checklist before ordering fits (a heading and three lines)."""
+    suppliers = len({i.enterprise.slug for i in items})
+    free = CAT_PANEL_ROWS - min(suppliers, CAT_PANEL_ROWS) - (1 if suppliers > CAT_PANEL_ROWS else 0)
+    book = catalog.casebook
+    cases = [c for c in book.cases if any(i.category.id == category.id for i in c.items)] if book else []
+    shown = cases[: max(0, int((free - 2) / 1.7))]
+    return shown, not shown and free >= 4
 
 
 def category_tab(catalog: Catalog, category) -> dict:
