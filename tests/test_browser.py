@@ -438,7 +438,9 @@ def _layout_holds(page, path: str, width: int) -> None:
     )
     assert broken == [], f"{path}: broken images {broken}"
     # A page's photo (an item's, a case's) is a band, not the whole first screen.
-    heroes = page.evaluate("[...document.querySelectorAll('.sc-item__photos img')].map(i => i.getBoundingClientRect().height)")
+    heroes = page.evaluate(
+        "[...document.querySelectorAll('.sc-item__photos img')].map(i => i.getBoundingClientRect().height)"
+    )
     assert all(h <= 844 * 0.45 for h in heroes), f"{path}: hero photo {heroes} px high at {width}px"
     # One product grid: two cards a row on a phone, three or four on a desktop, every card of
     # one size and every photo square, whether its section holds one card or ten.

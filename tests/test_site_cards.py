@@ -174,3 +174,12 @@ def test_the_quick_finder_jumps_to_each_category_and_says_a_claims_status_once(s
     assert headings and links == [f"#{h}" for h in headings]
     for cell in soup.select('td[data-label="인증"]'):
         assert cell.get_text().count("미확인") <= 1, cell.get_text()
+
+
+def test_an_item_page_offers_its_makers_other_items(sample_site):
+    """A buyer often orders two things at once: an item page ends with its maker's other items
+    as cards (up to four), not itself."""
+    page = (sample_site / "items/barun-bapsang/local-lunchbox/index.html").read_text("utf-8")
+    more = page.split('id="more"', 1)[1].split("</ul>", 1)[0]
+    assert "같은 기업의 다른 제품·서비스" in more
+    assert "어르신 손맛 김치" in more and "행사 뷔페 케이터링" in more and "로컬푸드 도시락" not in more

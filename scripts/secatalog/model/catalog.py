@@ -127,6 +127,14 @@ class Catalog:
         return tuple((c, tuple(groups[c.id])) for c in self.taxonomy.categories)
 
     @functools.cached_property
+    def by_enterprise(self) -> dict[str, tuple[Item, ...]]:
+        """Each enterprise's items in catalog order, by its slug."""
+        groups: dict[str, list[Item]] = {e.slug: [] for e in self.enterprises}
+        for item in self.items:
+            groups.setdefault(item.enterprise.slug, []).append(item)
+        return {slug: tuple(items) for slug, items in groups.items()}
+
+    @functools.cached_property
     def eligible_items(self) -> tuple[Item, ...]:
         """Items a buyer may order by sole-source contract today, in catalog order."""
         return tuple(i for i in self.items if i.eligibility.eligible)

@@ -34,7 +34,7 @@ FORM_LIMITS = form_limits()
 def _code_block(key: str, code: str) -> Markup:
     ident = f"snippet-{key}"
     return Markup(
-        '<pre><code id="{0}">{1}</code></pre><p><button type="button" class="md-button" '
+        '<pre class="sc-snippet"><code id="{0}">{1}</code></pre><p><button type="button" class="md-button" '
         'data-sc-copy="{0}" hidden>코드 복사</button></p>'
     ).format(ident, code)
 
@@ -113,11 +113,17 @@ def home(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, An
     }
 
 
+SIBLINGS = 4
+"""An item page's cards of its maker's other items."""
+
+
 def item(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
     catalog, it = renderer.catalog, page.context["item"]
     book = catalog.casebook
     return {
         "cases": book.cases_citing_item(it.uid) if book else [],
+        # what else its maker offers, as a shop shows (a buyer often orders two things at once)
+        "siblings": [i for i in catalog.by_enterprise[it.enterprise.slug] if i.uid != it.uid][:SIBLINGS],
         "mail": quote_mail(it, catalog.network.name),
         "channel_names": {c.id: c for c in catalog.procurement.channels},
         "jsonld": item_json_ld(it, renderer, site_url),
