@@ -727,3 +727,23 @@ def test_a_category_panel_with_few_suppliers_shows_its_cases_or_what_to_check(te
     assert "먹을거리 공공구매 사례" in food and "회의 도시락을 바꾸니 어르신 일자리가 생겼다" in food
     office = next(t for t in flat if "문구·사무용품 공급 기업" in t)
     assert "공공구매 사례" not in office and "주문 전 확인" in office and "추정 가격이 한도 이하인가?" in office
+
+
+def test_the_contents_key_categories_by_colour_and_list_the_checks_in_print(sample_site):
+    """The contents page named neither the tabs' colours nor 주문 전 확인: each category's line
+    has its tab's colour, and the print edition lists its checks page (the screen edition, not
+    made up to fours, has none)."""
+
+    def page3(name: str) -> str:
+        return subprocess.run(
+            ["pdftotext", "-f", "3", "-l", "3", str(sample_site / "print" / name), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+
+    printed, screen = page3("catalog-print.pdf"), page3("catalog-screen.pdf")
+    assert "주문 전 확인" in printed and "주문 전 확인" not in screen
+    with pdfplumber.open(sample_site / "print/catalog-print.pdf") as pdf:
+        swatches = [r for r in pdf.pages[2].rects if abs(r["width"] - r["height"]) < 0.5 and r["width"] < 12]
+    assert len(swatches) == 12

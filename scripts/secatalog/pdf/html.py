@@ -139,9 +139,13 @@ class PrintDocument:
         """Each section's entry in the contents (its title and first page), with its first chunk."""
         entries, seen = [], set()
         for chunk in self.chunks[1:]:
-            if chunk.title not in seen and chunk.kind not in ("notes", "back"):
+            # the notes pages are 주문 전 확인 (a checklist and an order memo): a section a reader looks up
+            if chunk.title not in seen and chunk.kind != "back":
                 seen.add(chunk.title)
-                entries.append(({"title": chunk.title, "page": chunk.first_page}, chunk))
+                entry = {"title": chunk.title, "page": chunk.first_page}
+                if chunk.kind == "notes":
+                    entry["print_only"] = True  # the screen edition has no pages made up to fours
+                entries.append((entry, chunk))
         return entries
 
     def parts(self, chunk: Chunk) -> list[dict]:
@@ -231,6 +235,7 @@ class CatalogDocument(PrintDocument):
                         starts.setdefault(item.sub.name, self.item_pages[item.uid])
                 subs = ", ".join(f"{name} {page}쪽" for name, page in starts.items())
                 entry["note"] = f"품목 {len(items)}개" + (f" · {subs}" if subs else "")
+                entry["colour"] = category_tab(self.catalog, chunk.payload["category"])["tab_colour"]  # its tab's key
         return entries
 
     def extra(self, chunk: Chunk) -> dict:

@@ -78,7 +78,8 @@ def closing_chunks(page: int, checks: bool = True) -> list[Chunk]:
     is the checks before ordering unless the book has them already (checks=False: the case
     book's appendix); the others are an order form."""
     notes = -page % FOLD  # pages page .. page+notes-1 are notes; the back cover follows
-    chunks = [Chunk("notes", "notes", "메모", page, notes, {"checks": checks})] if notes else []
+    title = "주문 전 확인" if checks else "주문 메모"  # its entry in the contents
+    chunks = [Chunk("notes", "notes", title, page, notes, {"checks": checks})] if notes else []
     return [*chunks, Chunk("back", "back", "뒤표지", page + notes, 1)]
 
 
