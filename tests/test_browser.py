@@ -491,3 +491,20 @@ def _layout_holds(page, path: str, width: int) -> None:
         "(s => parseFloat(s.marginBottom) / parseFloat(s.fontSize))(getComputedStyle(document.querySelector('.md-typeset h1')))"
     )
     assert gap <= 0.8, f"{path}: {gap:.2f}em under the title"
+
+
+def test_the_quick_finder_shows_only_what_may_be_bought_directly_at_a_switch(site, tab):
+    """바로찾기 is about seventeen phone screens: a switch leaves only the items that may be bought
+    by sole-source contract, and drops a category (and its chip) with none."""
+    page = tab(390, 844)
+    page.goto(site + "procurement/")
+    before = page.evaluate("document.documentElement.scrollHeight")
+    page.check("#sc-eligible-only")
+    shown = page.evaluate(
+        "[...document.querySelectorAll('table.sc-quick tbody tr')].filter(r => r.offsetParent).map(r => r.textContent)"
+    )
+    assert len(shown) == 29 and all("수의계약 가능" in row for row in shown)
+    assert not page.locator("#media").is_visible() and not page.locator('.sc-subnav a[href="#media"]').is_visible()
+    assert page.evaluate("document.documentElement.scrollHeight") < before * 0.8
+    page.uncheck("#sc-eligible-only")
+    assert page.locator("#media").is_visible()

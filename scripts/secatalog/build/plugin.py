@@ -49,6 +49,7 @@ SCRIPTS = (
     "assets/secatalog/sidebar.js",
     "assets/secatalog/subnav.js",
     "assets/secatalog/buybar.js",
+    "assets/secatalog/quick.js",
 )
 
 log = logging.getLogger("mkdocs.plugins.secatalog")
