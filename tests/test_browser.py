@@ -104,6 +104,16 @@ def test_search_strips_particles_and_puts_the_product_first(site, tab):
     thumb.wait_for()
     assert thumb.evaluate("i => i.complete && i.naturalWidth > 0"), "the item's photo shows in its result"
     assert "바른밥상협동조합 (예시) · 9,000원 / 1개 · 수의계약 가능" in " ".join(teaser.split())
+    # Each result says what it is: a list of bare titles mixed products with guide pages.
+    kinds = page.evaluate(
+        """[...document.querySelectorAll('.md-search-result__link')].map(a =>
+             [a.getAttribute('href'), (a.querySelector('.sc-result-kind') || {}).textContent])"""
+    )
+    by_kind = {kind: href for href, kind in reversed(kinds)}
+    assert "items/barun-bapsang/local-lunchbox/" in by_kind["제품·서비스"] and "enterprises/" in by_kind["기업"], kinds
+    assert "casebook/meeting-lunchbox/" in by_kind["사례"] and None not in by_kind, kinds
+    # the maker's other items on an item page are no search words: 김치 does not match 도시락
+    assert not any("kimchi" in (href or "") for href, _ in kinds), kinds
 
 
 def test_search_on_another_network(fixture_site, tab):

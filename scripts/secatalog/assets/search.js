@@ -59,4 +59,29 @@
     window.component$.subscribe(count);
     window.component$.subscribe(empty);
   }
+
+  /* Each result says what it is (제품·서비스, 기업, 사례, …) from its address: a list of bare
+     titles mixed products with guide pages. */
+  var KINDS = [["items/", "제품·서비스"], ["enterprises/", "기업"], ["casebook/how-to-buy/", "안내"],
+               ["casebook/$", "사례집"], ["casebook/", "사례"], ["categories/", "분류"], ["bundles/", "꾸러미"]];
+  function label(link) {
+    if (link.querySelector(".sc-result-kind")) return;
+    var path = new URL(link.href, location.href).pathname.replace(/index\.html$/, "");
+    var kind = KINDS.filter(function (k) {
+      var at = path.lastIndexOf("/" + k[0].replace("$", ""));
+      return at !== -1 && (k[0].slice(-1) !== "$" || at + k[0].length === path.length);
+    })[0];
+    var title = link.querySelector("h1, h2");
+    if (!title) return;
+    var tag = document.createElement("span");
+    tag.className = "sc-result-kind";
+    tag.textContent = kind ? kind[1] : "안내";
+    title.parentNode.insertBefore(tag, title);
+  }
+  var list = document.querySelector(".md-search-result__list");
+  if (list && window.MutationObserver) {
+    new MutationObserver(function () {
+      list.querySelectorAll("a.md-search-result__link").forEach(label);
+    }).observe(list, { childList: true, subtree: true });
+  }
 })();

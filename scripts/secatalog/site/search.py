@@ -51,8 +51,9 @@ def _parts(doc: dict) -> str:
 
 
 _UNSEEN = re.compile(r"<(script|style|template)\b.*?</\1>", re.S | re.I)
-_EXCLUDED = re.compile(r"<(p|div)\b[^>]*\bdata-search-exclude\b[^>]*>.*?</\1>", re.S | re.I)
-"""Blocks marked as material marks them (the buttons: 'mail', 'call', 'PDF' are no search words);
+_EXCLUDED = re.compile(r"<(p|div|section)\b[^>]*\bdata-search-exclude\b[^>]*>.*?</\1>", re.S | re.I)
+"""Blocks marked as material marks them (the buttons: 'mail', 'call', 'PDF' are no search words; an item
+page's cards of its maker's other items, which made every item of a maker match each one's name);
 each is one element without another of its kind inside."""
 _SPACES = re.compile(r"\s+")
 
