@@ -183,3 +183,11 @@ def test_an_item_page_offers_its_makers_other_items(sample_site):
     more = page.split('id="more"', 1)[1].split("</ul>", 1)[0]
     assert "같은 기업의 다른 제품·서비스" in more
     assert "어르신 손맛 김치" in more and "행사 뷔페 케이터링" in more and "로컬푸드 도시락" not in more
+
+
+def test_the_bundles_page_says_what_each_bundle_holds(sample_site):
+    """Three bare cards said nothing of what a bundle holds: each bundle now shows its price, its
+    parts with their makers and how many of them may be bought directly."""
+    page = " ".join((sample_site / "bundles/index.html").read_text("utf-8").split())
+    assert "49,000원 / 1상자" in page
+    assert "친환경 쌀 (두레농장 마을기업 (예시))" in page and "구성 3가지 중 2가지 가능" in page
