@@ -338,10 +338,12 @@ PROFILE_LIMITS = {"products": PRODUCTS, **LISTS}
 
 
 class StandaloneDocument(PrintDocument):
-    """A short document about one enterprise or item, numbered from 1, read alone."""
+    """A short document about one enterprise or item, numbered from 1, read alone (a single page
+    bears no number: a lone "1" at its foot said nothing)."""
 
     def extra(self, chunk: Chunk) -> dict:
-        return {"category_names": category_names(self.catalog), "limits": PROFILE_LIMITS}
+        single = sum(c.pages for c in self.chunks) == 1
+        return {"category_names": category_names(self.catalog), "limits": PROFILE_LIMITS, "unnumbered": single}
 
 
 class ProfileDocument(StandaloneDocument):
