@@ -225,7 +225,11 @@ def test_a_short_foreword_is_followed_by_the_book_in_figures(sample_site):
     assert "숫자로 보는 사례집" in text and "8건" in text and "사례를 읽는 법" in text
     prepared = prepare(Settings(ROOT))
     doc = CasebookDocument(prepared.catalog, prepared.photos, "2026-12-06")
-    assert doc.glance() == {"cases": 8, "agencies": 4, "amount": 189_900_000, "sectors": 5}
+    glance = doc.glance()
+    pictured = glance.pop("pictured")
+    assert glance == {"cases": 8, "agencies": 4, "amount": 189_900_000, "sectors": 5}
+    # then the cases as pictures, two rows of four (the page had ended 119 mm empty)
+    assert len(pictured) == 8 and "사례 한눈에" in text and "회의 도시락을 바꾸니" in " ".join(text.split())
     long = dataclasses.replace(prepared.catalog.casebook, foreword="\n\n".join(["가나다라 마바사 " * 40] * 8))
     doc.catalog = SimpleNamespace(casebook=long)
     assert doc.glance() is None

@@ -102,6 +102,11 @@ FOREWORD_MM = 220.0
 """The foreword's room on its page (print.css .foreword), under the heading and the notice."""
 GLANCE_MM = 95.0
 """The book in figures and how to read a case (print.css .book-glance), with their margins."""
+GLANCE_USED_MM = 68.0
+"""What the figures and how to read take in the layout (measured 63 mm; GLANCE_MM is their cap)."""
+THUMB_W_MM, THUMB_ROW_MM, THUMBS_HEAD_MM = 42.0, 46.0, 15.0
+"""The cases as pictures under them (print.css .case-thumbs): a picture's width, a row (picture,
+three lines of title, gap) and the heading."""
 
 
 def toc_height(entries: list[dict]) -> float:
@@ -445,13 +450,20 @@ class CasebookDocument(PrintDocument):
         case, when the foreword leaves the room for them (measured: a long foreword goes alone)."""
         book = self.catalog.casebook
         cases = book.cases
-        if markdown_mm(book.foreword, 180.0, 9.5) + GLANCE_MM > FOREWORD_MM:
+        foreword = markdown_mm(book.foreword, 180.0, 9.5)
+        if foreword + GLANCE_MM > FOREWORD_MM:
             return None
+        free = FOREWORD_MM - foreword - GLANCE_USED_MM
+        # then the cases as pictures, a row of four at a time while the page has room (the page
+        # ended 119 mm empty): each picture with its title in at most three lines
+        pictured = [c for c in cases if c.picture and lines_in(c.front.title, THUMB_W_MM, 8) <= 3]
+        rows = min(-(-len(pictured) // 4), int((free - THUMBS_HEAD_MM) // THUMB_ROW_MM)) if pictured else 0
         return {
             "cases": len(cases),
             "agencies": len({c.front.agency for c in cases}),
             "amount": sum(c.front.purchase.amount or 0 for c in cases),
             "sectors": sum(1 for _, chapter_cases in book.chapters if chapter_cases),
+            "pictured": pictured[: rows * 4] if rows > 0 else [],
         }
 
     def extra(self, chunk: Chunk) -> dict:
