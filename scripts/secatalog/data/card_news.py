@@ -59,7 +59,6 @@ def cards(catalog: Catalog) -> list[Card]:
         # the items a buyer may buy directly first (the card says how many there are)
         shown = sorted(items, key=lambda i: not i.eligibility.eligible)[:SHOWN]
         lines = tuple(f"{i.product.name} · {priced(i.product, '/')}" for i in shown)
-        thumbs = tuple(i.photos[0] if i.photos else None for i in shown)
         # the band shows a listed item other than the first (an unlisted one puzzled readers)
         band = [i.photos[0] for i in (*shown[1:], *shown[:1]) if i.photos]
         out.append(
@@ -78,7 +77,7 @@ def cards(catalog: Catalog) -> list[Card]:
                 band[0] if band else None,
                 _share("품목", len(items), eligible, "개") if eligible else f"제품·서비스 {len(items)}개",
                 bool(eligible),
-                thumbs if any(thumbs) else (),
+                _thumbs(shown),
                 more=len(items) - len(shown),
                 lead=category.description,
             )
@@ -90,7 +89,6 @@ def cards(catalog: Catalog) -> list[Card]:
         parts = [f"{i.product.name} · {i.enterprise.record.name}" for i in bundle.items]
         price = f"꾸러미 가격 {priced(record)}" if isinstance(record.price, int) else "꾸러미 가격 협의"
         lines = tuple(parts[:SHOWN])
-        thumbs = tuple(i.photos[0] if i.photos else None for i in bundle.items[:SHOWN])
         occasions = ", ".join(record.occasions[:3])
         direct = sum(1 for i in bundle.items if i.eligibility.eligible)
         out.append(
@@ -104,7 +102,7 @@ def cards(catalog: Catalog) -> list[Card]:
                 bundle.photo,
                 _share("구성", len(bundle.items), direct, "가지") if direct else f"구성 {len(bundle.items)}가지",
                 bool(direct),
-                thumbs if any(thumbs) else (),
+                _thumbs(bundle.items[:SHOWN]),
                 more=max(0, len(parts) - SHOWN),
                 lead=price,
             )
@@ -126,6 +124,12 @@ def cards(catalog: Catalog) -> list[Card]:
                 )
             )
     return out
+
+
+def _thumbs(items) -> tuple:
+    """Each listed item's first photo (None for one without), or () when none has a photo."""
+    photos = tuple(i.photos[0] if i.photos else None for i in items)
+    return photos if any(photos) else ()
 
 
 def _share(what: str, total: int, direct: int, counter: str) -> str:

@@ -75,8 +75,9 @@ def band_plan(kicker_px: int, title: str, lead: str, width: int, largest: int) -
     lead_px, lead_lines = 0, []
     if lead:
         px = int(fit_size(lead, width, 2, 34, 26))
-        more = 18 + line_count(lead, width / px) * px * 1.35
-        if line_count(lead, width / px) <= 2 and height + more <= BAND_H:
+        count = line_count(lead, width / px)
+        more = 18 + count * px * 1.35
+        if count <= 2 and height + more <= BAND_H:
             lead_px, lead_lines, height = px, balanced_lines(lead, width / px), height + more
     return Band(BAND_TOP + max(0, int((BAND_H - height) / 2)), size, lines, lead_px, lead_lines)
 

@@ -105,11 +105,16 @@ _BOUND = re.compile(r"(?:(?<=^)|(?<=\s))([가-힣]) ")
 """A one-syllable word (한, 더, 잘, 각) and the word after it: '한 번에' is one phrase."""
 
 
+def _bind(text: str) -> str:
+    """text with each one-syllable word joined to the next by a no-break space (_BOUND)."""
+    return _BOUND.sub("\\1\u00a0", str(text).strip())
+
+
 def balanced_lines(text: str, width: float) -> list[str]:
     """text broken into as few lines as greedy breaking gives in a box `width` em wide, but with
     the lines as even as they can be (CSS's text-wrap: balance): a title never ends with one word
     alone on its last line when a narrower measure spreads the words evenly."""
-    text = _BOUND.sub("\\1\u00a0", str(text).strip())
+    text = _bind(text)
     count = line_count(text, width)
     if count <= 1:
         return [text]
@@ -143,7 +148,7 @@ def clause_lines(text: str, width: float, size: float, most: int = 3) -> tuple[f
     """A title of clauses ("중학교 진로 체험, 마을 협동조합이 맡다") set a clause a line, at the
     largest size down to 85% of `size` at which each clause keeps to one line of a box `width`
     wide (in the unit of size); None when it has one clause, more than `most`, or none fits."""
-    clauses = [c.strip() for c in re.split(r"(?<=,) ", _BOUND.sub("\\1\u00a0", str(text).strip()))]
+    clauses = [c.strip() for c in re.split(r"(?<=,) ", _bind(text))]
     if not 1 < len(clauses) <= most:
         return None
     smaller = math.floor(size)

@@ -104,9 +104,9 @@ GLANCE_MM = 95.0
 """The book in figures and how to read a case (print.css .book-glance), with their margins."""
 GLANCE_USED_MM = 68.0
 """What the figures and how to read take in the layout (measured 63 mm; GLANCE_MM is their cap)."""
-THUMB_W_MM, THUMB_ROW_MM, THUMBS_HEAD_MM = 42.0, 46.0, 15.0
+THUMB_W_MM, THUMB_ROW_MM, THUMBS_HEAD_MM, THUMBS_PER_ROW = 42.0, 46.0, 15.0, 4
 """The cases as pictures under them (print.css .case-thumbs): a picture's width, a row (picture,
-three lines of title, gap) and the heading."""
+three lines of title, gap), the heading, and the pictures a row holds."""
 
 
 def toc_height(entries: list[dict]) -> float:
@@ -457,13 +457,13 @@ class CasebookDocument(PrintDocument):
         # then the cases as pictures, a row of four at a time while the page has room (the page
         # ended 119 mm empty): each picture with its title in at most three lines
         pictured = [c for c in cases if c.picture and lines_in(c.front.title, THUMB_W_MM, 8) <= 3]
-        rows = min(-(-len(pictured) // 4), int((free - THUMBS_HEAD_MM) // THUMB_ROW_MM)) if pictured else 0
+        rows = max(0, min(-(-len(pictured) // THUMBS_PER_ROW), int((free - THUMBS_HEAD_MM) // THUMB_ROW_MM)))
         return {
             "cases": len(cases),
             "agencies": len({c.front.agency for c in cases}),
             "amount": sum(c.front.purchase.amount or 0 for c in cases),
             "sectors": sum(1 for _, chapter_cases in book.chapters if chapter_cases),
-            "pictured": pictured[: rows * 4] if rows > 0 else [],
+            "pictured": pictured[: rows * THUMBS_PER_ROW],
         }
 
     def extra(self, chunk: Chunk) -> dict:
