@@ -233,3 +233,27 @@ def test_a_short_foreword_is_followed_by_the_book_in_figures(sample_site):
     long = dataclasses.replace(prepared.catalog.casebook, foreword="\n\n".join(["가나다라 마바사 " * 40] * 8))
     doc.catalog = SimpleNamespace(casebook=long)
     assert doc.glance() is None
+
+
+def test_a_case_picture_keeps_a_three_line_title_whole(tmp_path):
+    """The foreword page's case pictures allow a title of three lines: the box had room for two
+    and a bit, and cut a long title's last line."""
+    import dataclasses
+
+    from secatalog.build.recipe import prepare
+    from secatalog.pdf import html
+    from secatalog.pdf.render import render_all
+    from secatalog.settings import Settings
+
+    prepared = prepare(Settings(ROOT))
+    book = prepared.catalog.casebook
+    case = book.cases[0]
+    long = dataclasses.replace(
+        case, front=case.front.model_copy(update={"title": case.front.title + " 그리고 만족도도 크게 올라갔다"})
+    )
+    catalog = dataclasses.replace(prepared.catalog, casebook=dataclasses.replace(book, cases=(long, *book.cases[1:])))
+    doc = html.CasebookDocument(catalog, prepared.photos, "2026-12-06")
+    front = next(c for c in doc.chunks if c.kind == "casebook_front")
+    assert html.lines_in(long.front.title, html.THUMB_W_MM, 8) == 3 and long in doc.glance()["pictured"]
+    rendered = render_all([doc.job("front", front, html.SCREEN, str(catalog.settings.photo_cache), True)], tmp_path, 1)
+    assert rendered.clipped == {}

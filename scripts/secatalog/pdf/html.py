@@ -104,7 +104,7 @@ GLANCE_MM = 95.0
 """The book in figures and how to read a case (print.css .book-glance), with their margins."""
 GLANCE_USED_MM = 68.0
 """What the figures and how to read take in the layout (measured 63 mm; GLANCE_MM is their cap)."""
-THUMB_W_MM, THUMB_ROW_MM, THUMBS_HEAD_MM, THUMBS_PER_ROW = 42.0, 46.0, 15.0, 4
+THUMB_W_MM, THUMB_ROW_MM, THUMBS_HEAD_MM, THUMBS_PER_ROW = 42.0, 47.0, 15.0, 4
 """The cases as pictures under them (print.css .case-thumbs): a picture's width, a row (picture,
 three lines of title, gap), the heading, and the pictures a row holds."""
 
