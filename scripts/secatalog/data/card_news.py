@@ -90,7 +90,7 @@ def cards(catalog: Catalog) -> list[Card]:
         price = f"꾸러미 가격 {priced(record)}" if isinstance(record.price, int) else "꾸러미 가격 협의"
         lines = tuple(parts[:SHOWN])
         occasions = ", ".join(record.occasions[:3])
-        direct = sum(1 for i in bundle.items if i.eligibility.eligible)
+        direct = bundle.direct
         out.append(
             Card(
                 f"bundle-{bundle.slug}",

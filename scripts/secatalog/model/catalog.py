@@ -101,6 +101,11 @@ class BundleEntry:
     def url(self) -> str:
         return f"bundles/{self.slug}/"
 
+    @property
+    def direct(self) -> int:
+        """How many of its items may be bought by sole-source contract (a bundle is bought item by item)."""
+        return sum(1 for i in self.items if i.eligibility.eligible)
+
 
 @dataclass(frozen=True)
 class Catalog:
