@@ -180,18 +180,33 @@ def test_new_case_with_a_broken_book_file_reports_it(network):
     assert not (network / "casebook/cases/x.md").exists()
 
 
-def test_short_cases_take_one_page_and_photo_cases_a_spread(sample_site):
-    """No case ends with a few lines and its QR on an otherwise empty page: a short case is one page
-    with what to buy beside its story, a case with photos a spread whose first page says the case
-    at a glance and whose second what to buy."""
-    with pdfplumber.open(sample_site / "print/casebook-screen.pdf") as pdf:
-        texts = [" ".join((page.extract_text() or "").split()) for page in pdf.pages]
-    short = next(n for n, t in enumerate(texts) if "홀몸 어르신 안부 확인, 같은 선생님이 꾸준히" in t and "문제" in t)
-    assert "같은 것을 사려면" in texts[short] and "한눈에 보기" in texts[short]  # the whole case on its page
-    spread = next(n for n, t in enumerate(texts) if "회의 도시락을 바꾸니 어르신 일자리가 생겼다" in t and "문제" in t)
-    assert "같은 것을 사려면" not in texts[spread] and "한눈에 보기" in texts[spread]
-    assert "같은 것을 사려면" in texts[spread + 1] and "사회적 가치" in texts[spread + 1]
-    assert "1,380개" in texts[spread]  # the key figures lead the case
+def test_every_case_is_a_spread_laid_out_alike(sample_site):
+    """Cases of one page or two, with the photo at the top, the foot or nowhere, read as a pile of
+    different documents: every case is now a spread, its opening on a left-hand page (even in print)
+    with the title, the picture, the figures and the case at a glance, its second page the quote,
+    the story and what to buy. No picture shows twice in a spread."""
+    import subprocess
+
+    pdf = sample_site / "print/casebook-print.pdf"
+    with pdfplumber.open(pdf) as doc:
+        texts = [" ".join((page.extract_text() or "").split()) for page in doc.pages]
+    listed = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    images: dict[int, list[tuple[int, int]]] = {}
+    for line in listed.splitlines()[2:]:
+        cols = line.split()
+        if cols[2] == "image" and int(cols[3]) > 200:  # photos (the QR codes are smaller)
+            images.setdefault(int(cols[0]), []).append((int(cols[10]), int(cols[11])))
+    for case in load_project(Settings(ROOT)).casebook.cases:
+        f = case.front
+        opening = next(n for n, t in enumerate(texts) if f.title in t and "한눈에 보기" in t) + 1
+        assert opening % 2 == 0, (f.title, opening)  # a left-hand page
+        first, second = texts[opening - 1], texts[opening]
+        assert f.headline in first and f.agency in first and "같은 것을 사려면" not in first
+        assert "같은 것을 사려면" in second and "사회적 가치" in second and "한눈에 보기" not in second
+        if f.quote:
+            assert f.quote.text in second
+        assert len(images.get(opening, [])) == (1 if case.picture else 0), f.title  # the picture, once
+        assert not set(images.get(opening, [])) & set(images.get(opening + 1, [])), f.title
 
 
 def test_key_figures_are_set_apart_and_escaped():

@@ -1,10 +1,14 @@
-"""A case's plan in the case book: one page or two, and what fills the room its story leaves.
+"""A case's plan in the case book: always a spread of two pages, laid out the same way.
 
-Each case page has a story column and a side column (print.css .case-cols). The side holds the
-case at a glance and, on the case's last page, what to buy and whom to call; the story column
-ends with a photo (the case's second, else an item's) when there is room for it, so a short story
-does not leave half a page empty. Measured before rendering (fit.py), as the profiles are (profile.py);
-the heights follow print.css's .case rules.
+The first page (a left-hand page: the front matter is three pages and every case two) opens the
+case: its title and headline, its picture as large as the page allows, its figures and the case at
+a glance. The second opens with the quote across the page, then holds the story in a column of
+reading width beside what to buy and whom to call. One template for every case: a reader finds
+the photo, the numbers and the phone numbers in the same place each time (cases of one page or
+two, with the photo at the top, the foot or nowhere, read as a pile of different documents).
+
+Measured before rendering (fit.py), as the profiles are (profile.py); the heights follow
+print.css's .case rules.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from .fit import line_mm as _line
 from .fit import lines_in as _lines
 from .tables import PAGE_MM, SAFETY_MM
 
+PAGES = 2
 WIDTH_MM = 180.0
 SIDE_MM = 58.0
 MAIN_MM = WIDTH_MM - SIDE_MM - 7.0
@@ -28,98 +33,80 @@ CHAPTER_HEAD_MM = 32.0
 """A chapter's band on its first case's page (.chapter-head with its margin; measured 32.3)."""
 HEAD_COLLAPSE_MM = 6.0
 """The margins the title, headline and figures share (measured in WeasyPrint's layout)."""
-PHOTO_MM = {False: 100.0, True: 71.0}
-"""The case's photo with its margin (.case-photo), on a chapter's first page or not."""
+PHOTO_MM = 160.0
+"""The opening's picture across the page (.case-photo) at most: a taller crop of a 4:3 photo loses
+too much of its sides."""
 PHOTO_MARGIN_MM = 5.0
 ITEMS = 3
 """The most items a case lists to buy (the site lists all)."""
-GLANCE_PT = 8.5
-GLANCE_VALUE_MM = SIDE_MM - 7.0 - 15.0
-"""A value's width in the at-a-glance box, right of its 15 mm label (.case-box dt, dd)."""
+GLANCE_PT = 9.0
+GLANCE_VALUE_MM = WIDTH_MM / 2 - 7.0 - 19.0
+"""A value's width in the at-a-glance box: two pairs a row, each a 19 mm label (.case-glance)."""
 BOX_MM = 6.0 + 6.0 + 4.0
-"""A side box's padding, heading and margin."""
+"""A box's padding, heading and margin."""
 BUY_ITEM_MM = 27.0
 """An item to buy in text: name, enterprise, price and verdict, phone (.buy-item)."""
 BUY_PHOTO_MM = 31.5
 """The photo above an item to buy (.buy-item img and its margin)."""
 QR_MM = 27.0
 FIGURE_MM = (50.0, MAIN_MM * 0.75)
-"""The story column's photo, across the column: no lower than the least (else left out: a lower
-strip loses its subject), no taller than its own 4:3."""
+"""The story column's closing photo: no lower than the least (a lower strip loses its subject),
+no taller than its own 4:3."""
 CAPTION_MM = 6.0
+SUPPLIER_MM = 36.0
+"""A supplier under the story (.case-supplier): its photo (31.5 mm) beside its lines, and the gap."""
+SUPPLIERS = 2
+SUPPLIER_HEAD_MM = 4.0 + 11 * 1.25 * PT_MM + 1.0
+STORY_MM = 70.0
+"""The story's paragraphs at most (.case .story): the rest is on the case's web page."""
 
 
 @dataclass(frozen=True)
 class CasePlan:
-    pages: int
-    """1 or 2."""
-    side_photos: int = 0
-    """How many of the items to buy show their photo in the side column."""
-    figure_mm: float = 0.0
-    """The height of the photos closing the story column on the case's last page; 0 for none."""
-    figures: tuple[Any, ...] = ()
-    """The photo there with its caption: ((PhotoRef, caption),), or () for none."""
+    photo: Any = None
+    """The opening's picture: the case's own, else what it bought; None for none."""
     photo_mm: float = 0.0
-    """The case's own photo on its first page of two, grown into the room the opening leaves
-    (that page ends with the purchase); 0 for the stylesheet's height."""
+    """Its height, grown into the room the opening leaves."""
+    side_photos: tuple[str, ...] = ()
+    """The items to buy that show their photo (uids): none repeats the opening's picture."""
+    figure_mm: float = 0.0
+    """The height of the photo closing the story column; 0 for none."""
+    figures: tuple[Any, ...] = ()
+    """That photo with its caption: ((PhotoRef, caption),), or () for none."""
+    suppliers: int = 0
+    """How many of the case's enterprises the story column introduces under the story (who they
+    are: a buyer asks that before a first order), as many as its room allows."""
+
+    @property
+    def pages(self) -> int:
+        return PAGES
 
 
 def plan_case(case: Any, opens: bool = False) -> CasePlan:
-    """How many pages a case takes, and how its last page's room is filled."""
+    """Where a case's pictures go and how large, so both pages of its spread are full."""
     front = case.front
-    head = _head(front) + (CHAPTER_HEAD_MM if opens else 0.0)
     room = PAGE_MM - SAFETY_MM
-    glance = glance_mm(case)
-    first = head + (PHOTO_MM[opens] if case.photos else 0.0)
-    opening, closing = _opening(front), _closing(case)
-    items = min(len(case.items) or len(case.enterprises), ITEMS)
-    buy = BOX_MM + items * BUY_ITEM_MM + QR_MM
-    one_page = (
-        not case.photos
-        and len(case.items) <= ITEMS
-        and len(front.results) <= 3
-        and first + opening + closing <= room
-        and first + glance + buy <= room
-    )
-    if one_page:
-        used = first + opening + closing
-        return _fill(room - used, pictured(case), side_photos=0)
-    # two pages: the second starts with a one-line kicker and holds what follows the purchase;
-    # its story column closes with the case's second photo, else the items' photos, and the
-    # items to buy show their photos only when the story column has no room for them
-    second = _line(8) + 1.0
-    photos = [(ref, front.title) for ref in case.photos[1:2]] or pictured(case)
-    plan = _fill(room - second - closing - _results(front), photos, side_photos=0, pages=2)
-    photo_mm = _grown(case, room - head - max(opening, glance), opens)
-    if plan.figures and not case.photos[1:2]:
-        return replace(plan, photo_mm=photo_mm)
-    side_room = room - second - buy
-    side_photos = min(items, int(max(side_room, 0) // BUY_PHOTO_MM)) if case.items else 0
-    return CasePlan(2, side_photos, plan.figure_mm, plan.figures, photo_mm)
+    photo = case.picture
+    fixed = (CHAPTER_HEAD_MM if opens else 0.0) + _head(front) + glance_mm(case) + PHOTO_MARGIN_MM
+    photo_mm = round(min(room - fixed, PHOTO_MM), 1) if photo else 0.0
 
-
-def _grown(case: Any, room: float, opens: bool) -> float:
-    """The first page's photo as tall as the room left beside the opening allows, up to 4:3 and
-    never below the stylesheet's height."""
-    if not case.photos:
-        return 0.0
-    usual = PHOTO_MM[opens] - PHOTO_MARGIN_MM
-    return round(max(usual, min(room - PHOTO_MARGIN_MM - 4.0, WIDTH_MM * 0.75)), 1)
-
-
-def _fill(room: float, photos: list, side_photos: int, pages: int = 1) -> CasePlan:
-    """The story column's closing photo, as tall as the room allows up to its own 4:3 (one photo:
-    two side by side were cut to portrait strips that lost their subjects)."""
-    height = min(room - CAPTION_MM - 4.0, FIGURE_MM[1])
-    if not photos or height < FIGURE_MM[0]:
-        return CasePlan(pages, side_photos)
-    ref, what = photos[0]
-    return CasePlan(pages, side_photos, round(height, 1), ((ref, _caption(what)),))
-
-
-def pictured(case: Any) -> list[tuple[Any, Any]]:
-    """(photo, item) for the case's items that have photos, in the case's order."""
-    return [(item.photos[0], item) for item in case.items[:ITEMS] if item.photos]
+    # the second page: the side column lists what to buy, with the photos that fit and have
+    # not been shown; the story column ends with a photo of its own when it has room for one
+    second = room - _line(8) - 1.0 - _quote(front)
+    items = case.items[:ITEMS]
+    unseen = [i for i in items if i.photos and i.photos[0] != photo]
+    side_room = second - BOX_MM - max(len(items) or len(case.enterprises[:ITEMS]), 1) * BUY_ITEM_MM - QR_MM
+    shown = unseen[: max(0, int(side_room // BUY_PHOTO_MM))]
+    story = _story_mm(case)
+    suppliers = min(len(case.enterprises), SUPPLIERS, max(0, int((second - story - SUPPLIER_HEAD_MM) // SUPPLIER_MM)))
+    story += (SUPPLIER_HEAD_MM + suppliers * SUPPLIER_MM) if suppliers else 0.0
+    extra = [ref for ref in case.photos[1:2]] or [i.photos[0] for i in unseen if i not in shown][:1]
+    plan = CasePlan(photo, photo_mm, tuple(i.uid for i in shown), suppliers=suppliers)
+    height = min(second - story - CAPTION_MM - 4.0, FIGURE_MM[1])
+    if not extra or height < FIGURE_MM[0]:
+        return plan
+    what = front.title if case.photos[1:2] else next(i for i in unseen if i.photos[0] == extra[0])
+    return replace(plan, figure_mm=round(height, 1), figures=((extra[0], _caption(what)),))
 
 
 def _caption(what: Any) -> str:
@@ -137,19 +124,17 @@ def _head(front: Any) -> float:
     return _line(8) + 1.0 + title + headline + figures - HEAD_COLLAPSE_MM
 
 
+def _quote(front: Any) -> float:
+    """The quote across the story page (.case-story blockquote.pull)."""
+    if not front.quote:
+        return 0.0
+    return min(_lines(f"“{front.quote.text}”", WIDTH_MM - 13, 16) * _line(16) + _line(11) + 9.0, 45.0)
+
+
 def _section(text: str, most_mm: float = 34.0) -> float:
     """A heading and its paragraph in the story column."""
     body = min(_lines(text, MAIN_MM, MAIN_PT) * _line(MAIN_PT, MAIN_LH), most_mm)
     return 4.0 + _line(11, 1.25) + MAIN_PT * PT_MM + body  # the margins between collapse
-
-
-def _opening(front: Any) -> float:
-    """The quote, the problem and the purchase."""
-    quote = 0.0
-    if front.quote:
-        quote = min(_lines(f"“{front.quote.text}”", MAIN_MM - 13, 14) * _line(14) + _line(11) + 9.0, 45.0)
-    purchase = f"{front.purchase.what} — {_bought(front)}"
-    return quote + _section(front.problem) + _section(purchase)
 
 
 def _bought(front: Any) -> str:
@@ -164,23 +149,37 @@ def _results(front: Any) -> float:
     return 4.0 + _line(11, 1.25) + 1.0 + len(front.results[3:6]) * _line(MAIN_PT, MAIN_LH) * 1.7
 
 
-def _closing(case: Any) -> float:
-    """Social value, collaboration and the story (its paragraphs, clamped at 70 mm)."""
+def _story_mm(case: Any) -> float:
+    """The story column: the problem, the purchase, further results, social value,
+    collaboration and the story (its paragraphs, clamped)."""
     front = case.front
-    out = _section(front.social_value) + (_section(front.collaboration) if front.collaboration else 0.0)
+    out = _section(front.problem) + _section(f"{front.purchase.what} — {_bought(front)}") + _results(front)
+    out += _section(front.social_value) + (_section(front.collaboration) if front.collaboration else 0.0)
     story = markdown_mm(case.body, MAIN_MM, MAIN_PT, MAIN_LH)
-    return out + min(story, 70.0) + MAIN_PT * PT_MM  # the last paragraph's margin
+    return out + min(story, STORY_MM) + MAIN_PT * PT_MM  # the last paragraph's margin
+
+
+def glance(case: Any) -> list[list[tuple[str, list[str]]]]:
+    """The case at a glance as the opening prints it (.case-glance): rows of two (label, lines)
+    pairs, the pairs a case leaves empty left out."""
+    f = case.front
+    suppliers = [ent.record.name for ent in case.enterprises[:3]]
+    if len(case.enterprises) > 3:
+        suppliers[-1] += f" 외 {len(case.enterprises) - 3}곳"
+    pairs = [
+        ("구매 기관", [f"{f.agency} {f.department}".strip()]),
+        ("연도", [f"{f.year}년"]),
+        ("계약 방법", [ROUTES[f.purchase.route]]),
+        ("계약 금액", [won(f.purchase.amount)] if f.purchase.amount else []),
+        ("공급 기업", suppliers),
+        ("공모 선정", [f.programme] if f.programme else []),
+    ]
+    shown = [(label, lines) for label, lines in pairs if lines]
+    return [shown[n : n + 2] for n in range(0, len(shown), 2)]
 
 
 def glance_mm(case: Any) -> float:
-    """The at-a-glance box: agency, year, route, amount, suppliers, programme."""
-    f = case.front
-    values = [
-        f"{f.agency} {f.department}",
-        f"{f.year}년",
-        ROUTES[f.purchase.route],
-        won(f.purchase.amount) if f.purchase.amount else "",
-    ]
-    values += [ent.record.name for ent in case.enterprises[:3]] + [f.programme]
-    lines = sum(_lines(v, GLANCE_VALUE_MM, GLANCE_PT, 3) for v in values if v)
-    return BOX_MM + lines * _line(GLANCE_PT) + len(values) * 1.2
+    """The at-a-glance box's height: each row as tall as its taller value."""
+    rows = glance(case)
+    lines = sum(max(sum(_lines(v, GLANCE_VALUE_MM, GLANCE_PT, 3) for v in lines) for _, lines in row) for row in rows)
+    return BOX_MM + lines * _line(GLANCE_PT) + len(rows) * 1.5

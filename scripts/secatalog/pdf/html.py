@@ -13,6 +13,7 @@ from markupsafe import Markup
 from ..jinja import environment
 from ..model.catalog import Catalog, PhotoRef
 from ..read.photos import ProcessedPhoto
+from .casepage import glance as case_glance
 from .casepage import plan_case
 from .fetcher import photo_url, qr_url
 from .fit import PT_MM, fit_size, line_mm, lines_in, markdown_mm
@@ -472,6 +473,7 @@ class CasebookDocument(PrintDocument):
         book = self.catalog.casebook
         return {
             "plan_case": plan_case,
+            "case_glance": case_glance,
             "glance": self.glance() if chunk.kind == "casebook_front" else None,
             "book": book.book,
             "foreword": book.foreword,

@@ -151,8 +151,8 @@ APPENDIX_PAGES = 2
 
 
 def case_pages(case: Any, opens: bool = False) -> int:
-    """1 or 2: a case's pages (casepage.py plans them). A chapter's first case also carries the
-    chapter's heading (opens)."""
+    """A case's pages (casepage.py: a spread). A chapter's first case also carries the chapter's
+    heading (opens)."""
     return plan_case(case, opens).pages
 
 
@@ -166,7 +166,7 @@ def chapter_pages(cases: tuple[Any, ...]) -> list[int]:
 
 
 def plan_casebook(chapters: list[tuple[Any, tuple[Any, ...]]]) -> list[Chunk]:
-    """Cover, foreword and contents; per chapter its cases (one or two pages each, the first under
+    """Cover, foreword and contents; per chapter its cases (a spread each, the first under
     the chapter's heading: a page of its own was a title and three lines); an appendix."""
     chunks = [Chunk("front", "casebook_front", "차례", 1, FRONT_PAGES)]
     page = FRONT_PAGES + 1
