@@ -434,31 +434,33 @@ def test_printers_get_a_readme(sample_site):
 
 
 def test_tab_colours_carry_white_text():
-    from secatalog.model.fields import contrast_with_white
-    from secatalog.pdf.html import TAB_COLOURS
+    from secatalog.model.fields import contrast_with_white, delta_e
+    from secatalog.pdf.html import BRAND_DISTANCE, TAB_COLOURS
 
     assert len(set(TAB_COLOURS)) == len(TAB_COLOURS)
     assert all(contrast_with_white(colour) >= 4.5 for colour in TAB_COLOURS)
     # Told apart at the page's edge without reading the label: every pair at least 20 apart in
     # CIELAB (red and deep orange were 14, olive and dark amber 11).
-    closest = min(_delta_e(a, b) for n, a in enumerate(TAB_COLOURS) for b in TAB_COLOURS[n + 1 :])
+    closest = min(delta_e(a, b) for n, a in enumerate(TAB_COLOURS) for b in TAB_COLOURS[n + 1 :])
     assert closest >= 20, closest
+    # and none reads as the default network colour (the navy tab was 8 from it, the blue 23)
+    assert min(delta_e(colour, "#283593") for colour in TAB_COLOURS) >= BRAND_DISTANCE
 
 
-def _delta_e(a: str, b: str) -> float:
-    def lab(colour: str) -> tuple[float, float, float]:
-        rgb = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-        r, g, b_ = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb)
-        x = (0.4124 * r + 0.3576 * g + 0.1805 * b_) / 0.95047
-        y = 0.2126 * r + 0.7152 * g + 0.0722 * b_
-        z = (0.0193 * r + 0.1192 * g + 0.9505 * b_) / 1.08883
+def test_no_tab_takes_the_networks_own_colour():
+    """A network whose colour is one of the tab colours (a green network) does not get a green
+    category: the tab would read as the book's own furniture."""
+    from types import SimpleNamespace
 
-        def f(t: float) -> float:
-            return t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116
+    from secatalog.model.fields import delta_e
+    from secatalog.pdf.html import BRAND_DISTANCE, TAB_COLOURS, category_tab
 
-        return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
-
-    return sum((p - q) ** 2 for p, q in zip(lab(a), lab(b), strict=True)) ** 0.5
+    cats = [SimpleNamespace(id=f"c{n}", name=f"분류{n}", colour="") for n in range(12)]
+    for brand in ("#2e7d32", "#283593", "#c62828"):
+        catalog = SimpleNamespace(taxonomy=SimpleNamespace(categories=cats), network=SimpleNamespace(colour=brand))
+        colours = [category_tab(catalog, c)["tab_colour"] for c in cats]
+        assert all(delta_e(c, brand) >= BRAND_DISTANCE for c in colours), brand
+        assert len(set(colours)) >= len(TAB_COLOURS) - 2  # still a colour for nearly every category
 
 
 def test_category_pages_carry_a_thumb_tab_on_the_outer_edge(sample_site, texts):

@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from ..jinja import environment
 from ..model.catalog import Catalog, PhotoRef
+from ..model.fields import delta_e
 from ..read.photos import ProcessedPhoto
 from .casepage import glance as case_glance
 from .casepage import plan_case
@@ -292,12 +293,15 @@ def cover_photos(refs) -> list[PhotoRef]:
 # Category colours when the taxonomy names none: twelve distinct hues (no two pinks, greens or
 # blues alike), each with white text at 4.5:1 or more.
 TAB_COLOURS = (
-    "#1565c0", "#2e7d32", "#ad1457", "#b84d00", "#00796b", "#c62828",
-    "#37474f", "#6a1b9a", "#5b7f00", "#5d4037", "#1a237e", "#8a6d00",
+    "#0277bd", "#2e7d32", "#ad1457", "#b84d00", "#00796b", "#c62828",
+    "#37474f", "#6a1b9a", "#827717", "#5d4037", "#704077", "#8c5a00",
 )  # fmt: skip
-"""Twelve hues about 30 degrees apart (and two neutrals), each 4.5:1 with the tab's white text,
-ordered so that neighbours in the book differ most: red and deep orange, olive and dark amber
-were told apart only by their labels."""
+"""Twelve hues (and two neutrals), each 4.5:1 with the tab's white text and every pair at least
+20 apart in CIELAB, ordered so that neighbours in the book differ most: red and deep orange, olive
+and dark amber were told apart only by their labels; a navy tab read as the book's own indigo."""
+BRAND_DISTANCE = 25.0
+"""No tab within this distance (CIELAB) of the network's colour, which the book's headings,
+bands and covers wear: a tab in it reads as furniture, not as a category."""
 TAB_STEPS = 10  # tab positions down the page edge before they start again at the top
 TAB_STEP_MM = 22.0
 TAB_LABEL_MM = 34.0
@@ -323,8 +327,9 @@ def category_cases(catalog: Catalog, category, items) -> tuple[list, bool]:
 def category_tab(catalog: Catalog, category) -> dict:
     """The thumb tab of a category: its colour, and how far down the page edge it sits."""
     index = [c.id for c in catalog.taxonomy.categories].index(category.id)
+    palette = [c for c in TAB_COLOURS if delta_e(c, catalog.network.colour) >= BRAND_DISTANCE]
     return {
-        "tab_colour": category.colour or TAB_COLOURS[index % len(TAB_COLOURS)],
+        "tab_colour": category.colour or palette[index % len(palette)],
         "tab_top": 4 + (index % TAB_STEPS) * TAB_STEP_MM,  # mm below the top of the text area
         "tab_pt": fit_size(category.name, TAB_LABEL_MM / PT_MM, 1, 10, 6),
     }
