@@ -97,11 +97,19 @@ def test_the_folds_pages_before_the_back_cover_are_for_ordering(sample_site, tmp
     subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", str(first), "-l", str(first), str(pdf), str(tmp_path / "n")])
     codes = {r.text for r in zxingcpp.read_barcodes(Image.open(next(tmp_path.glob("n*.png"))))}
     assert codes == {"https://catalog.example.org/procurement/"}
-    for n in range(first + 1, last + 1):
-        form = _flat(_pdftotext(pdf, n, n))
-        assert form.startswith("주문 메모") and all(
-            h in form for h in ("날짜", "품목", "기업 · 연락처", "수량", "금액")
-        ), n
+    # Further pages are forms, not the same memo twice: a record of purchases for the agency's
+    # yearly report, then memo pages.
+    formed = 0
+    for pdf in catalogs:
+        pages = len(PdfReader(pdf).pages)
+        start = next(n for n in range(pages, 0, -1) if _flat(_pdftotext(pdf, n, n)).startswith("주문 전 확인"))
+        forms = [_flat(_pdftotext(pdf, n, n)) for n in range(start + 1, pages)]
+        for n, form in enumerate(forms):
+            heads = ("구매일", "품목", "기업 유형 · 인증", "계약 방법") if n == 0 else ("날짜", "기업 · 연락처", "수량")
+            assert form.startswith("구매 실적 기록" if n == 0 else "주문 메모"), (pdf.name, form[:40])
+            assert all(h in form for h in heads), (pdf.name, n)
+        formed += len(forms)
+    assert formed, "no catalog has a second notes page: the forms are not checked"
 
 
 def test_the_front_cover_band_runs_into_the_bleed(sample_site):
