@@ -25,7 +25,8 @@ def test_one_square_card_per_category_bundle_and_case(sample_site):
     for card in index["cards"]:
         image = Image.open(sample_site / "cards" / card["file"]).convert("RGB")
         assert image.size == (1080, 1080)
-        assert image.getpixel((20, 20)) == colour  # the band in the network's colour
+        if not card["name"].startswith("case-"):  # (a case opens with its picture across the card)
+            assert image.getpixel((20, 20)) == colour  # the band in the network's colour
         assert len(image.getcolors(1 << 20)) > 50  # text and a photo were drawn, not a blank square
 
 
@@ -40,7 +41,7 @@ def test_card_text_is_its_items_and_the_page_offers_it(sample_site):
     assert case["kicker"] == "공공구매 사례 · 예시시청"
     assert case["hero"] == "연간 1,380개 납품, 배달 지연 0건"  # the headline, set apart
     assert case["lines"][0] == "만족도 조사 4.6점 (5점 만점)"
-    assert case["lines"][-1] == "구매 · 로컬푸드 도시락 · 바른밥상협동조합 (예시)"  # whom the agency bought from
+    assert case["lead"] == "로컬푸드 도시락 · 바른밥상협동조합 (예시)"  # whom the agency bought from, under the title
     # the alt text in sentences, not facts run together
     assert "배달 지연 0건. 만족도 조사 4.6점 (5점 만점)." in case["alt"]
     bundle = cards["bundle-holiday-local"]  # what it costs and every part (the card said 3 and listed 2)
@@ -101,17 +102,21 @@ def test_families_wear_their_accent_and_lead_with_photos_or_a_headline_figure(sa
     100 px tall; a category's items are a product list with photos, rows as tall as the room."""
     cards = {c["name"]: c for c in json.loads((sample_site / "cards/cards.json").read_text("utf-8"))["cards"]}
 
-    def strip(name):
-        return Image.open(sample_site / "cards" / f"{name}.png").convert("RGB").getpixel((20, 407))
+    from secatalog.pdf.cards import CASE_PHOTO_H
+
+    def strip(name, y=407):
+        return Image.open(sample_site / "cards" / f"{name}.png").convert("RGB").getpixel((20, y))
 
     assert strip("bundle-holiday-local") == (0xFF, 0xCA, 0x28)
-    assert strip("case-meeting-lunchbox") == (0x81, 0xC7, 0x84)
+    assert strip("case-meeting-lunchbox", CASE_PHOTO_H + 7) == (0x81, 0xC7, 0x84)
     assert strip("category-food") not in {(0xFF, 0xCA, 0x28), (0x81, 0xC7, 0x84)}
     colour = load_project(Settings(ROOT)).network.colour
     brand = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
     for name in (n for n in cards if n.startswith("case-")):
         image = Image.open(sample_site / "cards" / f"{name}.png").convert("RGB")
-        rows = [y for y in range(450, 760) if any(image.getpixel((x, y)) == brand for x in range(80, 1000, 2))]
+        rows = [
+            y for y in range(CASE_PHOTO_H + 20, 820) if any(image.getpixel((x, y)) == brand for x in range(80, 1000, 2))
+        ]
         runs, start = [], rows[0]
         for a, b in zip(rows, [*rows[1:], 10_000], strict=True):
             if b != a + 1:
@@ -139,6 +144,8 @@ def test_band_text_sits_in_the_bands_middle_with_even_lines(sample_site):
     brand = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
     cards = json.loads((sample_site / "cards/cards.json").read_text("utf-8"))["cards"]
     for card in cards:
+        if card["name"].startswith("case-"):
+            continue  # its title stands on its picture's foot (test_each_family_has_its_own_layout)
         image = Image.open(sample_site / "cards" / card["file"]).convert("RGB")
         ink = [y for y in range(10, 398) if any(image.getpixel((x, y)) != brand for x in range(80, 600, 3))]
         assert abs((ink[0] + ink[-1]) / 2 - middle) < 30, (card["name"], ink[0], ink[-1])
@@ -175,3 +182,51 @@ def test_a_case_headline_sets_one_number_large():
         (" 참여", False, False),
     ]
     assert [run for run, big, _ in hero_runs("연간 1,380개 납품, 배달 지연 0건") if big] == ["1,380개"]
+
+
+def test_each_family_has_its_own_layout(sample_site):
+    """One template for 23 cards read as a feed of the same card. A case opens with its picture
+    across the card and its title in white on the picture's darkened foot; a bundle shows its parts
+    as tiles side by side (photos in one row); a category keeps its band and product list."""
+    from secatalog.pdf.cards import CASE_PHOTO_H
+
+    colour = load_project(Settings(ROOT)).network.colour
+    brand = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+
+    def photo_columns(image, top, bottom):
+        """x ranges (in 40 px steps) where the band between top and bottom holds many colours."""
+        return [
+            x for x in range(80, 1000, 40) if len(image.crop((x, top, x + 40, bottom)).getcolors(1 << 16) or []) > 12
+        ]
+
+    for name in ("case-meeting-lunchbox", "case-career-class"):
+        image = Image.open(sample_site / "cards" / f"{name}.png").convert("RGB")
+        # the picture across the card's top, where the other families have their band
+        assert sum(image.getpixel((x, 100)) == brand for x in range(0, 1080, 4)) < 10, name
+        # the title in white on the picture's foot, above the strip
+        white = [y for y in range(CASE_PHOTO_H - 250, CASE_PHOTO_H) if (255, 255, 255) in
+                 [image.getpixel((x, y)) for x in range(80, 700, 2)]]  # fmt: skip
+        assert white and CASE_PHOTO_H - 120 < white[-1] < CASE_PHOTO_H - 20, (name, white[-1:])
+    for name in ("bundle-holiday-local", "bundle-green-office"):
+        image = Image.open(sample_site / "cards" / f"{name}.png").convert("RGB")
+        columns = photo_columns(image, 460, 560)
+        assert columns[0] < 200 and columns[-1] > 800, (name, columns)  # three photos across
+    image = Image.open(sample_site / "cards" / "category-food.png").convert("RGB")
+    assert image.getpixel((20, 20)) == brand  # a category's band (its list: test_families_wear_their_accent…)
+
+
+def test_secondary_lines_stay_readable_in_a_feed():
+    """Makers and addresses were fitted down to 22 px (about 8 px in a feed): they keep at least
+    28 px, breaking onto a second line instead."""
+    from secatalog.pdf.cards import SMALLEST_PX, foot_plan, tile_plan
+
+    foot = foot_plan("catalog.example-network.or.kr/casebook/public-building-cleaning-contract/", 802)
+    assert foot.address_px >= SMALLEST_PX and len(foot.address) == 2
+    assert "".join(foot.address) == "catalog.example-network.or.kr/casebook/public-building-cleaning-contract/"
+    assert all(line.endswith("/") for line in foot.address[:1])  # broken after a slash
+    short = foot_plan("catalog.example.org/bundles/kit/", 802)
+    assert short.address == ["catalog.example.org/bundles/kit/"] and short.address_px == 32
+    assert short.note_bottom < foot.note_bottom  # the note stands above a taller foot
+    tiles = tile_plan(["아주 긴 이름의 친환경 사무용품 꾸러미 세트 · 가나다라마바 사회적협동조합 (예시)"] * 3, 800)
+    assert tiles.name_px >= SMALLEST_PX and tiles.maker_px >= SMALLEST_PX
+    assert tiles.photo_h > 100

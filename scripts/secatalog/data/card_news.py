@@ -115,12 +115,13 @@ def cards(catalog: Catalog) -> list[Card]:
                     f"case-{case.slug}",
                     f"공공구매 사례 · {front.agency}",  # one size on every card (the department made it shrink)
                     front.title,
-                    (*front.results[1:3], _bought(case)),
+                    tuple(front.results[1:2]),  # under the headline figure, as room allows
                     f"{site}{case.url}",
-                    _sentences(f"{front.agency} 사례: {front.title}", *front.results[:3]),
+                    _sentences(f"{front.agency} 사례: {front.title}", *front.results[:3], f"구매: {_bought(case)}"),
                     case.picture,  # what was bought when it has no photo, so every case card looks alike
                     f"구매 방법 · {ROUTES[front.purchase.route]}",
                     hero=front.results[0],
+                    lead=_bought(case),  # on the picture, under the title
                 )
             )
     return out
@@ -149,5 +150,5 @@ def _bought(case) -> str:
     """Whom the agency bought from: the case's first item and its enterprise, or its enterprises."""
     if case.items:
         item = case.items[0]
-        return f"구매 · {item.product.name} · {item.enterprise.record.name}"
+        return f"{item.product.name} · {item.enterprise.record.name}"
     return "함께한 기업 · " + ", ".join(e.record.name for e in case.enterprises)

@@ -43,11 +43,24 @@ class CardsDocument(PrintDocument):
             "hero_size": hero_size,
             "hero_runs": hero_runs,
             "band_plan": band_plan,
+            "foot_plan": foot_plan,
+            "tile_plan": tile_plan,
+            "content_bottom": content_bottom,
+            "layout": LAYOUT,
         }
 
 
 BAND_TOP, BAND_H = 72, 300
 """The band's text area in px: from 72 to 372 (the band is 400 px tall)."""
+CASE_PHOTO_H = 560
+"""A case card opens with its picture across the card, its title on the picture's darkened foot
+(each family has its own layout: one template for 23 cards read as a feed of the same card)."""
+CASE_TEXT_BOTTOM = CASE_PHOTO_H - 44
+FOOT_BOTTOM = 64
+"""The foot's distance from the card's bottom edge (48 px read as cramped beside 80 px sides)."""
+LAYOUT = {"case_photo_h": CASE_PHOTO_H, "foot_bottom": FOOT_BOTTOM}
+SMALLEST_PX = 28
+"""No secondary line (a maker, a price, the address) below this: about 10 px in a feed."""
 
 
 @dataclass(frozen=True)
@@ -61,10 +74,13 @@ class Band:
     lead: list[str] = field(default_factory=list)
 
 
-def band_plan(kicker_px: int, title: str, lead: str, width: int, largest: int) -> Band:
+def band_plan(
+    kicker_px: int, title: str, lead: str, width: int, largest: int, bottom: int = 0, room: int = BAND_H
+) -> Band:
     """The kicker, the title in even lines and the lead under it (when the band has room for it)
     in the band's middle: WeasyPrint ignored the table cell that was to centre them, so short
-    titles sat at the band's top over an empty half."""
+    titles sat at the band's top over an empty half. With bottom, they stand on that line instead
+    (a case's title on its picture)."""
     height = kicker_px * 1.3 + 8 + 22  # the tag, its padding and margin
     size = int(fit_size(title, width, 3, largest, 36))
     lines = balanced_lines(title, width / size)
@@ -77,9 +93,87 @@ def band_plan(kicker_px: int, title: str, lead: str, width: int, largest: int) -
         px = int(fit_size(lead, width, 2, 34, 26))
         count = line_count(lead, width / px)
         more = 18 + count * px * 1.35
-        if count <= 2 and height + more <= BAND_H:
+        if count <= 2 and height + more <= room:
             lead_px, lead_lines, height = px, balanced_lines(lead, width / px), height + more
+    if bottom:
+        return Band(int(bottom - height), size, lines, lead_px, lead_lines)
     return Band(BAND_TOP + max(0, int((BAND_H - height) / 2)), size, lines, lead_px, lead_lines)
+
+
+@dataclass(frozen=True)
+class Foot:
+    """The foot's address as set: its size and lines, the foot's height, and the bottom of the
+    note above it (the card's content ends above the note)."""
+
+    address_px: int
+    address: list[str]
+    height: int
+    note_bottom: int
+
+
+NAME_LINE_PX = 43  # the network's name at 32 px
+FOOT_PAD_PX = 22
+
+
+def foot_plan(address: str, width: int) -> Foot:
+    """The address at up to 32 px on one line, else on two lines broken after a slash, never
+    below SMALLEST_PX (a long address was fitted down to 22 px, unreadable in a feed)."""
+    px = int(fit_size(address, width, 1, 32, SMALLEST_PX))
+    lines = [address]
+    if width_em(address) * px > width:
+        cut = address.rstrip("/").rfind("/", 0, max(1, len(address) // 2 + 8)) + 1
+        lines = [address[:cut], address[cut:]] if cut > 0 else [address]
+        px = int(min(fit_size(line, width, 1, 32, SMALLEST_PX) for line in lines))
+    height = FOOT_PAD_PX + NAME_LINE_PX + round(len(lines) * px * 1.35)
+    return Foot(px, lines, height, FOOT_BOTTOM + height + 24)
+
+
+NOTE_PX = 67
+"""The note's height (36 px type, its padding and border) and the gap kept above it."""
+NOTE_GAP = 22
+
+
+def content_bottom(foot: Foot) -> int:
+    """Where a card's content must end: above its note."""
+    return 1080 - foot.note_bottom - NOTE_PX - NOTE_GAP
+
+
+@dataclass(frozen=True)
+class Tiles:
+    """A bundle's parts as tiles across the card: each a photo, its name and its maker."""
+
+    left: int
+    width: int
+    photo_h: int
+    name_px: int
+    name_lines: int
+    maker_px: int
+    maker_lines: int
+    texts: list[tuple[list[str], list[str]]] = field(default_factory=list)
+    """Each tile's name and maker broken into even lines (set as given: WeasyPrint broke these
+    absolutely placed lines at every space)."""
+
+
+TILE_GAP, TILE_TOP = 40, 448
+
+
+def tile_plan(lines: list[str], bottom: int) -> Tiles:
+    """Tiles as wide as three fit in 920 px, centred; the names and makers at a size every tile
+    shares (two lines at most each), the photos as tall as the room left allows (up to 3:4)."""
+    width = (920 - 2 * TILE_GAP) // 3
+    count = max(1, len(lines))
+    parts = [line.rpartition(" · ") for line in lines]
+    name_px = int(min(fit_size(p[0], width, 2, 36, SMALLEST_PX) for p in parts))
+    maker_px = int(min(fit_size(p[2], width, 2, 30, SMALLEST_PX) for p in parts))
+    name_lines = max(line_count(p[0], width / name_px) for p in parts)
+    maker_lines = max(line_count(p[2], width / maker_px) for p in parts)
+    text = 14 + name_lines * name_px * 1.25 + 6 + maker_lines * maker_px * 1.25
+    photo_h = int(min(width * 3 / 4, bottom - TILE_TOP - text))
+    total = count * width + (count - 1) * TILE_GAP
+    texts = [(balanced_lines(p[0], width / name_px), balanced_lines(p[2], width / maker_px)) for p in parts]
+    return Tiles(
+        80 + (920 - total) // 2, width, photo_h, name_px, min(name_lines, 2), maker_px, min(maker_lines, 2), texts
+    )
 
 
 HERO_WORDS = 0.42
