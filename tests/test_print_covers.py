@@ -191,6 +191,27 @@ def test_profiles_fill_their_pages(sample_site, tmp_path):
         assert len(shown) >= (4 if pages == 2 else 2), pdf.name  # the enterprise's photo, its products' and the QR
 
 
+def test_the_catalogs_profiles_fill_their_pages(sample_site, tmp_path):
+    """The catalog's profiles show no product photos again (their cards did), and one-page
+    profiles ended a fifth empty under short lists. Under them the cases the enterprise supplied,
+    then ruled lines for the buyer's notes (a heading and at least three lines, or none): every
+    profile page is filled 80% down."""
+    pdf = sample_site / "print/catalog-print.pdf"
+    reader = PdfReader(pdf)
+    profiles = [n for n, page in enumerate(reader.pages, 1) if "최신 정보와 제품별 품목 확인서" in page.extract_text()]
+    assert len(profiles) >= 10
+    text = _flat(_pdftotext(pdf, profiles[0], profiles[-1]))
+    assert text.count("거래 메모") >= 2 and "사례집에 실린 공공구매 사례" in text
+    for n in profiles:
+        png = tmp_path / f"p{n}"
+        subprocess.run(
+            ["pdftoppm", "-r", "30", "-gray", "-png", "-singlefile", "-f", str(n), "-l", str(n), str(pdf), str(png)],
+            check=True,
+        )
+        filled = _ink_bottom(png.with_suffix(".png"), 18, 18 + 258)
+        assert filled >= 0.8, (n, round(filled, 2))
+
+
 def test_case_spreads_fill_their_pages(sample_site, tmp_path):
     """Case pages were half empty under a short story. A case's opening grows its picture into
     the room its title and figures leave (pdf/casepage.py), so it reaches 85% down; its second

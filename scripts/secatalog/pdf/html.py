@@ -224,7 +224,7 @@ class CatalogDocument(PrintDocument):
         index = len(index_pages(list(catalog.items), list(catalog.bundles), {}))
         names = category_names(catalog)
         url = catalog.network.site_url
-        profiles = [(ent, plan_profile(ent, names, url, in_catalog=True)) for ent in catalog.enterprises]
+        profiles = [(ent, plan_profile(ent, names, url, True, supplied(catalog, ent))) for ent in catalog.enterprises]
         self.chunks = plan_catalog(categories, list(catalog.bundles), profiles, per_page, index)
         self.item_pages = item_page_numbers(self.chunks, per_page)
         self.index = index_pages(list(catalog.items), list(catalog.bundles), self.item_pages)
@@ -344,6 +344,11 @@ def category_names(catalog: Catalog) -> dict[str, str]:
     return names
 
 
+def supplied(catalog: Catalog, enterprise) -> tuple:
+    """The case book's cases an enterprise supplied (its profile lists them)."""
+    return tuple(catalog.casebook.cases_citing_enterprise(enterprise.slug)) if catalog.casebook else ()
+
+
 PROFILE_LIMITS = {"products": PRODUCTS, **LISTS}
 """What a profile prints of each list (profile.py measures the same)."""
 
@@ -365,7 +370,8 @@ class ProfileDocument(StandaloneDocument):
         super().__init__(catalog, photos, created)
         self.title = f"{enterprise.record.name} 소개"
         self.path = f"enterprises/{enterprise.slug}.pdf"
-        plan = plan_profile(enterprise, category_names(catalog), catalog.network.site_url)
+        names, url = category_names(catalog), catalog.network.site_url
+        plan = plan_profile(enterprise, names, url, cases=supplied(catalog, enterprise))
         self.chunks = [profiles_chunk([(enterprise, plan)], 1)]
 
 

@@ -77,12 +77,23 @@ class ProfilePlan:
     """The long facts under the photo at full width, when that is shorter than a narrow column."""
     columns: int = 0
     """The lists side by side: how many of them fill the left column (0: one under another)."""
+    cases: tuple[Any, ...] = ()
+    """The case book's cases this enterprise supplied, as many as the page's room holds (each
+    links to its page on the site)."""
+    memo: bool = False
+    """Ruled lines for the buyer's notes on this enterprise fill the rest of the page (the
+    catalog's one-page profiles ended a fifth empty under their lists). Not measured here: the
+    measures above are cautious by design, and lines they counted left the gap they leave; the
+    template writes more lines than any page holds and the page keeps those that fit."""
 
 
-def plan_profile(ent: Any, category_names: dict[str, str], site_url: str, in_catalog: bool = False) -> ProfilePlan:
+def plan_profile(
+    ent: Any, category_names: dict[str, str], site_url: str, in_catalog: bool = False, cases: tuple = ()
+) -> ProfilePlan:
     """How many pages ent's profile takes and how tall its product photos are. site_url: the
     site's address, printed with the page's at the head. in_catalog: the product photos are
-    printed on the item cards, so none are shown in a grid again."""
+    printed on the item cards, so none are shown in a grid again. cases: the case book's cases
+    the enterprise supplied, shown under the lists where a one-page profile has room."""
     record = ent.record
     beside, below = split_facts(ent)
     top = title(ent, site_url + ent.url)
@@ -110,12 +121,40 @@ def plan_profile(ent: Any, category_names: dict[str, str], site_url: str, in_cat
         second = sum(heights[ahead:]) if table_first else table + sum(heights)
         tall, wide, shown = photo_grid(room - second, pictured)
         return ProfilePlan(2, tall, wide, shown, table_first=table_first, lists_first=ahead, **keys)
-    tall, wide, shown = photo_grid(room - first - rest, pictured)
+    spare = room - first - rest
+    told = _cases_shown(cases, spare)
+    spare -= cases_mm(told)
+    tall, wide, shown = photo_grid(spare, pictured)
     if shown:
-        return ProfilePlan(1, tall, wide, shown, columns=columns, **keys)
+        return ProfilePlan(1, tall, wide, shown, columns=columns, cases=told, **keys)
     ids = {p.id for p in record.products if ent.product_photos.get(p.id)}
     fits = [t for t in THUMBS if ids and first + products(record, category_names, ids, t, in_catalog) + more <= room]
-    return ProfilePlan(1, thumbs=fits[0] if fits else (), columns=columns, **keys)
+    return ProfilePlan(1, thumbs=fits[0] if fits else (), columns=columns, cases=told, memo=in_catalog, **keys)
+
+
+CASES = 3
+"""The most cases a profile lists."""
+
+
+def _cases_shown(cases: tuple, room: float) -> tuple:
+    """As many of the cases (up to CASES) as the room holds."""
+    shown = tuple(cases[:CASES])
+    while shown and cases_mm(shown) > room:
+        shown = shown[:-1]
+    return shown
+
+
+def case_line(case: Any) -> str:
+    """A case as the profile lists it (the template writes the same words)."""
+    return f"{case.front.title} — {case.front.headline} ({case.front.agency}, {case.front.year})"
+
+
+def cases_mm(cases: tuple) -> float:
+    """The cases' list under its heading: each case two lines at most, then its address."""
+    if not cases:
+        return 0.0
+    lines = sum(_lines(case_line(c), WIDTH_MM - 4.5, BODY_PT, 2) + 1 for c in cases)
+    return _heading(above=2.0) + 2.0 + lines * _line(BODY_PT)
 
 
 def _columns(record: Any) -> tuple[int, float] | None:
