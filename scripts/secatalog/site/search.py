@@ -56,6 +56,14 @@ _EXCLUDED = re.compile(r"<(p|div|section)\b[^>]*\bdata-search-exclude\b[^>]*>.*?
 page's cards of its maker's other items, which made every item of a maker match each one's name);
 each is one element without another of its kind inside."""
 _SPACES = re.compile(r"\s+")
+_LABEL = re.compile(r"</th>\s*<td\b", re.I)
+_BLOCK_END = re.compile(
+    r"</(?:p|li|td|th|tr|dt|dd|h[1-6]|caption|figcaption|blockquote|nav|div|header|section|table|ul|ol|dl)>", re.I
+)
+_SEPARATORS = re.compile(r"(?:\s*·\s*){2,}")
+"""A result's excerpt ran a table's labels into its values and one heading into the next
+("가격 80,000원 / 1대 구분 서비스(용역) 납품"): a row's label is followed by a colon, a block's
+end by a middle dot, once ("가격: 80,000원 / 1대 · 구분: 서비스(용역) · 납품")."""
 
 
 def page_document(url: str, title: str, body: str, boost: float = 1, teaser: str = "") -> dict:
@@ -69,7 +77,9 @@ def page_document(url: str, title: str, body: str, boost: float = 1, teaser: str
 
     Parts and teaser are made once per render: a preview keeps unchanged pages' documents."""
     text = _EXCLUDED.sub(" ", _UNSEEN.sub(" ", body))
+    text = _BLOCK_END.sub(" · ", _LABEL.sub(": <td", text))
     text = _SPACES.sub(" ", _strip(text)).strip()
+    text = _SEPARATORS.sub(" · ", text).strip(" ·")
     doc: dict[str, object] = {"location": url, "title": title, "text": text}
     doc[FIELD] = _parts(doc)
     if teaser:
