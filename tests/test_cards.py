@@ -186,9 +186,10 @@ def test_a_case_headline_sets_one_number_large():
 
 def test_each_family_has_its_own_layout(sample_site):
     """One template for 23 cards read as a feed of the same card. A case opens with its picture
-    across the card and its title in white on the picture's darkened foot; a bundle shows its parts
+    across the card and its title in white on a panel of the network's colour under it (on the
+    picture's darkened foot the title covered faces); a bundle shows its parts
     as tiles side by side (photos in one row); a category keeps its band and product list."""
-    from secatalog.pdf.cards import CASE_PHOTO_H
+    from secatalog.pdf.cards import CASE_PHOTO_H, CASE_PICTURE_H
 
     colour = load_project(Settings(ROOT)).network.colour
     brand = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
@@ -203,7 +204,9 @@ def test_each_family_has_its_own_layout(sample_site):
         image = Image.open(sample_site / "cards" / f"{name}.png").convert("RGB")
         # the picture across the card's top, where the other families have their band
         assert sum(image.getpixel((x, 100)) == brand for x in range(0, 1080, 4)) < 10, name
-        # the title in white on the picture's foot, above the strip
+        # under the picture a panel of the network's colour, the title in white on it
+        assert image.getpixel((1060, CASE_PICTURE_H + 8)) == brand, name
+        assert image.getpixel((1060, CASE_PICTURE_H - 8)) != brand, name
         white = [y for y in range(CASE_PHOTO_H - 250, CASE_PHOTO_H) if (255, 255, 255) in
                  [image.getpixel((x, y)) for x in range(80, 700, 2)]]  # fmt: skip
         assert white and CASE_PHOTO_H - 120 < white[-1] < CASE_PHOTO_H - 20, (name, white[-1:])
@@ -230,3 +233,15 @@ def test_secondary_lines_stay_readable_in_a_feed():
     tiles = tile_plan(["아주 긴 이름의 친환경 사무용품 꾸러미 세트 · 가나다라마바 사회적협동조합 (예시)"] * 3, 800)
     assert tiles.name_px >= SMALLEST_PX and tiles.maker_px >= SMALLEST_PX
     assert tiles.photo_h > 100
+
+
+def test_a_category_cards_band_photo_is_not_one_of_its_list_thumbnails():
+    """Every category card showed one product twice, in the band and in the list beside it."""
+    from secatalog.data.card_news import cards
+
+    made = [c for c in cards(load_project(Settings(ROOT))) if c.family == "category"]
+    listed_whole = [c for c in made if not c.more]
+    assert len(made) - len(listed_whole) >= 5, "the sample has categories with more items than a card lists"
+    for card in made:
+        if card.more:
+            assert card.photo is not None and card.photo not in card.thumbs, card.name

@@ -59,8 +59,10 @@ def cards(catalog: Catalog) -> list[Card]:
         # the items a buyer may buy directly first (the card says how many there are)
         shown = sorted(items, key=lambda i: not i.eligibility.eligible)[:SHOWN]
         lines = tuple(f"{i.product.name} · {priced(i.product, '/')}" for i in shown)
-        # the band shows a listed item other than the first (an unlisted one puzzled readers)
-        band = [i.photos[0] for i in (*shown[1:], *shown[:1]) if i.photos]
+        # the band shows one of the "그 밖에" items, so no photo is on the card twice; only a
+        # category the list shows whole repeats one, and then not the first row's
+        rest = [i for i in items if i not in shown]
+        band = [i.photos[0] for i in (*rest, *shown[1:], *shown[:1]) if i.photos]
         out.append(
             Card(
                 f"category-{category.id}",
