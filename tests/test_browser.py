@@ -382,6 +382,7 @@ PAGES = [
     "stats/",
     "cards/",
     "bundles/holiday-local/",
+    "items/haemaru-clean/office-cleaning/",  # certificate numbers with hyphens
     "casebook/",
     "casebook/meeting-lunchbox/",
     "casebook/how-to-buy/",
@@ -483,6 +484,19 @@ def _layout_holds(page, path: str, width: int) -> None:
              return out; })"""
     )
     assert split_code == [], f"{path}: code split inside a word at {width}px: {split_code}"
+    # A certificate, phone or date number never breaks at its hyphens ("예시-2013-" / "0002").
+    split_numbers = page.evaluate(
+        """(() => { const out = [], re = /(?:[\\w.가-힣]+-)*[\\w.가-힣]*\\d[\\w.가-힣]*(?:-[\\w.가-힣]+)+/g,
+             walk = document.createTreeWalker(document.querySelector('.md-content'), NodeFilter.SHOW_TEXT);
+           for (let t; (t = walk.nextNode());) {
+             if (!t.parentElement.offsetParent || t.parentElement.closest('pre')) continue;
+             for (const m of t.data.matchAll(re)) {
+               const r = document.createRange(); r.setStart(t, m.index); r.setEnd(t, m.index + m[0].length);
+               if (new Set([...r.getClientRects()].map(x => Math.round(x.top))).size > 1) out.push(m[0]);
+             } }
+           return out; })()"""
+    )
+    assert split_numbers == [], f"{path}: a number split at its hyphen at {width}px: {split_numbers}"
     # Buttons look like buttons, not underlined links; on a phone a row of them has no ragged edge.
     looks = page.evaluate(
         "[...document.querySelectorAll('.md-content .md-button')].filter(b => b.offsetParent)"

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from helpers import build_log
-from secatalog.jinja import unbroken_words, with_org, with_role
+from secatalog.jinja import unbroken_codes, unbroken_words, with_org, with_role
 from secatalog.pdf.fit import fit_size, line_count, width_em
 
 
@@ -88,6 +88,15 @@ def test_labels_do_not_repeat_a_word():
     assert with_org("꿈터사무 (예시)", "사회적기업") == "꿈터사무 (예시) · 사회적기업"
     assert with_role("예시사회적경제네트워크", "네트워크 사무국") == "예시사회적경제네트워크 사무국"
     assert with_role("작은마을연대", "사무국장") == "작은마을연대 사무국장"
+
+
+def test_certificate_and_phone_numbers_are_kept_on_one_line():
+    """Browsers break after a hyphen: "(인증번호 예시-2013-" ended a line on a phone."""
+    out = str(unbroken_codes("사회적기업 (인증번호 예시-2013-0002, 2027-12-31까지) <b>"))
+    assert '<span class="nowrap">예시-2013-0002</span>' in out
+    assert '<span class="nowrap">2027-12-31까지</span>' in out
+    assert "&lt;b&gt;" in out, "the rest of the text is still escaped"
+    assert str(unbroken_codes("조경·인테리어 - 집수리")) == "조경·인테리어 - 집수리"
 
 
 def test_a_price_note_in_parentheses_is_never_broken_in_a_narrow_cell(fixture_site):

@@ -39,6 +39,7 @@ def environment(folder: str) -> Environment:
         no_orphan=no_orphan,
         figures=figures,
         joints=break_at_joints,
+        codes=unbroken_codes,
         gift_status=gift_status,
         with_org=with_org,
         with_role=with_role,
@@ -123,6 +124,21 @@ def break_at_joints(text: str) -> Markup:
     return Markup("").join(
         Markup("{}<wbr>").format(part) if part in "·/" else escape(part) for part in re.split(r"([·/])", str(text))
     )
+
+
+# A certificate, registration or phone number: 예시-2013-0002, 041-000-0103, 2027-01-20.
+CODE = re.compile(r"(?:[\w.]+-)*[\w.]*\d[\w.]*(?:-[\w.]+)+")
+
+
+def unbroken_codes(text: str) -> Markup:
+    """Numbers joined by hyphens kept on one line: browsers break after a hyphen, and a reason
+    read "(인증번호 예시-2013-" on one line of a phone and "0002)" on the next."""
+    text = str(text)
+    out, last = [], 0
+    for match in CODE.finditer(text):
+        out += [escape(text[last : match.start()]), Markup('<span class="nowrap">{}</span>').format(match.group())]
+        last = match.end()
+    return Markup("").join([*out, escape(text[last:])])
 
 
 # A number with its unit or counter word: 1,380개, 0건, 4.6점, 18%, 12,400,000원, 3년.

@@ -150,8 +150,9 @@ def bundle_row(bundle: Any, page: int) -> Row:
     directly (all, some or none)."""
     makers = len({item.enterprise.slug for item in bundle.items})
     direct = sum(1 for item in bundle.items if item.eligibility.eligible)
+    name = bundle.record.name
     cells = (
-        f"{bundle.record.name} (꾸러미)",
+        name if name.endswith("꾸러미") else f"{name} (꾸러미)",  # never "초록 사무실 꾸러미 (꾸러미)"
         f"기업 {makers}곳",
         price_cell(bundle.record),
         "가능" if direct == len(bundle.items) else "일부 가능" if direct else "해당 없음",
