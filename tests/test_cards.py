@@ -102,20 +102,20 @@ def test_families_wear_their_accent_and_lead_with_photos_or_a_headline_figure(sa
     100 px tall; a category's items are a product list with photos, rows as tall as the room."""
     cards = {c["name"]: c for c in json.loads((sample_site / "cards/cards.json").read_text("utf-8"))["cards"]}
 
-    from secatalog.pdf.cards import CASE_PHOTO_H
+    from secatalog.pdf.cards import CASE_HEAD_H
 
     def strip(name, y=407):
         return Image.open(sample_site / "cards" / f"{name}.png").convert("RGB").getpixel((20, y))
 
     assert strip("bundle-holiday-local") == (0xFF, 0xCA, 0x28)
-    assert strip("case-meeting-lunchbox", CASE_PHOTO_H + 7) == (0x81, 0xC7, 0x84)
+    assert strip("case-meeting-lunchbox", CASE_HEAD_H + 7) == (0x81, 0xC7, 0x84)
     assert strip("category-food") not in {(0xFF, 0xCA, 0x28), (0x81, 0xC7, 0x84)}
     colour = load_project(Settings(ROOT)).network.colour
     brand = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
     for name in (n for n in cards if n.startswith("case-")):
         image = Image.open(sample_site / "cards" / f"{name}.png").convert("RGB")
         rows = [
-            y for y in range(CASE_PHOTO_H + 20, 820) if any(image.getpixel((x, y)) == brand for x in range(80, 1000, 2))
+            y for y in range(CASE_HEAD_H + 20, 820) if any(image.getpixel((x, y)) == brand for x in range(80, 1000, 2))
         ]
         runs, start = [], rows[0]
         for a, b in zip(rows, [*rows[1:], 10_000], strict=True):
@@ -189,7 +189,7 @@ def test_each_family_has_its_own_layout(sample_site):
     across the card and its title in white on a panel of the network's colour under it (on the
     picture's darkened foot the title covered faces); a bundle shows its parts
     as tiles side by side (photos in one row); a category keeps its band and product list."""
-    from secatalog.pdf.cards import CASE_PHOTO_H, CASE_PICTURE_H
+    from secatalog.pdf.cards import CASE_HEAD_H, CASE_PICTURE_H
 
     colour = load_project(Settings(ROOT)).network.colour
     brand = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
@@ -207,9 +207,9 @@ def test_each_family_has_its_own_layout(sample_site):
         # under the picture a panel of the network's colour, the title in white on it
         assert image.getpixel((1060, CASE_PICTURE_H + 8)) == brand, name
         assert image.getpixel((1060, CASE_PICTURE_H - 8)) != brand, name
-        white = [y for y in range(CASE_PHOTO_H - 250, CASE_PHOTO_H) if (255, 255, 255) in
+        white = [y for y in range(CASE_HEAD_H - 250, CASE_HEAD_H) if (255, 255, 255) in
                  [image.getpixel((x, y)) for x in range(80, 700, 2)]]  # fmt: skip
-        assert white and CASE_PHOTO_H - 120 < white[-1] < CASE_PHOTO_H - 20, (name, white[-1:])
+        assert white and CASE_HEAD_H - 120 < white[-1] < CASE_HEAD_H - 20, (name, white[-1:])
     for name in ("bundle-holiday-local", "bundle-green-office"):
         image = Image.open(sample_site / "cards" / f"{name}.png").convert("RGB")
         columns = photo_columns(image, 460, 560)

@@ -93,8 +93,8 @@ def test_labels_do_not_repeat_a_word():
 def test_certificate_and_phone_numbers_are_kept_on_one_line():
     """Browsers break after a hyphen: "(인증번호 예시-2013-" ended a line on a phone."""
     out = str(unbroken_codes("사회적기업 (인증번호 예시-2013-0002, 2027-12-31까지) <b>"))
-    assert '<span class="nowrap">예시-2013-0002</span>' in out
-    assert '<span class="nowrap">2027-12-31까지</span>' in out
+    assert '<span class="sc-nowrap">예시-2013-0002</span>' in out
+    assert '<span class="sc-nowrap">2027-12-31까지</span>' in out
     assert "&lt;b&gt;" in out, "the rest of the text is still escaped"
     assert str(unbroken_codes("조경·인테리어 - 집수리")) == "조경·인테리어 - 집수리"
 

@@ -136,7 +136,7 @@ def unbroken_codes(text: str) -> Markup:
     text = str(text)
     out, last = [], 0
     for match in CODE.finditer(text):
-        out += [escape(text[last : match.start()]), Markup('<span class="nowrap">{}</span>').format(match.group())]
+        out += [escape(text[last : match.start()]), Markup('<span class="sc-nowrap">{}</span>').format(match.group())]
         last = match.end()
     return Markup("").join([*out, escape(text[last:])])
 

@@ -52,14 +52,14 @@ class CardsDocument(PrintDocument):
 
 BAND_TOP, BAND_H = 72, 300
 """The band's text area in px: from 72 to 372 (the band is 400 px tall)."""
-CASE_PHOTO_H = 640
+CASE_HEAD_H = 640
 """A case card opens with its picture across the card and its title on a panel of the network's
 colour under it, down to this line (each family has its own layout: one template for 23 cards
 read as a feed of the same card). Set on the picture's darkened foot, the title covered faces."""
 CASE_PICTURE_H = 340
 FOOT_BOTTOM = 64
 """The foot's distance from the card's bottom edge (48 px read as cramped beside 80 px sides)."""
-LAYOUT = {"case_photo_h": CASE_PHOTO_H, "case_picture_h": CASE_PICTURE_H, "foot_bottom": FOOT_BOTTOM}
+LAYOUT = {"case_head_h": CASE_HEAD_H, "case_picture_h": CASE_PICTURE_H, "foot_bottom": FOOT_BOTTOM}
 SMALLEST_PX = 28
 """No secondary line (a maker, a price, the address) below this: about 10 px in a feed."""
 
