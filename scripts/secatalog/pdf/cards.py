@@ -36,6 +36,11 @@ class CardsDocument(PrintDocument):
         self.title = "카드뉴스"
         self.chunks = [Chunk("cards", "card", "카드뉴스", 1, len(self.cards), {"cards": self.cards})]
 
+    def photo_file(self, ref, edition) -> str:
+        """The print derivative (1240 px): a case card draws its picture 1080 px wide, and the
+        screen edition's 960 px photo scaled up read as blurred in a feed."""
+        return self.photos[ref.path].print_file[1]
+
     def extra(self, chunk) -> dict:
         return {
             "fit": fit_size,

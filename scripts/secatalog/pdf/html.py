@@ -175,10 +175,13 @@ class PrintDocument:
                 return entries
         return entries
 
-    def photo_src(self, ref: PhotoRef, edition: Edition) -> str:
+    def photo_file(self, ref: PhotoRef, edition: Edition) -> str:
+        """The derivative an edition draws: the largest web photo on screen, 300 dpi in print."""
         processed = self.photos[ref.path]
-        _, path = processed.web("JPEG")[-1] if edition.screen else processed.print_file
-        return photo_url(Path(path), self.catalog.settings.photo_cache)
+        return (processed.web("JPEG")[-1] if edition.screen else processed.print_file)[1]
+
+    def photo_src(self, ref: PhotoRef, edition: Edition) -> str:
+        return photo_url(Path(self.photo_file(ref, edition)), self.catalog.settings.photo_cache)
 
     def job(self, name: str, chunk: Chunk, edition: Edition, photos: str, tagged: bool) -> Job:
         """A chunk's render job: its HTML, and the stylesheet every chunk of the edition shares."""
