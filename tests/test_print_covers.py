@@ -214,8 +214,10 @@ def test_the_catalogs_profiles_fill_their_pages(sample_site, tmp_path):
 
 def test_case_spreads_fill_their_pages(sample_site, tmp_path):
     """Case pages were half empty under a short story. A case's opening grows its picture into
-    the room its title and figures leave (pdf/casepage.py), so it reaches 85% down; its second
-    page closes the story with who supplied it and a photo where there is room, 60% down."""
+    the room its title and figures leave (pdf/casepage.py), so it reaches 85% down. Its second
+    page was 35-40% empty under short stories: the story column closes with who supplied it and a
+    photo (the supplier's own people when the case has no other), 85% down; the side column lists
+    what else the suppliers sell under what to buy, at least half way down."""
     pdf = sample_site / "print/casebook-screen.pdf"
     pages = _pdftotext(pdf).split("\f")
     subprocess.run(["pdftoppm", "-r", "30", "-gray", "-png", str(pdf), str(tmp_path / "c")], check=True)
@@ -227,7 +229,9 @@ def test_case_spreads_fill_their_pages(sample_site, tmp_path):
         assert _ink_bottom(pngs[n], 18, 18 + 258) >= 0.85, (n + 1, round(_ink_bottom(pngs[n], 18, 18 + 258), 2))
     for n in stories:
         story = _ink_bottom(pngs[n], 18, 18 + 258, 15, 15 + 115)
-        assert story >= 0.6, (n + 1, round(story, 2))
+        side = _ink_bottom(pngs[n], 18, 18 + 258, 137, 195)
+        assert story >= 0.85 and side >= 0.5, (n + 1, round(story, 2), round(side, 2))
+    assert sum("이 기업의 다른 제품·서비스" in pages[n] for n in stories) >= len(stories) - 1
 
 
 def test_a_case_book_chapter_opens_on_its_first_case_and_the_contents_list_every_case(sample_site):
@@ -341,3 +345,31 @@ def test_a_front_cover_shows_the_books_photos_and_no_title_word_alone(sample_sit
         for top in title_lines:
             line = "".join(c["text"] for c in cover.chars if c["size"] == title_size and round(c["top"]) == top)
             assert line.strip() not in ("(예시)", "예시"), line
+
+
+def test_a_case_spread_never_shows_one_photo_twice():
+    """The second page now draws the supplier's own photo large and the suppliers' other items
+    with theirs: no photo on a spread is drawn twice (the opening's, the figure, what to buy, the
+    other items, a supplier beside its lines)."""
+    from secatalog.build.recipe import prepare
+    from secatalog.pdf.html import CasebookDocument
+    from secatalog.settings import Settings
+
+    prepared = prepare(Settings(Path(__file__).resolve().parents[1]))
+    doc = CasebookDocument(prepared.catalog, prepared.photos, "2026-12-04")
+    plan_case = doc.extra(doc.chunks[0])["plan_case"]
+    supplier_figures = 0
+    for n, case in enumerate(prepared.catalog.casebook.cases):
+        plan = plan_case(case, n == 0)
+        items = {i.uid: i for i in (*case.items, *doc.other_items(case))}
+        drawn = [plan.photo, *plan.figure_refs]
+        drawn += [items[uid].photos[0] for uid in (*plan.side_photos, *plan.other_photos)]
+        drawn += [
+            e.photos[0]
+            for e in case.enterprises[: plan.suppliers]
+            if e.photos and e.photos[0] not in (plan.photo, *plan.figure_refs)
+        ]
+        assert len(drawn) == len(set(drawn)), case.slug
+        assert set(plan.others) <= {i.uid for i in doc.other_items(case)}
+        supplier_figures += any(ref in (e.photos[:1]) for e in case.enterprises for ref in plan.figure_refs)
+    assert supplier_figures >= 3  # the sample's cases have no second photo: their suppliers' people close them

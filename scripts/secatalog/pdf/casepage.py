@@ -55,10 +55,18 @@ no taller than its own 4:3."""
 CAPTION_MM = 6.0
 SUPPLIER_MM = 36.0
 """A supplier under the story (.case-supplier): its photo (31.5 mm) beside its lines, and the gap."""
+SUPPLIER_TEXT_MM = 22.0
+"""A supplier's lines alone (its photo drawn large as the story's figure): name, facts, mission."""
 SUPPLIERS = 2
 SUPPLIER_HEAD_MM = 4.0 + 11 * 1.25 * PT_MM + 1.0
 STORY_MM = 70.0
 """The story's paragraphs at most (.case .story): the rest is on the case's web page."""
+KICKER_GAP_MM = 4.0
+"""Space between the story page's kicker and its first heading when no quote stands there."""
+OTHERS = 3
+"""The most of the suppliers' other items the side column lists ("이 기업의 다른 제품")."""
+OTHER_ITEM_MM = 21.0
+"""An other item in text: name, price and verdict (.buy-item without the phone)."""
 
 
 @dataclass(frozen=True)
@@ -76,14 +84,24 @@ class CasePlan:
     suppliers: int = 0
     """How many of the case's enterprises the story column introduces under the story (who they
     are: a buyer asks that before a first order), as many as its room allows."""
+    others: tuple[str, ...] = ()
+    """The suppliers' other items the side column lists under what to buy (uids): a buyer who
+    came for one service finds what else the same people sell, instead of an empty column."""
+    other_photos: tuple[str, ...] = ()
+    """Those of them shown with their photo, as the room allows."""
+
+    @property
+    def figure_refs(self) -> tuple[Any, ...]:
+        return tuple(ref for ref, _ in self.figures)
 
     @property
     def pages(self) -> int:
         return PAGES
 
 
-def plan_case(case: Any, opens: bool = False) -> CasePlan:
-    """Where a case's pictures go and how large, so both pages of its spread are full."""
+def plan_case(case: Any, opens: bool = False, others: tuple[Any, ...] = ()) -> CasePlan:
+    """Where a case's pictures go and how large, so both pages of its spread are full.
+    others: the suppliers' items the case did not buy, to list beside the story."""
     front = case.front
     room = PAGE_MM - SAFETY_MM
     photo = case.picture
@@ -92,21 +110,56 @@ def plan_case(case: Any, opens: bool = False) -> CasePlan:
 
     # the second page: the side column lists what to buy, with the photos that fit and have
     # not been shown; the story column ends with a photo of its own when it has room for one
-    second = room - _line(8) - 1.0 - _quote(front)
+    second = room - _line(8) - 1.0 - (_quote(front) or KICKER_GAP_MM)
     items = case.items[:ITEMS]
     unseen = [i for i in items if i.photos and i.photos[0] != photo]
     side_room = second - BOX_MM - max(len(items) or len(case.enterprises[:ITEMS]), 1) * BUY_ITEM_MM - QR_MM
     shown = unseen[: max(0, int(side_room // BUY_PHOTO_MM))]
+    side_room -= len(shown) * BUY_PHOTO_MM
     story = _story_mm(case)
     suppliers = min(len(case.enterprises), SUPPLIERS, max(0, int((second - story - SUPPLIER_HEAD_MM) // SUPPLIER_MM)))
     story += (SUPPLIER_HEAD_MM + suppliers * SUPPLIER_MM) if suppliers else 0.0
-    extra = [ref for ref in case.photos[1:2]] or [i.photos[0] for i in unseen if i not in shown][:1]
     plan = CasePlan(photo, photo_mm, tuple(i.uid for i in shown), suppliers=suppliers)
-    height = min(second - story - CAPTION_MM - 4.0, FIGURE_MM[1])
-    if not extra or height < FIGURE_MM[0]:
+    figure = _figure(case, photo, [i for i in unseen if i not in shown], suppliers, second - story)
+    if figure:
+        plan = replace(plan, figure_mm=figure[0], figures=(figure[1:],))
+    return _with_others(plan, others, side_room)
+
+
+def _figure(case: Any, photo: Any, unshown: list[Any], suppliers: int, room: float) -> tuple | None:
+    """(height, photo, caption) closing the story column: the case's second photo, else an item's
+    photo the page does not show, else its supplier's own photo (the people behind the service,
+    drawn large instead of beside the supplier's lines, which frees their photo's room); the first
+    with room for it, None where none has."""
+    candidates = [(ref, case.front.title, 0.0) for ref in case.photos[1:2]]
+    candidates += [(item.photos[0], _caption(item), 0.0) for item in unshown[:1]]
+    for ent in case.enterprises[:suppliers]:
+        if ent.photos and ent.photos[0] != photo:
+            ref = ent.photos[0]
+            caption = ref.alt if ref.alt and _lines(ref.alt, MAIN_MM, 8) == 1 else ent.record.name
+            candidates.append((ref, caption, SUPPLIER_MM - SUPPLIER_TEXT_MM))
+    for ref, caption, freed in candidates:
+        height = min(room + freed - CAPTION_MM - 4.0, FIGURE_MM[1])
+        if height >= FIGURE_MM[0]:
+            return round(height, 1), ref, caption
+    return None
+
+
+def _with_others(plan: CasePlan, others: tuple[Any, ...], room: float) -> CasePlan:
+    """The suppliers' other items in a box under what to buy: as many as the side column holds,
+    then their photos (none the spread already shows) while room is left."""
+    room -= BOX_MM
+    listed = list(others[: min(OTHERS, max(0, int(room // OTHER_ITEM_MM)))])
+    if not listed:
         return plan
-    what = front.title if case.photos[1:2] else next(i for i in unseen if i.photos[0] == extra[0])
-    return replace(plan, figure_mm=round(height, 1), figures=((extra[0], _caption(what)),))
+    room -= len(listed) * OTHER_ITEM_MM
+    seen = {plan.photo, *plan.figure_refs}
+    pictured = []
+    for item in listed:
+        if room >= BUY_PHOTO_MM and item.photos and item.photos[0] not in seen:
+            pictured.append(item.uid)
+            room -= BUY_PHOTO_MM
+    return replace(plan, others=tuple(i.uid for i in listed), other_photos=tuple(pictured))
 
 
 def _caption(what: Any) -> str:

@@ -481,12 +481,19 @@ class CasebookDocument(PrintDocument):
             "pictured": pictured[: rows * THUMBS_PER_ROW],
         }
 
+    def other_items(self, case) -> tuple:
+        """The case's suppliers' items it did not buy, those a buyer may buy directly first."""
+        suppliers = {ent.slug for ent in case.enterprises}
+        items = [i for i in self.catalog.items if i.enterprise.slug in suppliers and i not in case.items]
+        return tuple(sorted(items, key=lambda i: not i.eligibility.eligible))
+
     def extra(self, chunk: Chunk) -> dict:
         from ..model.casebook import ROUTES
 
         book = self.catalog.casebook
         return {
-            "plan_case": plan_case,
+            "plan_case": lambda case, opens: plan_case(case, opens, self.other_items(case)),
+            "other_items": self.other_items,
             "case_glance": case_glance,
             "glance": self.glance() if chunk.kind == "casebook_front" else None,
             "book": book.book,
