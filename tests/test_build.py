@@ -313,6 +313,11 @@ def test_a_bundle_says_which_of_its_items_a_buyer_may_contract_directly(sample_s
     assert rows and all(w in ("가능", "해당 없음", "확인 중") for w in words), words
     said = re.search(r"수의계약: 구성 (\d+)가지 중 (\d+)가지 가능", soup.get_text(" ", strip=True))
     assert said and said.groups() == (str(len(rows)), str(words.count("가능")))
+    # a bundle every part of which may be bought directly says so ("3가지 중 3가지" read oddly)
+    texts = [(sample_site / "bundles/index.html").read_text("utf-8")]
+    texts += [p.read_text("utf-8") for p in (sample_site / "bundles").glob("*/index.html")]
+    assert not any(re.search(r"(\d+)가지 중 \1가지", t) for t in texts)
+    assert any(re.search(r"수의계약: 구성 \d+가지 모두 가능", t) for t in texts)
 
 
 def test_a_certificate_name_is_listed_once(sample_site):
@@ -346,3 +351,27 @@ def test_search_results_do_not_read_the_buttons(sample_site):
     assert "로컬푸드 도시락" in item["text"] and "견적 요청 메일" not in item["text"], item["text"][:200]
     ent = next(d for d in docs if d["location"].endswith("enterprises/barun-bapsang/"))
     assert "문의 메일 쓰기" not in ent["text"] and "인쇄용 PDF" not in ent["text"]
+
+
+def test_a_bundle_page_says_how_to_order_it_and_whom_to_call(sample_site):
+    """The bundle page ended at its table: a buyer had no button and no phone number. It now asks
+    the secretariat for one order (a mail naming every part) and lists each part's price and phone."""
+    from urllib.parse import unquote
+
+    from secatalog.markup import priced
+    from secatalog.read.project import load_project
+    from secatalog.settings import Settings
+
+    catalog = load_project(Settings(Path(__file__).resolve().parents[1]))
+    bundle = next(b for b in catalog.bundles if len({i.enterprise.slug for i in b.items}) > 1)
+    soup = page(sample_site, bundle.url.rstrip("/"))
+    mail = unquote(soup.select_one(".sc-actions a.md-button--primary")["href"])
+    assert mail.startswith(f"mailto:{catalog.network.contact.email}?subject=[꾸러미 문의] {bundle.record.name}")
+    assert all(i.product.name in mail for i in bundle.items)
+    assert soup.select_one(f'.sc-actions a[href="tel:{catalog.network.contact.phone}"]')
+    rows = soup.select("#items ~ table tbody tr")
+    for row, item in zip(rows, bundle.items, strict=True):
+        phone = item.enterprise.record.contact.phone or item.enterprise.record.phone
+        assert row.select_one(f'td[data-label="전화"] a[href="tel:{phone}"]'), item.uid
+        assert row.select_one('td[data-label="가격"]').get_text(strip=True) == priced(item.product)
+    assert soup.select_one("#order + ol li")

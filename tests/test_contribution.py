@@ -51,9 +51,9 @@ def test_join_form_makes_a_file_that_check_accepts(sample_site, network, tab):
         page.goto(base + "join/")
         page.click("button[type=submit]")
         alert = page.locator(".sc-form-errors")
-        assert alert.is_visible() and "기업 영문 이름 (폴더 이름): 꼭 적어야 합니다" in alert.inner_text()
+        assert alert.is_visible() and "기업 주소 이름 (영문): 꼭 적어야 합니다" in alert.inner_text()
         # ... and under the field itself, tied to it for screen readers
-        assert page.inner_text("#f-slug-error") == "기업 영문 이름 (폴더 이름): 꼭 적어야 합니다"
+        assert page.inner_text("#f-slug-error") == "기업 주소 이름 (영문): 꼭 적어야 합니다"
         assert "f-slug-error" in page.get_attribute("#f-slug", "aria-describedby").split()
         page.fill("#f-slug", "Bad Slug")
         page.click("button[type=submit]")
@@ -69,6 +69,8 @@ def test_join_form_makes_a_file_that_check_accepts(sample_site, network, tab):
         assert page.inner_text("#f-mission-count") == "301 / 300자 (넘쳤습니다)"
         page.select_option("#f-purpose", "jobs")
         page.fill("#f-phone", "043-000-0009")
+        page.select_option("#f-cert", index=1)
+        page.fill("#f-cert-exp", "2027/01/20")  # a text field: no browser's date picker, its format said
         page.fill("#f-pid-1", "bread-box")
         page.fill("#f-pname-1", "빵 상자")
         page.select_option("#f-cat-1", "lunchbox")
@@ -78,8 +80,10 @@ def test_join_form_makes_a_file_that_check_accepts(sample_site, network, tab):
         page.click("button[type=submit]")
         said = alert.inner_text()
         assert "한 줄 미션: 300자까지 쓸 수 있습니다 (지금 301자)" in said, said
-        assert "제품·서비스 2의 제품 영문 id: 다른 제품과 같은 id입니다" in said
+        assert "제품·서비스 2의 제품 주소 이름 (영문): 다른 제품과 같은 이름입니다" in said
         assert "제품·서비스 2의 제품·서비스 이름: 꼭 적어야 합니다" in said
+        assert "유효기간 종료일: 날짜는 2027-01-20처럼 연-월-일로 쓰세요" in said
+        page.fill("#f-cert-exp", "2027-01-20")
         page.fill("#f-mission", "양식으로 만든 기업\n두 줄로 적어도 한 줄이 됩니다")
         page.fill("#f-intro", '첫 문단.\n\n둘째 문단: "따옴표"도 됩니다.')
         page.fill("#f-pid-2", "cookie-gift")
@@ -91,6 +95,7 @@ def test_join_form_makes_a_file_that_check_accepts(sample_site, network, tab):
         page.click("button[type=submit]")
         assert not alert.is_visible()
         text = page.input_value("#f-yaml")
+        assert "    expires: 2027-01-20" in text
         assert page.is_visible("[data-sc-no-github]") and not page.is_visible("[data-sc-github]")
         page.fill("#f-maint", "form-owner")
         page.click("button[type=submit]")

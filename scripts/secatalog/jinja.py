@@ -10,7 +10,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUn
 from markupsafe import Markup, escape
 
 from . import GENERATOR
-from .markup import months_text, priced, render_markdown, won
+from .markup import months_text, priced, render_markdown, share, won
 from .model.entries import Product
 from .model.fieldinfo import labels
 from .model.procurement import GIFT_OK, LABELS
@@ -29,6 +29,7 @@ def environment(folder: str) -> Environment:
     )
     env.globals["generator"] = GENERATOR  # "secatalog X.Y.Z" in every output's metadata
     env.globals["label"] = label
+    env.globals["share"] = share
     env.filters.update(
         won=won,
         priced=priced,

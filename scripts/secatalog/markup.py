@@ -121,6 +121,11 @@ def priced(thing, sep: str = " / ") -> str:
     return won(thing.price) + unit
 
 
+def share(total: int, part: int, counter: str) -> str:
+    """'3가지 모두' or '3가지 중 2가지': how many of a whole are meant ('3가지 중 3가지' read oddly)."""
+    return f"{total}{counter} 모두" if part == total else f"{total}{counter} 중 {part}{counter}"
+
+
 def months_text(months: list[int] | tuple[int, ...]) -> str:
     """[12, 1, 2, 3] -> '12월~3월'; [3, 4, 5, 9] -> '3월~5월, 9월': runs read around the new year."""
     chosen = set(months)

@@ -106,7 +106,7 @@
       else if (!el.checkValidity()) msg = label(el) + ": " + el.getAttribute("data-msg");
       else if (max && length(el) > max) msg = label(el) + ": " + max + "자까지 쓸 수 있습니다 (지금 " + length(el) + "자)";
       else if (el.name === "product_id" && el.value) {
-        if (ids[el.value]) msg = label(el) + ": 다른 제품과 같은 id입니다. 제품마다 다른 id를 쓰세요";
+        if (ids[el.value]) msg = label(el) + ": 다른 제품과 같은 이름입니다. 제품마다 다른 주소 이름을 쓰세요";
         ids[el.value] = true;
       }
       if (msg) {

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..markup import priced
+from ..markup import priced, share
 from ..model.casebook import ROUTES
 from ..model.catalog import Catalog
 
@@ -77,7 +77,9 @@ def cards(catalog: Catalog) -> list[Card]:
                     *lines,
                 ),
                 band[0] if band else None,
-                _share("품목", len(items), eligible, "개") if eligible else f"제품·서비스 {len(items)}개",
+                f"품목 {share(len(items), eligible, '개')} 수의계약 가능"
+                if eligible
+                else f"제품·서비스 {len(items)}개",
                 bool(eligible),
                 _thumbs(shown),
                 more=len(items) - len(shown),
@@ -102,7 +104,9 @@ def cards(catalog: Catalog) -> list[Card]:
                 f"{site}{bundle.url}",
                 _sentences(f"꾸러미 {record.name}", record.summary, price, *lines),
                 bundle.photo,
-                _share("구성", len(bundle.items), direct, "가지") if direct else f"구성 {len(bundle.items)}가지",
+                f"구성 {share(len(bundle.items), direct, '가지')} 수의계약 가능"
+                if direct
+                else f"구성 {len(bundle.items)}가지",
                 bool(direct),
                 _thumbs(bundle.items[:SHOWN]),
                 more=max(0, len(parts) - SHOWN),
@@ -133,13 +137,6 @@ def _thumbs(items) -> tuple:
     """Each listed item's first photo (None for one without), or () when none has a photo."""
     photos = tuple(i.photos[0] if i.photos else None for i in items)
     return photos if any(photos) else ()
-
-
-def _share(what: str, total: int, direct: int, counter: str) -> str:
-    """'품목 6개 중 4개 수의계약 가능', or '구성 3가지 모두 수의계약 가능' ('3가지 중 3가지' read oddly)."""
-    if direct == total:
-        return f"{what} {total}{counter} 모두 수의계약 가능"
-    return f"{what} {total}{counter} 중 {direct}{counter} 수의계약 가능"
 
 
 def _sentences(*parts: str) -> str:

@@ -75,6 +75,22 @@ def enterprise_mail(ent, network_name: str) -> str:
     return mail_link(email, subject, body)
 
 
+def bundle_mail(bundle, network) -> str:
+    """A mailto link to the secretariat for a bundle: its parts come from several enterprises,
+    and the secretariat puts one order together with them."""
+    email = network.contact.email
+    if not email:
+        return ""
+    record = bundle.record
+    parts = "\n".join(f"  · {i.product.name} ({i.enterprise.record.name})" for i in bundle.items)
+    subject = f"[꾸러미 문의] {record.name} ({network.name} 카탈로그)"
+    body = (
+        f"{network.name} 사무국 담당자님께,\n\n카탈로그의 꾸러미 {quoted(record.name)} 주문을 문의드립니다.\n\n"
+        f"- 구성:\n{parts}\n- 기관·부서: \n- 담당자·연락처: \n- 수량: \n- 납품 희망일·장소: \n\n감사합니다."
+    )
+    return mail_link(email, subject, body)
+
+
 def mail_link(email: str, subject: str, body: str) -> str:
     return f"mailto:{quote(email, safe='@')}?subject={_mail_field(subject)}&body={_mail_field(body)}"
 
@@ -200,7 +216,7 @@ def embed(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, A
 
 def bundle(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
     b = page.context["bundle"]
-    return {"pairs": list(zip(b.record.items, b.items, strict=True))}
+    return {"pairs": list(zip(b.record.items, b.items, strict=True)), "mail": bundle_mail(b, renderer.catalog.network)}
 
 
 def page_context(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
