@@ -420,7 +420,8 @@ def _layout_holds(page, path: str, width: int) -> None:
     assert page.evaluate("getComputedStyle(document.querySelector('.md-typeset')).wordBreak") == "keep-all"
     split = page.evaluate(
         """[...document.querySelectorAll('.md-typeset *')]
-           .filter(e => e.offsetParent && !e.closest('pre, code') && /[가-힣]/.test(e.textContent)
+           .filter(e => e.offsetParent && (!e.closest('pre, code') || e.closest('.sc-snippet'))
+                        && /[가-힣]/.test(e.textContent)  /* code to copy: its Korean too (네트/워크) */
                         && getComputedStyle(e).wordBreak !== 'keep-all')
            .map(e => e.tagName + '.' + e.className)"""
     )

@@ -134,7 +134,8 @@ def test_widget_falls_back_to_the_plain_link(host_and_catalog, new_tab):
 
 @pytest.mark.browser
 def test_the_small_window_fits_its_snippets_height_from_200_px_wide(host_and_catalog, tab):
-    """At 390 px its search box was cut off: twelve category chips wrapped into rows."""
+    """At 390 px its search box was cut off: twelve category chips wrapped into rows. At 480 px
+    the box ended 40 px above the frame's foot."""
     from secatalog.data.widget import FRAME_HEIGHT
 
     _, catalog = host_and_catalog
@@ -144,6 +145,8 @@ def test_the_small_window_fits_its_snippets_height_from_200_px_wide(host_and_cat
         assert page.evaluate("document.documentElement.scrollHeight") <= FRAME_HEIGHT, width
         search = page.locator("button[type=submit]").bounding_box()
         assert search["y"] + search["height"] <= FRAME_HEIGHT, width
+        # the box fills the frame: a box as tall as its content left a blank band under it
+        assert page.evaluate("document.querySelector('nav').getBoundingClientRect().bottom") >= FRAME_HEIGHT - 1
         if width > 360:  # chips wrap: none cut at the box's right edge (one scrolling row below)
             right = page.evaluate("document.querySelector('ul').getBoundingClientRect().right")
             edges = page.evaluate("[...document.querySelectorAll('li')].map(l => l.getBoundingClientRect().right)")
