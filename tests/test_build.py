@@ -208,6 +208,17 @@ def test_fixture_network_has_nothing_from_the_sample(fixture_site):
     for html in fixture_site.rglob("*.html"):
         text = html.read_text("utf-8")
         assert "예시시" not in text and "catalog.example.org" not in text, html
+        assert "예: 도시락" not in text, html  # the sample's search examples, on every network
+    hint = home.select_one("#sc-front-q")["placeholder"]
+    assert (
+        hint.startswith("예: ")
+        and hint
+        == BeautifulSoup((fixture_site / "404.html").read_text("utf-8"), "html.parser").select_one("#sc-404-q")[
+            "placeholder"
+        ]
+    )
+    widget = json.loads((fixture_site / "widget/widget.json").read_text("utf-8"))
+    assert widget["hint"] == hint
     item = page(fixture_site, "items/haneul-clean/office-cleaning")
     assert "가상 조례 제1조" in item.text and "30,000,000원" in item.text
     assert "2025년 기준, 규정 확인일 2025-03-01" in item.text and "사무국 확인 2025-02-20" in item.text

@@ -163,6 +163,11 @@ def test_a_search_that_finds_nothing_offers_ways_on(site, tab):
     page.wait_for_timeout(300)  # let the last keystroke's answer land
     assert box.is_visible() and page.locator(".md-search-result__item").count() == 0
     assert box.locator("a", has_text="공공구매 바로찾기").is_visible()
+    # ... and whom to ask (the secretariat knows what a member could make), and this network's
+    # own categories as examples (the examples were the sample's, on every network)
+    assert "사무국에 물어보세요" in box.inner_text() and box.locator('a[href^="tel:"]').is_visible()
+    first = page.evaluate("document.querySelector('.md-nav__link[href*=\"categories/\"]')?.textContent.trim()")
+    assert first and first.split()[0] in box.inner_text(), first
     assert not page.locator(".sc-search-shorter").is_visible()  # not '두': one syllable finds anything
     page.fill("input.md-search__input", "")
     page.keyboard.type("청소기", delay=15)

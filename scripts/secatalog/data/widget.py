@@ -32,6 +32,7 @@ def widget_data(catalog: Catalog) -> dict[str, Any]:
         "items": len(catalog.items),
         "eligible": len(catalog.eligible_items),
         "eligible_url": site + "procurement/",
+        "hint": catalog.search_examples,
         "categories": [
             {"name": c.name, "url": f"{site}categories/{c.id}/", "count": len(items)}
             for c, items in catalog.by_category

@@ -49,7 +49,7 @@
     var form = el("form", { action: safe(data.url), method: "get", target: "_blank", role: "search" });
     var id = "sc-q-" + Math.random().toString(36).slice(2);
     form.appendChild(el("label", { "for": id }, "제품·서비스 검색"));
-    form.appendChild(el("input", { id: id, name: "q", type: "search", placeholder: "예: 도시락, 청소" }));
+    form.appendChild(el("input", { id: id, name: "q", type: "search", placeholder: data.hint || "" }));
     form.appendChild(el("button", { type: "submit" }, "검색 (새 창)"));
     box.appendChild(form);
     var more = el("p", { "class": "more" });  // the same foot as the iframe's
