@@ -373,3 +373,33 @@ def test_a_case_spread_never_shows_one_photo_twice():
         assert set(plan.others) <= {i.uid for i in doc.other_items(case)}
         supplier_figures += any(ref in (e.photos[:1]) for e in case.enterprises for ref in plan.figure_refs)
     assert supplier_figures >= 3  # the sample's cases have no second photo: their suppliers' people close them
+
+
+def test_a_bundle_page_grows_its_photo_into_the_room_its_text_leaves(sample_site, tmp_path):
+    """Under a short list of parts a quarter of a bundle's page stood empty: its photo takes the
+    room (pdf/bundlepage.py), so the page reaches 85% down and none is cut."""
+    pdf = sample_site / "print/catalog-screen.pdf"
+    pages = _pdftotext(pdf).split("\f")
+    bundles = [n for n, text in enumerate(pages) if "이렇게 주문하세요" in text and "구성" in text]
+    assert len(bundles) >= 3
+    for n in bundles:
+        png = tmp_path / f"b{n}"
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                "30",
+                "-gray",
+                "-png",
+                "-singlefile",
+                "-f",
+                str(n + 1),
+                "-l",
+                str(n + 1),
+                str(pdf),
+                str(png),
+            ],
+            check=True,
+        )
+        filled = _ink_bottom(png.with_suffix(".png"), 18, 18 + 258)
+        assert 0.85 <= filled <= 0.99, (n + 1, round(filled, 2))

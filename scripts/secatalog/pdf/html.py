@@ -14,6 +14,7 @@ from ..jinja import environment
 from ..model.catalog import Catalog, PhotoRef
 from ..model.fields import delta_e
 from ..read.photos import ProcessedPhoto
+from .bundlepage import bundle_photo_mm
 from .casepage import glance as case_glance
 from .casepage import plan_case
 from .fetcher import photo_url, qr_url
@@ -260,6 +261,7 @@ class CatalogDocument(PrintDocument):
             else ([], False),
             "opener_cards": opener_cards(self.per_page),
             "item_pages": self.item_pages,
+            "bundle_photo_mm": bundle_photo_mm,
             "category_names": category_names(self.catalog),
             "limits": PROFILE_LIMITS,
             "table": INDEX,
