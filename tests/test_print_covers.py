@@ -403,3 +403,15 @@ def test_a_bundle_page_grows_its_photo_into_the_room_its_text_leaves(sample_site
         )
         filled = _ink_bottom(png.with_suffix(".png"), 18, 18 + 258)
         assert 0.85 <= filled <= 0.99, (n + 1, round(filled, 2))
+
+
+def test_the_trade_lists_first_page_is_full_before_the_list_runs_on(sample_site, tmp_path):
+    """Its e-mail column was measured on two lines where it printed on one, so the first page
+    ended a quarter empty before the next category."""
+    pdf = sample_site / "print/member-trade.pdf"
+    assert len(PdfReader(pdf).pages) >= 2
+    png = tmp_path / "t1"
+    subprocess.run(
+        ["pdftoppm", "-r", "30", "-gray", "-png", "-singlefile", "-f", "1", "-l", "1", str(pdf), str(png)], check=True
+    )
+    assert _ink_bottom(png.with_suffix(".png"), 18, 18 + 258) >= 0.85

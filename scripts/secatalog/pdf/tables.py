@@ -184,11 +184,12 @@ def index_pages(items: list[Any], bundles: list[Any], pages: dict[str, int]) -> 
 
 TRADE = Table(
     (
-        Column("제품·서비스", 39),
-        Column("기업 (조직 유형)", 43),  # "바다빛여행 마을기업 (예시) · 사회적기업" on two lines at most
+        Column("제품·서비스", 36),
+        Column("기업 (조직 유형)", 41),  # "바다빛여행 마을기업 (예시) · 사회적기업" on two lines at most
         Column("가격", 34, "price"),  # "250,000원/아동 1명 월 이용료" on two lines, not three
         Column("전화", 24, "tel"),
-        Column("이메일", 40),  # order@barun.example.org on one line
+        Column("이메일", 45),  # order@barun.example.org on one line (at 40 mm it was measured on two,
+        # and the first page ended a quarter empty)
     ),
     font_pt=8.5,
 )
