@@ -67,6 +67,9 @@ OTHERS = 3
 """The most of the suppliers' other items the side column lists ("이 기업의 다른 제품")."""
 OTHER_ITEM_MM = 21.0
 """An other item in text: name, price and verdict (.buy-item without the phone)."""
+SIDE_SLACK_MM = 8.0
+"""Room the side column keeps free under its last box: its boxes' measures run short by a few
+millimetres, and the page clips what runs past its foot (a verdict stamp was cut in half)."""
 
 
 @dataclass(frozen=True)
@@ -148,7 +151,7 @@ def _figure(case: Any, photo: Any, unshown: list[Any], suppliers: int, room: flo
 def _with_others(plan: CasePlan, others: tuple[Any, ...], room: float) -> CasePlan:
     """The suppliers' other items in a box under what to buy: as many as the side column holds,
     then their photos (none the spread already shows) while room is left."""
-    room -= BOX_MM
+    room -= BOX_MM + SIDE_SLACK_MM
     listed = list(others[: min(OTHERS, max(0, int(room // OTHER_ITEM_MM)))])
     if not listed:
         return plan
