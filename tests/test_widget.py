@@ -139,9 +139,21 @@ def test_the_small_window_fits_its_snippets_height_from_200_px_wide(host_and_cat
     from secatalog.data.widget import FRAME_HEIGHT
 
     _, catalog = host_and_catalog
-    for width in (200, 300, 390, 480):
+    for width in (200, 300, 335, 390, 480):
         page = tab(width, FRAME_HEIGHT)
         page.goto(catalog + "widget/frame.html")
+        # no chip cut by the box or the search under it (a scrolling block of twelve was), and
+        # the search box's example whole ("선물세|")
+        whole = """(() => { const u = document.querySelector('ul'), r = u.getBoundingClientRect();
+          return getComputedStyle(u).display === 'none' || [...u.querySelectorAll('li')].every(l => {
+            const b = l.getBoundingClientRect(); return b.bottom <= r.bottom + 1 && b.right <= r.right + 1; }); })()"""
+        assert page.evaluate(whole), width
+        placeholder = """(() => { const i = document.querySelector('input'), s = getComputedStyle(i);
+          const c = document.createElement('canvas').getContext('2d'); c.font = s.fontSize + ' ' + s.fontFamily;
+          return c.measureText(i.placeholder).width <= i.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight); })()"""
+        assert page.evaluate(placeholder), width
+        # the host page's own face: the site's web font is refused to a sandboxed frame (CORS)
+        assert "@font-face" not in page.content()
         assert page.evaluate("document.documentElement.scrollHeight") <= FRAME_HEIGHT, width
         search = page.locator("button[type=submit]").bounding_box()
         assert search["y"] + search["height"] <= FRAME_HEIGHT, width

@@ -16,6 +16,9 @@ from ..model.catalog import Catalog
 TEMPLATES = Path(__file__).parents[1] / "templates" / "widget"
 BANNERS = ((200, 60), (250, 80), (300, 100))
 FRAME_HEIGHT = 300
+CHIPS = 6
+"""Categories the small window lists, then "전체 분류": all twelve wrapped into rows a 300 px frame
+scrolled and cut in half under the search box."""
 """The small window's height in the snippet: the frame fits it from 200 px wide (its categories
 scroll sideways in one row)."""
 FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc")
@@ -33,6 +36,7 @@ def widget_data(catalog: Catalog) -> dict[str, Any]:
         "eligible": len(catalog.eligible_items),
         "eligible_url": site + "procurement/",
         "hint": catalog.search_examples,
+        "hint_short": "예: " + ", ".join(catalog.search_words[:2]) if catalog.search_words else "",
         "categories": [
             {"name": c.name, "url": f"{site}categories/{c.id}/", "count": len(items)}
             for c, items in catalog.by_category
@@ -96,7 +100,7 @@ def write_all(catalog: Catalog, out: Path) -> None:
     data = widget_data(catalog)
     (out / "widget.json").write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
     env = environment("widget")
-    (out / "frame.html").write_text(env.get_template("frame.html").render(data=data), "utf-8")
+    (out / "frame.html").write_text(env.get_template("frame.html").render(data=data, CHIPS=CHIPS), "utf-8")
     (out / "embed.js").write_text(embed_js(catalog), "utf-8")
     for w, h in BANNERS:
         _banner(catalog, w, h).save(out / f"banner-{w}x{h}.png", optimize=True)

@@ -132,13 +132,17 @@ class Catalog:
         return tuple((c, tuple(groups[c.id])) for c in self.taxonomy.categories)
 
     @functools.cached_property
-    def search_examples(self) -> str:
-        """'예: 도시락, 청소, 현수막' for a search box: the last word of the first item's name in
-        each of the three fullest categories (words this network's search finds; a fixed example
-        named the sample's products on every network)."""
+    def search_words(self) -> tuple[str, ...]:
+        """Words to suggest in a search box: the last word of the first item's name in each of the
+        three fullest categories (words this network's search finds; a fixed example named the
+        sample's products on every network)."""
         fullest = sorted((items for _, items in self.by_category if items), key=len, reverse=True)[:3]
-        words = dict.fromkeys(items[0].product.name.split()[-1] for items in fullest)
-        return "예: " + ", ".join(words) if words else "제품·서비스 이름"
+        return tuple(dict.fromkeys(items[0].product.name.split()[-1] for items in fullest))
+
+    @property
+    def search_examples(self) -> str:
+        """'예: 도시락, 청소, 현수막' (a search box's placeholder)."""
+        return "예: " + ", ".join(self.search_words) if self.search_words else "제품·서비스 이름"
 
     @functools.cached_property
     def by_enterprise(self) -> dict[str, tuple[Item, ...]]:
