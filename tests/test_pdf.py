@@ -120,7 +120,7 @@ def test_table_of_contents_page_numbers_are_true(sample_site, texts):
 
 
 def test_index_page_numbers_point_at_the_items(sample_site, texts):
-    index_pages = [t for t in texts if "상품명 기업 가격 수의계약 전화 쪽" in t]
+    index_pages = [t for t in texts if "품목 기업 가격 수의계약 전화 쪽" in t]
     row = re.compile(r"(원|협의)\S* .*\d{2,4}-\d{3,4}-\d{4} (\d+)$")
     lines = [line for t in index_pages for line in t.splitlines() if row.search(line)]
     assert len(lines) == 43
@@ -136,7 +136,7 @@ def test_the_index_is_in_ganada_order_with_the_bundles(sample_site, texts):
     """The index repeated the contents (items by category); it is now every item and bundle in
     가나다 order under its first consonant, each with its page."""
     catalog = load_project(Settings(ROOT))
-    index = "\n".join(t for t in texts if "상품명 기업 가격 수의계약 전화 쪽" in t)
+    index = "\n".join(t for t in texts if "품목 기업 가격 수의계약 전화 쪽" in t)
     lines = [line.strip() for line in index.splitlines() if line.strip()]
     assert "꾸러미 (꾸러미)" not in index, "a bundle named ...꾸러미 is not labelled a bundle twice"
     labels = {
@@ -569,7 +569,7 @@ def test_editions_in_print_yml_are_books_of_their_own(sample_site):
     assert "먹을거리" in chapters and "청소" not in " ".join(chapters), chapters
     for title, number in entries:
         assert title in _page_of(pages, int(number)).splitlines()[0:4], (title, number)
-    index = [line for t in pages if "상품명 기업 가격 수의계약 전화 쪽" in t for line in t.splitlines()]
+    index = [line for t in pages if "품목 기업 가격 수의계약 전화 쪽" in t for line in t.splitlines()]
     listed = {name for name in food if any(name in line for line in index)}
     assert listed == food, food - listed
     everything = "\n".join(pages)
@@ -755,3 +755,19 @@ def test_the_contents_key_categories_by_colour_and_list_the_checks_in_print(samp
     with pdfplumber.open(sample_site / "print/catalog-print.pdf") as pdf:
         swatches = [r for r in pdf.pages[2].rects if abs(r["width"] - r["height"]) < 0.5 and r["width"] < 12]
     assert len(swatches) == 12
+
+
+def test_every_item_sheet_has_the_same_rows(sample_site):
+    """A 품목 확인서 is attached to an approval: one item's had 최소 주문, 인증 and 대표 rows and
+    another's silently lacked them. Every sheet has every row, saying 없음 where nothing is given."""
+    rows = ("최소 주문", "납품 기간", "배송·서비스 지역", "인증", "사업자등록번호", "대표", "주소", "연락처")
+    sheets = sorted((sample_site / "print/items").rglob("*.pdf"))
+    assert len(sheets) >= 40
+    sparse = 0
+    for pdf in sheets:
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+        heads = [line.split()[0] if line.split() else "" for line in text.splitlines()]
+        missing = [r for r in rows if not any(line.lstrip().startswith(r) for line in text.splitlines())]
+        assert missing == [], (pdf.name, missing, heads[:3])
+        sparse += bool(re.search(r"^\s*(최소 주문|인증)\s+없음\s*$", text, re.M))
+    assert sparse, "the sample has an item without a minimum order or a certificate"

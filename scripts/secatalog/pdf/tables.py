@@ -108,7 +108,7 @@ INDEX = Table(
     (
         # The category is a heading row above its items (as in the trade list), not a column: the
         # width goes to the price, which then keeps its unit on one line ("27,000원/1상자 (2,500매)").
-        Column("상품명", 46),
+        Column("품목", 46),
         Column("기업", 41),
         Column("가격", 42, "price"),
         Column("수의계약", 16, "mark"),
@@ -139,7 +139,7 @@ def index_row(item: Any, page: int) -> Row:
         rec.name,
         price_cell(p),
         item.eligibility.word,
-        rec.contact.phone or rec.phone or "—",
+        rec.contact.phone or rec.phone or "없음",
         str(page),
     )
     return Row(cells, INDEX.row_height(cells))
@@ -156,7 +156,7 @@ def bundle_row(bundle: Any, page: int) -> Row:
         f"기업 {makers}곳",
         price_cell(bundle.record),
         "가능" if direct == len(bundle.items) else "일부 가능" if direct else "해당 없음",
-        "—",
+        "사무국 문의",  # its parts' makers are several: the secretariat takes the order
         str(page),
     )
     return Row(cells, INDEX.row_height(cells))
@@ -211,8 +211,8 @@ def trade_rows(categories: list[tuple[Any, list[Any]]], org_types: dict, table: 
                 p.name,
                 with_org(rec.name, org_types[rec.org_type].short),
                 price_cell(p),
-                rec.contact.phone or rec.phone or "—",
-                rec.contact.email or rec.email or "—",
+                rec.contact.phone or rec.phone or "없음",
+                rec.contact.email or rec.email or "없음",
             )
             rows.append(Row(cells, table.row_height(cells)))
     return rows
