@@ -102,7 +102,7 @@ def test_item_page_shows_what_a_buyer_needs(sample_site):
 
 def test_item_page_not_eligible_says_why(sample_site):
     text = page(sample_site, "items/dure-farm/rice").select_one(".sc-eligibility").get_text(" ", strip=True)
-    assert "수의계약 특례 해당 없음" in text and "취약계층 고용 비율 20% (기준 30% 이상)" in text
+    assert "수의계약 해당 없음" in text and "취약계층 고용 비율 20% (기준 30% 이상)" in text
 
 
 def test_item_head_tags_and_json_ld(sample_site):

@@ -145,9 +145,7 @@ def test_the_enterprise_list_is_one_row_per_enterprise_with_its_verdict(site_nam
         name = row.find(True)
         assert name.name == "a" and "sc-ents__name" in name["class"] and name.get_text(strip=True), row
         verdicts = [b.get_text(strip=True) for b in row.select(".sc-badge--ok, .sc-badge--no, .sc-badge--pending")]
-        assert len(verdicts) == 1 and verdicts[0] in {"수의계약 가능", "수의계약 특례 해당 없음", "수의계약 확인 중"}, (
-            row
-        )
+        assert len(verdicts) == 1 and verdicts[0] in {"수의계약 가능", "수의계약 해당 없음", "수의계약 확인 중"}, row
 
 
 @pytest.mark.parametrize("site_name", ["sample_site", "fixture_site"])

@@ -73,7 +73,7 @@ def cards(catalog: Catalog) -> list[Card]:
                 _sentences(
                     f"{category.name}: 품목 {len(items)}개 중 수의계약 가능 {eligible}개"
                     if eligible
-                    else f"{category.name}: 품목 {len(items)}개, 수의계약 특례 해당 없음",
+                    else f"{category.name}: 품목 {len(items)}개, 수의계약 해당 없음",
                     *lines,
                 ),
                 band[0] if band else None,

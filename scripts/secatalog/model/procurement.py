@@ -19,10 +19,9 @@ from .fields import identity_key
 from .network import EligibilityRule, Procurement, VerifiedCertification, VerifiedFacts
 
 Status = Literal["eligible", "not-eligible", "pending"]
-LABELS = {"eligible": "수의계약 가능", "not-eligible": "수의계약 특례 해당 없음", "pending": "수의계약 확인 중"}
-# On a product card, where a long verdict wraps the badges: still said, never left out; the
-# item page gives the full wording and the reasons.
-SHORT_LABELS = {**LABELS, "not-eligible": "수의계약 해당 없음"}
+LABELS = {"eligible": "수의계약 가능", "not-eligible": "수의계약 해당 없음", "pending": "수의계약 확인 중"}
+"""One wording on every badge, card and page ('수의계약 특례 해당 없음' on some pages and
+'수의계약 해당 없음' on others read as two verdicts); the item page gives the reasons."""
 WORDS = {"eligible": "가능", "not-eligible": "해당 없음", "pending": "확인 중"}
 GIFT_OK = "선물 한도 이내"
 """What an item or bundle a business sells as a gift shows when its price is within the gift limit."""
@@ -47,10 +46,6 @@ class Eligibility:
     @property
     def label(self) -> str:
         return LABELS[self.status]
-
-    @property
-    def short_label(self) -> str:
-        return SHORT_LABELS[self.status]
 
     @property
     def word(self) -> str:
