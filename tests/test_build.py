@@ -292,6 +292,11 @@ def test_an_item_is_one_search_document(sample_site):
     assert "order@barun.example.org" in item[0]["text"] and "HACCP" in item[0]["text"]  # from its sections
     # Hand-written pages (사무국 안내) keep material's documents per section, linked to each.
     assert any("#" in d["location"] for d in index["docs"])
+    # The excerpt does not say the page's title again under the result's heading ("방역·소독 ·
+    # 방역·소독 · 감염병 예방…": the breadcrumb's last step, then the page's h1)
+    pages = [d for d in index["docs"] if "#" not in d["location"] and d["title"]]
+    said = [d["location"] for d in pages if f"{d['title']} · {d['title']}" in d["text"]]
+    assert said == [] and len(pages) > 40
 
 
 def test_search_text_keeps_table_cells_apart(sample_site):

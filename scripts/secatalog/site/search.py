@@ -50,7 +50,9 @@ def _parts(doc: dict) -> str:
     return " ".join(word_parts(doc.get("title", "") + " " + _strip(doc.get("text", ""))))
 
 
-_UNSEEN = re.compile(r"<(script|style|template)\b.*?</\1>", re.S | re.I)
+_UNSEEN = re.compile(r"<(script|style|template|h1)\b.*?</\1>", re.S | re.I)
+"""Not in a result's excerpt: code, and the page's title (the result's heading says it: the
+excerpt repeated it, "방역·소독 · 방역·소독")."""
 _EXCLUDED = re.compile(r"<(p|div|section)\b[^>]*\bdata-search-exclude\b[^>]*>.*?</\1>", re.S | re.I)
 """Blocks marked as material marks them (the buttons: 'mail', 'call', 'PDF' are no search words; an item
 page's cards of its maker's other items, which made every item of a maker match each one's name);
