@@ -443,6 +443,14 @@ def _layout_holds(page, path: str, width: int) -> None:
            .filter(f => f.offsetParent).map(f => parseFloat(getComputedStyle(f).borderBottomWidth))"""
     )
     assert all(b >= 1 for b in fields), f"{path}: a form field without a visible edge"
+    cut = page.evaluate(
+        """[...document.querySelectorAll('input[placeholder]:not(.md-search__input)')].filter(i => i.offsetParent).filter(i => {
+             const s = getComputedStyle(i), c = document.createElement('canvas').getContext('2d');
+             c.font = s.fontSize + ' ' + s.fontFamily;
+             return c.measureText(i.placeholder).width > i.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight) + 1;
+           }).map(i => i.id + ': ' + i.placeholder)"""
+    )
+    assert cut == [], f"{path}: a search or form example cut at {width}px: {cut}"  # ('선물세|')
     page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(i => { i.loading = 'eager'; })")
     page.wait_for_function("[...document.images].every(i => i.complete)")  # (not networkidle: 0.5 s a page)
     broken = page.evaluate(

@@ -36,7 +36,6 @@ def widget_data(catalog: Catalog) -> dict[str, Any]:
         "eligible": len(catalog.eligible_items),
         "eligible_url": site + "procurement/",
         "hint": catalog.search_examples,
-        "hint_short": "예: " + ", ".join(catalog.search_words[:2]) if catalog.search_words else "",
         "categories": [
             {"name": c.name, "url": f"{site}categories/{c.id}/", "count": len(items)}
             for c, items in catalog.by_category

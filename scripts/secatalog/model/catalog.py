@@ -141,8 +141,9 @@ class Catalog:
 
     @property
     def search_examples(self) -> str:
-        """'예: 도시락, 청소, 현수막' (a search box's placeholder)."""
-        return "예: " + ", ".join(self.search_words) if self.search_words else "제품·서비스 이름"
+        """'예: 도시락, 청소' (a search box's placeholder): two words, which a phone's box and the
+        widget's show whole (three were cut, '선물세|')."""
+        return "예: " + ", ".join(self.search_words[:2]) if self.search_words else "제품·서비스 이름"
 
     @functools.cached_property
     def by_enterprise(self) -> dict[str, tuple[Item, ...]]:
