@@ -63,8 +63,12 @@ def test_totals_are_the_sum_of_the_records(sample_site):
         bars = figure.select(".sc-chart__row")
         # one bar per table row, labelled as in the table, whole ('예시시 문화예…' was cut)
         assert [b.select_one(".sc-chart__label").text for b in bars] == [th.text for th in figure.select("tbody th")]
+        # the amount and the share: a phone hides the table's 비중 column, so the bar says it
         assert [b.select_one(".sc-chart__value").text for b in bars] == [
-            td.text for td in figure.select("tbody td:nth-of-type(1)")
+            f"{amount.text} ({float(share.text.rstrip('%')):.0f}%)"
+            for amount, share in zip(
+                figure.select("tbody td:nth-of-type(1)"), figure.select("tbody td.sc-share"), strict=True
+            )
         ]
         widths = [float(b.select_one("svg.sc-chart__bar")["width"].rstrip("%")) for b in bars]
         assert max(widths) == 60 and all(w > 0 for w in widths)
