@@ -134,8 +134,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         config.extra["secatalog_generator"] = GENERATOR
         config.extra["secatalog_network"] = catalog.network.name  # the header's lockup (partials/header.html)
         config.extra["secatalog_colour"] = catalog.network.colour  # the header in the network's colour
-        # a search that finds nothing names this network's own categories (partials/search.html)
         config.extra["secatalog_search_hint"] = catalog.search_examples  # the 404 page's search box
+        # a search that finds nothing names this network's own categories (partials/search.html)
         config.extra["secatalog_categories"] = ", ".join([c.name for c, items in catalog.by_category if items][:3])
         self.site_url = config.site_url
         material.boost_field(config, search.FIELD, 10)

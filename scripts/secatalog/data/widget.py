@@ -16,11 +16,11 @@ from ..model.catalog import Catalog
 TEMPLATES = Path(__file__).parents[1] / "templates" / "widget"
 BANNERS = ((200, 60), (250, 80), (300, 100))
 FRAME_HEIGHT = 300
+"""The small window's height in the snippet: the frame fits it from 200 px wide (its categories
+left out up to 260 px)."""
 CHIPS = 6
 """Categories the small window lists, then "전체 분류": all twelve wrapped into rows a 300 px frame
 scrolled and cut in half under the search box."""
-"""The small window's height in the snippet: the frame fits it from 200 px wide (its categories
-scroll sideways in one row)."""
 FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc")
 
 

@@ -435,6 +435,8 @@ class CasebookDocument(PrintDocument):
         book = catalog.casebook
         self.title = book.book.title
         self.chunks = plan_casebook(list(book.chapters))
+        self.others = {case.slug: self._others(case) for case in book.cases}
+        """Each case's suppliers' other items, found once: its plan and its page both read them."""
 
     counter = "건"
 
@@ -483,11 +485,20 @@ class CasebookDocument(PrintDocument):
             "pictured": pictured[: rows * THUMBS_PER_ROW],
         }
 
-    def other_items(self, case) -> tuple:
+    def _others(self, case) -> tuple:
         """The case's suppliers' items it did not buy, those a buyer may buy directly first."""
         suppliers = {ent.slug for ent in case.enterprises}
-        items = [i for i in self.catalog.items if i.enterprise.slug in suppliers and i not in case.items]
+        items = [
+            i
+            for slug, made in self.catalog.by_enterprise.items()
+            if slug in suppliers
+            for i in made
+            if i not in case.items
+        ]
         return tuple(sorted(items, key=lambda i: not i.eligibility.eligible))
+
+    def other_items(self, case) -> tuple:
+        return self.others[case.slug]
 
     def extra(self, chunk: Chunk) -> dict:
         from ..model.casebook import ROUTES
