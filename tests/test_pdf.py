@@ -266,7 +266,7 @@ def test_catalog_profiles_point_to_the_cards_instead_of_repeating_their_photos(s
     again in a grid a page long. They show small ones in the products table, with the card's page."""
     flat = [" ".join(t.split()) for t in texts]
     assert not any("사진으로 보는 제품·서비스" in t for t in flat)
-    profile = next(t for t in flat if t.startswith("해마루클린") and "기업 소개" in t)
+    profile = next(t for t in flat if "기업 소개" in t[:60] and "해마루클린" in t[:90])
     card = next(n for n, t in enumerate(texts) if "냉난방기 세척\n해마루클린" in t and "기업 소개" not in t)
     printed = texts[card].strip().splitlines()[-1]
     assert re.search(rf"냉난방기 세척 .*80,000원 / 1대 {printed}\b", profile), profile
@@ -484,6 +484,43 @@ def test_category_pages_carry_a_thumb_tab_on_the_outer_edge(sample_site, texts):
         colours.add(image.getpixel((outer, y)))
         assert image.getpixel((inner, y)) == (255, 255, 255), number + 1
     assert len(colours) == 1 and colours != {(255, 255, 255)}, colours
+
+
+def test_the_bundles_and_the_profiles_open_as_sections_of_the_book(sample_site, texts):
+    """The book ran from its last category into bundles, then profiles, with no sign of either:
+    each section's first page opens with a band naming it and saying what it holds, every page of
+    it carries its tab in the network's colour, and its running head names the section, not the
+    page's own title (a bundle's page was headed by its own name)."""
+    import pypdfium2
+
+    catalog = load_project(Settings(ROOT))
+    brand = tuple(int(catalog.network.colour[i : i + 2], 16) for i in (1, 3, 5))
+    index = next(n for n, t in enumerate(texts) if t.splitlines()[:1] == ["찾아보기"] or "\n찾아보기\n" in t[:80])
+    pdf = pypdfium2.PdfDocument(sample_site / "print/catalog-screen.pdf")
+    sections = [
+        ("꾸러미", [b.record.name for b in catalog.bundles]),
+        ("기업 소개", [e.record.name for e in catalog.enterprises]),
+    ]
+    starts = []
+    for name, titles in sections:
+        start = next(n for n, t in enumerate(texts) if f"\n{name}\n" in t and titles[0] in t.splitlines())
+        lead = texts[start].split(f"\n{name}\n", 1)[1].splitlines()[0]
+        assert len(lead) > 20, lead  # the band's words on what the section holds
+        starts.append(start)
+    for (name, titles), start, end in zip(sections, starts, [*starts[1:], index], strict=True):
+        k = len(catalog.taxonomy.categories) + [s for s, _ in sections].index(name)
+        for number in range(start, end):
+            lines = texts[number].splitlines()
+            header = next(line for line in lines[:4] if catalog.network.name in line)
+            if number > start:
+                assert header.startswith(name), (number + 1, header)
+            assert not any(header.startswith(t) for t in titles), (number + 1, header)
+            image = pdf[number].render(scale=1).to_pil().convert("RGB")
+            width, height = image.size
+            y = round(height * (18 + 4 + (k % 10) * 22 + 15) / 297)
+            outer, inner = (width - 3, 3) if (number + 1) % 2 else (3, width - 3)
+            assert image.getpixel((outer, y)) == brand, (number + 1, image.getpixel((outer, y)))
+            assert image.getpixel((inner, y)) == (255, 255, 255), number + 1
 
 
 def test_category_opener_lists_its_items_with_pages(texts):

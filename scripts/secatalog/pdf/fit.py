@@ -89,6 +89,16 @@ def markdown_mm(text: str, width_mm: float, pt: float, height: float = 1.45) -> 
     return sum(lines_in(p, width_mm, pt) * line_mm(pt, height) + pt * PT_MM for p in paragraphs)
 
 
+BAND_WIDTH_MM = 180.0
+"""A section band's lead runs the text area's width (print.css .section-band)."""
+
+
+def band_mm(lead: str) -> float:
+    """The height of a section's band on its first page (print.css .section-band): the title on
+    the network's colour, and the lead under it."""
+    return 9.0 + line_mm(20, 1.25) + 4.0 + 3.0 + lines_in(lead, BAND_WIDTH_MM, 10) * line_mm(10) + 5.0
+
+
 def fit_size(text: str, width: float, lines: int, largest: float, smallest: float) -> float:
     """The largest font size (in the unit of width, in steps of 1) at which text takes at most
     `lines` lines of a box `width` wide with no word broken; `smallest` if none does."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import functools
 import itertools
 import re
@@ -14,11 +15,11 @@ from ..jinja import environment
 from ..model.catalog import Catalog, PhotoRef
 from ..model.fields import delta_e
 from ..read.photos import ProcessedPhoto
-from .bundlepage import bundle_photo_mm
+from .bundlepage import bundle_photo_mm, order_note
 from .casepage import glance as case_glance
 from .casepage import plan_case
 from .fetcher import photo_url, qr_url
-from .fit import PT_MM, fit_size, line_mm, lines_in, markdown_mm
+from .fit import PT_MM, band_mm, fit_size, line_mm, lines_in, markdown_mm
 from .plan import (
     Chunk,
     chapter_pages,
@@ -228,7 +229,11 @@ class CatalogDocument(PrintDocument):
         index = len(index_pages(list(catalog.items), list(catalog.bundles), {}))
         names = category_names(catalog)
         url = catalog.network.site_url
-        profiles = [(ent, plan_profile(ent, names, url, True, supplied(catalog, ent))) for ent in catalog.enterprises]
+        band = band_mm(section_lead(catalog, "profiles"))  # over the first profile
+        profiles = [
+            (ent, plan_profile(ent, names, url, True, supplied(catalog, ent), band if n == 0 else 0.0))
+            for n, ent in enumerate(catalog.enterprises)
+        ]
         self.chunks = plan_catalog(categories, list(catalog.bundles), profiles, per_page, index)
         self.item_pages = item_page_numbers(self.chunks, per_page)
         self.index = index_pages(list(catalog.items), list(catalog.bundles), self.item_pages)
@@ -250,9 +255,14 @@ class CatalogDocument(PrintDocument):
         return entries
 
     def extra(self, chunk: Chunk) -> dict:
-        tab = category_tab(self.catalog, chunk.payload["category"]) if chunk.kind == "category" else {}
+        tab = {}
+        if chunk.kind == "category":
+            tab = category_tab(self.catalog, chunk.payload["category"])
+        elif chunk.kind in SECTIONS:
+            tab = section_tab(self.catalog, chunk)
         return {
             **tab,
+            "lead": section_lead(self.catalog, chunk.kind) if chunk.kind in SECTIONS else "",
             "part": self.part,
             "OPENER_ROWS": OPENER_ROWS_WITH_CARD if opener_cards(self.per_page) else OPENER_ROWS,
             "CAT_PANEL_ROWS": CAT_PANEL_ROWS,
@@ -262,6 +272,8 @@ class CatalogDocument(PrintDocument):
             "opener_cards": opener_cards(self.per_page),
             "item_pages": self.item_pages,
             "bundle_photo_mm": bundle_photo_mm,
+            "band_mm": band_mm,
+            "order_note": order_note,
             "category_names": category_names(self.catalog),
             "limits": PROFILE_LIMITS,
             "table": INDEX,
@@ -329,15 +341,49 @@ def category_cases(catalog: Catalog, category, items) -> tuple[list, bool]:
     return shown, not shown and free >= 4
 
 
+def _tab(name: str, index: int, colour: str) -> dict:
+    """A thumb tab: its label, its colour, and how far down the page edge it sits (a step lower
+    for each section of the book)."""
+    return {
+        "tab_name": name,
+        "tab_colour": colour,
+        "tab_top": 4 + (index % TAB_STEPS) * TAB_STEP_MM,  # mm below the top of the text area
+        "tab_pt": fit_size(name, TAB_LABEL_MM / PT_MM, 1, 10, 6),
+    }
+
+
 def category_tab(catalog: Catalog, category) -> dict:
-    """The thumb tab of a category: its colour, and how far down the page edge it sits."""
+    """The thumb tab of a category."""
     index = [c.id for c in catalog.taxonomy.categories].index(category.id)
     palette = [c for c in TAB_COLOURS if delta_e(c, catalog.network.colour) >= BRAND_DISTANCE]
-    return {
-        "tab_colour": category.colour or palette[index % len(palette)],
-        "tab_top": 4 + (index % TAB_STEPS) * TAB_STEP_MM,  # mm below the top of the text area
-        "tab_pt": fit_size(category.name, TAB_LABEL_MM / PT_MM, 1, 10, 6),
-    }
+    return _tab(category.name, index, category.colour or palette[index % len(palette)])
+
+
+SECTIONS = ("bundles", "profiles")
+"""The catalog's own sections after the categories, each with a tab and a band on its first page
+(the book jumped from the last category into bundles with no sign of it)."""
+
+
+def section_tab(catalog: Catalog, chunk: Chunk) -> dict:
+    """The thumb tab of the bundles or the profiles, in the network's colour (the book's own
+    furniture, where a category's tab is never that colour), the steps under the categories'."""
+    index = len(catalog.taxonomy.categories) + SECTIONS.index(chunk.kind)
+    return _tab(chunk.title, index, catalog.network.colour)
+
+
+def section_lead(catalog: Catalog, kind: str) -> str:
+    """The line under a section's band: what the section holds."""
+    if kind == "bundles":
+        return (
+            f"쓰임에 맞춰 여러 기업의 제품을 묶은 꾸러미 {len(catalog.bundles)}가지입니다. "
+            "구성품마다 쪽 번호를 따라가면 품목 카드에서 자세히 볼 수 있습니다."
+        )
+    kinds = collections.Counter(ent.record.org_type for ent in catalog.enterprises)
+    counts = ", ".join(f"{t.name} {kinds[key]}곳" for key, t in catalog.org_types.items() if kinds[key])
+    return (
+        f"참여 기업 {len(catalog.enterprises)}곳({counts})입니다. "
+        "기업마다 인증과 수의계약 근거, 연락처, 제품, 공공구매 실적을 실었습니다."
+    )
 
 
 def category_names(catalog: Catalog) -> dict[str, str]:

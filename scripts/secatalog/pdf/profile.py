@@ -88,15 +88,21 @@ class ProfilePlan:
 
 
 def plan_profile(
-    ent: Any, category_names: dict[str, str], site_url: str, in_catalog: bool = False, cases: tuple = ()
+    ent: Any,
+    category_names: dict[str, str],
+    site_url: str,
+    in_catalog: bool = False,
+    cases: tuple = (),
+    band: float = 0.0,
 ) -> ProfilePlan:
     """How many pages ent's profile takes and how tall its product photos are. site_url: the
     site's address, printed with the page's at the head. in_catalog: the product photos are
     printed on the item cards, so none are shown in a grid again. cases: the case book's cases
-    the enterprise supplied, shown under the lists where a one-page profile has room."""
+    the enterprise supplied, shown under the lists where a one-page profile has room. band: the
+    height of the section's band over the first profile (fit.band_mm), 0 for the others."""
     record = ent.record
     beside, below = split_facts(ent)
-    top = title(ent, site_url + ent.url)
+    top = band + title(ent, site_url + ent.url, kicker=not in_catalog)
     first = top + head(ent, beside, below) + verdict(ent.eligibility)
     table = products(record, category_names, in_catalog=in_catalog)
     keys: dict[str, Any] = {"beside": beside, "below": below, "in_catalog": in_catalog}
@@ -184,12 +190,13 @@ def photo_grid(room: float, captions: list[str]) -> tuple[float, float, int]:
     return 0.0, 0.0, 0
 
 
-def title(ent: Any, url: str) -> float:
-    """Kicker, name, badges and the page's address, beside its code."""
+def title(ent: Any, url: str, kicker: bool = True) -> float:
+    """Kicker (a profile printed on its own: in the catalog the running head and the tab name the
+    section), name, badges and the page's address, beside its code."""
     width = WIDTH_MM - HEAD_QR_MM
     name = _lines(ent.record.name, width, 20, 3) * _line(20, 1.25) + 4.0
     link = _lines(f"최신 정보와 제품별 품목 확인서: {url}", width, 8) * _line(8)
-    return max(_line(8) + 1.0 + name + _line(7.5) + 1.0 + 1.5 + link + 3.4, HEAD_MIN_MM)
+    return max((_line(8) + 1.0 if kicker else 0.0) + name + _line(7.5) + 1.0 + 1.5 + link + 3.4, HEAD_MIN_MM)
 
 
 def head(ent: Any, beside: tuple[str, ...], below: tuple[str, ...] = ()) -> float:
