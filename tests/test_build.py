@@ -391,3 +391,23 @@ def test_a_bundle_page_says_how_to_order_it_and_whom_to_call(sample_site):
         assert row.select_one(f'td[data-label="전화"] a[href="tel:{phone}"]'), item.uid
         assert row.select_one('td[data-label="가격"]').get_text(strip=True) == priced(item.product)
     assert soup.select_one("#order + ol li")
+
+
+def test_a_photos_focus_keeps_its_part_in_every_crop(sample_site):
+    """A photo whose subject sits at an edge (the festival's people under its tents) says so with
+    `focus:`, and a picture of it cut to fit keeps that part: the site's, and the print's, which
+    share the filter."""
+    from types import SimpleNamespace
+
+    from secatalog.jinja import crop_style
+    from secatalog.read.project import load_project
+    from secatalog.settings import Settings
+
+    catalog = load_project(Settings(Path(__file__).resolve().parents[1]))
+    festival = next(r for i in catalog.items for r in i.photos if r.focus != "center")
+    assert festival.focus == "bottom" and crop_style(festival) == "object-position: 50% 100%; "
+    shown = page(sample_site, "items/noeul-arts/festival-planning").select_one(".sc-item__photos img")
+    assert shown["style"].strip() == "object-position: 50% 100%;"
+    plain = page(sample_site, "items/barun-bapsang/local-lunchbox").select_one(".sc-item__photos img")
+    assert not plain.get("style")
+    assert crop_style(SimpleNamespace(focus="top-left", position="0% 0%")) == "object-position: 0% 0%; "

@@ -128,3 +128,18 @@ def test_the_calendar_cover_runs_into_the_bleed(sample_site, tmp_path):
         assert all(abs(a - b) <= 12 for a, b in zip(cover.getpixel((x, y)), brand, strict=True)), (x, y)
     assert cover.getpixel((cover.width - 1 - inside, cover.height // 2)) != (255, 255, 255)  # the photo's edge
     assert cover.getpixel((1, cover.height // 2)) == (255, 255, 255)  # the crop marks' white margin
+
+
+def test_the_calendar_prints_its_photos_sharp(sample_site):
+    """The cover cut one photo to a tall strip, so 930 pixels spread over 158 mm: 150 ppi, soft in
+    print. It stacks three photos a season apart, each cut across, as every month's are: 300 ppi
+    or more from the print derivative."""
+    import subprocess
+
+    listing = subprocess.run(
+        ["pdfimages", "-list", str(sample_site / "print/calendar.pdf")], check=True, capture_output=True, text=True
+    ).stdout.splitlines()[2:]
+    photos = [row.split() for row in listing if int(row.split()[3]) > 100]  # not the QR codes
+    cover = [p for p in photos if p[0] == "1"]
+    assert len(cover) == 3
+    assert all(int(p[12]) >= 300 and int(p[13]) >= 300 for p in photos), [p for p in photos if int(p[12]) < 300]

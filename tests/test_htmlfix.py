@@ -63,14 +63,14 @@ def test_a_photo_at_one_width_has_no_width_list_and_one_at_several_has_it():
 
     renderer = Renderer.__new__(Renderer)  # picture() needs only the processed photos
     renderer.photos = {Path("one.jpg"): photo(480), Path("many.jpg"): photo(480, 960)}
-    ref = SimpleNamespace(path=Path("one.jpg"), alt="빵 <사진>")
+    ref = SimpleNamespace(path=Path("one.jpg"), alt="빵 <사진>", focus="center")
     one = renderer.picture(ref, "../", "(max-width: 600px) 100vw, 320px")
     assert one == (
         '<picture><source type="image/webp" srcset="../assets/photos/kkkkkkkkkkkkkkkk-480.webp">'
         '<img src="../assets/photos/kkkkkkkkkkkkkkkk-480.jpg" width="480" height="360" alt="빵 &lt;사진&gt;" '
         'loading="lazy" decoding="async" class=""></picture>'
     )
-    many = renderer.picture(SimpleNamespace(path=Path("many.jpg"), alt=""), "../", "100vw", eager=True)
+    many = renderer.picture(SimpleNamespace(path=Path("many.jpg"), alt="", focus="center"), "../", "100vw", eager=True)
     assert (
         many.count('sizes="100vw"') == 2 and "-480.webp 480w, ../assets/photos/kkkkkkkkkkkkkkkk-960.webp 960w" in many
     )

@@ -129,6 +129,15 @@ def test_missing_photo_suggests_similar_file(network):
     assert only_error(network).startswith(f"{GAON}:14:16: 파일 'bred.jpg'가 없습니다. 혹시 'bread.jpg'인가요?")
 
 
+def test_a_photos_focus_is_one_of_the_named_parts(network):
+    replace_in(
+        entry(network, "gaon-bakery"), "alt: 잘라 놓은 우리쌀 식빵}", "alt: 잘라 놓은 우리쌀 식빵, focus: middle}"
+    )
+    found = only_error(network)
+    assert found.startswith(f"{GAON}:14:") and '받은 값 "middle"' in found, found
+    assert "쓸 수 있는 값: 'center', 'top', 'bottom', 'left', 'right', 'top-left'" in found, found
+
+
 def test_photo_that_is_not_an_image(network):
     (network / "content/enterprises/gaon-bakery/bread.jpg").write_text("not a photo")
     assert only_error(network).startswith(f"{GAON}:14:16: 'bread.jpg': 사진 파일로 읽을 수 없습니다")

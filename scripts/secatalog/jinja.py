@@ -45,8 +45,15 @@ def environment(folder: str) -> Environment:
         with_org=with_org,
         with_role=with_role,
         distinct=distinct_names,
+        crop=crop_style,
     )
     return env
+
+
+def crop_style(ref) -> str:
+    """'object-position: …; ' for a photo whose crop keeps a part other than its centre (its
+    `focus:`), for a style attribute; '' for the centre, where a crop keeps it anyway."""
+    return "" if ref.focus == "center" else f"object-position: {ref.position}; "
 
 
 # What readers call each product field (model/entries.py) and each derived fact (procurement.py).

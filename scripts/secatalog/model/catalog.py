@@ -44,6 +44,27 @@ class PhotoRef:
     info: images.ImageInfo
     where: Location = field(compare=False)
     """The line that names the photo, for problems found after loading (decoding)."""
+    focus: str = "center"
+    """The part a crop keeps (the entry's `focus:`)."""
+
+    @property
+    def position(self) -> str:
+        """The CSS object-position that keeps the focus in a crop (object-fit: cover)."""
+        return FOCUS_POSITION[self.focus]
+
+
+FOCUS_POSITION = {
+    "center": "50% 50%",
+    "top": "50% 0%",
+    "bottom": "50% 100%",
+    "left": "0% 50%",
+    "right": "100% 50%",
+    "top-left": "0% 0%",
+    "top-right": "100% 0%",
+    "bottom-left": "0% 100%",
+    "bottom-right": "100% 100%",
+}
+"""Where each focus sits in the photo, as object-position: a crop keeps that edge or corner."""
 
 
 @dataclass(frozen=True)

@@ -141,9 +141,19 @@ class Contact(Record):
 # --- member entries (content/enterprises/<slug>/enterprise.yml) -------------------------
 
 
+Focus = Literal["center", "top", "bottom", "left", "right", "top-left", "top-right", "bottom-left", "bottom-right"]
+"""The part of a photo a crop keeps (model.catalog.FOCUS_POSITION)."""
+
+
 class Photo(Record):
     file: RelFile = Field(description="같은 폴더에 있는 사진 파일 이름 (JPEG, PNG, WebP)")
     alt: Annotated[Line, Field(min_length=2)] = Field(description="사진 설명 (화면낭독기용 대체 텍스트, 필수)")
+    focus: Focus = Field(
+        "center",
+        title="남길 부분",
+        description="카드·표지처럼 사진을 잘라 넣을 때 꼭 남길 부분: center(가운데, 기본), top(위), bottom(아래), "
+        "left(왼쪽), right(오른쪽), top-left(왼쪽 위), top-right, bottom-left, bottom-right",
+    )
 
 
 class Certification(Record):

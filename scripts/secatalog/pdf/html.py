@@ -293,6 +293,8 @@ class CatalogDocument(PrintDocument):
 
 
 COVER_PHOTOS = 3
+COVER_STRIDE = 4
+"""The calendar's cover takes its photos a season apart."""
 
 
 def cover_photos(refs) -> list[PhotoRef]:
@@ -465,7 +467,11 @@ class CalendarDocument(PrintDocument):
         self.chunks = [Chunk("calendar", "calendar", "탁상 달력", 1, 13, {"year": year, "weeks_header": WEEKDAYS})]
 
     def extra(self, chunk: Chunk) -> dict:
-        return {"months": self.months}
+        # the cover's photos from across the year (January, May, September, then February...):
+        # one photo cut to a tall strip showed a sliver of it at 150 ppi
+        spread = [m for start in range(COVER_STRIDE) for m in self.months[start::COVER_STRIDE]]
+        refs = [item.photos[0] for m in spread for item in m.featured if item.photos]
+        return {"months": self.months, "cover_photos": cover_photos(refs) or refs[:1]}
 
 
 def sheet_path(item) -> str:

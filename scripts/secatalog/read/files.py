@@ -133,7 +133,7 @@ def photo_refs(
                 f"'{photo.file}'의 해상도가 인쇄에 부족합니다 ({info.width}픽셀, 권장 {images.PRINT_WIDTH}픽셀 이상)",
                 "더 큰 원본 사진을 올리면 인쇄물이 선명해집니다",
             )
-        refs.append(PhotoRef(path, relpath(path, settings.root), photo.alt, info, loc))
+        refs.append(PhotoRef(path, relpath(path, settings.root), photo.alt, info, loc, photo.focus))
     return tuple(refs)
 
 

@@ -47,6 +47,7 @@ PRODUCT = """\
     added: {added}
     # photos:
     #   - {{file: product.jpg, alt: "제품 사진 설명"}}
+    #     # 카드·표지에 잘라 넣을 때 꼭 남길 부분이 가장자리에 있으면: focus: top (bottom, left, right)
     # min_order: "20개"
     # lead_time: "주문 후 3일"
     # months: [9, 10, 11]        # {about[months]}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from ..jinja import environment
+from ..jinja import crop_style, environment
 from ..model.catalog import Catalog, Item, PhotoRef
 from ..model.certificates import filter_tokens
 from ..read.photos import ProcessedPhoto
@@ -83,10 +83,11 @@ class Renderer:
         jpeg = f' srcset="{self._srcset(processed, "JPEG", root)}"{sized}' if sized else ""
         big = processed.largest_web
         loading = 'fetchpriority="high"' if eager else 'loading="lazy" decoding="async"'
+        crop = f' style="{crop_style(ref)}"' if crop_style(ref) else ""
         return Markup(
             f'<picture><source type="image/webp" srcset="{self._srcset(processed, "WEBP", root)}"{sized}>'
             f'<img src="{fallback}"{jpeg} width="{big.width}" height="{big.height}" '
-            f'alt="{escape(ref.alt)}" {loading} class="{escape(css)}"></picture>'
+            f'alt="{escape(ref.alt)}" {loading} class="{escape(css)}"{crop}></picture>'
         )
 
     def preload(self, ref: PhotoRef, root: str, sizes: str) -> Markup:
