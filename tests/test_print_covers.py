@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,35 @@ def test_the_back_cover_is_the_last_page_and_no_page_is_blank(sample_site, book,
     subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", str(pages), "-l", str(pages), str(pdf), str(tmp_path / "b")])
     image = Image.open(next(tmp_path.glob("b*.png")))
     assert online in {r.text for r in zxingcpp.read_barcodes(image)}
+
+
+@pytest.mark.parametrize("book", ["catalog", "casebook"])
+def test_the_back_cover_shows_the_book_in_figures_and_photos_the_front_did_not(sample_site, book):
+    """The back cover was its publisher's lines in the top half and white to the band: it now
+    says what the book holds in figures, and shows four more of its photos (none of the front's)."""
+    import hashlib
+
+    from helpers import ROOT
+    from secatalog.read.project import load_project
+    from secatalog.settings import Settings
+
+    pdf = sample_site / f"print/{book}-print.pdf"
+    reader = PdfReader(pdf)
+
+    def photos(n: int) -> set[str]:
+        """The photos drawn on page n (a page's resources may list its part's other pages' too)."""
+        with tempfile.TemporaryDirectory() as folder:
+            subprocess.run(["pdfimages", "-j", "-f", str(n), "-l", str(n), str(pdf), f"{folder}/i"], check=True)
+            return {hashlib.sha256(f.read_bytes()).hexdigest() for f in Path(folder).glob("*.jpg")}  # not the QR codes
+
+    front, back = photos(1), photos(len(reader.pages))
+    assert len(back) == 4 and not back & front, (len(back), len(back & front))
+    catalog = load_project(Settings(ROOT))
+    text = _flat(reader.pages[-1].extract_text())
+    if book == "catalog":
+        assert f"{len(catalog.enterprises)}곳 참여 기업" in text and f"{len(list(catalog.items))}개 제품·서비스" in text
+    else:
+        assert f"{len(catalog.casebook.cases)}건 공공구매 사례" in text, text
 
 
 def test_notes_pages_make_up_the_fold_before_the_back_cover():

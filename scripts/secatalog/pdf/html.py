@@ -12,6 +12,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ..jinja import environment
+from ..markup import won
 from ..model.catalog import Catalog, PhotoRef
 from ..model.fields import delta_e
 from ..read.photos import ProcessedPhoto
@@ -239,6 +240,22 @@ class CatalogDocument(PrintDocument):
         self.index = index_pages(list(catalog.items), list(catalog.bundles), self.item_pages)
         self.profile_pages = profile_page_numbers(self.chunks)
 
+    def covers(self) -> dict[str, list[PhotoRef]]:
+        # each category's first photo, then each one's second: a part edition of two
+        # categories still has three for its cover
+        by_category = ([i.photos[0] for i in items if i.photos] for _, items in self.catalog.by_category)
+        return covers([ref for row in itertools.zip_longest(*by_category) for ref in row])
+
+    def back_facts(self) -> list[tuple[str, str]]:
+        """The catalog in figures on its back cover."""
+        items = list(self.catalog.items)
+        return [
+            (f"{len(self.catalog.enterprises)}곳", "참여 기업"),
+            (f"{len(items)}개", "제품·서비스"),
+            (f"{sum(1 for i in items if i.eligibility.eligible)}개", "수의계약 가능"),
+            (f"{sum(1 for _, made in self.catalog.by_category if made)}가지", "분류"),
+        ]
+
     def sections(self) -> list[tuple[dict, Chunk]]:
         """A category's entry says its count of items and where each subcategory begins."""
         entries = super().sections()
@@ -278,35 +295,34 @@ class CatalogDocument(PrintDocument):
             "limits": PROFILE_LIMITS,
             "table": INDEX,
             "index_rows": self.index[slice(*chunk.payload["row_pages"])] if chunk.kind == "index" else [],
-            # each category's first photo, then each one's second: a part edition of two
-            # categories still has three for its cover
-            "cover_photos": cover_photos(
-                ref
-                for row in itertools.zip_longest(
-                    *([i.photos[0] for i in items if i.photos] for _, items in self.catalog.by_category)
-                )
-                for ref in row
-            )
-            if chunk.kind == "front"
-            else [],
+            **(self.covers() if chunk.kind in ("front", "back") else {}),
+            "back_facts": self.back_facts() if chunk.kind == "back" else [],
         }
 
 
 COVER_PHOTOS = 3
+BACK_PHOTOS = 4
+"""The back cover's row of photos: the book's next ones after the front's."""
 COVER_STRIDE = 4
 """The calendar's cover takes its photos a season apart."""
 
 
-def cover_photos(refs) -> list[PhotoRef]:
-    """A cover's photos: the first COVER_PHOTOS distinct ones, one large and two beside it (fewer
-    are left out: one photo under a band reads as a web page, not a cover)."""
+def cover_photos(refs, count: int = COVER_PHOTOS, skip: tuple[PhotoRef, ...] = ()) -> list[PhotoRef]:
+    """A cover's photos: the first `count` distinct ones not in skip (the front cover's, for the
+    back), or none when there are fewer (one photo under a band reads as a web page, not a cover)."""
     chosen: list[PhotoRef] = []
     for ref in refs:
-        if ref is not None and all(ref.path != c.path for c in chosen):
+        if ref is not None and all(ref.path != c.path for c in [*chosen, *skip]):
             chosen.append(ref)
-        if len(chosen) == COVER_PHOTOS:
+        if len(chosen) == count:
             return chosen
     return []
+
+
+def covers(refs: list[PhotoRef]) -> dict[str, list[PhotoRef]]:
+    """The front cover's photos and the back cover's, from a book's photos in order."""
+    front = cover_photos(refs)
+    return {"cover_photos": front, "back_photos": cover_photos(refs, BACK_PHOTOS, tuple(front))}
 
 
 # Category colours when the taxonomy names none: twelve distinct hues (no two pinks, greens or
@@ -565,10 +581,20 @@ class CasebookDocument(PrintDocument):
             "foreword": book.foreword,
             "routes": ROUTES,
             "eligible": list(self.catalog.eligible_items),
-            "cover_photos": cover_photos(
-                [c.photos[0] for c in book.cases if c.photos]
-                + [i.photos[0] for c in book.cases for i in c.items if i.photos]
-            )
-            if chunk.kind == "casebook_front"
-            else [],
+            **(
+                covers(
+                    [c.photos[0] for c in book.cases if c.photos]
+                    + [i.photos[0] for c in book.cases for i in c.items if i.photos]
+                )
+                if chunk.kind in ("casebook_front", "back")
+                else {}
+            ),
+            "back_facts": self.back_facts() if chunk.kind == "back" else [],
         }
+
+    def back_facts(self) -> list[tuple[str, str]]:
+        """The case book in figures on its back cover."""
+        cases = self.catalog.casebook.cases
+        amount = sum(c.front.purchase.amount or 0 for c in cases)
+        facts = [(f"{len(cases)}건", "공공구매 사례"), (f"{len({c.front.agency for c in cases})}곳", "구매 기관")]
+        return facts + ([(won(amount), "구매 금액 합계")] if amount else [])
