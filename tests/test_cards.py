@@ -263,3 +263,20 @@ def test_a_case_cards_picture_is_as_sharp_as_its_photo(sample_site):
     expected = source.resize((1080, height), Image.Resampling.LANCZOS).crop((0, top, 1080, top + CASE_PICTURE_H))
     card = Image.open(sample_site / "cards" / "case-meeting-lunchbox.png").convert("L")
     assert edges(card.crop((0, 0, 1080, CASE_PICTURE_H))) > 0.8 * edges(expected)
+
+
+def test_a_category_card_of_two_items_fills_its_room(sample_site):
+    """Two rows capped at 140 px stood in the middle of the room under the band, a white gap above
+    and below them: they grow, photos and type, until they fill it."""
+    index = json.loads((sample_site / "cards/cards.json").read_text("utf-8"))["cards"]
+    twos = [c for c in index if c["name"].startswith("category-") and len(c["lines"]) == 2]
+    assert twos
+    for card in twos:
+        image = Image.open(sample_site / "cards" / card["file"]).convert("L")
+        # the room runs from under the band (its strip ends about 440 px down) to the verdict's chip
+        white, longest = 0, 0
+        for y in range(445, 800):
+            row = [image.getpixel((x, y)) for x in range(40, 1040, 4)]
+            white = white + 1 if min(row) > 245 else 0
+            longest = max(longest, white)
+        assert longest < 40, (card["name"], longest)
