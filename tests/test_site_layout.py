@@ -41,6 +41,24 @@ def test_the_desktop_sidebar_has_no_overlapping_lines(site, tab):
                 assert nested or overlap <= 1 or side <= 1, (path, text, other)
 
 
+_LAST_GROUP = """() => [...document.querySelectorAll(
+    '.md-sidebar--primary .md-nav--primary > .md-nav__list > .md-nav__item--section:last-child > .md-nav .md-nav__link')]
+  .map(e => { const r = e.getBoundingClientRect(); return [e.textContent.trim(), r.left, r.height,
+                                                           parseFloat(getComputedStyle(e).lineHeight)]; })"""
+
+
+@pytest.mark.parametrize("width", [1220, 1440])
+def test_the_last_sidebar_groups_links_stand_in_two_aligned_columns(site, tab, width):
+    """참여·알림's six links wrapped as a run, each line starting its words at a different place: they
+    stand in two columns with their left edges aligned, every link on one line."""
+    page = tab(width, 900)
+    page.goto(site + "categories/food/")
+    links = page.evaluate(_LAST_GROUP)
+    assert len(links) >= 4, links
+    assert len({round(left) for _, left, _, _ in links}) == 2, links
+    assert all(height < 1.6 * line for _, _, height, line in links), links
+
+
 _SIDEBAR_SCROLL = """() => {
   const wrap = document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap');
   const w = wrap.getBoundingClientRect();
