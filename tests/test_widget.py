@@ -228,7 +228,9 @@ def test_banners_and_widget_wear_the_networks_colour_in_legible_lines(network, t
         margin = banner.crop((banner.width - 12, 0, banner.width, banner.height))
         assert margin.getcolors() == [(margin.width * margin.height, (0x1B, 0x5E, 0x20))], (w, h)
         # The catalog's mark in a white disc at the left, then the text (not the name alone).
-        assert banner.getpixel((int(banner.height * 0.2), banner.height // 2)) == (255, 255, 255), (w, h)
+        edge = next(x for x in range(banner.width) if banner.getpixel((x, banner.height // 2)) == (255, 255, 255))
+        assert edge < banner.width * 0.2, (w, h, edge)
+        assert all(min(banner.getpixel((edge + d, banner.height // 2))) > 240 for d in range(4)), (w, h)
         # The call to action ("수의계약 가능 N개 바로 찾기 ›") in amber under the white message.
         amber = sum(n for n, (r, g, b) in banner.getcolors(1 << 20) if r > 240 and 200 < g < 240 and b < 160)
         assert amber > 200, (w, h, amber)
@@ -247,6 +249,7 @@ def test_banners_and_widget_wear_the_networks_colour_in_legible_lines(network, t
         ink = grey.point([255 if abs(v - ground) > 40 else 0 for v in range(256)])
         left, _, right, _ = ink.getbbox()
         assert abs(left - (banner.width - right)) <= 4, (w, h, left, banner.width - right)
+        assert left >= 0.065 * banner.width, (w, h, left)  # "29개 ›" stood 7 px from the edge
         top = next(y for y, i in enumerate(inked) if i)
         bottom = len(inked) - 1 - next(y for y, i in enumerate(reversed(inked)) if i)
         assert abs(top - (text.height - 1 - bottom)) <= 4, (w, h, top, bottom)

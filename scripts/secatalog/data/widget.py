@@ -155,7 +155,7 @@ def _banner(catalog: Catalog, width: int, height: int):
     pen = ImageDraw.Draw(im)
     disc = (h - 2 * margin) * 0.82  # the mark smaller than the height, so the message leads
     left = int(margin * 2 + disc)
-    room = int(w - left - margin * 1.6)  # the text ends as far from the right edge as the disc starts from the left
+    room = int(w - left - margin * 3.2)  # centred below, the group keeps about 1.6 margins clear at each side
     legible = LEGIBLE_PX * scale  # drawn at `scale` times the display size
     # (wordings, largest size as a share of the height, colour): the call to action in a light
     # amber that still reads on any network colour (those are checked at 4.5:1 with white)
