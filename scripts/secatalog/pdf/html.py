@@ -240,7 +240,7 @@ class CatalogDocument(PrintDocument):
         self.index = index_pages(list(catalog.items), list(catalog.bundles), self.item_pages)
         self.profile_pages = profile_page_numbers(self.chunks)
 
-    def covers(self) -> dict[str, list[PhotoRef]]:
+    def book_covers(self) -> dict[str, list[PhotoRef]]:
         # each category's first photo, then each one's second: a part edition of two
         # categories still has three for its cover
         by_category = ([i.photos[0] for i in items if i.photos] for _, items in self.catalog.by_category)
@@ -295,7 +295,7 @@ class CatalogDocument(PrintDocument):
             "limits": PROFILE_LIMITS,
             "table": INDEX,
             "index_rows": self.index[slice(*chunk.payload["row_pages"])] if chunk.kind == "index" else [],
-            **(self.covers() if chunk.kind in ("front", "back") else {}),
+            **(self.book_covers() if chunk.kind in ("front", "back") else {}),
             "back_facts": self.back_facts() if chunk.kind == "back" else [],
         }
 
@@ -546,9 +546,7 @@ class CasebookDocument(PrintDocument):
         pictured = [c for c in cases if c.picture and lines_in(c.front.title, THUMB_W_MM, 8) <= 3]
         rows = max(0, min(-(-len(pictured) // THUMBS_PER_ROW), int((free - THUMBS_HEAD_MM) // THUMB_ROW_MM)))
         return {
-            "cases": len(cases),
-            "agencies": len({c.front.agency for c in cases}),
-            "amount": sum(c.front.purchase.amount or 0 for c in cases),
+            **self.figures(),
             "sectors": sum(1 for _, chapter_cases in book.chapters if chapter_cases),
             "pictured": pictured[: rows * THUMBS_PER_ROW],
         }
@@ -592,9 +590,17 @@ class CasebookDocument(PrintDocument):
             "back_facts": self.back_facts() if chunk.kind == "back" else [],
         }
 
+    def figures(self) -> dict[str, int]:
+        """The book's cases, the agencies that bought and the sum they paid."""
+        cases = self.catalog.casebook.cases
+        return {
+            "cases": len(cases),
+            "agencies": len({c.front.agency for c in cases}),
+            "amount": sum(c.front.purchase.amount or 0 for c in cases),
+        }
+
     def back_facts(self) -> list[tuple[str, str]]:
         """The case book in figures on its back cover."""
-        cases = self.catalog.casebook.cases
-        amount = sum(c.front.purchase.amount or 0 for c in cases)
-        facts = [(f"{len(cases)}건", "공공구매 사례"), (f"{len({c.front.agency for c in cases})}곳", "구매 기관")]
-        return facts + ([(won(amount), "구매 금액 합계")] if amount else [])
+        n = self.figures()
+        facts = [(f"{n['cases']}건", "공공구매 사례"), (f"{n['agencies']}곳", "구매 기관")]
+        return facts + ([(won(n["amount"]), "구매 금액 합계")] if n["amount"] else [])
