@@ -187,6 +187,11 @@ def test_a_search_that_finds_nothing_offers_ways_on(site, tab):
     first = page.evaluate("document.querySelector('.md-nav__link[href*=\"categories/\"]')?.textContent.trim()")
     assert first and first.split()[0] in box.inner_text(), first
     assert not page.locator(".sc-search-shorter").is_visible()  # not '두': one syllable finds anything
+    split = page.evaluate(
+        """[...document.querySelectorAll('.md-search *')].filter(e => e.offsetParent && /[가-힣]/.test(e.textContent)
+                                                        && getComputedStyle(e).wordBreak !== 'keep-all').length"""
+    )
+    assert split == 0  # the panel's words broke inside ('같/은') on a phone
     page.fill("input.md-search__input", "")
     page.keyboard.type("청소기", delay=15)
     page.wait_for_timeout(800)

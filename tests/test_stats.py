@@ -63,15 +63,19 @@ def test_totals_are_the_sum_of_the_records(sample_site):
         bars = figure.select(".sc-chart__row")
         # one bar per table row, labelled as in the table, whole ('예시시 문화예…' was cut)
         assert [b.select_one(".sc-chart__label").text for b in bars] == [th.text for th in figure.select("tbody th")]
-        # the amount and the share: a phone hides the table's 비중 column, so the bar says it
-        assert [b.select_one(".sc-chart__value").text for b in bars] == [
-            f"{amount.text} ({float(share.text.rstrip('%')):.0f}%)"
-            for amount, share in zip(
-                figure.select("tbody td:nth-of-type(1)"), figure.select("tbody td.sc-share"), strict=True
+        # the amount, count and share beside each bar (the table under them is folded)
+        assert [b.select_one(".sc-chart__value").text.replace("\xa0", " ") for b in bars] == [
+            f"{amount.text} · {count.text} ({float(share.text.rstrip('%')):.0f}%)"
+            for amount, count, share in zip(
+                figure.select("tbody td:nth-of-type(1)"),
+                figure.select("tbody td:nth-of-type(2)"),
+                figure.select("tbody td.sc-share"),
+                strict=True,
             )
         ]
+        assert figure.select_one("details.sc-chart__table > summary").text.startswith("표로 보기")
         widths = [float(b.select_one("svg.sc-chart__bar")["width"].rstrip("%")) for b in bars]
-        assert max(widths) == 60 and all(w > 0 for w in widths)
+        assert max(widths) == 50 and all(w > 0 for w in widths)
         assert sum(_won(td.text) for td in figure.select("tbody td:nth-of-type(1)")) == expected
     assert "procurement_record" not in page.select_one(".sc-stats").get_text()
     # No column of dashes: the change on the year before shows only when some year has one.
