@@ -182,6 +182,14 @@ def test_a_case_headline_sets_one_number_large():
         (" 참여", False, False),
     ]
     assert [run for run, big, _ in hero_runs("연간 1,380개 납품, 배달 지연 0건") if big] == ["1,380개"]
+    # a change is told by its result ("공연 12회에서 24회로" set 12 large), its figures whole
+    # and their particles outside them (it read "24회로", and "12")
+    assert [(run, big) for run, big, figure in hero_runs("공연 12회에서 24회로") if figure] == [
+        ("12회", False),
+        ("24회", True),
+    ]
+    assert [run for run, big, _ in hero_runs("민원 연 42건에서 19건으로") if big] == ["19건"]
+    assert [run for run, big, _ in hero_runs("발송 1,200통 → 840통") if big] == ["840통"]
 
 
 def test_each_family_has_its_own_layout(sample_site):

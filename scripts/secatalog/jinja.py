@@ -149,8 +149,10 @@ def unbroken_codes(text: str) -> Markup:
     return Markup("").join([*out, escape(text[last:])])
 
 
-# A number with its unit or counter word: 1,380개, 0건, 4.6점, 18%, 12,400,000원, 3년.
-FIGURE = re.compile(r"\d[\d,.]*\s?(?:%|[가-힣]{1,2}(?=[\s,.)]|$))?")
+# A number with its unit or counter word: 1,380개, 0건, 4.6점, 18%, 12,400,000원, 3년; before a
+# particle too, which stays outside it: "12회에서 24회로" is 12회 and 24회 (it read "24회로", and 12).
+PARTICLE = "(?:에서|으로|로|에|을|를|의|이|가|은|는|과|와|도|만)"
+FIGURE = re.compile(rf"\d[\d,.]*\s?(?:%|[가-힣]{{1,2}}?(?={PARTICLE}?(?:[\s,.)]|$)))?")
 
 
 def figure_spans(text: str) -> list[tuple[str, bool]]:

@@ -188,13 +188,24 @@ HERO_WORDS = 0.42
 
 def hero_runs(text: str) -> list[tuple[str, bool, bool]]:
     """A case's first result as (text, set large, is a figure) runs: its first figure is the
-    headline number, later figures keep the words' size in the figures' colour ("20학급 560명"
-    set both large read as one number)."""
-    out, big = [], True
-    for run, figure in figure_spans(text):
-        out.append((run, figure and big, figure))
-        big = big and not figure
-    return out
+    headline number, or a change's result ("공연 12회에서 24회로" set 12 large and the result small),
+    other figures keep the words' size in the figures' colour ("20학급 560명" set both large read
+    as one number)."""
+    spans = figure_spans(text)
+    figures = [n for n, (_, figure) in enumerate(spans) if figure]
+    # a change ("12회에서 24회로", "1,200통 → 840통") is told by its result: the figure after a
+    # turn from an earlier figure ("학교에서 20학급 560명" keeps its first)
+    turned = [
+        n
+        for n in figures
+        if any(m < n and any(not f and CHANGE.search(run) for run, f in spans[m + 1 : n]) for m in figures)
+    ]
+    headline = (turned or figures or [-1])[0]
+    return [(run, n == headline, figure) for n, (run, figure) in enumerate(spans)]
+
+
+CHANGE = re.compile(r"에서|→")
+"""Words that turn a before into an after: the headline figure is the after."""
 
 
 def hero_size(text: str, width: float, largest: int = 120, smallest: int = 64) -> tuple[int, int, int]:
