@@ -60,3 +60,18 @@ def test_public_csv_gives_korean_names_beside_codes(gift_site):
     assert statuses and all(re.fullmatch(r"[가-힣 ]+ \((eligible|not-eligible|pending)\)", s) for s in statuses)
     assert by_name["관공서 청소"]["인증 (사무국 확인)"] == "사회적기업 인증 (social-enterprise)"
     assert by_name["우리쌀식빵"]["선물 한도 이내"] == "예"
+
+
+def test_a_season_note_does_not_repeat_the_months_or_nest_brackets():
+    """The catalog printed "11월~2월 (김장철(11월~2월)에만 판매)"."""
+    from types import SimpleNamespace
+
+    from secatalog.markup import season_text
+
+    def season(months, note=""):
+        return season_text(SimpleNamespace(months=months, season_note=note))
+
+    assert season([11, 12, 1, 2], "김장철(11월~2월)에만 판매") == "김장철(11월~2월)에만 판매"
+    assert season([11, 12, 1, 2], "김장철(겨울)에만 판매") == "11월~2월 · 김장철(겨울)에만 판매"
+    assert season([3, 4, 5], "햇나물") == "3월~5월 (햇나물)"
+    assert season([]) == "연중"

@@ -10,7 +10,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUn
 from markupsafe import Markup, escape
 
 from . import GENERATOR
-from .markup import months_text, priced, render_markdown, share, won
+from .markup import months_text, priced, render_markdown, season_text, share, won
 from .model.entries import Product
 from .model.fieldinfo import labels
 from .model.procurement import GIFT_OK, LABELS
@@ -34,6 +34,7 @@ def environment(folder: str) -> Environment:
         won=won,
         priced=priced,
         months=months_text,
+        season=season_text,
         markdown=render_markdown,
         urlquote=quote,
         words=unbroken_words,

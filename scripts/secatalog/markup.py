@@ -145,3 +145,16 @@ def months_text(months: list[int] | tuple[int, ...]) -> str:
         elif month in chosen:
             runs.append([month])
     return ", ".join(f"{r[0]}월" if len(r) == 1 else f"{r[0]}월~{r[-1]}월" for r in runs)
+
+
+def season_text(product) -> str:
+    """When a product sells: its months and the member's note on them. A note that names the
+    months itself stands alone, and a note with brackets of its own is not put in brackets:
+    "11월~2월 (김장철(11월~2월)에만 판매)" said the months twice, brackets in brackets."""
+    months = months_text(product.months)
+    note = (product.season_note or "").strip()
+    if not note:
+        return months
+    if months in note:
+        return note
+    return f"{months} · {note}" if "(" in note else f"{months} ({note})"
