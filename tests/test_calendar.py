@@ -47,7 +47,8 @@ def test_months_holidays_featured_items_and_tips(sample_site, pages):
     tips = catalog.print_settings.calendar.tips
     for month in range(1, 13):
         text = pages[month]
-        assert f"{month}월 {year} 일 월 화 수 목 금 토" in text, text[:40]
+        # the year over its month, as Korean dates read ("1월 2027" read backwards)
+        assert text.index(f"{year}년") < text.index(f"{month}월 일 월 화 수 목 금 토"), text[:40]
         assert 1 <= len(picks[month]) <= 2
         for item in picks[month]:
             assert in_season(item, month) and item.product.name in text, (month, item.uid)
@@ -58,6 +59,19 @@ def test_months_holidays_featured_items_and_tips(sample_site, pages):
         assert tips[month - 1] in text
     shown = [i.uid for m in range(1, 13) for i in picks[m]]
     assert len(shown) == len(set(shown)) == 24  # 43 items: none featured twice
+
+
+def test_a_month_of_six_weeks_is_set_in_five_rows():
+    """A sixth row held only the 30th and 31st: they share the cells of the week before, 23/30."""
+    from secatalog.pdf.calendar import Day, five_weeks
+
+    weeks = [tuple(Day(7 * w + d - 4 if 0 < 7 * w + d - 4 <= 31 else 0, d) for d in range(7)) for w in range(6)]
+    folded = five_weeks(weeks)
+    assert len(folded) == 5
+    shared = [(d.day, d.also.day) for d in folded[-1] if d.also]
+    assert shared == [(24, 31)], shared
+    days = sorted([d.day for w in folded for d in w if d.day] + [d.also.day for w in folded for d in w if d.also])
+    assert days == list(range(1, 32))
 
 
 def test_featured_items_on_a_tiny_catalog_still_fill_every_month():

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import holidays
@@ -20,6 +20,18 @@ class Day:
     day: int  # 0 = a blank cell before the 1st or after the last day
     weekday: int  # 0 = Sunday
     holiday: str = ""
+    also: Day | None = None
+    """The day a week later that shares this cell ("23/30"): a month of six weeks is set in five."""
+
+
+def five_weeks(weeks: list[tuple[Day, ...]]) -> tuple[tuple[Day, ...], ...]:
+    """A month's weeks in five rows, as desk calendars set them: a sixth week's days (only the
+    30th and 31st) share the cells of the week before (a row of two days stood under the month)."""
+    if len(weeks) <= 5:
+        return tuple(weeks)
+    *rest, fifth, sixth = weeks
+    shared = tuple(replace(d, also=late) if late.day else d for d, late in zip(fifth, sixth, strict=True))
+    return (*rest, shared)
 
 
 @dataclass(frozen=True)
@@ -82,11 +94,14 @@ def months(catalog: Catalog) -> tuple[int, tuple[Month, ...]]:
     grid = calendar.Calendar(firstweekday=6)  # weeks start on Sunday, as Korean desk calendars do
     out = []
     for number in range(1, 13):
-        weeks = tuple(
-            tuple(
-                Day(d, n, day_label(days_off.get(date(year, number, d), "")) if d else "") for n, d in enumerate(week)
-            )
-            for week in grid.monthdayscalendar(year, number)
+        weeks = five_weeks(
+            [
+                tuple(
+                    Day(d, n, day_label(days_off.get(date(year, number, d), "")) if d else "")
+                    for n, d in enumerate(week)
+                )
+                for week in grid.monthdayscalendar(year, number)
+            ]
         )
         tip = tips[number - 1] if number <= len(tips) else ""
         out.append(Month(number, weeks, tuple(picks[number]), tip))
