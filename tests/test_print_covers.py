@@ -446,3 +446,14 @@ def test_the_trade_lists_first_page_is_full_before_the_list_runs_on(sample_site,
         ["pdftoppm", "-r", "30", "-gray", "-png", "-singlefile", "-f", "1", "-l", "1", str(pdf), str(png)], check=True
     )
     assert _ink_bottom(png.with_suffix(".png"), 18, 18 + 258) >= 0.85
+
+
+@pytest.mark.parametrize("book", ["catalog", "casebook"])
+def test_a_short_contents_spreads_down_its_page(sample_site, book, tmp_path):
+    """The case book's contents stopped half-way down its page (45% of it empty): its rows spread
+    down the page, up to 4 mm more above and below each."""
+    pdf = sample_site / f"print/{book}-screen.pdf"
+    assert "\n차례\n" in _pdftotext(pdf, 3, 3)
+    subprocess.run(["pdftoppm", "-r", "30", "-gray", "-png", "-f", "3", "-l", "3", str(pdf), str(tmp_path / "t")])
+    filled = _ink_bottom(next(tmp_path.glob("t*.png")), 18, 18 + 258)
+    assert filled >= 0.75, (book, round(filled, 2))
