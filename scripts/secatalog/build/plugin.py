@@ -57,6 +57,10 @@ THEME_DIR = Path(__file__).parents[1] / "templates" / "theme"
 SKIP_TARGET = "sc-content"
 
 
+GUIDE = "secretariat.md"
+"""The secretariat's guide among a network's pages (secatalog init writes it)."""
+
+
 class CatalogPluginConfig(Config):
     enabled = opt.Type(bool, default=True)
     """Turn the catalog off (the site keeps only its hand-written pages)."""
@@ -131,6 +135,9 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         office = catalog.network.contact  # the publisher, in every footer (the partial escapes each value)
         publisher = with_role(catalog.network.name, office.role or "")  # not '…네트워크 네트워크 사무국'
         config.extra["secatalog_publisher"] = {**office.model_dump(mode="json"), "name": publisher, "role": ""}
+        # the secretariat's guide (PRs, previews, fact checks) from every footer, not the buyers' menu
+        guide = Path(config.docs_dir) / GUIDE
+        config.extra["secatalog_guide"] = GUIDE.removesuffix(".md") + "/" if guide.is_file() else ""
         config.extra["secatalog_generator"] = GENERATOR
         config.extra["secatalog_network"] = catalog.network.name  # the header's lockup (partials/header.html)
         config.extra["secatalog_colour"] = catalog.network.colour  # the header in the network's colour
