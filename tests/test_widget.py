@@ -159,6 +159,15 @@ def test_the_small_window_fits_its_snippets_height_from_200_px_wide(host_and_cat
         assert search["y"] + search["height"] <= FRAME_HEIGHT, width
         # the box fills the frame: a box as tall as its content left a blank band under it
         assert page.evaluate("document.querySelector('nav').getBoundingClientRect().bottom") >= FRAME_HEIGHT - 1
+        # the search box under the chips (or the link when they are hidden), not pushed down: a
+        # band of white stood over it (the spare height goes over the foot's links only)
+        gap = page.evaluate("""(() => { const f = document.querySelector('form').getBoundingClientRect();
+          const u = document.querySelector('ul'); const above = getComputedStyle(u).display === 'none'
+            ? document.querySelector('.ok') : u;
+          return f.top - above.getBoundingClientRect().bottom; })()""")
+        assert gap <= 16, (width, gap)
+        # figures and words in one Korean face (system-ui first set the digits in a Latin one)
+        assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith('"Malgun Gothic"')
         if width > 360:  # chips wrap: none cut at the box's right edge (one scrolling row below)
             right = page.evaluate("document.querySelector('ul').getBoundingClientRect().right")
             edges = page.evaluate("[...document.querySelectorAll('li')].map(l => l.getBoundingClientRect().right)")
