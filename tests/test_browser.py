@@ -104,6 +104,14 @@ def test_search_strips_particles_and_puts_the_product_first(site, tab):
     thumb.wait_for()
     assert thumb.evaluate("i => i.complete && i.naturalWidth > 0"), "the item's photo shows in its result"
     assert "바른밥상협동조합 (예시) · 9,000원 / 1개 · 수의계약 가능" in " ".join(teaser.split())
+    # one mark per result, its kind on its title's line: the name said once (it stood in the title,
+    # the teaser and the excerpt) and no generic page icon over it
+    first = page.locator(".md-search-result__item").first
+    title = first.locator(".md-search-result__article h1").inner_text()
+    assert " ".join(teaser.split()).count(title) == 1, teaser
+    assert not first.locator(".md-search-result__icon").is_visible()
+    kind, heading = first.locator(".sc-result-kind").bounding_box(), first.locator("h1").bounding_box()
+    assert kind["y"] < heading["y"] + heading["height"] and kind["y"] + kind["height"] > heading["y"]
     # Each result says what it is: a list of bare titles mixed products with guide pages.
     kinds = page.evaluate(
         """[...document.querySelectorAll('.md-search-result__link')].map(a =>

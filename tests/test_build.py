@@ -364,7 +364,7 @@ def test_search_results_do_not_read_the_buttons(sample_site):
 
     docs = json.loads((sample_site / "search/secatalog-index.json").read_text("utf-8"))["docs"]
     item = next(d for d in docs if d["location"].endswith("items/barun-bapsang/local-lunchbox/"))
-    assert "로컬푸드 도시락" in item["text"] and "견적 요청 메일" not in item["text"], item["text"][:200]
+    assert "로컬푸드 도시락" in item["title"] and "견적 요청 메일" not in item["text"], item["text"][:200]
     ent = next(d for d in docs if d["location"].endswith("enterprises/barun-bapsang/"))
     assert "문의 메일 쓰기" not in ent["text"] and "인쇄용 PDF" not in ent["text"]
 

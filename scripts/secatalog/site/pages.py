@@ -45,8 +45,8 @@ def _item_teaser(item: Item) -> str:
     product = item.product
     price = priced(product)
     badge = LABELS[item.eligibility.status] if item.eligibility.status != "not-eligible" else ""
-    # The name too: material shows only the blocks of a result that hold a query word.
-    return " · ".join(part for part in (product.name, item.enterprise.record.name, price, badge) if part)
+    # not the name: the result's title says it, over this line (our worker shows it whole)
+    return " · ".join(part for part in (item.enterprise.record.name, price, badge) if part)
 
 
 def _item_description(item: Item) -> str:

@@ -92,10 +92,12 @@ def page_document(url: str, title: str, body: str, boost: float = 1, teaser: str
 
 
 _TAG = re.compile(r"<[^>]+>")
+_INLINE_TAG = re.compile(r"</?(?:a|abbr|b|code|em|i|kbd|mark|small|span|strong|sub|sup)\b[^>]*>", re.I)
+"""Tags inside a word's run: gone without a space ("42<span>건</span>에서" read "42건 에서")."""
 
 
 def _strip(html: str) -> str:
-    return _TAG.sub(" ", html)
+    return _TAG.sub(" ", _INLINE_TAG.sub("", html))
 
 
 # --- Korean queries: our engine in material's worker slot --------------------------------
