@@ -5,9 +5,10 @@ before WeasyPrint runs; the heights below follow print.css's .profile rules.
 A small enterprise's profile was two pages, each about half empty: the facts on one, a short
 product table on the other. It now takes one page unless its lists need two.
 
-The catalog prints every product's photo on its item card, so its profiles show none again in a
-grid (it read as the same pictures twice), only small ones in the products table. Lists that would
-push a profile onto a second page stand side by side instead.
+The catalog prints every product's photo on its item card, so its profiles show none again (a
+grid read as the same pictures twice; small ones in the table, where room allowed, made some
+profiles differ from the rest), only the card's page. Lists that would push a profile onto a
+second page stand side by side instead.
 """
 
 from __future__ import annotations
@@ -133,7 +134,9 @@ def plan_profile(
     tall, wide, shown = photo_grid(spare, pictured)
     if shown:
         return ProfilePlan(1, tall, wide, shown, columns=columns, cases=told, **keys)
-    ids = {p.id for p in record.products if ent.product_photos.get(p.id)}
+    # the catalog's profiles show no photos of products at all: their cards did, and small ones
+    # in the table where room allowed (8 of 14 profiles) read as an inconsistent section
+    ids = {p.id for p in record.products if ent.product_photos.get(p.id)} if not in_catalog else set()
     fits = [t for t in THUMBS if ids and first + products(record, category_names, ids, t, in_catalog) + more <= room]
     return ProfilePlan(1, thumbs=fits[0] if fits else (), columns=columns, cases=told, memo=in_catalog, **keys)
 
