@@ -411,3 +411,14 @@ def test_a_photos_focus_keeps_its_part_in_every_crop(sample_site):
     plain = page(sample_site, "items/barun-bapsang/local-lunchbox").select_one(".sc-item__photos img")
     assert not plain.get("style")
     assert crop_style(SimpleNamespace(focus="top-left", position="0% 0%")) == "object-position: 0% 0%; "
+
+
+def test_a_case_page_shows_each_photo_once(sample_site):
+    """A case without photos of its own headed its page with its item's photo, shown again on the
+    item's card below: the supplier's photo (its people at work) heads it instead. And a case bought
+    by sole-source contract whose item is not eligible today says the route was that year's."""
+    soup = page(sample_site, "casebook/career-class")
+    shown = [img["src"].rsplit("-", 1)[0] for img in soup.select("article img") if "photos/" in img.get("src", "")]
+    assert shown and len(shown) == len(set(shown)), shown
+    note = soup.select_one("#items").find_next("p")
+    assert "2025년 당시의 것입니다" in note.text

@@ -90,6 +90,13 @@ class Case:
         """The case's photo where it is shown small (a card): its own, else what it bought."""
         return self.photos[0] if self.photos else next((i.photos[0] for i in self.items if i.photos), None)
 
+    @property
+    def lead_photo(self) -> PhotoRef | None:
+        """The photo at the head of the case's page: its own, else its supplier's (people at work),
+        else what it bought (the item's photo showed twice: here and on the item's card below)."""
+        people = next((e.photos[0] for e in self.enterprises if e.photos), None)
+        return self.photos[0] if self.photos else people or self.picture
+
 
 @dataclass(frozen=True)
 class Casebook:

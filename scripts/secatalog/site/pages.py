@@ -154,7 +154,7 @@ def build_pages(catalog: Catalog) -> list[GeneratedPage]:
                     case.front.headline,
                     kinds.CASE,
                     {"case": case},
-                    image=case.photos[0] if case.photos else None,
+                    image=case.lead_photo,
                     search_terms=" ".join([case.front.agency, case.front.department, case.chapter.name]),
                     source=case.shown,
                 )
