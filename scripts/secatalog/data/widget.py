@@ -136,6 +136,8 @@ def _actions(catalog: Catalog) -> list[str]:
     return [f"수의계약 가능 {count:,}개 바로 찾기 ›", f"수의계약 가능 {count:,}개 ›"]
 
 
+LEADING = 1.32
+"""A banner's line spacing as a share of each line's type size (at 1.22 the lines were set tight)."""
 LEGIBLE_PX = 12
 """The smallest type on a banner at its display size: a city homepage shows it at 1x."""
 
@@ -170,11 +172,11 @@ def _banner(catalog: Catalog, width: int, height: int):
     if catalog.network.sample_notice and "예시" not in name:
         name += " (예시)"
     signed = (name, _fit(pen, name, room, int(h * 0.17)), (232, 234, 246))
-    if signed[1].size >= legible * 13 / 12 and sum(f.size * 1.22 for _, f, _ in (*fitted, signed)) <= h - margin:
+    if signed[1].size >= legible * 13 / 12 and sum(f.size * LEADING for _, f, _ in (*fitted, signed)) <= h - margin:
         fitted.append(signed)
     # The disc and the lines as one group in the banner's middle, measured by their ink (the
     # font's ascent set the lines 3-6 px low, and the right margin was twice the left)
-    steps = [sum(font.size * 1.22 for _, font, _ in fitted[:n]) for n in range(len(fitted))]
+    steps = [sum(font.size * LEADING for _, font, _ in fitted[:n]) for n in range(len(fitted))]
     boxes = [pen.textbbox((0, y), text, font=font) for y, (text, font, _) in zip(steps, fitted, strict=True)]
     x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
     x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
