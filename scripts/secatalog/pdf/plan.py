@@ -78,7 +78,8 @@ def closing_chunks(page: int, checks: bool = True) -> list[Chunk]:
     is the checks before ordering unless the book has them already (checks=False: the case
     book's appendix); the others are an order form."""
     notes = -page % FOLD  # pages page .. page+notes-1 are notes; the back cover follows
-    title = "주문 전 확인" if checks else "주문 메모"  # its entry in the contents
+    # its entry in the contents names each kind of page (the record page went unlisted)
+    title = " · ".join(["주문 전 확인" if checks else "주문 메모", *(["구매 실적 기록"] if notes > 1 else [])])
     chunks = [Chunk("notes", "notes", title, page, notes, {"checks": checks})] if notes else []
     return [*chunks, Chunk("back", "back", "뒤표지", page + notes, 1)]
 
