@@ -446,6 +446,17 @@ def _layout_holds(page, path: str, width: int) -> None:
     assert all(pad > 0 or border > 0 for pad, border, _ in cells), f"{path}: a table cell without padding or border"
     # No Korean squeezed to a character or two per line: every visible cell is wider than 3em.
     assert all(w > 40 for _, _, w in cells), f"{path}: a squeezed column at {width}px"
+    # a stacked row's labels (td[data-label]::before) on one line: 'JSON 이름' wrapped onto '뜻'
+    labels = page.evaluate(
+        """[...document.querySelectorAll('td[data-label]')].filter(c => c.getClientRects().length).map(c => {
+             const s = getComputedStyle(c, '::before');
+             if (s.position !== 'absolute') return null;
+             const g = document.createElement('canvas').getContext('2d');
+             g.font = s.fontWeight + ' ' + s.fontSize + ' ' + s.fontFamily;
+             return [c.dataset.label, g.measureText(c.dataset.label).width, parseFloat(s.width)]; })
+           .filter(x => x && x[1] > x[2] + 0.5)"""
+    )
+    assert labels == [], f"{path}: a stacked row's label wraps at {width}px: {labels[:3]}"
     fields = page.evaluate(
         """[...document.querySelectorAll('.sc-join input:not([type=checkbox]), .sc-join select, textarea')]
            .filter(f => f.offsetParent).map(f => parseFloat(getComputedStyle(f).borderBottomWidth))"""
