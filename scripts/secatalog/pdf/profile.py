@@ -98,7 +98,7 @@ def plan_profile(
 ) -> ProfilePlan:
     """How many pages ent's profile takes and how tall its product photos are. site_url: the
     site's address, printed with the page's at the head. in_catalog: the product photos are
-    printed on the item cards, so none are shown in a grid again. cases: the case book's cases
+    printed on the item cards, so none are shown again. cases: the case book's cases
     the enterprise supplied, shown under the lists where a one-page profile has room. band: the
     height of the section's band over the first profile (fit.band_mm), 0 for the others."""
     record = ent.record
