@@ -32,6 +32,8 @@ CONTACT_MM = (50.0, ORDER_MM - 52.0 - 28.0 - 1.5)
 
 def order_note(makers: int) -> str:
     """How an order of a bundle goes, over its makers' phones (the box that says it is measured)."""
+    if makers == 1:  # not "1개 기업의 제품 … 기업마다 따로 계약"
+        return "꾸러미의 구성품은 모두 한 기업의 제품입니다. 견적 한 번, 계약 한 번으로 주문할 수 있습니다."
     return (
         f"꾸러미는 {makers}개 기업의 제품을 묶은 것입니다. 기업마다 견적을 받아 따로 계약하고, "
         "같은 날 같은 곳으로 납품해 달라고 하면 한 번에 받을 수 있습니다."
