@@ -62,6 +62,10 @@ def test_the_missing_page_speaks_korean_and_offers_ways_on(sample_site):
     assert "Not found" not in article.get_text()
     links = {a.get_text(strip=True): a["href"] for a in article.select("a")}
     assert links["공공구매 바로찾기"].endswith("/procurement/") and links["처음으로"].endswith("/")
+    # the page is served at any depth, so its links are from the site's root; '//procurement/'
+    # (base_url '/' and a slash) named a host called 'procurement'
+    every = [a["href"] for a in soup.select("a[href]")] + [f["action"] for f in soup.select("form[action]")]
+    assert not [h for h in every if h.startswith("//")], every
 
 
 def test_the_site_carries_its_own_small_korean_face(sample_site):
