@@ -202,6 +202,22 @@ def test_a_search_that_finds_nothing_offers_ways_on(site, tab):
     assert not box.is_visible()  # '청소' finds something
 
 
+def test_enter_in_the_search_box_opens_the_best_result(site, tab):
+    """Enter reloaded the page as '?query=청소' with the results gone: material's Enter key reads
+    the first child of every link in its result box, and the no-results help's links had none."""
+    page = tab(1440, 900)
+    page.goto(site + "stats/")
+    page.click("input.md-search__input")
+    page.keyboard.type("청소", delay=15)
+    first = page.locator(".md-search-result__item a.md-search-result__link").first
+    first.wait_for(timeout=15000)
+    page.wait_for_timeout(300)
+    href = first.get_attribute("href")
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: "query=" not in url and "/stats/" not in url, timeout=10000)
+    assert href.split("?")[0].rstrip("/").split("/")[-1] in page.url, (href, page.url)
+
+
 def test_pages_use_the_sites_own_korean_face(site, tab):
     base, page = site, tab(390, 800)
     page.goto(base)
