@@ -141,6 +141,8 @@ class PrintDocument:
 
     title = ""
     per_page = 1
+    mirrored = False
+    """Running heads on the outer edge of facing pages (a book, not a loose sheet or a calendar)."""
     counter = "개"
     """The counter word of the contents' "외 N개" line."""
 
@@ -215,6 +217,8 @@ class PrintDocument:
                 cert_names={k: v.name for k, v in catalog.certifications.items()},
                 toc=self.toc,
                 toc_pad=self.toc_pad,
+                # the doc's pages that are the book's right-hand ones (its first counts as right)
+                outer=("right" if chunk.first_page % 2 else "left") if self.mirrored else "",
                 qr=qr_image,
                 buyer_contact=buyer_contact,
                 photo_src=lambda ref: self.photo_src(ref, edition),
@@ -226,6 +230,8 @@ class PrintDocument:
 
 class CatalogDocument(PrintDocument):
     """The catalog edition: categories of item cards, bundles, profiles, an index."""
+
+    mirrored = True
 
     def __init__(
         self, catalog: Catalog, photos: dict[Path, ProcessedPhoto], per_page: int, created: str, part: str = ""
@@ -507,6 +513,8 @@ def sheet_path(item) -> str:
 
 class CasebookDocument(PrintDocument):
     """The case book: foreword, chapters of two-page cases, the how-to-buy appendix."""
+
+    mirrored = True
 
     def __init__(self, catalog: Catalog, photos: dict[Path, ProcessedPhoto], created: str) -> None:
         super().__init__(catalog, photos, created)
