@@ -15,9 +15,10 @@ from ..model.catalog import Catalog
 
 TEMPLATES = Path(__file__).parents[1] / "templates" / "widget"
 BANNERS = ((200, 60), (250, 80), (300, 100))
-FRAME_HEIGHT = 300
+FRAME_HEIGHT = 272
 """The small window's height in the snippet: the frame fits it from 200 px wide (its categories
-left out up to 260 px)."""
+left out up to 260 px), with little to spare (at 300 px a band of 70 px stood empty over the
+foot's links at 390 and 480 px: measured 232-261 px of content at 200-480 px)."""
 CHIPS = 6
 """Categories the small window lists, then "전체 분류": all twelve wrapped into rows a 300 px frame
 scrolled and cut in half under the search box."""
