@@ -166,6 +166,10 @@ def test_the_small_window_fits_its_snippets_height_from_200_px_wide(host_and_cat
             ? document.querySelector('.ok') : u;
           return f.top - above.getBoundingClientRect().bottom; })()""")
         assert gap <= 16, (width, gap)
+        # and the frame no taller than its content needs: 70 px stood empty over the links at 300
+        spare = page.evaluate("""document.querySelector('.more').getBoundingClientRect().top
+          - document.querySelector('form').getBoundingClientRect().bottom""")
+        assert spare <= 56, (width, spare)
         # figures and words in one Korean face (system-ui first set the digits in a Latin one)
         assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith('"Malgun Gothic"')
         if width > 360:  # chips wrap: none cut at the box's right edge (one scrolling row below)
