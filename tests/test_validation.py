@@ -134,8 +134,13 @@ def test_a_photos_focus_is_one_of_the_named_parts(network):
         entry(network, "gaon-bakery"), "alt: 잘라 놓은 우리쌀 식빵}", "alt: 잘라 놓은 우리쌀 식빵, focus: middle}"
     )
     found = only_error(network)
-    assert found.startswith(f"{GAON}:14:") and '받은 값 "middle"' in found, found
-    assert "쓸 수 있는 값: 'center', 'top', 'bottom', 'left', 'right', 'top-left'" in found, found
+    assert found.startswith(f"{GAON}:14:") and "알 수 없는 남길 부분 'middle'입니다" in found, found
+    assert "쓸 수 있는 값: center, top, bottom, left, right, top-left" in found and "50% 70%" in found, found
+    # a point as shares across and down is a focus too, and a share over 100% is not
+    replace_in(entry(network, "gaon-bakery"), "focus: middle}", "focus: 50% 70%}")
+    assert problems(network) == []
+    replace_in(entry(network, "gaon-bakery"), "focus: 50% 70%}", "focus: 50% 170%}")
+    assert "알 수 없는 남길 부분 '50% 170%'입니다" in only_error(network)
 
 
 def test_photo_that_is_not_an_image(network):

@@ -50,7 +50,7 @@ class PhotoRef:
     @property
     def position(self) -> str:
         """The CSS object-position that keeps the focus in a crop (object-fit: cover)."""
-        return FOCUS_POSITION[self.focus]
+        return FOCUS_POSITION.get(self.focus, self.focus)  # a point is its own position
 
 
 FOCUS_POSITION = {

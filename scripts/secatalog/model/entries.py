@@ -9,6 +9,7 @@ Nothing here knows about Jinja, mkdocs or WeasyPrint.
 from __future__ import annotations
 
 import difflib
+import re
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -141,8 +142,25 @@ class Contact(Record):
 # --- member entries (content/enterprises/<slug>/enterprise.yml) -------------------------
 
 
-Focus = Literal["center", "top", "bottom", "left", "right", "top-left", "top-right", "bottom-left", "bottom-right"]
-"""The part of a photo a crop keeps (model.catalog.FOCUS_POSITION)."""
+FOCUS_WORDS = ("center", "top", "bottom", "left", "right", "top-left", "top-right", "bottom-left", "bottom-right")
+_FOCUS_SHARE = re.compile(r"(\d{1,3})% (\d{1,3})%")
+
+
+def _focus(value: str) -> str:
+    """A named part (top) or a point as shares across and down ('50% 70%': a crop keeps the
+    tents and the people under them, where 'bottom' cut the tents and 'center' the people)."""
+    point = _FOCUS_SHARE.fullmatch(value.strip())
+    if value in FOCUS_WORDS or (point and all(int(n) <= 100 for n in point.groups())):
+        return value.strip()
+    raise PydanticCustomError(
+        "focus",
+        "알 수 없는 남길 부분 '{value}'입니다",
+        {"value": value, "hint": f"쓸 수 있는 값: {', '.join(FOCUS_WORDS)}, 또는 가로·세로 위치 (예: 50% 70%)"},
+    )
+
+
+Focus = Annotated[str, AfterValidator(_focus)]
+"""The part of a photo a crop keeps (model.catalog.FOCUS_POSITION), or its point in shares."""
 
 
 class Photo(Record):
@@ -152,7 +170,8 @@ class Photo(Record):
         "center",
         title="남길 부분",
         description="카드·표지처럼 사진을 잘라 넣을 때 꼭 남길 부분: center(가운데, 기본), top(위), bottom(아래), "
-        "left(왼쪽), right(오른쪽), top-left(왼쪽 위), top-right, bottom-left, bottom-right",
+        "left(왼쪽), right(오른쪽), top-left(왼쪽 위), top-right, bottom-left, bottom-right, "
+        "또는 가로·세로 위치 (예: 50% 70%는 가운데에서 아래쪽으로 70%)",
     )
 
 

@@ -121,7 +121,11 @@ def _choices_hint(model: type[BaseModel], loc: tuple) -> str:
 
 
 def _received(value: Any, kind: str) -> str:
-    if kind in ("missing", "extra_forbidden", "unknown_ref") or isinstance(value, (dict, list)) or value is None:
+    if (
+        kind in ("missing", "extra_forbidden", "unknown_ref", "focus")
+        or isinstance(value, (dict, list))
+        or value is None
+    ):
         return ""
     if isinstance(value, (RawInt, RawFloat)):
         value = value.raw
