@@ -125,7 +125,9 @@ def toc_height(entries: list[dict]) -> float:
             if entry.get("note"):
                 total += lines_in(entry["note"], 180.0 - 20.0, 8.5) * line_mm(8.5) + 0.5
         else:
-            total += 2.0 + lines_in(f"{entry['title']} {entry['by']}", 180.0 - 20.0 - 6.0, 9.0) * line_mm(9.0) + 0.3
+            width = 180.0 - 20.0 - 6.0  # a case's title, and under it who bought and what came of it
+            total += 2.0 + lines_in(entry["title"], width, 9.0) * line_mm(9.0) + 0.3
+            total += lines_in(entry["by"], width, 8.0) * line_mm(8.0) if entry["by"] else 0.0
     return total
 
 
