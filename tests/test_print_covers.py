@@ -465,3 +465,23 @@ def test_a_short_contents_spreads_down_its_page(sample_site, book, tmp_path):
     subprocess.run(["pdftoppm", "-r", "30", "-gray", "-png", "-f", "3", "-l", "3", str(pdf), str(tmp_path / "t")])
     filled = _ink_bottom(next(tmp_path.glob("t*.png")), 18, 18 + 258)
     assert filled >= 0.75, (book, round(filled, 2))
+
+
+@pytest.mark.parametrize("book", ["catalog", "casebook"])
+def test_no_running_head_repeats_its_pages_own_heading(sample_site, book):
+    """The running head named the page's own title a line under it ('공공구매 이렇게 하세요' twice,
+    '찾아보기' twice): it is left out on the page whose heading sets it, and no kicker repeats it."""
+    import pdfplumber
+
+    mm = 72 / 25.4
+    with pdfplumber.open(sample_site / f"print/{book}-screen.pdf") as pdf:
+        for n, page in enumerate(pdf.pages[1:], 2):
+            # the text area's words, not the thumb tabs in the outer margin
+            words = [w for w in page.extract_words() if 14 * mm < w["x0"] and w["x1"] < page.width - 14 * mm]
+            head = " ".join(w["text"] for w in words if w["top"] < 15 * mm)
+            lines: dict[int, list[str]] = {}
+            for w in words:
+                if 15 * mm <= w["top"] < 60 * mm:
+                    lines.setdefault(round(w["top"]), []).append(w["text"])
+            body = [" ".join(ws) for _, ws in sorted(lines.items())]
+            assert not any(line and line in head for line in body[:2]), (book, n, head, body[:2])
