@@ -188,4 +188,5 @@ def test_the_bundles_page_says_what_each_bundle_holds(sample_site):
     parts with their makers and how many of them may be bought directly."""
     page = " ".join((sample_site / "bundles/index.html").read_text("utf-8").split())
     assert "49,000원 / 1상자" in page
-    assert "친환경 쌀 (두레농장 마을기업 (예시))" in page and "구성 3가지 중 2가지 가능" in page
+    # each part with its maker, without brackets in brackets ("친환경 쌀 (두레농장 마을기업 (예시))")
+    assert "친환경 쌀 · 두레농장 마을기업 (예시)" in page and "구성 3가지 중 2가지 가능" in page
