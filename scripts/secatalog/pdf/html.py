@@ -266,12 +266,12 @@ class CatalogDocument(PrintDocument):
 
     def back_facts(self) -> list[tuple[str, str]]:
         """The catalog in figures on its back cover."""
-        items = list(self.catalog.items)
+        catalog = self.catalog
         return [
-            (f"{len(self.catalog.enterprises)}곳", "참여 기업"),
-            (f"{len(items)}개", "제품·서비스"),
-            (f"{sum(1 for i in items if i.eligibility.eligible)}개", "수의계약 가능"),
-            (f"{sum(1 for _, made in self.catalog.by_category if made)}가지", "분류"),
+            (f"{len(catalog.enterprises)}곳", "참여 기업"),
+            (f"{len(catalog.items)}개", "제품·서비스"),
+            (f"{len(catalog.eligible_items)}개", "수의계약 가능"),
+            (f"{sum(1 for _, made in catalog.by_category if made)}가지", "분류"),
         ]
 
     def sections(self) -> list[tuple[dict, Chunk]]:

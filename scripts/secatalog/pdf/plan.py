@@ -133,7 +133,11 @@ def profiles_chunk(profiles: list[tuple[Any, Any]], page: int, n: int = 0) -> Ch
         "기업 소개",
         page,
         sum(plan.pages for _, plan in profiles),
-        {"enterprises": [ent for ent, _ in profiles], "plans": {ent.slug: plan for ent, plan in profiles}},
+        {
+            "enterprises": [ent for ent, _ in profiles],
+            "plans": {ent.slug: plan for ent, plan in profiles},
+            "opens_section": n == 0,  # its first profile carries the section's band (in the catalog)
+        },
     )
 
 

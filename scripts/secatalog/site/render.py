@@ -83,11 +83,12 @@ class Renderer:
         jpeg = f' srcset="{self._srcset(processed, "JPEG", root)}"{sized}' if sized else ""
         big = processed.largest_web
         loading = 'fetchpriority="high"' if eager else 'loading="lazy" decoding="async"'
-        crop = f' style="{crop_style(ref)}"' if crop_style(ref) else ""
+        crop = crop_style(ref)
+        style = f' style="{crop}"' if crop else ""
         return Markup(
             f'<picture><source type="image/webp" srcset="{self._srcset(processed, "WEBP", root)}"{sized}>'
             f'<img src="{fallback}"{jpeg} width="{big.width}" height="{big.height}" '
-            f'alt="{escape(ref.alt)}" {loading} class="{escape(css)}"{crop}></picture>'
+            f'alt="{escape(ref.alt)}" {loading} class="{escape(css)}"{style}></picture>'
         )
 
     def preload(self, ref: PhotoRef, root: str, sizes: str) -> Markup:
