@@ -15,7 +15,7 @@ from .. import images
 from ..errors import Location, Report
 from ..settings import Settings
 from .certificates import CertState
-from .entries import Bundle, Enterprise, Product
+from .entries import FOCUS_POSITION, Bundle, Enterprise, Product
 from .network import (
     Category,
     CertType,
@@ -51,20 +51,6 @@ class PhotoRef:
     def position(self) -> str:
         """The CSS object-position that keeps the focus in a crop (object-fit: cover)."""
         return FOCUS_POSITION.get(self.focus, self.focus)  # a point is its own position
-
-
-FOCUS_POSITION = {
-    "center": "50% 50%",
-    "top": "50% 0%",
-    "bottom": "50% 100%",
-    "left": "0% 50%",
-    "right": "100% 50%",
-    "top-left": "0% 0%",
-    "top-right": "100% 0%",
-    "bottom-left": "0% 100%",
-    "bottom-right": "100% 100%",
-}
-"""Where each focus sits in the photo, as object-position: a crop keeps that edge or corner."""
 
 
 @dataclass(frozen=True)

@@ -142,7 +142,19 @@ class Contact(Record):
 # --- member entries (content/enterprises/<slug>/enterprise.yml) -------------------------
 
 
-FOCUS_WORDS = ("center", "top", "bottom", "left", "right", "top-left", "top-right", "bottom-left", "bottom-right")
+FOCUS_POSITION = {
+    "center": "50% 50%",
+    "top": "50% 0%",
+    "bottom": "50% 100%",
+    "left": "0% 50%",
+    "right": "100% 50%",
+    "top-left": "0% 0%",
+    "top-right": "100% 0%",
+    "bottom-left": "0% 100%",
+    "bottom-right": "100% 100%",
+}
+"""Where each focus sits in the photo, as object-position: a crop keeps that edge or corner."""
+FOCUS_WORDS = tuple(FOCUS_POSITION)
 _FOCUS_SHARE = re.compile(r"(\d{1,3})% (\d{1,3})%")
 
 
@@ -160,7 +172,7 @@ def _focus(value: str) -> str:
 
 
 Focus = Annotated[str, AfterValidator(_focus)]
-"""The part of a photo a crop keeps (model.catalog.FOCUS_POSITION), or its point in shares."""
+"""The part of a photo a crop keeps (FOCUS_POSITION), or its point in shares."""
 
 
 class Photo(Record):
