@@ -85,9 +85,11 @@ def test_each_card_says_what_a_buyer_may_buy_directly_above_a_readable_address(s
     assert any(not card["note_ok"] for card in cards.values()), "the sample has no such category: nothing checked"
     for bundle in catalog.bundles:
         assert cards[f"bundle-{bundle.slug}"]["note"].startswith(f"구성 {len(bundle.items)}가지")
-    assert cards["case-meeting-lunchbox"]["note"] == "구매 방법 · 수의계약"
+    # a case says how the agency bought in a tag on its panel (its picture took the note's room)
+    assert cards["case-meeting-lunchbox"]["tag"] == "수의계약" and not cards["case-meeting-lunchbox"]["note"]
+    assert "수의계약으로 구매: 로컬푸드 도시락" in cards["case-meeting-lunchbox"]["alt"]
     brand = tuple(int(catalog.network.colour[i : i + 2], 16) for i in (1, 3, 5))
-    for card in cards.values():
+    for card in (c for c in cards.values() if c["note"]):
         image = Image.open(sample_site / "cards" / card["file"]).convert("RGB")
         band = image.crop((60, 740, 1020, 880))  # above the foot: the note's frame, green when good news
         frame = (0x1B, 0x5E, 0x20) if card["note_ok"] else brand
@@ -115,7 +117,7 @@ def test_families_wear_their_accent_and_lead_with_photos_or_a_headline_figure(sa
     for name in (n for n in cards if n.startswith("case-")):
         image = Image.open(sample_site / "cards" / f"{name}.png").convert("RGB")
         rows = [
-            y for y in range(CASE_HEAD_H + 20, 820) if any(image.getpixel((x, y)) == brand for x in range(80, 1000, 2))
+            y for y in range(CASE_HEAD_H + 20, 860) if any(image.getpixel((x, y)) == brand for x in range(80, 1000, 2))
         ]
         runs, start = [], rows[0]
         for a, b in zip(rows, [*rows[1:], 10_000], strict=True):
@@ -288,3 +290,41 @@ def test_a_category_card_of_two_items_fills_its_room(sample_site):
             white = white + 1 if min(row) > 245 else 0
             longest = max(longest, white)
         assert longest < 40, (card["name"], longest)
+
+
+def test_a_case_card_says_its_route_on_its_panel_and_its_headline_clears_the_foot(sample_site):
+    """The review found the picture cut to a 340 px strip, the route chip crowding the headline
+    and a bare address as the only call to act. The route is an outlined tag beside the kicker,
+    the picture is taller, the headline figures are sized to the room above the foot (a
+    two-line address leaves less) and the foot says what the address leads to."""
+    from secatalog.pdf.cards import CASE_HEAD_H, CASE_PICTURE_H
+
+    colour = load_project(Settings(ROOT)).network.colour
+    brand = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    index = json.loads((sample_site / "cards/cards.json").read_text("utf-8"))["cards"]
+    cases = [c for c in index if c["name"].startswith("case-")]
+    assert CASE_PICTURE_H >= 380
+    assert {c["action"] for c in index} == {"사례 전문 보기", "품목 모두 보기", "꾸러미 주문 안내"}
+    gaps = []
+    for card in cases:
+        image = Image.open(sample_site / "cards" / card["file"]).convert("RGB")
+        # the tag's white outline on the panel, right of the kicker's green
+        panel = image.crop((400, CASE_PICTURE_H, 1000, CASE_HEAD_H - 150))
+        assert sum(n for n, c in panel.getcolors(1 << 20) if c == (255, 255, 255)) > 300, card["name"]
+        # the foot's rule: the first row under the strip drawn across in the network's colour
+        rule = next(
+            y
+            for y in range(CASE_HEAD_H + 20, 1080)
+            if sum(image.getpixel((x, y)) == brand for x in range(100, 980, 10)) > 80
+        )
+        inked = [
+            y for y in range(CASE_HEAD_H + 20, rule) if any(image.getpixel((x, y)) == brand for x in range(80, 1000, 2))
+        ]
+        assert inked, card["name"]
+        gaps.append(rule - inked[-1])
+        assert rule - inked[-1] >= 16, (card["name"], rule, inked[-1])  # the figures stop short of the rule
+        assert inked[-1] - inked[0] >= 60, card["name"]  # and are still set large
+        # the call to act: a pill of the network's colour on the name's line, right of the name
+        pill = image.crop((520, rule + 20, 900, rule + 70))
+        assert sum(n for n, c in pill.getcolors(1 << 20) if c == brand) > 4000, card["name"]
+    assert any(card["name"] == "case-festival-performance" for card in cases)  # a two-line address

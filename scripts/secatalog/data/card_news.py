@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..korean import josa
 from ..markup import priced, share
 from ..model.casebook import ROUTES
 from ..model.catalog import Catalog
@@ -42,6 +43,11 @@ class Card:
     """How many more items or parts than the card lists ("외 2개")."""
     lead: str = ""
     """A line under the title in the band: what a category holds, what a bundle costs."""
+    tag: str = ""
+    """A second tag beside the kicker: how a case's agency bought (수의계약), on its panel, so its
+    picture can be taller than a note above the foot would leave room for."""
+    action: str = ""
+    """What the address at the foot leads to ("사례 전문 보기"): a bare address is no call to act."""
 
     @property
     def family(self) -> str:
@@ -84,6 +90,7 @@ def cards(catalog: Catalog) -> list[Card]:
                 _thumbs(shown),
                 more=len(items) - len(shown),
                 lead=category.description,
+                action="품목 모두 보기",
             )
         )
     for bundle in catalog.bundles:
@@ -111,6 +118,7 @@ def cards(catalog: Catalog) -> list[Card]:
                 _thumbs(bundle.items[:SHOWN]),
                 more=max(0, len(parts) - SHOWN),
                 lead=price,
+                action="꾸러미 주문 안내",
             )
         )
     if catalog.casebook is not None:
@@ -123,11 +131,16 @@ def cards(catalog: Catalog) -> list[Card]:
                     front.title,
                     tuple(front.results[1:2]),  # under the headline figure, as room allows
                     f"{site}{case.url}",
-                    _sentences(f"{front.agency} 사례: {front.title}", *front.results[:3], f"구매: {_bought(case)}"),
+                    _sentences(
+                        f"{front.agency} 사례: {front.title}",
+                        *front.results[:3],
+                        f"{josa(ROUTES[front.purchase.route], '으로')} 구매: {_bought(case)}",
+                    ),
                     case.picture,  # what was bought when it has no photo, so every case card looks alike
-                    f"구매 방법 · {ROUTES[front.purchase.route]}",
                     hero=front.results[0],
                     lead=_bought(case),  # on the picture, under the title
+                    tag=ROUTES[front.purchase.route],
+                    action="사례 전문 보기",
                 )
             )
     return out

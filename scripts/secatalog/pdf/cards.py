@@ -51,17 +51,18 @@ class CardsDocument(PrintDocument):
             "foot_plan": foot_plan,
             "tile_plan": tile_plan,
             "content_bottom": content_bottom,
+            "width_em": width_em,
             "layout": LAYOUT,
         }
 
 
 BAND_TOP, BAND_H = 72, 300
 """The band's text area in px: from 72 to 372 (the band is 400 px tall)."""
-CASE_HEAD_H = 640
+CASE_HEAD_H = 690
 """A case card opens with its picture across the card and its title on a panel of the network's
 colour under it, down to this line (each family has its own layout: one template for 23 cards
 read as a feed of the same card). Set on the picture's darkened foot, the title covered faces."""
-CASE_PICTURE_H = 340
+CASE_PICTURE_H = 390
 FOOT_BOTTOM = 64
 """The foot's distance from the card's bottom edge (48 px read as cramped beside 80 px sides)."""
 LAYOUT = {"case_head_h": CASE_HEAD_H, "case_picture_h": CASE_PICTURE_H, "foot_bottom": FOOT_BOTTOM}
