@@ -169,6 +169,7 @@ def test_a_word_ranks_its_exact_matches_above_longer_words_it_begins(site, tab):
     youth = found.index("items/saessak-edu/career-class/")
     cleaning = [n for n, url in enumerate(found) if url.startswith("items/haemaru-clean/")]
     assert len(cleaning) == 3 and max(cleaning) < youth, found
+    assert found.index("enterprises/haemaru-clean/") < youth, found  # the cleaning enterprise too
 
 
 def test_a_search_that_finds_nothing_offers_ways_on(site, tab):

@@ -52,8 +52,15 @@ ITEM = PageKind(
     extra=builders.item,
 )
 ENTERPRISES = PageKind("enterprises", "enterprises.html", in_nav=True, indexed=False)
+# An enterprise whose work is the word ("청소" in "공공시설 청소 전문 기업") ranks above an item
+# whose name only begins with it (청소년 진로 체험): at 1 its page fell below that title.
 ENTERPRISE = PageKind(
-    "enterprise", "enterprise.html", search_whole=True, hero_sizes=PHONE_FIRST + "720px", extra=builders.enterprise
+    "enterprise",
+    "enterprise.html",
+    search_boost=2,
+    search_whole=True,
+    hero_sizes=PHONE_FIRST + "720px",
+    extra=builders.enterprise,
 )
 # Pages a buyer finds as one thing are one search document, their text taken tag by tag with a
 # space between (material's own indexer runs table cells together: "도시락으로2025예시시청").
