@@ -552,10 +552,10 @@ def test_member_trade_list_holds_every_member_and_item(sample_site):
 
 def test_the_trade_lists_last_page_is_not_a_few_stray_rows(sample_site):
     """Three rows stood alone on the trade list's third page; a slightly smaller type that saves
-    such a page is used instead (8.5 pt, then 8 and 7.5)."""
+    such a page is used instead (9 pt, then 8.5 and 8)."""
     pages = [p.extract_text() or "" for p in pdfplumber.open(sample_site / "print/member-trade.pdf").pages]
     rows = [len(re.findall(r"\d{3}-\d{3,4}-\d{4}", text)) for text in pages]
-    assert len(rows) == 2 and rows[-1] >= 0.3 * max(rows), rows
+    assert len(rows) >= 2 and rows[-1] >= 0.3 * max(rows), rows
     assert sum(rows) == 43
 
 

@@ -99,6 +99,19 @@ def test_certificate_and_phone_numbers_are_kept_on_one_line():
     assert str(unbroken_codes("조경·인테리어 - 집수리")) == "조경·인테리어 - 집수리"
 
 
+def test_the_index_and_trade_list_set_body_size_type_and_measure_a_mobile_number_on_one_line():
+    """The tables were set at 7.5-8.5 pt (fine print beside the body's 9 pt tables); at 9 pt a
+    24 mm phone column measured even 041-000-0006 on two lines, so every row was counted twice as
+    tall and the index's pages ended 40 % empty."""
+    from secatalog.pdf.tables import INDEX, TRADE, TRADE_SIZES
+
+    assert INDEX.font_pt >= 9 and TRADE.font_pt >= 9 and min(TRADE_SIZES) >= 8
+    assert sum(c.width for c in INDEX.columns) == sum(c.width for c in TRADE.columns) == 180  # the text width
+    one = INDEX.lines_height(1)
+    assert INDEX.row_height(("품목", "기업", "1,000원/1개", "가능", "010-1234-5678", "9999")) == one
+    assert TRADE.row_height(("품목", "기업", "1,000원/1개", "010-1234-5678", "a@b.org")) == TRADE.lines_height(1)
+
+
 def test_a_price_note_in_parentheses_is_never_broken_in_a_narrow_cell(fixture_site):
     """The trade list read "(3분/내외)" across two lines: a note in parentheses is joined by
     no-break spaces, which the measure treats as part of the word (so the row is planned tall

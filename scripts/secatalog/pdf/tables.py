@@ -108,14 +108,14 @@ INDEX = Table(
     (
         # The category is a heading row above its items (as in the trade list), not a column: the
         # width goes to the price, which then keeps its unit on one line ("27,000원/1상자 (2,500매)").
-        Column("품목", 46),
+        Column("품목", 43),
         Column("기업", 41),
         Column("가격", 42, "price"),
         Column("수의계약", 16, "mark"),
-        Column("전화", 24, "tel"),
-        Column("쪽", 11, "num"),  # four digits at 8.5 pt: the count of pages is measured with 9999
+        Column("전화", 27, "tel"),  # "010-1234-5678" at 9 pt (at 24 mm even 041-000-0006 was measured on two lines)
+        Column("쪽", 11, "num"),  # four digits at 9 pt: the count of pages is measured with 9999
     ),
-    font_pt=8.5,
+    font_pt=9,  # the body's tables' size (8.5 pt read as fine print beside them)
 )
 INDEX_TITLE_MM = 14.0  # the first page's heading (h1, 20 pt, and its margin)
 INDEX_KICKER_MM = 6.0  # the following pages' kicker line
@@ -186,15 +186,15 @@ TRADE = Table(
     (
         Column("제품·서비스", 36),
         Column("기업 (조직 유형)", 41),  # "바다빛여행 마을기업 (예시) · 사회적기업" on two lines at most
-        Column("가격", 34, "price"),  # "250,000원/아동 1명 월 이용료" on two lines, not three
-        Column("전화", 24, "tel"),
-        Column("이메일", 45),  # order@barun.example.org on one line (at 40 mm it was measured on two,
+        Column("가격", 32, "price"),  # "250,000원/아동 1명 월 이용료" on two lines, not three
+        Column("전화", 27, "tel"),
+        Column("이메일", 44),  # order@barun.example.org on one line (at 40 mm it was measured on two,
         # and the first page ended a quarter empty)
     ),
-    font_pt=8.5,
+    font_pt=9,
 )
 TRADE_TITLE_MM = 26.0  # the first page's heading and note
-TRADE_SIZES = (8.5, 8.0, 7.5)
+TRADE_SIZES = (9.0, 8.5, 8.0)
 """The trade list's type, largest first: a smaller one only where it saves a last, nearly empty page."""
 NEARLY_EMPTY = 0.3
 """A last page filled less than this share is worth a smaller type, if that saves it."""
