@@ -112,6 +112,15 @@ def test_the_index_and_trade_list_set_body_size_type_and_measure_a_mobile_number
     assert TRADE.row_height(("품목", "기업", "1,000원/1개", "010-1234-5678", "a@b.org")) == TRADE.lines_height(1)
 
 
+def test_latin_text_is_measured_as_it_prints():
+    """Every lowercase letter was counted 0.57 em: an e-mail address measured a fifth wider than
+    WeasyPrint set it (12.40 em in Noto Sans CJK KR), so rows were counted on two lines."""
+    from secatalog.pdf.fit import width_em
+
+    assert 12.40 <= width_em("order@barun.example.org") <= 12.40 * 1.06
+    assert 5.11 <= width_em("illustration") <= 5.11 * 1.06  # narrow letters (i, l, t, r): 5.11 em, not 6.8
+
+
 def test_a_price_note_in_parentheses_is_never_broken_in_a_narrow_cell(fixture_site):
     """The trade list read "(3분/내외)" across two lines: a note in parentheses is joined by
     no-break spaces, which the measure treats as part of the word (so the row is planned tall
