@@ -160,13 +160,32 @@ def test_the_front_cover_band_runs_into_the_bleed(sample_site):
         pdf = pypdfium2.PdfDocument(sample_site / f"print/{book}-print.pdf")
         image = pdf[0].render(scale=2, may_draw_forms=False).to_pil().convert("RGB")  # the sheet, 10 mm past the trim
         mm = 144 / 25.4  # pixels a millimetre
-        assert image.getpixel((round(6.8 * mm), 200)) == brand, book  # 3.2 mm past the trim: the bleed
-        assert image.getpixel((round(2 * mm), 200)) == (255, 255, 255), book  # the crop marks' white margin
+        # the catalog's band is at its top; the case book opens on a photo and has its band at the foot
+        y = 200 if book == "catalog" else image.height - round(14 * mm)
+        assert image.getpixel((round(6.8 * mm), y)) == brand, book  # 3.2 mm past the trim: the bleed
+        assert image.getpixel((round(2 * mm), y)) == (255, 255, 255), book  # the crop marks' white margin
 
 
 def test_the_case_book_cover_speaks_of_the_case_book(sample_site):
+    """The two books had one cover, a band over a wall of photos. The case book's opens as a book
+    of stories: a photo across its top, the title under it and two cases told by their titles."""
+    import pdfplumber
+
+    from helpers import ROOT
+    from secatalog.read.project import load_project
+    from secatalog.settings import Settings
+
     cover = _flat(_pdftotext(sample_site / "print/casebook-print.pdf", 1, 1))
-    assert "카탈로그의" not in cover and "사례집" in cover
+    assert "카탈로그의" not in cover and "사례집" in cover and "이 책에 담긴 이야기" in cover
+    cases = load_project(Settings(ROOT)).casebook.cases
+    told = [c for c in cases if _flat(c.front.title) in cover]
+    assert len(told) == 2, [c.slug for c in told]
+    with pdfplumber.open(sample_site / "print/casebook-print.pdf") as document:
+        page = document.pages[0]
+        top = min(page.images, key=lambda i: i["top"])
+        assert top["top"] <= page.bbox[1] + 10 * 72 / 25.4, "a photo runs off the top edge"
+        title = max(page.chars, key=lambda c: c["size"])
+        assert title["top"] > top["bottom"], "the title stands under the photo"
 
 
 def test_pdf_text_copies_as_written(sample_site):
@@ -378,7 +397,8 @@ def test_a_front_cover_shows_the_books_photos_and_no_title_word_alone(sample_sit
         assert widths[0] > 2 * max(widths[1:]) - 5, widths  # one large, two beside it
         sheet, mm = cover.bbox, 72 / 25.4  # pdfplumber's page is the sheet, 10 mm past the trim
         trim = (sheet[0] + 10 * mm, sheet[2] - 10 * mm)
-        assert photos[0]["x0"] <= trim[0] - 3 * mm and photos[-1]["x1"] >= trim[1] + 3 * mm, "bleeds off both edges"
+        left, right = min(i["x0"] for i in photos), max(i["x1"] for i in photos)
+        assert left <= trim[0] - 3 * mm and right >= trim[1] + 3 * mm, "bleeds off both edges"
         title_size = max(c["size"] for c in cover.chars)
         title_lines = {round(c["top"]) for c in cover.chars if c["size"] == title_size}
         for top in title_lines:

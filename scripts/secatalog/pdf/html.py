@@ -590,6 +590,16 @@ class CasebookDocument(PrintDocument):
         from ..model.casebook import ROUTES
 
         book = self.catalog.casebook
+        photos = covers(
+            [c.photos[0] for c in book.cases if c.photos]
+            + [i.photos[0] for c in book.cases for i in c.items if i.photos]
+        )
+        # the case each front-cover photo shows (its own, else an item it bought): the cover tells
+        # those cases by their titles
+        by_photo: dict = {}
+        for case in book.cases:
+            for ref in [*case.photos[:1], *(i.photos[0] for i in case.items if i.photos)]:
+                by_photo.setdefault(ref.path, case)
         return {
             "plan_case": lambda case, opens: plan_case(case, opens, self.other_items(case)),
             "other_items": self.other_items,
@@ -599,14 +609,8 @@ class CasebookDocument(PrintDocument):
             "foreword": book.foreword,
             "routes": ROUTES,
             "eligible": list(self.catalog.eligible_items),
-            **(
-                covers(
-                    [c.photos[0] for c in book.cases if c.photos]
-                    + [i.photos[0] for c in book.cases for i in c.items if i.photos]
-                )
-                if chunk.kind in ("casebook_front", "back")
-                else {}
-            ),
+            **(photos if chunk.kind in ("casebook_front", "back") else {}),
+            "cover_cases": [by_photo.get(ref.path) for ref in photos["cover_photos"]],
             "back_facts": self.back_facts() if chunk.kind == "back" else [],
         }
 
