@@ -170,6 +170,10 @@ def test_the_small_window_fits_its_snippets_height_from_200_px_wide(host_and_cat
         spare = page.evaluate("""document.querySelector('.more').getBoundingClientRect().top
           - document.querySelector('form').getBoundingClientRect().bottom""")
         assert spare <= 56, (width, spare)
+        # its name on a band of the network's colour (a white box with a navy title read as a form)
+        assert page.evaluate("getComputedStyle(document.querySelector('nav > header')).backgroundColor") == (
+            "rgb(40, 53, 147)"
+        )
         # figures and words in one Korean face (system-ui first set the digits in a Latin one)
         assert page.evaluate("getComputedStyle(document.body).fontFamily").startswith('"Malgun Gothic"')
         if width > 360:  # chips wrap: none cut at the box's right edge (one scrolling row below)
