@@ -8,8 +8,9 @@
   if (!me || !window.fetch || !document.head.attachShadow) return;
   var base = me.src.replace(/widget\/embed\.js(?:[?#].*)?$/, "");
   var CSS = ":host{all:initial;display:block;font:14px/1.45 system-ui,'Noto Sans KR','Malgun Gothic',sans-serif;color:#1a1a1a;word-break:keep-all;overflow-wrap:break-word}" +
-    ".w{border:1px solid SC_COLOUR;border-radius:6px;padding:10px;background:#fff;max-width:100%;box-sizing:border-box}" +
-    "h2{font-size:15px;margin:0 0 4px;color:SC_COLOUR}p{margin:0 0 8px;font-size:13px}" +
+    ".w{border:1px solid SC_COLOUR;border-radius:6px;padding:0 10px 10px;background:#fff;max-width:100%;box-sizing:border-box;overflow:hidden}" +
+    "header{background:SC_COLOUR;color:#fff;margin:0 -10px 8px;padding:7px 10px 6px}" +
+    "h2{font-size:15px;margin:0;color:#fff}p{margin:0 0 8px;font-size:13px}header p{margin:1px 0 0;font-size:12.5px}" +
     "ul{list-style:none;margin:0 0 8px;padding:0;display:flex;flex-wrap:wrap;gap:4px}" +
     "a{color:SC_COLOUR;text-decoration:underline}a:focus-visible,input:focus-visible,button:focus-visible{outline:3px solid #ff6f00;outline-offset:1px}" +
     "li a{display:inline-block;border:1px solid #9fa8da;border-radius:4px;padding:2px 6px;font-size:13px;text-decoration:none}" +
@@ -34,8 +35,10 @@
     var root = host.attachShadow({ mode: "open" });
     root.appendChild(el("style", {}, CSS));
     var box = el("nav", { "class": "w", "aria-label": data.name + " 공공구매 카탈로그" });
-    box.appendChild(el("h2", {}, data.name + " 공공구매 카탈로그"));
-    box.appendChild(el("p", {}, "기업 " + data.enterprises + "곳 · 제품·서비스 " + data.items + "개"));
+    var head = el("header", {});  // the name on a band of the network's colour, as in the iframe
+    head.appendChild(el("h2", {}, data.name + " 공공구매 카탈로그"));
+    head.appendChild(el("p", {}, "기업 " + data.enterprises + "곳 · 제품·서비스 " + data.items + "개"));
+    box.appendChild(head);
     var ok = link(data.eligible_url, "수의계약 가능 품목 바로 보기 (" + data.eligible + "개)");
     ok.className = "ok";
     box.appendChild(ok);
