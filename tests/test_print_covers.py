@@ -505,3 +505,20 @@ def test_no_running_head_repeats_its_pages_own_heading(sample_site, book):
                     lines.setdefault(round(w["top"]), []).append(w["text"])
             body = [" ".join(ws) for _, ws in sorted(lines.items())]
             assert not any(line and line in head for line in body[:2]), (book, n, head, body[:2])
+
+
+def test_the_case_book_appendix_closes_on_whom_to_ask_at_its_foot(sample_site):
+    """The appendix's first page ended with its contact box two thirds down and a quarter of the
+    page white under it: the box stands at the foot of the text area (258 mm), the text above it."""
+    import pdfplumber
+
+    with pdfplumber.open(sample_site / "print/casebook-print.pdf") as document:
+        page = next(p for p in document.pages if "궁금한 것은" in (p.extract_text() or ""))
+        mm = 72 / 25.4
+        top = page.bbox[1] + (10 + 18) * mm  # the sheet's 10 mm past the trim, then the top margin
+        words = page.extract_words()
+        url = next(w for w in words if w["text"].endswith("/procurement/"))
+        assert (url["bottom"] - top) / mm > 258 - 14, (url["bottom"] - top) / mm
+        ask = next(w for w in words if w["text"] == "궁금한")
+        text = [w for w in words if w["bottom"] < ask["top"] - 2 and (w["top"] - top) / mm > 0]
+        assert text and max(w["bottom"] for w in text) < ask["top"], "the text ends above the box"
