@@ -481,18 +481,25 @@ def _layout_holds(page, path: str, width: int) -> None:
         "[...document.querySelectorAll('.sc-item__photos img')].map(i => i.getBoundingClientRect().height)"
     )
     assert all(h <= 844 * 0.45 for h in heroes), f"{path}: hero photo {heroes} px high at {width}px"
-    # One product grid: two cards a row on a phone, three or four on a desktop, every card of
-    # one size and every photo square, whether its section holds one card or ten.
+    # One product grid: two cards a row on a phone, three or four on a desktop, every card's
+    # photo of one size and in the photos' own 4:3 (square cut their subjects off), whether its
+    # section holds one card or ten; on a phone a group's lone card spans the row, its words
+    # beside its photo (alone it left half the screen empty).
     cards = page.evaluate(
         """[...document.querySelectorAll('.sc-card')].filter(c => c.offsetParent).map(c => {
-             const r = c.getBoundingClientRect(), p = c.querySelector('.sc-card__photo').getBoundingClientRect(),
+             const p = c.querySelector('.sc-card__photo').getBoundingClientRect(),
                grid = c.closest('.sc-sections') || c.parentElement,  /* subcategories packed on one grid */
-               cols = getComputedStyle(grid).gridTemplateColumns.split(' ').length;
-             return [Math.round(r.width), Math.round(p.width - p.height), cols]; })"""
+               cols = getComputedStyle(grid).gridTemplateColumns.split(' ').length,
+               alone = c.parentElement.children.length === 1, t = c.querySelector('.sc-card__title').getBoundingClientRect();
+             return [Math.round(p.width), Math.round(p.width * 3 - p.height * 4), cols,
+                     alone && t.left >= p.right, Math.round(c.getBoundingClientRect().width), alone]; })"""
     )
-    assert len({w for w, _, _ in cards}) <= 1, f"{path}: cards of several widths {cards}"
-    assert all(abs(d) <= 1 for _, d, _ in cards), f"{path}: a photo that is not square"
-    assert all(n == 2 if width == 390 else n >= 3 for _, _, n in cards), f"{path}: columns {cards[:1]}"
+    assert len({w for w, *_ in cards}) <= 1, f"{path}: photos of several widths {cards}"
+    assert all(abs(d) <= 4 for _, d, *_ in cards), f"{path}: a photo that is not 4:3"
+    assert all(n == 2 if width == 390 else n >= 3 for _, _, n, *_ in cards), f"{path}: columns {cards[:1]}"
+    if width == 390:
+        row = max((w for *_, w, alone in cards if not alone), default=0) * 2
+        assert all(beside and w >= row for _, _, _, beside, w, alone in cards if alone), f"{path}: a lone card {cards}"
     # A name in code (a column, a field) breaks only at an underscore, never inside a word.
     split_code = page.evaluate(
         """[...document.querySelectorAll('.md-typeset td code')].filter(c => c.offsetParent).flatMap(c => {

@@ -27,7 +27,7 @@
   // category) before 청소년 진로 체험 (a title that only begins with it)
   var SHOWN = 100;  // pages sent to the list (with the true total): more than a person reads
   var EXCERPTS = 20;  // of those, the ones that may get a highlighted excerpt (10 show, 4 more per scroll)
-  var EXCERPT_BEFORE = 16, EXCERPT_LENGTH = 90;
+  var EXCERPT_BEFORE = 16, EXCERPT_LENGTH = 90, ITEM_EXCERPT = 56;
   var CACHED_WORDS = 64;
   var WORD = /[\p{L}\p{N}]+/gu;
   var TEASER = /^<p class="sc-search-teaser">[\s\S]*?<\/p> ?/;
@@ -251,14 +251,18 @@
       // costs material's list a few milliseconds of a phone's main thread.)
       var named = entry.teaser && words.every(function (word) { return lower.indexOf(word) >= 0; });
       if (!named && entry.plain === undefined) entry.plain = plain(entry.body);  // kept for the next keystroke
-      item.text = entry.teaser + (named ? "" : cut(entry.plain, words));
+      // An item's excerpt is one short line inside its teaser, beside the photo (under it, a
+      // band of white stood between the two)
+      item.text = !entry.teaser ? cut(entry.plain, words, EXCERPT_LENGTH)
+        : named ? entry.teaser
+        : entry.teaser.replace(/<\/p> ?$/, ' <span class="sc-search-excerpt">' + cut(entry.plain, words, ITEM_EXCERPT) + "</span></p>");
     }
     if (doc.tags) item.tags = doc.tags;
     return item;
   };
 
   // Where the words first appear in the text: a window around it, the words marked.
-  function cut(text, words) {
+  function cut(text, words, length) {
     var lower = text.toLowerCase(), first = -1;
     words.forEach(function (word) {
       var at = lower.indexOf(word);
@@ -269,7 +273,7 @@
       var space = text.indexOf(" ", start);
       if (space >= 0 && space < first) start = space + 1;
     }
-    var end = Math.min(text.length, start + EXCERPT_LENGTH);
+    var end = Math.min(text.length, start + length);
     return (start > 0 ? "… " : "") + mark(text, words, start, end) + (end < text.length ? " …" : "");
   }
 
