@@ -522,3 +522,30 @@ def test_the_case_book_appendix_closes_on_whom_to_ask_at_its_foot(sample_site):
         ask = next(w for w in words if w["text"] == "궁금한")
         text = [w for w in words if w["bottom"] < ask["top"] - 2 and (w["top"] - top) / mm > 0]
         assert text and max(w["bottom"] for w in text) < ask["top"], "the text ends above the box"
+
+
+@pytest.mark.parametrize("book", ["catalog", "casebook"])
+def test_the_networks_name_heads_every_page_at_its_outer_edge(sample_site, book):
+    """A page that opens a section sets no section head, and the network's name then stood alone
+    against the spine (the left-hand page's right): it stands at the outer edge on every page."""
+    import pdfplumber
+
+    from helpers import ROOT
+    from secatalog.read.project import load_project
+    from secatalog.settings import Settings
+
+    network = load_project(Settings(ROOT)).network
+    first, last = network.name.split()[0], network.edition.split()[-1]
+    mm = 72 / 25.4
+    with pdfplumber.open(sample_site / f"print/{book}-screen.pdf") as pdf:
+        checked = 0
+        for n, page in enumerate(pdf.pages[1:-1], 2):
+            head = sorted((w for w in page.extract_words() if w["top"] < 15 * mm), key=lambda w: w["x0"])
+            if not any(w["text"] == first for w in head):
+                continue
+            checked += 1
+            if n % 2:  # a right-hand page: the name ends flush with the text area's right edge
+                assert head[-1]["text"] == last and abs(page.width - 15 * mm - head[-1]["x1"]) < 2 * mm, (book, n)
+            else:  # a left-hand page: it begins at the left margin
+                assert head[0]["text"] == first and abs(head[0]["x0"] - 15 * mm) < 2 * mm, (book, n)
+        assert checked > 10
