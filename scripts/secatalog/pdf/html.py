@@ -347,11 +347,12 @@ def covers(refs: list[PhotoRef]) -> dict[str, list[PhotoRef]]:
 # blues alike), each with white text at 4.5:1 or more.
 TAB_COLOURS = (
     "#0277bd", "#2e7d32", "#ad1457", "#b84d00", "#00796b", "#c62828",
-    "#37474f", "#6a1b9a", "#827717", "#5d4037", "#704077", "#8c5a00",
+    "#37474f", "#6a1b9a", "#007c91", "#795548", "#704077", "#8c5a00",
 )  # fmt: skip
 """Twelve hues (and two neutrals), each 4.5:1 with the tab's white text and every pair at least
 20 apart in CIELAB, ordered so that neighbours in the book differ most: red and deep orange, olive
-and dark amber were told apart only by their labels; a navy tab read as the book's own indigo."""
+and dark amber were told apart only by their labels; a navy tab read as the book's own indigo; olive
+and a dark brown read as muddy (a dark cyan and a warmer brown took their places)."""
 BRAND_DISTANCE = 25.0
 """No tab within this distance (CIELAB) of the network's colour, which the book's headings,
 bands and covers wear: a tab in it reads as furniture, not as a category."""
