@@ -296,7 +296,7 @@ def test_a_case_card_says_its_route_on_its_panel_and_its_headline_clears_the_foo
     """The review found the picture cut to a 340 px strip, the route chip crowding the headline
     and a bare address as the only call to act. The route is an outlined tag beside the kicker,
     the picture is taller, the headline figures are sized to the room above the foot (a
-    two-line address leaves less) and the foot says what the address leads to."""
+    two-line address leaves less) and the foot says in words what the address leads to."""
     from secatalog.pdf.cards import CASE_HEAD_H, CASE_PICTURE_H
 
     colour = load_project(Settings(ROOT)).network.colour
@@ -324,7 +324,9 @@ def test_a_case_card_says_its_route_on_its_panel_and_its_headline_clears_the_foo
         gaps.append(rule - inked[-1])
         assert rule - inked[-1] >= 16, (card["name"], rule, inked[-1])  # the figures stop short of the rule
         assert inked[-1] - inked[0] >= 60, card["name"]  # and are still set large
-        # the call to act: a pill of the network's colour on the name's line, right of the name
-        pill = image.crop((520, rule + 20, 900, rule + 70))
-        assert sum(n for n, c in pill.getcolors(1 << 20) if c == brand) > 4000, card["name"]
+        # the call to act on the name's line, right of the name, in words (not a pill that
+        # looks like a button in a picture)
+        words = image.crop((560, rule + 20, 900, rule + 70)).convert("L")
+        assert words.getextrema()[0] < 140, card["name"]
+        assert sum(n for n, c in image.crop((560, rule + 20, 900, rule + 70)).getcolors(1 << 20) if c == brand) < 200
     assert any(card["name"] == "case-festival-performance" for card in cases)  # a two-line address
