@@ -549,3 +549,23 @@ def test_the_networks_name_heads_every_page_at_its_outer_edge(sample_site, book)
             else:  # a left-hand page: it begins at the left margin
                 assert head[0]["text"] == first and abs(head[0]["x0"] - 15 * mm) < 2 * mm, (book, n)
         assert checked > 10
+
+
+@pytest.mark.parametrize("book", ["catalog", "casebook"])
+def test_the_back_covers_photos_take_the_room_their_words_leave(sample_site, book):
+    """The back cover's photos were 16:9 strips of 4:3 photos (people cut at the knees) over a
+    35 mm white band: they grow to 4:3 in the room the words leave, and stop short of the QR."""
+    import pdfplumber
+
+    from secatalog.pdf.html import back_photo_mm
+
+    assert back_photo_mm("짧은 이름", "카탈로그 · 2026년판", "", False) == round(89 * 3 / 4, 1)
+    assert back_photo_mm("아주 " * 30, "긴 제목 " * 20, "긴 설명 " * 60, True) == 50.0
+    mm = 72 / 25.4
+    with pdfplumber.open(sample_site / f"print/{book}-print.pdf") as document:
+        page = document.pages[-1]
+        photos = [i for i in page.images if (i["x1"] - i["x0"]) / mm > 60]
+        qr = [i for i in page.images if 30 < (i["x1"] - i["x0"]) / mm < 45]
+        assert len(photos) == 4 and qr
+        assert all((i["bottom"] - i["top"]) / mm >= 58 for i in photos), [(i["bottom"] - i["top"]) / mm for i in photos]
+        assert max(i["bottom"] for i in photos) + 3 * mm < min(i["top"] for i in qr)

@@ -222,6 +222,7 @@ class PrintDocument:
                 # the doc's pages that are the book's right-hand ones (its first counts as right)
                 outer=("right" if chunk.first_page % 2 else "left") if self.mirrored else "",
                 qr=qr_image,
+                back_photo_mm=back_photo_mm,
                 buyer_contact=buyer_contact,
                 photo_src=lambda ref: self.photo_src(ref, edition),
                 **self.extra(chunk),
@@ -335,6 +336,20 @@ def cover_photos(refs, count: int = COVER_PHOTOS, skip: tuple[PhotoRef, ...] = (
         if len(chosen) == count:
             return chosen
     return []
+
+
+BACK_ROOM_MM = 178.0
+"""From the back cover's text top (24 mm) to 12 mm over its QR and contact block (about 214 mm;
+the QR image's own white margin counts)."""
+
+
+def back_photo_mm(name: str, what: str, lead: str, facts: bool) -> float:
+    """The back cover's photos' height, two rows of them in the room its words leave: up to 4:3
+    (at 50 mm, a 16:9 strip, they cut people off at the knees), never under 50 mm."""
+    words = lines_in(name, 180.0, 22, 2) * line_mm(22, 1.25) + 1.5 + lines_in(what, 180.0, 11, 2) * line_mm(11) + 4
+    words += (min(2, lines_in(lead, 180.0, 10.5)) * line_mm(10.5) + 6) if lead else 0
+    words += 24.0 if facts else 0  # the figures: 17 pt over 9 pt in a padded box, and its margin
+    return round(max(50.0, min(89 * 3 / 4, (BACK_ROOM_MM - words - 2 - 4) / 2)), 1)
 
 
 def covers(refs: list[PhotoRef]) -> dict[str, list[PhotoRef]]:
