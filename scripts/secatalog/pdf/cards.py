@@ -19,7 +19,7 @@ from markupsafe import Markup
 from ..data.card_news import SIZE, cards
 from ..jinja import figure_spans
 from .fit import balanced_lines, clause_lines, fit_size, line_count, width_em
-from .html import PrintDocument
+from .html import PrintDocument, category_tab
 
 
 class CardsDocument(PrintDocument):
@@ -53,6 +53,12 @@ class CardsDocument(PrintDocument):
             "content_bottom": content_bottom,
             "width_em": width_em,
             "layout": LAYOUT,
+            # a category's card wears its category's colour, as its pages in the book do (23 cards
+            # in the network's navy read as one card in a feed); bundles and cases keep the navy
+            "band_colour": {
+                f"category-{c.id}": category_tab(self.catalog, c)["tab_colour"]
+                for c in self.catalog.taxonomy.categories
+            },
         }
 
 
