@@ -627,6 +627,8 @@ class CasebookDocument(PrintDocument):
             "eligible": list(self.catalog.eligible_items),
             **(photos if chunk.kind in ("casebook_front", "back") else {}),
             "cover_cases": [by_photo.get(ref.path) for ref in photos["cover_photos"]],
+            # the story cover's title on at most two lines of its 174 mm (a long one was cut off)
+            "cover_title_pt": int(fit_size(book.book.title, 174 / PT_MM, 2, 28, 18)),
             "back_facts": self.back_facts() if chunk.kind == "back" else [],
         }
 
