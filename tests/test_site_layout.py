@@ -330,26 +330,3 @@ def test_on_a_phone_an_items_mail_and_call_stay_at_the_screens_foot(site, tab):
     desk = tab(1440, 900)
     desk.goto(site + "items/barun-bapsang/local-lunchbox/")
     assert not desk.locator(".sc-buybar").is_visible()
-
-
-def test_the_phone_menu_opens_on_the_whole_menu(site, tab):
-    """From a category page the phone's menu opened inside 분류별 찾기, its other sections behind a
-    back arrow: it opens on the whole menu, every section one tap away."""
-    page = tab(390, 844)
-    page.goto(site + "categories/food/")
-    page.wait_for_timeout(300)
-    page.click(".md-header label[for=__drawer]")
-    page.wait_for_timeout(500)
-    shown = page.evaluate(  # the links a tap reaches: on top at their middle, not under the nested panel
-        """[...document.querySelectorAll('.md-nav--primary .md-nav__link')].filter(a => {
-             const r = a.getBoundingClientRect(); if (!r.width || r.left < 0 || r.top > 844) return false;
-             const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-             return hit && (hit === a || a.contains(hit) || hit.contains(a));
-           }).map(a => a.textContent.trim())"""
-    )
-    for section in ("분류별 찾기", "구매 안내", "사례집", "참여·알림"):
-        assert section in shown, shown
-    desktop = tab(1440, 900)  # the desktop's sidebar keeps its sections open
-    desktop.goto(site + "categories/food/")
-    desktop.wait_for_timeout(300)
-    assert desktop.locator(".md-sidebar--primary .md-nav__link", has_text="먹을거리").first.is_visible()

@@ -38,18 +38,8 @@
     if (!nav || !main || !window.matchMedia("(min-width: 76.25em)").matches) return;
     main.style.minHeight = Math.ceil(nav.scrollHeight + 48) + "px";
   }
-  // On a phone the menu opened inside the current page's section (a category page opened on the
-  // categories, 구매 안내 and 사례집 behind a back arrow): it opens on the whole menu instead, the
-  // current section one tap away.
-  function rootDrawer() {
-    if (!window.matchMedia("(max-width: 76.1875em)").matches) return;
-    Array.prototype.forEach.call(document.querySelectorAll(".md-nav--primary .md-nav__toggle:checked"), function (t) {
-      t.checked = false;
-    });
-  }
   function later() {
     room();
-    rootDrawer();
     requestAnimationFrame(function () { requestAnimationFrame(settle); });
     // the web font changes the rows' height when it arrives: settle again on the rows as drawn
     if (document.fonts && document.fonts.ready) document.fonts.ready.then(function () { requestAnimationFrame(settle); });
