@@ -274,6 +274,10 @@
       if (space >= 0 && space < first) start = space + 1;
     }
     var end = Math.min(text.length, start + length);
+    if (end < text.length) {  // end between words ("가격: 80, …" cut a price)
+      var last = text.lastIndexOf(" ", end);
+      if (last > first + 2) end = last;
+    }
     return (start > 0 ? "… " : "") + mark(text, words, start, end) + (end < text.length ? " …" : "");
   }
 
