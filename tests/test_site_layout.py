@@ -327,6 +327,8 @@ def test_on_a_phone_an_items_mail_and_call_stay_at_the_screens_foot(site, tab):
     assert bar.is_visible() and abs(box["y"] + box["height"] - 844) <= 1, box
     hrefs = [a.get_attribute("href") for a in bar.locator("a").all()]
     assert hrefs[0].startswith("mailto:") and hrefs[1].startswith("tel:")
+    # and what they are about: the item and its price over the buttons (the bar said neither)
+    assert " ".join(bar.locator(".sc-buybar__what").inner_text().split()) == "로컬푸드 도시락 9,000원 / 1개"
     desk = tab(1440, 900)
     desk.goto(site + "items/barun-bapsang/local-lunchbox/")
     assert not desk.locator(".sc-buybar").is_visible()
