@@ -146,6 +146,12 @@ def test_the_folds_pages_before_the_back_cover_are_for_ordering(sample_site, tmp
             assert all(h in form for h in heads), (pdf.name, n)
         formed += len(forms)
     assert formed, "no catalog has a second notes page: the forms are not checked"
+    # a case book's first notes page plans what the reader's agency could buy next (an order memo
+    # in a case book read as padding), then the record of purchases
+    book = sample_site / "print/casebook-print.pdf"
+    pages = len(PdfReader(book).pages)
+    heads = [_body(_pdftotext(book, n, n))[:20] for n in range(pages - 2, pages)]
+    assert heads[0].startswith("우리 기관에서 해 볼 구매") and heads[1].startswith("구매 실적 기록"), heads
 
 
 def test_the_front_cover_band_runs_into_the_bleed(sample_site):
