@@ -258,6 +258,18 @@ def test_the_format_holds_introductions_seasons_and_the_publisher(sample_site):
     footer = " ".join(page(sample_site, "").select_one(".md-copyright").get_text(" ", strip=True).split())
     assert "발행: 예시사회적경제네트워크 사무국 · 전화 041-000-0000" in footer  # not '네트워크 네트워크'
     assert "예시시 예시로 12, 2층 (예시) · 평일 9:00~18:00" in footer
+    # the pages a visitor looks for at a site's foot, from any page (three grey lines read as a
+    # documentation site's footer)
+    links = {a.get_text(strip=True): a["href"] for a in page(sample_site, "stats").select(".sc-footer__links a")}
+    assert links == {
+        "공공구매 바로찾기": "../procurement/",
+        "기업 찾기": "../enterprises/",
+        "공개 데이터": "../open-data/",
+        "홈페이지에 넣기": "../embed/",
+        "참여하기": "../join/",
+        "사무국용 안내": "../secretariat/",
+    }, links
+    assert footer.startswith("예시사회적경제네트워크 공공구매 카탈로그 발행:")
     top = page(sample_site, "items/barun-bapsang/local-lunchbox").select_one(".md-banner .sc-publisher")
     assert " ".join(top.get_text(" ", strip=True).split()).startswith(
         "예시사회적경제네트워크 사무국 · 공공구매 문의 041-000-0000"
