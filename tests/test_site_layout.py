@@ -332,3 +332,20 @@ def test_on_a_phone_an_items_mail_and_call_stay_at_the_screens_foot(site, tab):
     desk = tab(1440, 900)
     desk.goto(site + "items/barun-bapsang/local-lunchbox/")
     assert not desk.locator(".sc-buybar").is_visible()
+
+
+def test_the_home_hero_shows_the_catalogs_photos_on_a_desktop(site, tab):
+    """The home page opened on a text-only blue box, a documentation site's banner: on a desktop
+    three of the catalog's photos stand at its right; a phone keeps the words and the search."""
+    desk = tab(1440, 900)
+    desk.goto(site)
+    photos = desk.locator(".sc-front__photos img")
+    assert photos.count() == 3
+    desk.wait_for_timeout(300)
+    search = desk.locator(".sc-front__search").bounding_box()
+    boxes = [photos.nth(n).bounding_box() for n in range(3)]
+    assert all(b["x"] > search["x"] + search["width"] for b in boxes), (search, boxes)
+    assert boxes[0]["width"] > 1.8 * boxes[1]["width"]  # one large over two
+    phone = tab(390, 844)
+    phone.goto(site)
+    assert not phone.locator(".sc-front__photos").is_visible()

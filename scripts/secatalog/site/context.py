@@ -119,6 +119,9 @@ def home(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, An
         "eligible_count": len(catalog.eligible_items),
         "gift_count": sum(1 for i in catalog.items if i.gift_ok),
         "recent": recent_items(catalog),
+        # the hero's pictures on a desktop: the first photo of the first categories' first items
+        # (a text-only blue box read as a documentation site's banner)
+        "hero_photos": [items[0].photos[0] for _, items in catalog.by_category if items and items[0].photos][:3],
         # what each edition holds, so "먹을거리 카탈로그 · 품목 10개" does not contradict the
         # category's own count when the edition also takes another category
         "editions": [
