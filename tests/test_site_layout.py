@@ -349,3 +349,21 @@ def test_the_home_hero_shows_the_catalogs_photos_on_a_desktop(site, tab):
     phone = tab(390, 844)
     phone.goto(site)
     assert not phone.locator(".sc-front__photos").is_visible()
+
+
+def test_a_page_the_menu_does_not_list_marks_the_entry_it_belongs_to(site, tab):
+    """On an item, an enterprise or a case page nothing in the sidebar was marked: the menu lost
+    the reader's place. The entry the page belongs to is marked as the current one."""
+    page = tab(1440, 900)
+    expected = {
+        "items/dure-farm/sweet-potato/": "먹을거리",
+        "enterprises/dure-farm/": "기업 찾기",
+        "casebook/housing-repair/": "사례집 차례",
+    }
+    for path, entry in expected.items():
+        page.goto(site + path)
+        page.wait_for_timeout(300)
+        marked = page.evaluate(
+            "[...document.querySelectorAll('.md-sidebar--primary .md-nav__link--active')].map(a => a.textContent.trim())"
+        )
+        assert len(marked) == 1 and marked[0].rstrip("0123456789개 ") == entry, (path, marked)

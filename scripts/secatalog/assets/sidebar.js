@@ -38,7 +38,28 @@
     if (!nav || !main || !window.matchMedia("(min-width: 76.25em)").matches) return;
     main.style.minHeight = Math.ceil(nav.scrollHeight + 48) + "px";
   }
+  // A page the menu does not list (an item, an enterprise, a case) marks the entry it belongs
+  // to: its first breadcrumb, else the nearest listed folder above it (nothing was marked, so the
+  // menu lost the reader's place).
+  function markParent() {
+    var nav = document.querySelector(".md-sidebar--primary .md-nav--primary");
+    if (!nav || nav.querySelector(".md-nav__link--active")) return;
+    var links = Array.prototype.slice.call(nav.querySelectorAll("a.md-nav__link[href]"));
+    var home = links[0], byPath = {};
+    links.forEach(function (a) { if (a !== home) byPath[new URL(a.href, location.href).pathname] = a; });
+    var wanted = [], crumb = document.querySelector(".sc-crumbs a[href]");
+    if (crumb) wanted.push(new URL(crumb.href, location.href).pathname);
+    for (var path = location.pathname.replace(/[^/]*$/, ""); /\/[^/]+\/$/.test(path);) {
+      path = path.replace(/[^/]+\/$/, "");
+      wanted.push(path);
+    }
+    for (var i = 0; i < wanted.length; i++) {
+      var link = byPath[wanted[i]];
+      if (link) { link.classList.add("md-nav__link--active", "sc-nav__parent"); return; }
+    }
+  }
   function later() {
+    markParent();
     room();
     requestAnimationFrame(function () { requestAnimationFrame(settle); });
     // the web font changes the rows' height when it arrives: settle again on the rows as drawn
