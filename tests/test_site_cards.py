@@ -146,6 +146,17 @@ def test_the_enterprise_list_is_one_row_per_enterprise_with_its_verdict(site_nam
         assert name.name == "a" and "sc-ents__name" in name["class"] and name.get_text(strip=True), row
         verdicts = [b.get_text(strip=True) for b in row.select(".sc-badge--ok, .sc-badge--no, .sc-badge--pending")]
         assert len(verdicts) == 1 and verdicts[0] in {"수의계약 가능", "수의계약 해당 없음", "수의계약 확인 중"}, row
+    if site_name == "sample_site":  # each with its photo and how many items it offers (a text-only directory)
+        from helpers import ROOT
+        from secatalog.read.project import load_project
+        from secatalog.settings import Settings
+
+        catalog = load_project(Settings(ROOT))
+        counts = {e.record.name: len(catalog.by_enterprise.get(e.slug, ())) for e in catalog.enterprises}
+        for row in rows:
+            name = row.select_one(".sc-ents__name").get_text(strip=True)
+            assert row.select_one(".sc-ents__photo img") is not None, name
+            assert row.select_one(".sc-ents__count").get_text(strip=True) == f"제품·서비스 {counts[name]}개", name
 
 
 @pytest.mark.parametrize("site_name", ["sample_site", "fixture_site"])
