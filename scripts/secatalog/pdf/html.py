@@ -541,6 +541,28 @@ class CasebookDocument(PrintDocument):
         self.chunks = plan_casebook(list(book.chapters))
         self.others = {case.slug: self._others(case) for case in book.cases}
         """Each case's suppliers' other items, found once: its plan and its page both read them."""
+        self.cover = self._cover()
+        """The covers' photos, the cases the front tells and its title's size, found once (every
+        chunk's render had worked them out again)."""
+
+    def _cover(self) -> dict:
+        book = self.catalog.casebook
+        photos = covers(
+            [c.photos[0] for c in book.cases if c.photos]
+            + [i.photos[0] for c in book.cases for i in c.items if i.photos]
+        )
+        # the case each front-cover photo shows (its own, else an item it bought): the cover tells
+        # those cases by their titles
+        by_photo: dict = {}
+        for case in book.cases:
+            for ref in [*case.photos[:1], *(i.photos[0] for i in case.items if i.photos)]:
+                by_photo.setdefault(ref.path, case)
+        return {
+            "photos": photos,
+            "cover_cases": [by_photo.get(ref.path) for ref in photos["cover_photos"]],
+            # the story cover's title on at most two lines of its 174 mm (a long one was cut off)
+            "cover_title_pt": int(fit_size(book.book.title, 174 / PT_MM, 2, 28, 18)),
+        }
 
     counter = "건"
 
@@ -606,16 +628,7 @@ class CasebookDocument(PrintDocument):
         from ..model.casebook import ROUTES
 
         book = self.catalog.casebook
-        photos = covers(
-            [c.photos[0] for c in book.cases if c.photos]
-            + [i.photos[0] for c in book.cases for i in c.items if i.photos]
-        )
-        # the case each front-cover photo shows (its own, else an item it bought): the cover tells
-        # those cases by their titles
-        by_photo: dict = {}
-        for case in book.cases:
-            for ref in [*case.photos[:1], *(i.photos[0] for i in case.items if i.photos)]:
-                by_photo.setdefault(ref.path, case)
+        cover = self.cover
         return {
             "plan_case": lambda case, opens: plan_case(case, opens, self.other_items(case)),
             "other_items": self.other_items,
@@ -625,10 +638,9 @@ class CasebookDocument(PrintDocument):
             "foreword": book.foreword,
             "routes": ROUTES,
             "eligible": list(self.catalog.eligible_items),
-            **(photos if chunk.kind in ("casebook_front", "back") else {}),
-            "cover_cases": [by_photo.get(ref.path) for ref in photos["cover_photos"]],
-            # the story cover's title on at most two lines of its 174 mm (a long one was cut off)
-            "cover_title_pt": int(fit_size(book.book.title, 174 / PT_MM, 2, 28, 18)),
+            **(cover["photos"] if chunk.kind in ("casebook_front", "back") else {}),
+            "cover_cases": cover["cover_cases"],
+            "cover_title_pt": cover["cover_title_pt"],
             "back_facts": self.back_facts() if chunk.kind == "back" else [],
         }
 
