@@ -85,6 +85,12 @@ def test_item_page_shows_what_a_buyer_needs(sample_site):
         "가치장터",
     ]:
         assert needle in text, needle
+    # the certificates and the ways to buy are rows of the facts, not headings over a line or two
+    facts = {tr.th.get_text(): tr.td for tr in soup.select("article table.sc-table tr") if tr.th}
+    assert "HACCP" in facts["인증"].get_text() and "가치장터" in facts["구매 경로"].get_text()
+    assert not soup.select("article h2#certifications, article h3")
+    # the case it served is a card with its picture, not a bare link
+    assert soup.select_one("#cases + ul.sc-cards .sc-card__photo img")
     mail = soup.select_one('article a[href^="mailto:"]')["href"]  # (the search box has the office's)
     assert mail.startswith("mailto:order@barun.example.org?subject=") and not re.search(r"\s", mail)
     fields = parse_qs(urlsplit(mail).query)
@@ -94,7 +100,7 @@ def test_item_page_shows_what_a_buyer_needs(sample_site):
     assert img["width"] == "960" and img["height"] == "720" and img["fetchpriority"] == "high"
     assert img["alt"] == "밥과 국, 네 가지 반찬이 담긴 로컬푸드 도시락"
     assert soup.select_one(".sc-item__photos source")["type"] == "image/webp"
-    assert [li.text for li in soup.select("article ul li")][:2] == [
+    assert [li.text for li in soup.select("article .sc-eligibility ul li")][:2] == [
         "협동조합·사회적협동조합 수의계약",
         "취약계층 고용 비율 41.6% (기준 30% 이상)",
     ]

@@ -141,6 +141,7 @@ def item(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, An
     book = catalog.casebook
     return {
         "cases": book.cases_citing_item(it.uid) if book else [],
+        "routes": ROUTES,
         # what else its maker offers, as a shop shows (a buyer often orders two things at once)
         "siblings": [i for i in catalog.by_enterprise[it.enterprise.slug] if i.uid != it.uid][:SIBLINGS],
         "mail": quote_mail(it, catalog.network.name),
@@ -153,6 +154,7 @@ def enterprise(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[s
     book, ent = renderer.catalog.casebook, page.context["ent"]
     return {
         "cases": book.cases_citing_enterprise(ent.slug) if book else [],
+        "routes": ROUTES,
         "mail": enterprise_mail(ent, renderer.catalog.network.name),
         "purpose_names": SOCIAL_PURPOSES,
         "contribution_names": CONTRIBUTION_TYPES,
