@@ -20,7 +20,8 @@ def test_one_square_card_per_category_bundle_and_case(sample_site):
     names = {c["name"] for c in index["cards"]}
     expected = {f"category-{c.id}" for c, items in catalog.by_category if items}
     expected |= {f"bundle-{b.slug}" for b in catalog.bundles} | {f"case-{c.slug}" for c in catalog.casebook.cases}
-    assert names == expected and len(names) == 23
+    # and the two series' covers and their shared closing card
+    assert names == expected | {"cover-products", "cover-cases", "howto"} and len(expected) == 23
     from secatalog.pdf.html import category_tab
 
     def rgb(hex_colour: str) -> tuple[int, ...]:
@@ -312,7 +313,13 @@ def test_a_case_card_says_its_route_on_its_panel_and_its_headline_clears_the_foo
     index = json.loads((sample_site / "cards/cards.json").read_text("utf-8"))["cards"]
     cases = [c for c in index if c["name"].startswith("case-")]
     assert CASE_PICTURE_H >= 380
-    assert {c["action"] for c in index} == {"사례 전문 보기", "품목 모두 보기", "꾸러미 주문 안내"}
+    assert {c["action"] for c in index} == {
+        "사례 전문 보기",
+        "품목 모두 보기",
+        "꾸러미 주문 안내",
+        "카탈로그 보기",
+        "사례집 보기",
+    }
     gaps = []
     for card in cases:
         image = Image.open(sample_site / "cards" / card["file"]).convert("RGB")
@@ -338,3 +345,58 @@ def test_a_case_card_says_its_route_on_its_panel_and_its_headline_clears_the_foo
         assert words.getextrema()[0] < 140, card["name"]
         assert sum(n for n, c in image.crop((560, rule + 20, 900, rule + 70)).getcolors(1 << 20) if c == brand) < 200
     assert any(card["name"] == "case-festival-performance" for card in cases)  # a two-line address
+
+
+def test_each_series_is_one_zip_in_order_with_a_cover_the_cards_and_how_to_buy(sample_site):
+    """A review read single cards as ads, not news: a series is posted as one carousel, its cover
+    saying what it holds in figures, the cards in order, how to buy at the end, and the post's
+    text with every image's description, all in one ZIP whose numbers keep the upload's order."""
+    import zipfile
+
+    catalog = load_project(Settings(ROOT))
+    index = json.loads((sample_site / "cards/cards.json").read_text("utf-8"))
+    cards = {c["name"]: c for c in index["cards"]}
+    sets = {s["name"]: s for s in index["series"]}
+    assert set(sets) == {"products", "cases"}
+    for s in sets.values():
+        files = s["files"]
+        assert files[0] == f"cover-{s['name']}.png" and files[-1] == "howto.png" and len(files) == 10
+        with zipfile.ZipFile(sample_site / "cards" / s["zip"]) as archive:
+            names = archive.namelist()
+            assert names == [f"{n:02d}-{f}" for n, f in enumerate(files, 1)] + ["게시글.txt"]
+            assert archive.read(names[1]) == (sample_site / "cards" / files[1]).read_bytes()
+            caption = archive.read("게시글.txt").decode("utf-8")
+        assert caption == s["caption"] and catalog.network.site_url in caption
+        assert f"#{catalog.network.city}" in caption  # the network's own city, not the sample's by name
+        # every image's description by its number, as a platform takes one per image
+        for n, f in enumerate(files, 1):
+            assert f"\n{n}. {cards[f[:-4]]['alt']}" in caption
+    # the products series opens on the categories with most items a buyer may buy directly
+    direct = {f"category-{c.id}": sum(i.eligibility.eligible for i in items) for c, items in catalog.by_category}
+    shown = [direct[f[:-4]] for f in sets["products"]["files"][1:-1]]
+    assert shown == sorted(shown, reverse=True) and shown[0] == max(direct.values())
+    cover = cards["cover-products"]
+    assert cover["lines"] == [
+        f"품목 {len(catalog.items)}개",
+        f"수의계약 가능 {len(catalog.eligible_items)}개",
+        f"참여 기업 {len({i.enterprise.slug for i in catalog.items})}곳",
+    ]
+    # the closing card names the secretariat's phone and the rules' own limit
+    howto = cards["howto"]
+    assert howto["note"] == f"문의 사무국 {catalog.network.contact.phone}"
+    assert howto["lines"][2] == "수의계약으로 구매 · 추정가격 5,000만원 이하"
+    # the cover is drawn: its band in the network's colour over four photos
+    image = Image.open(sample_site / "cards/cover-products.png").convert("RGB")
+    colour = catalog.network.colour
+    assert image.getpixel((20, 20)) == tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    photos = image.crop((80, 680, 1000, 860))
+    assert len(photos.getcolors(1 << 20)) > 2000, "four photos under the figures, not white"
+
+
+def test_a_sum_reads_as_said():
+    from secatalog.markup import won_short
+
+    assert won_short(189_900_000) == "1억 8,990만원"
+    assert won_short(50_000_000) == "5,000만원"
+    assert won_short(200_000_000) == "2억원"
+    assert won_short(9_500) == "9,500원"

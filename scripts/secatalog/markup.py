@@ -113,6 +113,16 @@ def won(value: int | str) -> str:
     return f"{value:,}원"
 
 
+def won_short(value: int) -> str:
+    """189900000 -> '1억 8,990만원': a sum told as one says it (a card's or a headline's figure);
+    below 10,000 won as it is."""
+    if value < 10_000:
+        return won(value)
+    eok, man = divmod(value // 10_000, 10_000)
+    parts = ([f"{eok:,}억"] if eok else []) + ([f"{man:,}만"] if man else [])
+    return " ".join(parts) + "원"
+
+
 def priced(thing, sep: str = " / ") -> str:
     """A product's or bundle's price with its unit ("28,000원 / 5kg"), the one rule every page,
     book, card and export follows: a unit only beside an amount ("가격 협의", never "가격 협의 / 1개").

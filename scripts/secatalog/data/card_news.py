@@ -1,4 +1,5 @@
-"""What each card news image says (카드뉴스): one per category with items, bundle and case.
+"""What each card news image says (카드뉴스): one per category with items, bundle and case, and
+the series a network posts as one carousel (a cover, the cards, how to buy).
 
 The model side only, without WeasyPrint, so the site's cards page is made without loading the
 print stack; pdf/cards.py draws these cards.
@@ -9,12 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..korean import josa
-from ..markup import priced, share
+from ..markup import priced, share, won_short
 from ..model.casebook import ROUTES
 from ..model.catalog import Catalog
 
 SIZE = 1080  # pixels: Instagram's square, also fine on Facebook and X
 SHOWN = 3
+SERIES_BODY = 8
+"""Cards between a series' cover and its closing card: ten images in all, what a reader swipes
+through (Instagram takes twenty, a Facebook album more; a longer set loses its readers)."""
 """Rows a card lists (a category's items, a bundle's parts): three, large enough to read in a
 feed (four were about 10 px tall at a feed's 360 px)."""
 
@@ -51,7 +55,7 @@ class Card:
 
     @property
     def family(self) -> str:
-        """category, bundle or case: each family has its own accent colour."""
+        """category, bundle, case, cover or howto: each family has its own layout and accent."""
         return self.name.split("-", 1)[0]
 
 
@@ -164,3 +168,134 @@ def _bought(case) -> str:
         item = case.items[0]
         return f"{item.product.name} · {item.enterprise.record.name}"
     return "함께한 기업 · " + ", ".join(e.record.name for e in case.enterprises)
+
+
+@dataclass(frozen=True)
+class Series:
+    """Cards posted together as one carousel: a cover that says what the set holds, the cards, and
+    how to buy at the end (single cards in a feed read as ads; a set with a cover reads as news)."""
+
+    name: str
+    """products or cases: the ZIP is series-<name>.zip."""
+    title: str
+    cards: tuple[Card, ...]
+    caption: str
+    """The post's text: what the set is, the address, hashtags, then each image's description."""
+
+    def file(self, n: int, card: Card) -> str:
+        """The n-th image's name in the ZIP, numbered so an upload keeps the order."""
+        return f"{n + 1:02d}-{card.name}.png"
+
+
+def series(catalog: Catalog, made: list[Card]) -> list[Series]:
+    """The products series (its categories, most direct purchases first) and the cases series,
+    each with its cover and the shared closing card; a series with no cards is not made."""
+    network = catalog.network
+    by_name = {c.name: c for c in made}
+    howto = _howto(catalog)
+    out = []
+    categories = sorted(
+        ((c, items) for c, items in catalog.by_category if items),
+        key=lambda pair: -sum(1 for i in pair[1] if i.eligibility.eligible),
+    )
+    body = tuple(by_name[f"category-{c.id}"] for c, _ in categories[:SERIES_BODY])
+    if body:
+        items = catalog.items
+        eligible = len(catalog.eligible_items)
+        cover = _cover(
+            "products",
+            f"{network.city} 공공구매 카드뉴스",
+            "공공기관이 바로 살 수 있는 사회적경제 제품·서비스" if eligible else "사회적경제 제품·서비스",
+            (
+                f"품목 {len(items)}개",
+                f"수의계약 가능 {eligible}개",
+                f"참여 기업 {len({i.enterprise.slug for i in items})}곳",
+            ),
+            (network.site_url, "카탈로그 보기"),
+            f"분야 {len(categories)}가지의 제품·서비스를 분야별로 소개합니다",
+            body,
+        )
+        out.append(Series("products", "제품·서비스 소개", (cover, *body, howto), _caption(catalog, cover, body, howto)))
+    book = catalog.casebook
+    body = tuple(by_name[f"case-{c.slug}"] for c in book.cases[:SERIES_BODY]) if book else ()
+    if book and body:
+        amount = sum(c.front.purchase.amount or 0 for c in book.cases)
+        stats = (f"사례 {len(book.cases)}건", f"구매 기관 {len({c.front.agency for c in book.cases})}곳")
+        cover = _cover(
+            "cases",
+            "공공구매 사례집",
+            "공공기관이 사회적경제 기업에서 산 이야기",
+            stats + ((f"구매 금액 {won_short(amount)}",) if amount else ()),
+            (f"{network.site_url}casebook/", "사례집 보기"),
+            "담당 공무원이 직접 전한 구매 이야기",
+            body,
+        )
+        out.append(Series("cases", "공공구매 사례", (cover, *body, howto), _caption(catalog, cover, body, howto)))
+    return out
+
+
+def _cover(name: str, kicker: str, title: str, stats: tuple[str, ...], link: tuple[str, str], lead: str, body) -> Card:
+    """A series' cover: what it holds in figures (lines), four of its cards' photos, where to read
+    on (url, action)."""
+    return Card(
+        f"cover-{name}",
+        kicker,
+        title,
+        stats,
+        link[0],
+        _sentences(title, lead, *stats),
+        thumbs=tuple(c.photo for c in body if c.photo)[:4],
+        lead=lead,
+        action=link[1],
+    )
+
+
+def closing_cards(catalog: Catalog, made: list[Card]) -> list[Card]:
+    """The cards the series add to the single cards: their covers and the closing card, once."""
+    extra: dict[str, Card] = {}
+    for s in series(catalog, made):
+        extra.update({c.name: c for c in (s.cards[0], s.cards[-1])})
+    return list(extra.values())
+
+
+def _howto(catalog: Catalog) -> Card:
+    """The closing card: how a buyer goes from this set to a contract, in three steps, and whom to
+    ask. The limit is the rules' own (one figure when they agree)."""
+    network = catalog.network
+    limits = {rule.limit_krw for rule in catalog.procurement.sole_source_rules}
+    limit = f"추정가격 {won_short(limits.pop())} 이하" if len(limits) == 1 else "규정별 한도 안에서"
+    steps = (
+        "카탈로그에서 찾기 · 분야별로, 수의계약 가능 여부로",
+        "기업에 견적 요청 · 품목 쪽의 전화·메일로",
+        f"수의계약으로 구매 · {limit}",
+    )
+    phone = network.contact.phone
+    return Card(
+        "howto",
+        "구매 안내",
+        "이렇게 구매하세요",
+        steps,
+        network.site_url,
+        _sentences(
+            "이렇게 구매하세요",
+            *(f"{n}. {step}" for n, step in enumerate(steps, 1)),
+            *([f"문의 {network.name} 사무국 {phone}"] if phone else []),
+        ),
+        note=f"문의 사무국 {phone}" if phone else "",
+        note_ok=False,
+        lead="품목 쪽의 품목 확인서(PDF)는 품의서에 첨부할 수 있습니다",
+        action="카탈로그 보기",
+    )
+
+
+def _caption(catalog: Catalog, cover: Card, body: tuple[Card, ...], howto: Card) -> str:
+    """The post's text: the cover's lead and figures, the address, hashtags from the network's
+    own city, then every image's description by its number (platforms take one per image)."""
+    network = catalog.network
+    city = "".join(network.city.split())
+    tags = " ".join(f"#{t}" for t in (city, "사회적경제", "공공구매", f"{city}사회적경제"))
+    alts = "\n".join(f"{n}. {card.alt}" for n, card in enumerate((cover, *body, howto), 1))
+    return (
+        f"{cover.title}\n{cover.lead}. {' · '.join(cover.lines)}.\n\n자세히 보기: {cover.url}\n{tags}"
+        f"\n\n[이미지 설명]\n{alts}\n"
+    )

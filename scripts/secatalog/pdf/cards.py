@@ -1,5 +1,6 @@
 """Card news (카드뉴스) for social media: square 1080 x 1080 images per category, bundle and case,
-drawn from HTML by WeasyPrint (the catalog's fonts) and rasterised with pypdfium2 (no browser).
+and each series' cover and closing card, drawn from HTML by WeasyPrint (the catalog's fonts) and
+rasterised with pypdfium2 (no browser); each series is also one ZIP to upload as a carousel.
 
 The cards are one document rendered through the same cached pool as the print documents; the
 PNGs are kept next to the cached PDF, so unchanged cards are neither rendered nor rasterised again.
@@ -11,12 +12,13 @@ import json
 import os
 import re
 import shutil
+import zipfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from markupsafe import Markup
 
-from ..data.card_news import SIZE, cards
+from ..data.card_news import SIZE, cards, closing_cards, series
 from ..jinja import figure_spans
 from .fit import balanced_lines, clause_lines, fit_size, line_count, width_em
 from .html import PrintDocument, category_tab
@@ -32,7 +34,9 @@ class CardsDocument(PrintDocument):
         from .plan import Chunk
 
         super().__init__(catalog, photos, created)
-        self.cards = cards(catalog)
+        single = cards(catalog)
+        self.cards = single + closing_cards(catalog, single)
+        self.series = series(catalog, single)
         self.title = "카드뉴스"
         self.chunks = [Chunk("cards", "card", "카드뉴스", 1, len(self.cards), {"cards": self.cards})]
 
@@ -52,6 +56,7 @@ class CardsDocument(PrintDocument):
             "tile_plan": tile_plan,
             "content_bottom": content_bottom,
             "width_em": width_em,
+            "stat_parts": stat_parts,
             "layout": LAYOUT,
             # a category's card wears its category's colour, as its pages in the book do (23 cards
             # in the network's navy read as one card in a feed); bundles and cases keep the navy
@@ -71,7 +76,15 @@ read as a feed of the same card). Set on the picture's darkened foot, the title 
 CASE_PICTURE_H = 390
 FOOT_BOTTOM = 64
 """The foot's distance from the card's bottom edge (48 px read as cramped beside 80 px sides)."""
-LAYOUT = {"case_head_h": CASE_HEAD_H, "case_picture_h": CASE_PICTURE_H, "foot_bottom": FOOT_BOTTOM}
+COVER_BAND_H = 500
+"""A series' cover: the network's colour down to this line, its title large in it; the set's
+figures and four of its photos under it."""
+LAYOUT = {
+    "case_head_h": CASE_HEAD_H,
+    "case_picture_h": CASE_PICTURE_H,
+    "foot_bottom": FOOT_BOTTOM,
+    "cover_band_h": COVER_BAND_H,
+}
 SMALLEST_PX = 28
 """No secondary line (a maker, a price, the address) below this: about 10 px in a feed."""
 
@@ -226,6 +239,16 @@ def hero_size(text: str, width: float, largest: int = 120, smallest: int = 64) -
     return smallest, round(smallest * HERO_WORDS), 2
 
 
+STAT = re.compile(r"^(.*?)\s*(\d[\d,.]*.*)$")
+
+
+def stat_parts(line: str) -> tuple[str, str]:
+    """'구매 금액 1억 8,990만원' -> ('구매 금액', '1억 8,990만원'): a cover's figure set large under
+    its label."""
+    match = STAT.match(line)
+    return (match.group(1), match.group(2)) if match else ("", line)
+
+
 def mark_svg() -> Markup:
     """The site's logo (assets/logo.svg, white), to draw inline in a card's foot."""
     svg = (Path(__file__).resolve().parent.parent / "assets" / "logo.svg").read_text("utf-8")
@@ -259,4 +282,30 @@ def publish(doc: CardsDocument, pdf: Path | None, out: Path) -> None:
         entry.pop("photo")
         entry.pop("thumbs")
         index.append({**entry, "file": f"{card.name}.png"})
-    (out / "cards.json").write_text(json.dumps({"size": SIZE, "cards": index}, ensure_ascii=False, indent=1), "utf-8")
+    sets = [_zip(s, out) for s in doc.series]
+    (out / "cards.json").write_text(
+        json.dumps({"size": SIZE, "cards": index, "series": sets}, ensure_ascii=False, indent=1), "utf-8"
+    )
+
+
+ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+"""Every entry's time in a series' ZIP: the same cards make the same bytes (a build's output is
+compared across runs, and a changed file is a changed card)."""
+
+
+def _zip(s, out: Path) -> dict:
+    """out/series-<name>.zip: the series' images numbered in order, and its post text."""
+    path = out / f"series-{s.name}.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as archive:  # PNGs are compressed already
+        for n, card in enumerate(s.cards):
+            entry = zipfile.ZipInfo(s.file(n, card), ZIP_TIME)
+            archive.writestr(entry, (out / f"{card.name}.png").read_bytes())
+        text = zipfile.ZipInfo("게시글.txt", ZIP_TIME)
+        archive.writestr(text, s.caption.encode("utf-8"), zipfile.ZIP_DEFLATED)
+    return {
+        "name": s.name,
+        "title": s.title,
+        "zip": path.name,
+        "files": [f"{card.name}.png" for card in s.cards],
+        "caption": s.caption,
+    }

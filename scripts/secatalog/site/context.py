@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from ..data.card_news import SIZE, cards
+from ..data.card_news import SIZE, cards, series
 from ..data.export import DICTIONARY
 from ..data.stats import MIN_TO_COMPARE, statistics
 from ..data.widget import BANNERS, snippets
@@ -202,7 +202,8 @@ def join(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, An
 
 
 def card_news(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
-    return {"cards": cards(renderer.catalog), "size": SIZE}
+    single = cards(renderer.catalog)
+    return {"cards": single, "series": series(renderer.catalog, single), "size": SIZE}
 
 
 def stats(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
