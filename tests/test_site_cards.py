@@ -55,7 +55,9 @@ def _check_cards(site: Path) -> int:
                 seen = verdicts[0].split()
                 assert len(seen) == len(set(seen)), f"{url}: a word twice in {verdicts[0]}"
         for grid in article.select("ul.sc-cards"):
-            assert all("sc-card" in li.get("class", []) for li in grid.find_all("li", recursive=False)), url
+            # cards, and at most one tile closing the row that leads to the whole list
+            kinds = [li.get("class", []) for li in grid.find_all("li", recursive=False)]
+            assert all("sc-card" in k for k in kinds[:-1]) and kinds[-1] in (["sc-card"], ["sc-more-tile"]), url
         # A photo that links to a product or a bundle is a card's photo, nowhere else.
         for img in article.select('a[href*="items/"] img, a[href*="bundles/"] img'):
             assert img.find_parent(class_="sc-card__photo") is not None, f"{url}: a second kind of product card"
@@ -201,3 +203,19 @@ def test_the_bundles_page_says_what_each_bundle_holds(sample_site):
     assert "49,000원 / 1상자" in page
     # each part with its maker, without brackets in brackets ("친환경 쌀 (두레농장 마을기업 (예시))")
     assert "친환경 쌀 · 두레농장 마을기업 (예시)" in page and "구성 3가지 중 2가지 가능" in page
+
+
+def test_the_homes_bundles_fill_their_row_with_a_tile_to_them_all(sample_site):
+    """Three bundles left a four-column row a quarter empty: the row closes on a tile that leads to
+    every bundle and says what they are for, in the bundles' own words."""
+    from secatalog.read.project import load_project
+    from secatalog.settings import Settings
+
+    catalog = load_project(Settings(Path(__file__).resolve().parents[1]))
+    home = BeautifulSoup((sample_site / "index.html").read_text("utf-8"), "html.parser")
+    row = home.find("h2", id="bundles").find_next("ul", class_="sc-cards")
+    items = row.find_all("li", recursive=False)
+    assert len(catalog.bundles) == 3 and len(items) == 4
+    tile = items[-1]
+    assert tile["class"] == ["sc-more-tile"] and tile.a["href"] == "./bundles/"
+    assert catalog.bundles[0].record.occasions[0] in tile.get_text()

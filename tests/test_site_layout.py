@@ -367,3 +367,23 @@ def test_a_page_the_menu_does_not_list_marks_the_entry_it_belongs_to(site, tab):
             "[...document.querySelectorAll('.md-sidebar--primary .md-nav__link--active')].map(a => a.textContent.trim())"
         )
         assert len(marked) == 1 and marked[0].rstrip("0123456789개 ") == entry, (path, marked)
+
+
+_QUICK_ROWS = """() => [...document.querySelectorAll('table.sc-quick tbody tr')].map(tr => {
+  const cell = n => tr.children[n].getBoundingClientRect();
+  return {height: tr.getBoundingClientRect().height, name: cell(0).top, price: cell(4).top,
+          maker: cell(1).top, phone: cell(5).top, certs: tr.children[3].offsetParent === null};
+})"""
+
+
+def test_the_quick_finder_on_a_phone_is_a_compact_card_per_item(site, tab):
+    """바로찾기 on a phone was 14,700 px: six labelled lines an item. Each item is a short card, its
+    name beside its price and its enterprise beside the phone; the certificates are on its page."""
+    page = tab(390, 844)
+    page.goto(site + "procurement/")
+    rows = page.evaluate(_QUICK_ROWS)
+    assert len(rows) > 40
+    for row in rows:
+        assert abs(row["name"] - row["price"]) < 2 and abs(row["maker"] - row["phone"]) < 2, row
+        assert row["certs"] and row["height"] < 215, row  # six labelled lines were about 300
+    assert page.evaluate("document.body.scrollHeight") < 10_500
