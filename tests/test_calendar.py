@@ -157,3 +157,17 @@ def test_the_calendar_prints_its_photos_sharp(sample_site):
     cover = [p for p in photos if p[0] == "1"]
     assert len(cover) == 3
     assert all(int(p[12]) >= 300 and int(p[13]) >= 300 for p in photos), [p for p in photos if int(p[12]) < 300]
+
+
+def test_nothing_on_a_month_stands_where_the_wire_o_binding_goes(sample_site):
+    """A desk calendar is bound along its top with wire-o rings, which take about 12 mm of the
+    sheet: a review found the months' names 12 mm from the trim, against the rings. Nothing of a
+    month's page starts within 15 mm of the top trim."""
+    trims = [page.trimbox for page in PdfReader(sample_site / "print/calendar.pdf").pages]
+    with pdfplumber.open(sample_site / "print/calendar.pdf") as pdf:
+        for page in pdf.pages[1:]:
+            trim_top = page.height - float(trims[page.page_number - 1].top)
+            # (an image's box runs past its clip when it is cropped to cover: its words and its
+            # rules say where a month starts)
+            inked = [w["top"] for w in page.extract_words()] + [r["top"] for r in page.rects if r["top"] > trim_top]
+            assert min(inked) - trim_top >= 15 * MM - 0.5, (page.page_number, (min(inked) - trim_top) / MM)
