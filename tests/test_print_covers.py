@@ -146,12 +146,28 @@ def test_the_folds_pages_before_the_back_cover_are_for_ordering(sample_site, tmp
             assert all(h in form for h in heads), (pdf.name, n)
         formed += len(forms)
     assert formed, "no catalog has a second notes page: the forms are not checked"
-    # a case book's first notes page plans what the reader's agency could buy next (an order memo
-    # in a case book read as padding), then the record of purchases
+    # a case book's first notes page is whom to call about what its cases bought (two ledgers in a
+    # case book read as padding), then the record of purchases
     book = sample_site / "print/casebook-print.pdf"
     pages = len(PdfReader(book).pages)
     heads = [_body(_pdftotext(book, n, n))[:20] for n in range(pages - 2, pages)]
-    assert heads[0].startswith("우리 기관에서 해 볼 구매") and heads[1].startswith("구매 실적 기록"), heads
+    assert heads[0].startswith("사례 속 기업 연락처") and heads[1].startswith("구매 실적 기록"), heads
+    from secatalog.pdf.plan import FRONT_PAGES
+    from secatalog.read.project import load_project
+    from secatalog.settings import Settings
+
+    catalog = load_project(Settings(Path(__file__).resolve().parents[1]))
+    directory = _flat(_pdftotext(book, pages - 2, pages - 2))
+    for case in catalog.casebook.cases:
+        # its page as the contents gives it, beside each of its enterprises' phone
+        page = next(
+            n for n in range(FRONT_PAGES + 1, pages) if _body(_pdftotext(book, n, n)).find(case.front.title[:12]) >= 0
+        )
+        for ent in case.enterprises:
+            phone = ent.record.contact.phone or ent.record.phone
+            row = directory[directory.index(ent.record.name) :][:200]
+            assert phone in row and str(page) in row, (ent.record.name, page, row)
+    assert "사례 속 기업 연락처 · 구매 실적 기록" in _flat(_pdftotext(book, 3, 3))  # the contents name it
 
 
 def test_the_front_cover_band_runs_into_the_bleed(sample_site):

@@ -529,6 +529,11 @@ def sheet_path(item) -> str:
     return f"items/{item.enterprise.slug}/{item.product.id}.pdf"
 
 
+DIRECTORY_ROWS = 9
+"""Enterprises on the case book's contact page: a row of 22 mm each (its photo; its name over its
+type and verdict; its phone over its e-mail), nine fill the page above its foot box."""
+
+
 class CasebookDocument(PrintDocument):
     """The case book: foreword, chapters of two-page cases, the how-to-buy appendix."""
 
@@ -571,15 +576,39 @@ class CasebookDocument(PrintDocument):
         them, is gone)."""
         if chunk.kind != "casebook_chapter":
             return []
-        cases = chunk.payload["cases"]
         return [
             {
                 "title": c.front.title,
                 "by": f"{c.front.agency} · {c.front.year}년 — {c.front.headline}",
-                "page": chunk.first_page + start,
+                "page": self.case_pages[c.slug],
             }
-            for c, start in zip(cases, chapter_pages(cases), strict=False)
+            for c in chunk.payload["cases"]
         ]
+
+    @functools.cached_property
+    def case_pages(self) -> dict[str, int]:
+        """Each case's first page, from the plan: the contents and the directory cite it."""
+        pages = {}
+        for chunk in self.chunks:
+            if chunk.kind == "casebook_chapter":
+                cases = chunk.payload["cases"]
+                starts = chapter_pages(cases)  # each case's first page in the chapter, then its end
+                pages.update({c.slug: chunk.first_page + start for c, start in zip(cases, starts, strict=False)})
+        return pages
+
+    def directory(self) -> tuple[list[dict], int]:
+        """The enterprises the cases bought from, by their first case's page: whom to call, what
+        the cases bought of theirs, the cases' pages; as many as the page holds, and how many
+        more there are."""
+        rows: dict[str, dict] = {}
+        for case in self.catalog.casebook.cases:
+            for ent in case.enterprises:
+                row = rows.setdefault(ent.slug, {"ent": ent, "bought": [], "pages": []})
+                bought = [i.product.name for i in case.items if i.enterprise.slug == ent.slug]
+                row["bought"] += [b for b in bought or [case.front.purchase.what] if b not in row["bought"]]
+                row["pages"].append(self.case_pages[case.slug])
+        ordered = sorted(rows.values(), key=lambda r: (min(r["pages"]), r["ent"].record.name))
+        return ordered[:DIRECTORY_ROWS], max(0, len(ordered) - DIRECTORY_ROWS)
 
     def sections(self) -> list[tuple[dict, Chunk]]:
         """A chapter's entry says what it covers and how many cases it has."""
@@ -642,6 +671,7 @@ class CasebookDocument(PrintDocument):
             "cover_cases": cover["cover_cases"],
             "cover_title_pt": cover["cover_title_pt"],
             "back_facts": self.back_facts() if chunk.kind == "back" else [],
+            "directory": self.directory() if chunk.kind == "notes" else ([], 0),
         }
 
     def figures(self) -> dict[str, int]:

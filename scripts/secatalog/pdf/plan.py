@@ -72,15 +72,30 @@ def plan_catalog(
 FOLD = 4  # a saddle-stitched booklet has pages in fours
 
 
-def closing_chunks(page: int, checks: bool = True) -> list[Chunk]:
+NOTES = {
+    "checks": "주문 전 확인",
+    "record": "구매 실적 기록",
+    "memo": "주문 메모",
+    "directory": "사례 속 기업 연락처",
+    "plan": "우리 기관에서 해 볼 구매",
+}
+CATALOG_NOTES = ("checks", "record", "memo")
+"""A catalog's pages that make up its fold, in order: what to check before ordering (with an
+order memo), a record of purchases for the agency's yearly report, then memo pages."""
+CASEBOOK_NOTES = ("directory", "record", "plan")
+"""A case book's: whom to call about what the cases bought (the book's stories end in a phone
+number, not a form), the record of purchases, then a plan of what to buy next."""
+
+
+def closing_chunks(page: int, kinds: tuple[str, ...] = CATALOG_NOTES) -> list[Chunk]:
     """Notes pages, then the back cover as the book's last page: the printer folds pages in
-    fours, and the pages that make up the count go inside, not after the back cover. The first
-    is the checks before ordering unless the book has them already (checks=False: the case
-    book's appendix); the others are an order form."""
+    fours, and the pages that make up the count go inside, not after the back cover. They are the
+    first of kinds, as many as the count needs."""
     notes = -page % FOLD  # pages page .. page+notes-1 are notes; the back cover follows
+    made = kinds[:notes] + (kinds[-1],) * max(0, notes - len(kinds))
     # its entry in the contents names each kind of page (the record page went unlisted)
-    title = " · ".join(["주문 전 확인" if checks else "주문 메모", *(["구매 실적 기록"] if notes > 1 else [])])
-    chunks = [Chunk("notes", "notes", title, page, notes, {"checks": checks})] if notes else []
+    title = " · ".join(dict.fromkeys(NOTES[kind] for kind in made[:2]))
+    chunks = [Chunk("notes", "notes", title, page, notes, {"kinds": made})] if notes else []
     return [*chunks, Chunk("back", "back", "뒤표지", page + notes, 1)]
 
 
@@ -191,4 +206,4 @@ def plan_casebook(chapters: list[tuple[Any, tuple[Any, ...]]]) -> list[Chunk]:
         )
         page += pages
     chunks.append(Chunk("appendix", "casebook_appendix", "공공구매 이렇게 하세요", page, APPENDIX_PAGES))
-    return chunks + closing_chunks(page + APPENDIX_PAGES, checks=False)
+    return chunks + closing_chunks(page + APPENDIX_PAGES, CASEBOOK_NOTES)
