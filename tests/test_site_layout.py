@@ -73,15 +73,27 @@ _SIDEBAR_SCROLL = """() => {
 }"""
 
 
+def _sidebar_state(page) -> dict:
+    """The sidebar once it has settled: Material's scroll and ours wait for animation frames and
+    the web font, which under a loaded machine took longer than a fixed wait."""
+    page.evaluate("document.fonts.ready")
+    last = None
+    for _ in range(30):
+        page.wait_for_timeout(100)
+        state = page.evaluate(_SIDEBAR_SCROLL)
+        if state == last:
+            return state
+        last = state
+    return last
+
+
 def test_the_desktop_sidebar_fits_a_laptops_window(site, tab):
     """Reviewers read a sidebar opened scrolled to the current page as a page opened half-way:
     at 1440 x 900 the sample's whole menu fits, so it opens at its top on every page."""
     page = tab(1440, 900)
     for path in PAGES[1:]:
         page.goto(site + path)
-        page.evaluate("document.fonts.ready")
-        page.wait_for_timeout(150)
-        state = page.evaluate(_SIDEBAR_SCROLL)
+        state = _sidebar_state(page)
         assert not state["taller"] and state["scrolled"] == 0, (path, state)
 
 
@@ -94,9 +106,7 @@ def test_the_desktop_sidebar_opens_at_a_rows_edge_with_the_current_page_in_view(
     scrolled = 0
     for path in PAGES[1:]:
         page.goto(site + path)
-        page.evaluate("document.fonts.ready")  # ours settles again once the web font is drawn
-        page.wait_for_timeout(150)  # Material's scroll and ours wait for animation frames
-        state = page.evaluate(_SIDEBAR_SCROLL)
+        state = _sidebar_state(page)
         assert state["taller"], "the sidebar fits the window: this test checks nothing"
         assert state["cut"] == 0 and state["shown"], (path, height, state)
         scrolled += state["scrolled"] > 0
@@ -387,3 +397,22 @@ def test_the_quick_finder_on_a_phone_is_a_compact_card_per_item(site, tab):
         assert abs(row["name"] - row["price"]) < 2 and abs(row["maker"] - row["phone"]) < 2, row
         assert row["certs"] and row["height"] < 215, row  # six labelled lines were about 300
     assert page.evaluate("document.body.scrollHeight") < 10_500
+
+
+_TEXT_SIZES = """() => { const sizes = new Set(); const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let n; while ((n = walk.nextNode())) { if (!n.textContent.trim()) continue; const e = n.parentElement;
+    if (e.offsetParent === null || e.closest('.sc-sr, .md-search, .md-skip')) continue;  /* (Material's own) */
+    sizes.add(getComputedStyle(e).fontSize); }
+  return [...sizes]; }"""
+
+
+@pytest.mark.parametrize("width", [390, 1440])
+def test_the_site_keeps_to_a_type_scale(site, tab, width):
+    """A review counted some twenty text sizes a few tenths of a pixel apart (12.8, 13.5, 13.6,
+    13.8, 14.4 ...), which read as carelessness: the site's text keeps to a scale of ten steps."""
+    page = tab(width, 900)
+    sizes = set()
+    for path in PAGES + ["items/barun-bapsang/local-lunchbox/", "enterprises/haemaru-clean/"]:
+        page.goto(site + path)
+        sizes |= set(page.evaluate(_TEXT_SIZES))
+    assert len(sizes) <= 10, sorted(sizes, key=lambda s: float(s[:-2]))
