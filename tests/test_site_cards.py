@@ -200,14 +200,17 @@ def test_the_bundles_page_says_what_each_bundle_holds(sample_site):
     """Three bare cards said nothing of what a bundle holds: each bundle now shows its price, its
     parts with their makers and how many of them may be bought directly."""
     page = " ".join((sample_site / "bundles/index.html").read_text("utf-8").split())
-    assert "49,000원 / 1상자" in page
-    # each part with its maker, without brackets in brackets ("친환경 쌀 (두레농장 마을기업 (예시))")
-    assert "친환경 쌀 · 두레농장 마을기업 (예시)" in page and "구성 3가지 중 2가지 가능" in page
+    assert "49,000원 / 1상자" in page and "구성 3가지 중 2가지 가능" in page
+    # each part a row of a list with its maker and verdict, not one run-on sentence
+    soup = BeautifulSoup(page, "html.parser")
+    rice = next(li for li in soup.select("ul.sc-parts > li") if li.a.get_text() == "친환경 쌀")
+    assert rice.select_one(".sc-parts__maker").get_text() == "두레농장 마을기업 (예시)"
+    assert rice.select_one(".sc-badge").get_text() == "수의계약 해당 없음"
 
 
 def test_the_homes_bundles_fill_their_row_with_a_tile_to_them_all(sample_site):
     """Three bundles left a four-column row a quarter empty: the row closes on a tile that leads to
-    every bundle and says what they are for, in the bundles' own words."""
+    every bundle and says how many there are."""
     from secatalog.read.project import load_project
     from secatalog.settings import Settings
 
@@ -218,4 +221,4 @@ def test_the_homes_bundles_fill_their_row_with_a_tile_to_them_all(sample_site):
     assert len(catalog.bundles) == 3 and len(items) == 4
     tile = items[-1]
     assert tile["class"] == ["sc-more-tile"] and tile.a["href"] == "./bundles/"
-    assert catalog.bundles[0].record.occasions[0] in tile.get_text()
+    assert f"꾸러미 {len(catalog.bundles)}가지" in tile.get_text()

@@ -327,6 +327,9 @@ def test_on_a_phone_an_items_mail_and_call_stay_at_the_screens_foot(site, tab):
     beside the facts are enough."""
     page = tab(390, 844)
     page.goto(site + "items/barun-bapsang/local-lunchbox/")
+    page.wait_for_timeout(200)
+    # not on the first screen: it covered the facts, and the buttons are just below them
+    assert not page.locator(".sc-buybar").is_visible(), "a bar over the first screen"
     page.evaluate("document.querySelector('.sc-item__facts .sc-actions').scrollIntoView()")
     page.wait_for_timeout(200)
     assert not page.locator(".sc-buybar").is_visible(), "the same buttons are in view: no bar repeating them"
@@ -382,7 +385,8 @@ def test_a_page_the_menu_does_not_list_marks_the_entry_it_belongs_to(site, tab):
 _QUICK_ROWS = """() => [...document.querySelectorAll('table.sc-quick tbody tr')].map(tr => {
   const cell = n => tr.children[n].getBoundingClientRect();
   return {height: tr.getBoundingClientRect().height, name: cell(0).top, price: cell(4).top,
-          maker: cell(1).top, phone: cell(5).top, certs: tr.children[3].offsetParent === null};
+          maker: cell(1).top, phone: cell(5).top, certs: tr.children[3].offsetParent === null,
+          right: [4, 5].map(n => getComputedStyle(tr.children[n]).textAlign)};
 })"""
 
 
@@ -395,7 +399,10 @@ def test_the_quick_finder_on_a_phone_is_a_compact_card_per_item(site, tab):
     assert len(rows) > 40
     for row in rows:
         assert abs(row["name"] - row["price"]) < 2 and abs(row["maker"] - row["phone"]) < 2, row
-        assert row["certs"] and row["height"] < 215, row  # six labelled lines were about 300
+        assert row["certs"] and row["height"] < 215, row
+        assert row["right"] == ["right", "right"], (
+            row
+        )  # every row alike (even rows had turned left)  # six labelled lines were about 300
     assert page.evaluate("document.body.scrollHeight") < 10_500
 
 

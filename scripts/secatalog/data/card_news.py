@@ -212,7 +212,9 @@ def series(catalog: Catalog, made: list[Card]) -> list[Series]:
                 f"참여 기업 {len({i.enterprise.slug for i in items})}곳",
             ),
             (network.site_url, "카탈로그 보기"),
-            f"분야 {len(categories)}가지의 제품·서비스를 분야별로 소개합니다",
+            # what this set holds: a cover promising twelve fields over eight cards contradicted itself
+            f"{len(body)}개 분야의 제품·서비스를 소개합니다"
+            + (f" (전체 {len(categories)}개 분야는 카탈로그에)" if len(body) < len(categories) else ""),
             body,
         )
         out.append(Series("products", "제품·서비스 소개", (cover, *body, howto), _caption(catalog, cover, body, howto)))

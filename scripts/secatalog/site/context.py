@@ -129,8 +129,6 @@ def home(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, An
             for edition, part in catalog.print_editions()
         ],
         "purchases": sum(len(ent.record.procurement_record) for ent in catalog.enterprises),
-        # what the bundles are for, on the tile that leads to them all
-        "bundle_occasions": list(dict.fromkeys(o for b in catalog.bundles for o in b.record.occasions))[:3],
     }
 
 

@@ -39,7 +39,8 @@
     head.appendChild(el("h2", {}, data.name + " 공공구매 카탈로그"));
     head.appendChild(el("p", {}, "기업 " + data.enterprises + "곳 · 제품·서비스 " + data.items + "개"));
     box.appendChild(head);
-    var ok = link(data.eligible_url, "수의계약 가능 품목 바로 보기 (" + data.eligible + "개)");
+    // the count kept with the words before it (at 200 px "(29개)" stood alone on a line)
+    var ok = link(data.eligible_url, "수의계약 가능 품목 바로\u00a0보기\u00a0(" + data.eligible + "개)");
     ok.className = "ok";
     box.appendChild(ok);
     var list = el("ul", {});
@@ -53,7 +54,9 @@
     var id = "sc-q-" + Math.random().toString(36).slice(2);
     form.appendChild(el("label", { "for": id }, "제품·서비스 검색"));
     form.appendChild(el("input", { id: id, name: "q", type: "search", placeholder: data.hint || "" }));
-    form.appendChild(el("button", { type: "submit" }, "검색 (새 창)"));
+    var go = el("button", { type: "submit" }, "검색");  // "(새 창)" for a screen reader only, as on the links
+    go.appendChild(el("span", { "class": "sr" }, " (새 창)"));
+    form.appendChild(go);
     box.appendChild(form);
     var more = el("p", { "class": "more" });  // the same foot as the iframe's
     more.appendChild(link(data.url + "enterprises/", "기업 찾기"));
