@@ -203,6 +203,13 @@ def test_a_search_that_finds_nothing_offers_ways_on(site, tab):
                                                         && getComputedStyle(e).wordBreak !== 'keep-all').length"""
     )
     assert split == 0  # the panel's words broke inside ('같/은') on a phone
+    # its words readable: in the header, they had taken its white and vanished on the white panel
+    colours = page.evaluate(
+        """[getComputedStyle(document.querySelector('.sc-search-empty p')).color,
+            getComputedStyle(document.querySelector('.sc-search-ask')).color,
+            getComputedStyle(document.querySelector('.sc-search-empty')).backgroundColor]"""
+    )
+    assert colours[2] == "rgb(255, 255, 255)" and "rgb(255, 255, 255)" not in colours[:2], colours
     page.fill("input.md-search__input", "")
     page.keyboard.type("청소기", delay=15)
     page.wait_for_timeout(800)
