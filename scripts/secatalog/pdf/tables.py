@@ -226,7 +226,7 @@ def trade_pages(categories: list[tuple[Any, list[Any]]], org_types: dict) -> tup
         table = replace(TRADE, font_pt=pt)
         header = table.row_height(tuple(c.title for c in table.columns))
         room = PAGE_MM - header - SAFETY_MM
-        pages = paginate(trade_rows(categories, org_types, table), room - TRADE_TITLE_MM, room - INDEX_KICKER_MM)
+        pages = paginate(trade_rows(categories, org_types, table), room - TRADE_TITLE_MM, room)  # (no kicker after)
         if first is None:  # the usual type, kept unless its last page is nearly empty
             first = (pages, table)
             if len(pages) == 1 or sum(r.height for r in pages[-1]) >= NEARLY_EMPTY * room:
