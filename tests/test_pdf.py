@@ -560,6 +560,8 @@ def test_the_trade_lists_last_page_is_not_a_few_stray_rows(sample_site):
     rows = [len(re.findall(r"\d{3}-\d{3,4}-\d{4}", text)) for text in pages]
     assert len(rows) >= 2 and rows[-1] >= 0.3 * max(rows), rows
     assert sum(rows) == 43
+    # a later page names the list once, in its running head (a "(계속)" line under it said it twice)
+    assert all(text.count("회원사 상호 거래 목록") == 1 for text in pages[1:]), [t[:80] for t in pages[1:]]
 
 
 def test_trade_pages_keep_category_headings_with_their_items():
