@@ -41,6 +41,14 @@
   // A page the menu does not list (an item, an enterprise, a case) marks the entry it belongs
   // to: its first breadcrumb, else the nearest listed folder above it (nothing was marked, so the
   // menu lost the reader's place).
+  // ... and the header's tab of its section (the tabs are the menu's top entries, in order)
+  function markTab(link) {
+    var item = link.closest(".md-nav--primary > .md-nav__list > .md-nav__item");
+    var tabs = document.querySelectorAll(".md-tabs__item");
+    if (!item || !tabs.length) return;
+    var tab = tabs[Array.prototype.indexOf.call(item.parentElement.children, item)];
+    if (tab) tab.classList.add("md-tabs__item--active");
+  }
   function markParent() {
     var nav = document.querySelector(".md-sidebar--primary .md-nav--primary");
     if (!nav || nav.querySelector(".md-nav__link--active")) return;
@@ -55,7 +63,7 @@
     }
     for (var i = 0; i < wanted.length; i++) {
       var link = byPath[wanted[i]];
-      if (link) { link.classList.add("md-nav__link--active", "sc-nav__parent"); return; }
+      if (link) { link.classList.add("md-nav__link--active", "sc-nav__parent"); markTab(link); return; }
     }
   }
   function later() {

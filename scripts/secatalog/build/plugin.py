@@ -218,8 +218,10 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         # mkdocs and the theme print titles without escaping: hand them escaped text.
         page.meta["title"] = str(escape(generated.title))
         page.meta["description"] = str(escape(generated.description))
-        if not generated.kind.toc:
-            page.meta.setdefault("hide", ["toc"])
+        hide = [] if generated.kind.toc else ["toc"]
+        hide += [] if generated.kind.has_sidebar else ["navigation"]
+        if hide:
+            page.meta.setdefault("hide", hide)
         if not generated.kind.indexed or generated.kind.search_whole:
             page.meta["search"] = {"exclude": True}  # whole pages: our own document (_body)
         elif generated.kind.search_boost != 1:

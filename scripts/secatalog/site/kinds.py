@@ -26,7 +26,16 @@ class PageKind:
     search_whole: bool = False
     """One search result for the whole page, not one per section (an item is one thing)."""
     toc: bool = False
+    sidebar: bool | None = None
+    """The section's menu at the left on a desktop: by default on the pages the menu lists (the
+    header's tabs lead to each section). A product, an enterprise or a case is read across the
+    page, as a shop's product page is; the home page has no section to list."""
     og_type: str = "website"
+
+    @property
+    def has_sidebar(self) -> bool:
+        return self.in_nav if self.sidebar is None else self.sidebar
+
     hero_sizes: str = ""
     """The sizes attribute of the above-the-fold photo, preloaded in the head ("" = none)."""
     extra: Callable[..., dict[str, Any]] = builders.nothing
@@ -38,6 +47,7 @@ HOME = PageKind(
     in_nav=True,
     indexed=False,
     toc=False,  # as wide as every other page (its table of contents took 250 px of a desktop)
+    sidebar=False,
     hero_sizes="(max-width: 600px) 100vw, 320px",
     extra=builders.home,
 )
