@@ -227,7 +227,7 @@ def series(catalog: Catalog, made: list[Card]) -> list[Series]:
             "cases",
             "공공구매 사례집",
             "공공기관이 사회적경제 기업에서 산 이야기",
-            stats + ((f"구매 금액 {won_short(amount)}",) if amount else ()),
+            stats + ((f"구매 금액 {_rounded(amount)}",) if amount else ()),
             (f"{network.site_url}casebook/", "사례집 보기"),
             "담당 공무원이 직접 전한 구매 이야기",
             body,
@@ -250,6 +250,13 @@ def _cover(name: str, kicker: str, title: str, stats: tuple[str, ...], link: tup
         lead=lead,
         action=link[1],
     )
+
+
+def _rounded(amount: int) -> str:
+    """A sum as a cover's figure: '1.9억원' (at '1억 8,990만원' it was set smaller than its neighbours)."""
+    if amount < 100_000_000:
+        return won_short(amount)
+    return f"{amount / 100_000_000:.1f}".removesuffix(".0") + "억원"
 
 
 def closing_cards(catalog: Catalog, made: list[Card]) -> list[Card]:

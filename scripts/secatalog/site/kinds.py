@@ -83,7 +83,10 @@ HOW_TO_BUY = PageKind(
 CASE = PageKind(
     "case", "case.html", search_boost=0.5, search_whole=True, hero_sizes=PHONE_FIRST + "720px", extra=builders.case
 )
-PROCUREMENT = PageKind("procurement", "procurement.html", in_nav=True, indexed=False, extra=builders.procurement)
+# the quick finder's table across the whole width: beside the menu its cells wrapped to three lines
+PROCUREMENT = PageKind(
+    "procurement", "procurement.html", in_nav=True, indexed=False, sidebar=False, extra=builders.procurement
+)
 CARDS = PageKind("cards", "cards.html", in_nav=True, indexed=False, extra=builders.card_news)
 STATS = PageKind("stats", "stats.html", in_nav=True, indexed=False, extra=builders.stats)
 OPEN_DATA = PageKind("open-data", "open_data.html", in_nav=True, indexed=False, extra=builders.open_data)
