@@ -429,6 +429,10 @@ def test_a_photos_focus_keeps_its_part_in_every_crop(sample_site):
     plain = page(sample_site, "items/barun-bapsang/local-lunchbox").select_one(".sc-item__photos img")
     assert not plain.get("style")
     assert crop_style(SimpleNamespace(focus="top-left", position="0% 0%")) == "object-position: 0% 0%; "
+    # a wide strip (a case card's picture, a calendar item) keeps a photo's upper part, unless its
+    # member set a focus, which it keeps
+    assert crop_style(SimpleNamespace(focus="center", position="50% 50%"), True) == "object-position: 50% 30%; "
+    assert crop_style(festival, True) == "object-position: 50% 72%; "
     assert any(r.focus == "bottom" for i in catalog.items for r in i.photos)  # a named part too
 
 

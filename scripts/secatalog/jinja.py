@@ -51,10 +51,18 @@ def environment(folder: str) -> Environment:
     return env
 
 
-def crop_style(ref) -> str:
+STRIP_POSITION = "50% 30%"
+"""Where a wide strip cut from a photo sits when its member set no focus: its upper part, where
+people's heads are (a centred strip cut them at the brow: case cards, the calendar's items)."""
+
+
+def crop_style(ref, strip: bool = False) -> str:
     """'object-position: …; ' for a photo whose crop keeps a part other than its centre (its
-    `focus:`), for a style attribute; '' for the centre, where a crop keeps it anyway."""
-    return "" if ref.focus == "center" else f"object-position: {ref.position}; "
+    `focus:`), for a style attribute; '' for the centre, where a crop keeps it anyway. A strip
+    (crop(True)) without a focus keeps STRIP_POSITION."""
+    if ref.focus == "center":
+        return f"object-position: {STRIP_POSITION}; " if strip else ""
+    return f"object-position: {ref.position}; "
 
 
 # What readers call each product field (model/entries.py) and each derived fact (procurement.py).

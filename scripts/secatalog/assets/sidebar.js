@@ -38,10 +38,7 @@
     if (!nav || !main || !window.matchMedia("(min-width: 76.25em)").matches) return;
     main.style.minHeight = Math.ceil(nav.scrollHeight + 48) + "px";
   }
-  // A page the menu does not list (an item, an enterprise, a case) marks the entry it belongs
-  // to: its first breadcrumb, else the nearest listed folder above it (nothing was marked, so the
-  // menu lost the reader's place).
-  // ... and the header's tab of its section (the tabs are the menu's top entries, in order)
+  // The header's tab of a marked entry's section (the tabs are the menu's top entries, in order).
   function markTab(link) {
     var item = link.closest(".md-nav--primary > .md-nav__list > .md-nav__item");
     var tabs = document.querySelectorAll(".md-tabs__item");
@@ -49,6 +46,9 @@
     var tab = tabs[Array.prototype.indexOf.call(item.parentElement.children, item)];
     if (tab) tab.classList.add("md-tabs__item--active");
   }
+  // A page the menu does not list (an item, an enterprise, a case) marks the entry it belongs
+  // to, and its section's tab: its first breadcrumb, else the nearest listed folder above it
+  // (nothing was marked, so the menu lost the reader's place).
   function markParent() {
     var nav = document.querySelector(".md-sidebar--primary .md-nav--primary");
     if (!nav || nav.querySelector(".md-nav__link--active")) return;

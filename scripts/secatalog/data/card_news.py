@@ -259,10 +259,10 @@ def _rounded(amount: int) -> str:
     return f"{amount / 100_000_000:.1f}".removesuffix(".0") + "억원"
 
 
-def closing_cards(catalog: Catalog, made: list[Card]) -> list[Card]:
+def closing_cards(sets: list[Series]) -> list[Card]:
     """The cards the series add to the single cards: their covers and the closing card, once."""
     extra: dict[str, Card] = {}
-    for s in series(catalog, made):
+    for s in sets:
         extra.update({c.name: c for c in (s.cards[0], s.cards[-1])})
     return list(extra.values())
 

@@ -35,8 +35,8 @@ class CardsDocument(PrintDocument):
 
         super().__init__(catalog, photos, created)
         single = cards(catalog)
-        self.cards = single + closing_cards(catalog, single)
         self.series = series(catalog, single)
+        self.cards = single + closing_cards(self.series)
         self.title = "카드뉴스"
         self.chunks = [Chunk("cards", "card", "카드뉴스", 1, len(self.cards), {"cards": self.cards})]
 
