@@ -37,6 +37,7 @@ def widget_data(catalog: Catalog) -> dict[str, Any]:
         "eligible": len(catalog.eligible_items),
         "eligible_url": site + "procurement/",
         "hint": catalog.search_examples,
+        "phone": catalog.network.contact.phone,
         "categories": [
             {"name": c.name, "url": f"{site}categories/{c.id}/", "count": len(items)}
             for c, items in catalog.by_category
