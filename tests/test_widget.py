@@ -234,7 +234,7 @@ def test_embed_page_previews_work_on_any_host(host_and_catalog, tab):
 
 
 def test_banners_and_widget_wear_the_networks_colour_in_legible_lines(network, tmp_path):
-    from PIL import Image
+    from PIL import Image, ImageChops
 
     catalog = network / "catalog/catalog.yml"
     replace_in(
@@ -252,9 +252,18 @@ def test_banners_and_widget_wear_the_networks_colour_in_legible_lines(network, t
         edge = next(x for x in range(banner.width) if banner.getpixel((x, banner.height // 2)) == (255, 255, 255))
         assert edge < banner.width * 0.2, (w, h, edge)
         assert all(min(banner.getpixel((edge + d, banner.height // 2))) > 240 for d in range(4)), (w, h)
-        # The call to action ("수의계약 가능 N개 바로 찾기 ›") in amber under the white message.
-        amber = sum(n for n, (r, g, b) in banner.getcolors(1 << 20) if r > 240 and 200 < g < 240 and b < 160)
-        assert amber > 200, (w, h, amber)
+        # The call to action ("수의계약 가능 N개 ›") on an amber button under the white message
+        # (as a line of amber words it read as a caption), its words dark and legible.
+        r, g, b = (
+            band.point(lambda v, lo=lo, hi=hi: 255 if lo < v < hi else 0)
+            for band, (lo, hi) in zip(banner.split(), ((240, 256), (200, 240), (-1, 160)), strict=True)
+        )
+        box = ImageChops.multiply(ImageChops.multiply(r, g), b).getbbox()
+        assert box and (box[2] - box[0]) * (box[3] - box[1]) > 0.08 * banner.width * banner.height, (w, h, box)
+        words = banner.crop(box)  # near-black, neutral words (not the ground's colour, dark as it is)
+        black = [y for y in range(words.height) for x in range(words.width) if _near_black(words.getpixel((x, y)))]
+        dark = sorted(set(black))
+        assert dark and dark[-1] - dark[0] >= 20, (w, h)  # Hangul about 10 px tall at display size
         # Lines of text beside the disc, each legible at display size (12 px type has Hangul
         # about 10 px tall; the PNG is drawn at twice the display size): the message, what a
         # click gives and, where it stays legible, who publishes it.
@@ -278,6 +287,10 @@ def test_banners_and_widget_wear_the_networks_colour_in_legible_lines(network, t
     assert "#1b5e20" in (out / "widget/embed.js").read_text("utf-8")
     assert "#283593" not in (out / "widget/embed.js").read_text("utf-8")
     assert "--md-primary-fg-color:#1b5e20" in (out / "index.html").read_text("utf-8")  # the site's header too
+
+
+def _near_black(pixel: tuple[int, int, int]) -> bool:
+    return max(pixel) < 90 and max(pixel) - min(pixel) < 30
 
 
 def test_a_pale_colour_is_refused(network):

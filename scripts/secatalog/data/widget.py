@@ -142,12 +142,18 @@ LEADING = 1.32
 """A banner's line spacing as a share of each line's type size (at 1.22 the lines were set tight)."""
 LEGIBLE_PX = 12
 """The smallest type on a banner at its display size: a city homepage shows it at 1x."""
+BUTTON = (255, 214, 102)
+"""The call to action's button: amber, its words near-black (13:1), on any network colour."""
+BUTTON_INK = (26, 26, 26)
+BUTTON_PAD = (0.45, 0.2)
+"""The button's padding around its words, as shares of their type size (across, down)."""
 
 
 def _banner(catalog: Catalog, width: int, height: int):
     """A banner in the network's colour, drawn at twice its display size for sharp screens: the
-    catalog's mark in a white disc, then the message in large type, what a click gives and, where
-    it stays 12 px or more, who publishes it (the network's name, and 예시 for sample content).
+    catalog's mark in a white disc, then the message in large type, what a click gives on an amber
+    button (a text-only line read as a caption, not as something to press) and, where it stays
+    12 px or more, who publishes it (the network's name, and 예시 for sample content).
     Each line takes the longest wording that stays legible and large."""
     from PIL import Image, ImageColor, ImageDraw
 
@@ -161,25 +167,26 @@ def _banner(catalog: Catalog, width: int, height: int):
     left = int(margin * 2 + disc)
     room = int(w - left - margin * 3.2)  # centred below, the group keeps about 1.6 margins clear at each side
     legible = LEGIBLE_PX * scale  # drawn at `scale` times the display size
-    # (wordings, largest size as a share of the height, colour): the call to action in a light
-    # amber that still reads on any network colour (those are checked at 4.5:1 with white)
-    rows = [([MESSAGE], 0.4, (255, 255, 255)), (_actions(catalog), 0.3, (255, 224, 130))]
+    # (wordings, largest size as a share of the height, colour, on a button)
+    rows = [([MESSAGE], 0.4, (255, 255, 255), False), (_actions(catalog), 0.22, BUTTON_INK, True)]
     fitted = []
-    for wordings, share, fill in rows:
-        # the longer wording unless it must be much smaller than the shorter one
-        options = [(text, _fit(pen, text, room, int(h * share))) for text in wordings]
+    for wordings, share, fill, button in rows:
+        # the longer wording unless it must be much smaller than the shorter one; a button's
+        # words leave room for its padding
+        inner = int(room - 2 * BUTTON_PAD[0] * h * share) if button else room
+        options = [(text, _fit(pen, text, inner, int(h * share))) for text in wordings]
         enough = max(legible, 0.8 * max(font.size for _, font in options))
-        fitted.append((*next((o for o in options if o[1].size >= enough), options[-1]), fill))
+        fitted.append((*next((o for o in options if o[1].size >= enough), options[-1]), fill, button))
     name = catalog.network.name
     if catalog.network.sample_notice and "예시" not in name:
         name += " (예시)"
-    signed = (name, _fit(pen, name, room, int(h * 0.17)), (232, 234, 246))
-    if signed[1].size >= legible * 13 / 12 and sum(f.size * LEADING for _, f, _ in (*fitted, signed)) <= h - margin:
+    signed = (name, _fit(pen, name, room, int(h * 0.17)), (232, 234, 246), False)
+    if signed[1].size >= legible * 13 / 12 and sum(_step(f, b) for _, f, _, b in (*fitted, signed)) <= h - margin:
         fitted.append(signed)
     # The disc and the lines as one group in the banner's middle, measured by their ink (the
     # font's ascent set the lines 3-6 px low, and the right margin was twice the left)
-    steps = [sum(font.size * LEADING for _, font, _ in fitted[:n]) for n in range(len(fitted))]
-    boxes = [pen.textbbox((0, y), text, font=font) for y, (text, font, _) in zip(steps, fitted, strict=True)]
+    steps = [sum(_step(font, button) for _, font, _, button in fitted[:n]) for n in range(len(fitted))]
+    boxes = [_box(pen, y, text, font, button) for y, (text, font, _, button) in zip(steps, fitted, strict=True)]
     x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
     x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
     start = (w - (disc + margin + x1 - x0)) / 2
@@ -187,9 +194,28 @@ def _banner(catalog: Catalog, width: int, height: int):
     pen.ellipse((start, top, start + disc, top + disc), fill=(255, 255, 255))
     _mark(pen, start + disc * 0.18, top + disc * 0.16, disc * 0.64, colour)
     dx, dy = start + disc + margin - x0, (h - (y1 - y0)) / 2 - y0
-    for y, (text, font, fill) in zip(steps, fitted, strict=True):
-        pen.text((dx, y + dy), text, fill=fill, font=font)
+    for y, box, (text, font, fill, button) in zip(steps, boxes, fitted, strict=True):
+        if button:
+            pen.rounded_rectangle(
+                (box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy), radius=font.size * 0.3, fill=BUTTON
+            )
+        px, py = (font.size * BUTTON_PAD[0], font.size * BUTTON_PAD[1]) if button else (0, 0)
+        pen.text((dx + px, y + dy + py), text, fill=fill, font=font)
     return im.resize((width * 2, height * 2), Image.Resampling.LANCZOS)
+
+
+def _step(font, button: bool) -> float:
+    """A line's height with the space under it; a button's padding adds to it."""
+    return font.size * (LEADING + (2 * BUTTON_PAD[1] if button else 0))
+
+
+def _box(pen, y: float, text: str, font, button: bool) -> tuple[float, float, float, float]:
+    """A line's ink at (0, y), or its button around the words (set in by the button's padding)."""
+    if not button:
+        return pen.textbbox((0, y), text, font=font)
+    px, py = font.size * BUTTON_PAD[0], font.size * BUTTON_PAD[1]
+    _, top, right, bottom = pen.textbbox((px, y + py), text, font=font)
+    return (0, top - py, right + px, bottom + py)
 
 
 _PAGE = ((3, 8), (7, 8.6), (10, 9.9), (12, 11.5), (12, 22.5), (9.5, 20.6), (6.5, 19.4), (3, 19))
