@@ -467,3 +467,19 @@ def test_the_case_books_agency_list_on_a_phone_keeps_every_fact(site, tab):
              [...tr.children].map(td => td.offsetParent !== null && td.getBoundingClientRect().height > 0))"""
     )
     assert rows and all(all(shown) for shown in rows), rows
+
+
+@pytest.mark.browser
+def test_on_a_phone_each_card_news_image_has_its_buttons_beside_it(site, tab):
+    """Two cards a row left each image 170 px wide under buttons that took more room than it."""
+    base, page = site, tab(390, 800)
+    page.goto(base + "cards/")
+    rows = page.evaluate(
+        """() => [...document.querySelectorAll('ul.sc-cardnews > li')].map(li => {
+             const img = li.querySelector('img').getBoundingClientRect();
+             const button = li.querySelector('.md-button').getBoundingClientRect();
+             return [img.width, img.right, button.left, button.top - img.top, li.getBoundingClientRect().height]; })"""
+    )
+    assert len(rows) > 10
+    for width, right, button_left, drop, height in rows:
+        assert 150 <= width and right <= button_left and drop < width and height < 1.7 * width, rows
