@@ -205,8 +205,24 @@ def test_every_case_is_a_spread_laid_out_alike(sample_site):
         assert "같은 것을 사려면" in second and "사회적 가치" in second and "한눈에 보기" not in second
         if f.quote:
             assert f.quote.text in second
+        # the story page reads in numbered steps, then the story under its heading (headings over
+        # single sentences read as a form's sections)
+        labels = [label for _, label, _ in case.steps] + ["구매 이야기"]
+        at = [second.index(label) for label in labels]
+        assert at == sorted(at) and "무엇을 어떻게 샀나" not in second, (f.title, at)
         assert len(images.get(opening, [])) == (1 if case.picture else 0), f.title  # the picture, once
         assert not set(images.get(opening, [])) & set(images.get(opening + 1, [])), f.title
+
+
+def test_a_case_page_reads_in_steps_then_the_buyers_words_and_the_story(sample_site):
+    for case in load_project(Settings(ROOT)).casebook.cases:
+        page = BeautifulSoup((sample_site / case.url / "index.html").read_text("utf-8"), "html.parser")
+        steps = page.select(".sc-steps > section")
+        assert [(s.h2["id"], s.h2.text, s.p.text) for s in steps] == list(case.steps), case.slug
+        order = [e for e in page.select(".sc-steps, blockquote.sc-quote, #story, .sc-story, #items")]
+        names = [e.get("id") or e["class"][0] for e in order]
+        expected = ["sc-steps", *(["sc-quote"] if case.front.quote else []), "story", "sc-story", "items"]
+        assert names == expected, (case.slug, names)
 
 
 def test_key_figures_are_set_apart_and_escaped():

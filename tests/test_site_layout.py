@@ -483,3 +483,24 @@ def test_on_a_phone_each_card_news_image_has_its_buttons_beside_it(site, tab):
     assert len(rows) > 10
     for width, right, button_left, drop, height in rows:
         assert 150 <= width and right <= button_left and drop < width and height < 1.7 * width, rows
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 1440])
+def test_a_cases_steps_stand_in_one_row_on_a_desktop_and_one_under_another_on_a_phone(site, tab, width):
+    base, page = site, tab(width, 900)
+    page.goto(base + "casebook/meeting-lunchbox/")
+    boxes = page.evaluate(
+        "[...document.querySelectorAll('.sc-steps > section')].map(s => s.getBoundingClientRect().toJSON())"
+    )
+    assert len(boxes) == 4
+    tops = {round(b["top"]) for b in boxes}
+    if width > 1000:
+        assert len(tops) == 1 and all(b["width"] > 200 for b in boxes), boxes
+    else:
+        assert len(tops) == 4 and all(b["width"] > 340 for b in boxes), boxes
+    # each step numbered in order, its label in the network's colour
+    numbers = page.evaluate(
+        "[...document.querySelectorAll('.sc-steps h2')].map(h => getComputedStyle(h, '::before').content)"
+    )
+    assert numbers == ["counter(sc-step)"] * 4 or numbers == ['"1"', '"2"', '"3"', '"4"'], numbers

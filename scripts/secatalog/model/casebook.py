@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from ..markup import won
 from .catalog import EnterpriseEntry, Item, PhotoRef
 from .entries import Photo, Record
 from .fields import ItemRef, Line, Name, Paragraph, RelFile, Slug, Won, Year
@@ -89,6 +90,23 @@ class Case:
     def picture(self) -> PhotoRef | None:
         """The case's photo where it is shown small (a card): its own, else what it bought."""
         return self.photos[0] if self.photos else next((i.photos[0] for i in self.items if i.photos), None)
+
+    @property
+    def steps(self) -> tuple[tuple[str, str, str], ...]:
+        """The case as a reader follows it, (anchor, label, sentence): what went wrong, what was
+        bought and how, what it made, and who worked together. Both the page and the book set them
+        as labelled rows (a heading over each single sentence read as a form's sections)."""
+        f = self.front
+        route = ROUTES[f.purchase.route]
+        bought = f"{f.purchase.what} — {route}" + (f", {won(f.purchase.amount)}" if f.purchase.amount else "")
+        steps = [
+            ("problem", "문제", f.problem),
+            ("purchase", "구매 방법", bought),
+            ("social-value", "사회적 가치", f.social_value),
+        ]
+        if f.collaboration:
+            steps.append(("collaboration", "부서 간 협업", f.collaboration))
+        return tuple(steps)
 
     @property
     def lead_photo(self) -> PhotoRef | None:

@@ -59,6 +59,12 @@ SUPPLIER_TEXT_MM = 22.0
 """A supplier's lines alone (its photo drawn large as the story's figure): name, facts, mission."""
 SUPPLIERS = 2
 SUPPLIER_HEAD_MM = 4.0 + 11 * 1.25 * PT_MM + 1.0
+STEP_PT, STEP_LH = 10.0, 1.55
+STEP_TEXT_MM = MAIN_MM - 27.0 - 3.0
+"""A step's sentence beside its label (.case-steps: a 27 mm label and a 3 mm gap)."""
+STEP_PAD_MM = 4.0 + 0.5
+"""A step's padding and rule."""
+STEPS_MARGIN_MM = 5.0
 STORY_MM = 70.0
 """The story's paragraphs at most (.case .story): the rest is on the case's web page."""
 KICKER_GAP_MM = 4.0
@@ -184,19 +190,7 @@ def _quote(front: Any) -> float:
     """The quote across the story page (.case-story blockquote.pull)."""
     if not front.quote:
         return 0.0
-    return min(_lines(f"“{front.quote.text}”", WIDTH_MM - 13, 16) * _line(16) + _line(11) + 9.0, 45.0)
-
-
-def _section(text: str, most_mm: float = 34.0) -> float:
-    """A heading and its paragraph in the story column."""
-    body = min(_lines(text, MAIN_MM, MAIN_PT) * _line(MAIN_PT, MAIN_LH), most_mm)
-    return 4.0 + _line(11, 1.25) + MAIN_PT * PT_MM + body  # the margins between collapse
-
-
-def _bought(front: Any) -> str:
-    """The route and amount as the templates write them (measured with the words printed)."""
-    route = ROUTES[front.purchase.route]
-    return f"{route}, {won(front.purchase.amount)}" if front.purchase.amount else route
+    return min(_lines(front.quote.text, WIDTH_MM - 12, 16) * _line(16) + _line(11) + 9.0, 45.0)
 
 
 def _results(front: Any) -> float:
@@ -206,13 +200,15 @@ def _results(front: Any) -> float:
 
 
 def _story_mm(case: Any) -> float:
-    """The story column: the problem, the purchase, further results, social value,
-    collaboration and the story (its paragraphs, clamped)."""
-    front = case.front
-    out = _section(front.problem) + _section(f"{front.purchase.what} — {_bought(front)}") + _results(front)
-    out += _section(front.social_value) + (_section(front.collaboration) if front.collaboration else 0.0)
+    """The story column: the case's steps (problem, purchase, social value, collaboration),
+    further results, and the story under its heading (its paragraphs, clamped)."""
+    steps = sum(
+        min(_lines(text, STEP_TEXT_MM, STEP_PT) * _line(STEP_PT, STEP_LH), 34.0) + STEP_PAD_MM
+        for *_, text in case.steps
+    )
     story = markdown_mm(case.body, MAIN_MM, MAIN_PT, MAIN_LH)
-    return out + min(story, STORY_MM) + MAIN_PT * PT_MM  # the last paragraph's margin
+    heading = _line(11, 1.25) + 1.0  # the story's heading (its top margin collapses into the steps')
+    return steps + STEPS_MARGIN_MM + _results(case.front) + heading + min(story, STORY_MM) + MAIN_PT * PT_MM
 
 
 def glance(case: Any) -> list[list[tuple[str, list[str]]]]:
