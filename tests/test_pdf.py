@@ -309,6 +309,23 @@ def test_a_big_profile_takes_two_pages_without_clipping(tmp_path):
     assert "사회공헌" in second and "제품·서비스" in second  # too long for the first page with the facts
 
 
+def test_the_catalogs_one_page_profiles_set_their_lists_alike():
+    """Lists one under another on some profiles and side by side on others read as pages from
+    different books: wherever two lists are printed and fit side by side, they stand so."""
+    from secatalog.pdf import html
+    from secatalog.pdf.profile import list_heights, plan_profile
+
+    catalog = load_project(Settings(ROOT))
+    names = html.category_names(catalog)
+    plans = [
+        (ent.slug, plan_profile(ent, names, catalog.network.site_url, in_catalog=True), list_heights(ent.record))
+        for ent in catalog.enterprises
+    ]
+    several = [(slug, plan) for slug, plan, heights in plans if plan.pages == 1 and sum(1 for h in heights if h) >= 2]
+    assert len(several) >= 5
+    assert all(plan.columns for _, plan in several), [slug for slug, plan in several if not plan.columns]
+
+
 def test_no_embedded_files(sample_site):
     for pdf in (sample_site / "print").rglob("*.pdf"):
         out = subprocess.run(["pdfdetach", "-list", str(pdf)], capture_output=True, text=True, check=True)

@@ -49,7 +49,7 @@ BUY_ITEM_MM = 27.0
 BUY_PHOTO_MM = 31.5
 """The photo above an item to buy (.buy-item img and its margin)."""
 QR_MM = 27.0
-FIGURE_MM = (50.0, MAIN_MM * 0.75)
+FIGURE_MM = (45.0, MAIN_MM * 0.75)
 """The story column's closing photo: no lower than the least (a lower strip loses its subject),
 no taller than its own 4:3."""
 CAPTION_MM = 6.0

@@ -112,8 +112,11 @@ def plan_profile(
     heights = list_heights(record)
     columns, more = 0, sum(heights)
     split = _columns(record)
-    if first + table + more > room and split and first + table + split[1] <= room:
-        columns, more = split  # side by side, the lists keep the profile to one page
+    if split and first + table + split[1] <= room:
+        # side by side wherever two lists fit so: every profile reads alike (one under another on
+        # some pages and side by side on others read as pages from different books), and the
+        # lists keep a long profile to one page
+        columns, more = split
     rest = table + more
     if first + rest > room:  # two pages, the second as full as the first allows
         table_first = first + table <= room
