@@ -832,3 +832,25 @@ def test_every_item_sheet_has_the_same_rows(sample_site):
         assert missing == [], (pdf.name, missing, heads[:3])
         sparse += bool(re.search(r"^\s*(최소 주문|인증)\s+없음\s*$", text, re.M))
     assert sparse, "the sample has an item without a minimum order or a certificate"
+
+
+def test_each_catalog_card_says_whom_to_call_beside_its_photo(sample_site):
+    """The phone stood in the table's last cell under the photo, and the column beside the photo
+    stood a third empty between the verdict and the code: it is the card's next step now."""
+    catalog = load_project(Settings(ROOT))
+    with pdfplumber.open(sample_site / "print/catalog-print.pdf") as pdf:
+        pages = [(page, " ".join((page.extract_text() or "").split())) for page in pdf.pages]
+    for item in catalog.items:
+        record = item.enterprise.record
+        phone = record.contact.phone or record.phone
+        head = f"{item.product.name} {record.name.split()[0]}"  # the card's name over its maker
+        cards = [
+            (p, t)
+            for p, t in pages
+            if any(f"주문·문의 {phone}" in part.split("판매 시기")[0] for part in t.split(head)[1:])
+        ]
+        assert cards, item.uid
+        page = cards[-1][0]  # (a category's opener lists its items before its first card)
+        # beside the photo (its right edge at 100 mm of the text block), above the table
+        words = [w for w in page.extract_words() if w["text"] == phone]
+        assert any(w["x0"] > page.width * 0.5 for w in words), (item.uid, words)
