@@ -40,6 +40,8 @@ def test_format_for_the_printer(sample_site):
 
 def test_months_holidays_featured_items_and_tips(sample_site, pages):
     catalog = load_project(Settings(ROOT))
+    with pdfplumber.open(sample_site / "print/calendar.pdf") as pdf:
+        words = [page.extract_words(extra_attrs=["size"]) for page in pdf.pages]
     year = calendar_year(catalog)
     assert str(year) in pages[0] and catalog.network.name in pages[0]
     picks = featured(list(catalog.items))
@@ -48,7 +50,9 @@ def test_months_holidays_featured_items_and_tips(sample_site, pages):
     for month in range(1, 13):
         text = pages[month]
         # the year over its month, as Korean dates read ("1월 2027" read backwards)
-        assert text.index(f"{year}년") < text.index(f"{month}월 일 월 화 수 목 금 토"), text[:40]
+        title = max(words[month], key=lambda w: w["size"])
+        over = [w for w in words[month] if w["text"] == f"{year}년" and w["bottom"] <= title["top"] + 1]
+        assert title["text"] == f"{month}월" and over and abs(over[0]["x0"] - title["x0"]) < 3, (month, title)
         assert 1 <= len(picks[month]) <= 2
         for item in picks[month]:
             assert in_season(item, month) and item.product.name in text, (month, item.uid)
@@ -57,6 +61,16 @@ def test_months_holidays_featured_items_and_tips(sample_site, pages):
                 # as desk calendars print it, on one line: '설날 대체 휴일' is '대체공휴일'
                 assert day_label(name.split(";")[0]) in text.replace("\n", " "), (month, name)
         assert tips[month - 1] in text
+        # the months before and after in the corner, after the month in the text
+        before = f"{year - 1}년 12월" if month == 1 else f"{month - 1}월"
+        after = f"{year + 1}년 1월" if month == 12 else f"{month + 1}월"
+        small = [w for w in words[month] if w["size"] < 7.5 and w["top"] < title["bottom"] + 10]
+        captions = " ".join(
+            w["text"] for w in sorted(small, key=lambda w: (w["x0"] > title["x1"] + 100, w["top"], w["x0"]))
+        )
+        assert before in captions and after in captions and captions.index(before) < captions.index(after), captions
+        # in the corner beside the month's name, above its weekdays
+        assert min(w["x0"] for w in small) > title["x1"] + 20, month
     shown = [i.uid for m in range(1, 13) for i in picks[m]]
     assert len(shown) == len(set(shown)) == 24  # 43 items: none featured twice
 

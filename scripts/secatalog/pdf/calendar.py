@@ -35,11 +35,23 @@ def five_weeks(weeks: list[tuple[Day, ...]]) -> tuple[tuple[Day, ...], ...]:
 
 
 @dataclass(frozen=True)
+class Glance:
+    """A month beside the month shown, small (the month before and after, as desk calendars
+    print them in the corner): its weeks as they fall, six rows at most."""
+
+    year: int
+    number: int
+    weeks: tuple[tuple[Day, ...], ...]
+
+
+@dataclass(frozen=True)
 class Month:
     number: int
     weeks: tuple[tuple[Day, ...], ...]
     featured: tuple[Item, ...]
     tip: str
+    around: tuple[Glance, ...] = ()
+    """The month before and the month after."""
 
 
 def calendar_year(catalog: Catalog) -> int:
@@ -88,21 +100,27 @@ def day_label(name: str) -> str:
 
 def months(catalog: Catalog) -> tuple[int, tuple[Month, ...]]:
     year = calendar_year(catalog)
-    days_off = holidays.country_holidays("KR", years=year, language="ko")
+    days_off = holidays.country_holidays("KR", years=(year - 1, year, year + 1), language="ko")
     picks = featured(list(catalog.items))
     tips = catalog.print_settings.calendar.tips
     grid = calendar.Calendar(firstweekday=6)  # weeks start on Sunday, as Korean desk calendars do
+
+    def weeks(y: int, number: int) -> list[tuple[Day, ...]]:
+        return [
+            tuple(Day(d, n, day_label(days_off.get(date(y, number, d), "")) if d else "") for n, d in enumerate(week))
+            for week in grid.monthdayscalendar(y, number)
+        ]
+
+    def glance(y: int, number: int) -> Glance:
+        if number == 0:
+            y, number = y - 1, 12
+        elif number == 13:
+            y, number = y + 1, 1
+        return Glance(y, number, tuple(weeks(y, number)))
+
     out = []
     for number in range(1, 13):
-        weeks = five_weeks(
-            [
-                tuple(
-                    Day(d, n, day_label(days_off.get(date(year, number, d), "")) if d else "")
-                    for n, d in enumerate(week)
-                )
-                for week in grid.monthdayscalendar(year, number)
-            ]
-        )
         tip = tips[number - 1] if number <= len(tips) else ""
-        out.append(Month(number, weeks, tuple(picks[number]), tip))
+        around = (glance(year, number - 1), glance(year, number + 1))
+        out.append(Month(number, five_weeks(weeks(year, number)), tuple(picks[number]), tip, around))
     return year, tuple(out)
