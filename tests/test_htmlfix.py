@@ -5,7 +5,7 @@ from pathlib import Path
 from urllib.parse import parse_qs
 
 from secatalog.site.context import _mail_field
-from secatalog.site.htmlfix import compact, repair
+from secatalog.site.htmlfix import compact, repair, unbreakable
 
 
 def test_repairs_only_the_invalid_attributes():
@@ -75,3 +75,14 @@ def test_a_photo_at_one_width_has_no_width_list_and_one_at_several_has_it():
         many.count('sizes="100vw"') == 2 and "-480.webp 480w, ../assets/photos/kkkkkkkkkkkkkkkk-960.webp 960w" in many
     )
     assert 'width="960" height="720"' in many and 'fetchpriority="high"' in many
+
+
+def test_a_short_aside_in_brackets_keeps_together():
+    """A phone broke "150,000원 / 1회 (330㎡" from "기준)"; a long aside may still wrap."""
+    html = unbreakable("<body><p>1회 (330㎡ 기준) · (3시간, 30명) (아주 긴 괄호 안의 설명이 여기 있습니다)</p></body>")
+    assert (
+        '<span class="sc-nowrap">(330㎡ 기준)</span>' in html and '<span class="sc-nowrap">(3시간, 30명)</span>' in html
+    )
+    assert "(아주 긴 괄호" in html
+    assert unbreakable("<body><p>기업 (예시)</p></body>") == "<body><p>기업 (예시)</p></body>"
+    assert unbreakable('<body><a title="(a b)">x</a></body>') == '<body><a title="(a b)">x</a></body>'

@@ -504,3 +504,19 @@ def test_a_cases_steps_stand_in_one_row_on_a_desktop_and_one_under_another_on_a_
         "[...document.querySelectorAll('.sc-steps h2')].map(h => getComputedStyle(h, '::before').content)"
     )
     assert numbers == ["counter(sc-step)"] * 4 or numbers == ['"1"', '"2"', '"3"', '"4"'], numbers
+
+
+@pytest.mark.browser
+def test_the_filter_panels_fields_stand_in_equal_columns_on_a_desktop(site, tab):
+    """Each field as wide as its words stood in two ragged rows."""
+    base, page = site, tab(1440, 900)
+    page.goto(base + "categories/food/")
+    fields = page.evaluate(
+        """[...document.querySelectorAll('.sc-filters select, .sc-filters input[type=number]')]
+             .map(e => e.getBoundingClientRect().toJSON())"""
+    )
+    assert len(fields) == 5
+    assert len({round(f["top"]) for f in fields}) == 1, fields
+    assert max(f["width"] for f in fields) - min(f["width"] for f in fields) < 1, fields
+    reset = page.locator(".sc-filters button[type=reset]").bounding_box()
+    assert abs(reset["x"] + reset["width"] - (fields[-1]["right"])) < 1  # under the last field's edge

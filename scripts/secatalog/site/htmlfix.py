@@ -46,8 +46,9 @@ def compact(html: str) -> str:
 # Text a phone must not break: a separator between list items (" · ") never starts a line (a cell
 # read "(회원 신고" and then "· 사무국 미확인"), so a no-break space goes before it; a date or a phone
 # number is never split at its hyphens ("(2027-03-" / "01까지)"), so it is marked as one (.sc-date,
-# .sc-tel: white-space: nowrap). Only text in the body is changed: tags (and so attribute values),
-# the head, scripts, styles, form text and option labels are kept as they are.
+# .sc-tel: white-space: nowrap); a short aside in brackets keeps together. Only text in the body is
+# changed: tags (and so attribute values), the head, scripts, styles, form text and option labels
+# are kept as they are.
 _KEPT = re.compile(r"<(script|style|textarea|pre|title|option|svg)\b.*?</\1\s*>|<[^>]*>|([^<]+)", re.S | re.I)
 _IN_TEXT = re.compile(r"(?<![\d-])(\d{4}-\d{2}-\d{2}|0\d{1,3}-\d{3,4}-\d{4})(?![\d-])|\s+·(?=\s)")
 
@@ -59,9 +60,19 @@ def _in_text(match: re.Match) -> str:
     return f'<span class="{kind}">{match.group(1)}</span>'
 
 
+_SHORT_ASIDE = re.compile(r"\((?=[^()<>\n]{1,12}\))[^()<>\n]*[\s\u3300-\u33ff][^()<>\n]*\)")
+"""A short aside in brackets with a space or a unit sign in it, "(330㎡ 기준)" or "(3시간, 30명)":
+one piece, never "(330" and "㎡ 기준)" (a no-break space kept the words but not the unit sign,
+which may start a line). "(예시)" breaks nowhere anyway and is left as it is."""
+
+
+def _aside(match: re.Match) -> str:
+    return f'<span class="sc-nowrap">{match.group(0)}</span>'
+
+
 def _text(match: re.Match) -> str:
     text = match.group(2)
-    return _IN_TEXT.sub(_in_text, text) if text is not None else match.group(0)
+    return _SHORT_ASIDE.sub(_aside, _IN_TEXT.sub(_in_text, text)) if text is not None else match.group(0)
 
 
 def unbreakable(html: str) -> str:

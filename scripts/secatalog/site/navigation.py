@@ -26,10 +26,9 @@ def catalog_nav(catalog: Catalog, configured: list | None) -> list:
         {"분류별 찾기": [{str(escape(c.name)): f"categories/{c.id}.md"} for c in catalog.taxonomy.categories]},
         {BUYING: buying},
     ]
-    if catalog.casebook is not None:
-        nav.append(
-            {"사례집": [{"사례집 차례": "casebook/index.md"}, {"공공구매 이렇게 하세요": "casebook/how-to-buy.md"}]}
-        )
+    if catalog.casebook is not None:  # "모든 사례", not "사례집 차례": it read "사례집 / 사례집 차례"
+        cases = [{"모든 사례": "casebook/index.md"}, {"공공구매 이렇게 하세요": "casebook/how-to-buy.md"}]
+        nav.append({"사례집": cases})
     taking_part = [
         {"참여하기": "join.md"},
         {"카드뉴스": "cards/index.md"},
