@@ -520,3 +520,14 @@ def test_the_filter_panels_fields_stand_in_equal_columns_on_a_desktop(site, tab)
     assert max(f["width"] for f in fields) - min(f["width"] for f in fields) < 1, fields
     reset = page.locator(".sc-filters button[type=reset]").bounding_box()
     assert abs(reset["x"] + reset["width"] - (fields[-1]["right"])) < 1  # under the last field's edge
+
+
+@pytest.mark.browser
+def test_the_embed_pages_banners_stand_in_one_row_each_with_its_button(site, tab):
+    """Three previews, each over its own block of code, made the page a column of code."""
+    base, page = site, tab(1440, 900)
+    page.goto(base + "embed/")
+    boxes = page.evaluate("[...document.querySelectorAll('.sc-banner')].map(b => b.getBoundingClientRect().toJSON())")
+    assert len(boxes) == 3 and len({round(b["top"]) for b in boxes}) == 1, boxes
+    assert page.locator(".sc-banner pre.sc-snippet").first.is_hidden()  # folded under "코드 보기"
+    assert page.locator(".sc-banner button[data-sc-copy]").first.is_visible()

@@ -31,12 +31,20 @@ FORM_PATTERNS = form_patterns()
 FORM_LIMITS = form_limits()
 
 
-def _code_block(key: str, code: str) -> Markup:
+def _code_block(key: str, code: str, fold: bool = False) -> Markup:
+    """A snippet to paste, with its copy button; folded under "코드 보기" where several stand side
+    by side (three banners' code blocks made the page a column of code)."""
     ident = f"snippet-{key}"
-    return Markup(
-        '<pre class="sc-snippet"><code id="{0}">{1}</code></pre><p><button type="button" class="md-button" '
+    block = Markup('<pre class="sc-snippet"><code id="{0}">{1}</code></pre>').format(ident, code)
+    button = Markup(
+        '<p class="sc-snippet__copy"><button type="button" class="md-button md-button--primary" '
         'data-sc-copy="{0}" hidden>코드 복사</button></p>'
-    ).format(ident, code)
+    ).format(ident)
+    if fold:
+        return button + Markup('<details class="sc-snippet__fold"><summary>코드 보기</summary>{0}</details>').format(
+            block
+        )
+    return block + button
 
 
 def recent_items(catalog: Catalog, count: int = RECENT_COUNT) -> list[Item]:
@@ -217,7 +225,11 @@ def open_data(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[st
 def embed(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
     found = snippets(renderer.catalog)
     preview = snippets(renderer.catalog, site=root_for(page.url))
-    return {"snippets": preview, "banners": BANNERS, "code": lambda key: _code_block(key, found[key])}
+    return {
+        "snippets": preview,
+        "banners": BANNERS,
+        "code": lambda key, fold=False: _code_block(key, found[key], fold),
+    }
 
 
 def bundle(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
