@@ -224,3 +224,17 @@ def test_the_homes_bundles_fill_their_row_with_a_tile_to_them_all(sample_site):
     tile = items[-1]
     assert tile["class"] == ["sc-more-tile"] and tile.a["href"] == "./bundles/"
     assert f"꾸러미 {len(catalog.bundles)}가지" in tile.get_text()
+
+
+def test_the_home_shows_the_newest_cases_and_a_tile_to_the_case_book(sample_site, fixture_site):
+    """A buyer trusts a colleague's purchase before a catalog's claims: the home had no case."""
+    home = BeautifulSoup((sample_site / "index.html").read_text("utf-8"), "html.parser")
+    row = home.find("h2", id="cases").find_next("ul", class_="sc-cards")
+    items = row.find_all("li", recursive=False)
+    assert len(items) == 4 and items[-1]["class"] == ["sc-more-tile"] and items[-1].a["href"] == "./casebook/"
+    assert all(li.a["href"].startswith("./casebook/") for li in items[:3])
+    assert "8건" in items[-1].get_text()
+    # another network's row holds its own cases, however few
+    other = BeautifulSoup((fixture_site / "index.html").read_text("utf-8"), "html.parser")
+    cards = other.find("h2", id="cases").find_next("ul", class_="sc-cards").find_all("li", recursive=False)
+    assert 2 <= len(cards) <= 4 and cards[-1]["class"] == ["sc-more-tile"]

@@ -120,6 +120,10 @@ def nothing(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str,
     return {}
 
 
+HOME_CASES = 3
+"""The home's row of cases: three and a tile to the case book (a row of four cards)."""
+
+
 def home(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
     catalog = renderer.catalog
     return {
@@ -137,6 +141,10 @@ def home(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, An
             for edition, part in catalog.print_editions()
         ],
         "purchases": sum(len(ent.record.procurement_record) for ent in catalog.enterprises),
+        # the newest of the case book's stories, as the bundles' row shows its bundles: a buyer
+        # trusts a colleague's purchase before a catalog's claims
+        "cases": sorted(catalog.casebook.cases, key=lambda c: -c.front.year)[:HOME_CASES] if catalog.casebook else [],
+        "routes": ROUTES,
     }
 
 
