@@ -376,14 +376,20 @@ def test_each_series_is_one_zip_in_order_with_a_cover_the_cards_and_how_to_buy(s
         assert files[0] == f"cover-{s['name']}.png" and files[-1] == "howto.png" and len(files) == 10
         with zipfile.ZipFile(sample_site / "cards" / s["zip"]) as archive:
             names = archive.namelist()
-            assert names == [f"{n:02d}-{f}" for n, f in enumerate(files, 1)] + ["게시글.txt"]
+            assert names == [f"{n:02d}-{f}" for n, f in enumerate(files, 1)] + ["게시글.txt", "이미지설명.txt"]
             assert archive.read(names[1]) == (sample_site / "cards" / files[1]).read_bytes()
             caption = archive.read("게시글.txt").decode("utf-8")
+            alts = archive.read("이미지설명.txt").decode("utf-8")
         assert caption == s["caption"] and catalog.network.site_url in caption
         assert f"#{catalog.network.city}" in caption  # the network's own city, not the sample's by name
-        # every image's description by its number, as a platform takes one per image
+        # written as a post: a hook, three short lines, the profile's link, hashtags; no alt texts
+        paragraphs = caption.strip().split("\n\n")
+        assert len(paragraphs) == 4 and len(paragraphs[1].splitlines()) == 3, paragraphs
+        assert "프로필 링크" in paragraphs[2] and paragraphs[3].startswith("#")
+        assert "[이미지 설명]" not in caption and max(len(line) for line in caption.splitlines()) <= 90
+        # every image's description by its number in its own text, as a platform takes one per image
         for n, f in enumerate(files, 1):
-            assert f"\n{n}. {cards[f[:-4]]['alt']}" in caption
+            assert f"\n{n}. {cards[f[:-4]]['alt']}" in alts
     # the products series opens on the categories with most items a buyer may buy directly
     direct = {
         f"category-{c.id}": sum(i.eligibility.eligible for i in items) for c, items in catalog.by_category if items
@@ -391,8 +397,8 @@ def test_each_series_is_one_zip_in_order_with_a_cover_the_cards_and_how_to_buy(s
     shown = [direct[f[:-4]] for f in sets["products"]["files"][1:-1]]
     assert shown == sorted(shown, reverse=True) and shown[0] == max(direct.values())
     cover = cards["cover-products"]
-    # the cover says what this set holds, and where the rest is (it had promised all twelve fields)
-    assert cover["lead"].startswith(f"{len(shown)}개 분야의") and f"전체 {len(direct)}개 분야" in cover["lead"]
+    # the cover says what this set holds and why (it had promised all twelve fields, then apologised)
+    assert cover["lead"] == f"수의계약 품목이 많은 {len(shown)}개 분야를 골랐습니다" and len(direct) > len(shown)
     assert cover["lines"] == [
         f"품목 {len(catalog.items)}개",
         f"수의계약 가능 {len(catalog.eligible_items)}개",

@@ -180,7 +180,10 @@ class Series:
     title: str
     cards: tuple[Card, ...]
     caption: str
-    """The post's text: what the set is, the address, hashtags, then each image's description."""
+    """The post's text, written as a post: a hook, three short lines, where to read on, hashtags."""
+    alts: str
+    """Each image's description by its number, for the platform's alt-text field of each image (in
+    the caption they read as a data dump under the post)."""
 
     def file(self, n: int, card: Card) -> str:
         """The n-th image's name in the ZIP, numbered so an upload keeps the order."""
@@ -212,12 +215,17 @@ def series(catalog: Catalog, made: list[Card]) -> list[Series]:
                 f"참여 기업 {len({i.enterprise.slug for i in items})}곳",
             ),
             (network.site_url, "카탈로그 보기"),
-            # what this set holds: a cover promising twelve fields over eight cards contradicted itself
-            f"{len(body)}개 분야의 제품·서비스를 소개합니다"
-            + (f" (전체 {len(categories)}개 분야는 카탈로그에)" if len(body) < len(categories) else ""),
+            # what this set holds: a cover promising twelve fields over eight cards contradicted
+            # itself, and "(전체 12개 분야는 카탈로그에)" read as an apology
+            f"수의계약 품목이 많은 {len(body)}개 분야를 골랐습니다"
+            if len(body) < len(categories)
+            else f"{len(body)}개 분야를 모두 소개합니다",
             body,
         )
-        out.append(Series("products", "제품·서비스 소개", (cover, *body, howto), _caption(catalog, cover, body, howto)))
+        hook = f"{network.city} 공공기관 구매 담당자라면 저장해 두세요"
+        out.append(
+            Series("products", "제품·서비스 소개", (cover, *body, howto), *_post(catalog, hook, cover, body, howto))
+        )
     book = catalog.casebook
     body = tuple(by_name[f"case-{c.slug}"] for c in book.cases[:SERIES_BODY]) if book else ()
     if book and body:
@@ -232,7 +240,8 @@ def series(catalog: Catalog, made: list[Card]) -> list[Series]:
             "담당 공무원이 직접 전한 구매 이야기",
             body,
         )
-        out.append(Series("cases", "공공구매 사례", (cover, *body, howto), _caption(catalog, cover, body, howto)))
+        hook = "같은 고민을 먼저 푼 동료 공무원들의 구매 이야기"
+        out.append(Series("cases", "공공구매 사례", (cover, *body, howto), *_post(catalog, hook, cover, body, howto)))
     return out
 
 
@@ -297,14 +306,21 @@ def _howto(catalog: Catalog) -> Card:
     )
 
 
-def _caption(catalog: Catalog, cover: Card, body: tuple[Card, ...], howto: Card) -> str:
-    """The post's text: the cover's lead and figures, the address, hashtags from the network's
-    own city, then every image's description by its number (platforms take one per image)."""
+def _post(catalog: Catalog, hook: str, cover: Card, body: tuple[Card, ...], howto: Card) -> tuple[str, str]:
+    """(caption, alts). The caption as a city's SNS team writes one: a hook, three short lines
+    (what the set is, its figures, how to buy), where to read on (a feed's links do not click, so
+    the profile's link first, the address for blogs), hashtags from the network's own city. The
+    images' descriptions go in their own text, one per image by its number."""
     network = catalog.network
     city = "".join(network.city.split())
     tags = " ".join(f"#{t}" for t in (city, "사회적경제", "공공구매", f"{city}사회적경제"))
     alts = "\n".join(f"{n}. {card.alt}" for n, card in enumerate((cover, *body, howto), 1))
-    return (
-        f"{cover.title}\n{cover.lead}. {' · '.join(cover.lines)}.\n\n자세히 보기: {cover.url}\n{tags}"
-        f"\n\n[이미지 설명]\n{alts}\n"
+    lines = (
+        f"{cover.lead}.",
+        f"한눈에: {' · '.join(cover.lines)}.",
+        f"마지막 장에 구매 방법을 담았습니다. {howto.note}".strip(),
     )
+    caption = (
+        f"{hook}\n\n" + "\n".join(lines) + f"\n\n카탈로그는 프로필 링크에서 (누리집·블로그: {cover.url})\n\n{tags}\n"
+    )
+    return caption, f"[이미지 설명]\n{alts}\n"

@@ -294,18 +294,20 @@ compared across runs, and a changed file is a changed card)."""
 
 
 def _zip(s, out: Path) -> dict:
-    """out/series-<name>.zip: the series' images numbered in order, and its post text."""
+    """out/series-<name>.zip: the series' images numbered in order, its post text and its images'
+    descriptions."""
     path = out / f"series-{s.name}.zip"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as archive:  # PNGs are compressed already
         for n, card in enumerate(s.cards):
             entry = zipfile.ZipInfo(s.file(n, card), ZIP_TIME)
             archive.writestr(entry, (out / f"{card.name}.png").read_bytes())
-        text = zipfile.ZipInfo("게시글.txt", ZIP_TIME)
-        archive.writestr(text, s.caption.encode("utf-8"), zipfile.ZIP_DEFLATED)
+        for name, text in (("게시글.txt", s.caption), ("이미지설명.txt", s.alts)):
+            archive.writestr(zipfile.ZipInfo(name, ZIP_TIME), text.encode("utf-8"), zipfile.ZIP_DEFLATED)
     return {
         "name": s.name,
         "title": s.title,
         "zip": path.name,
         "files": [f"{card.name}.png" for card in s.cards],
         "caption": s.caption,
+        "alts": s.alts,
     }
