@@ -62,9 +62,9 @@ def test_months_holidays_featured_items_and_tips(sample_site, pages):
                 assert day_label(name.split(";")[0]) in text.replace("\n", " "), (month, name)
         assert tips[month - 1] in text
         # the months before and after in the corner, after the month in the text
-        before = f"{year - 1}년 12월" if month == 1 else f"{month - 1}월"
-        after = f"{year + 1}년 1월" if month == 12 else f"{month + 1}월"
-        small = [w for w in words[month] if w["size"] < 7.5 and w["top"] < title["bottom"] + 10]
+        before = f"{year - 1}년 12월" if month == 1 else f"{year}년 {month - 1}월"  # each with its year
+        after = f"{year + 1}년 1월" if month == 12 else f"{year}년 {month + 1}월"
+        small = [w for w in words[month] if 6.4 <= w["size"] < 7.5 and w["top"] < title["bottom"] + 14]
         captions = " ".join(
             w["text"] for w in sorted(small, key=lambda w: (w["x0"] > title["x1"] + 100, w["top"], w["x0"]))
         )

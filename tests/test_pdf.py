@@ -750,6 +750,16 @@ def test_the_shared_stylesheet_sits_below_the_documents_own_and_keys_the_cache(t
     assert Job("plain", "<p>쪽</p>", 1, str(tmp_path), stylesheet=shared + " ").key != plain.key
 
 
+def test_a_short_aside_stays_whole_in_print_but_not_in_a_style_sheet():
+    """'(기준 30% 이상)' broke after '30%' on a card; a style's 'calc(100% + 6mm)' is not an aside."""
+    from secatalog.pdf.html import WORD_JOINER, keep_words
+
+    kept = keep_words("<p>비율 20% (기준 30% 이상)</p><style>.a { width: calc(100% + 6mm); }</style>")
+    assert f'<span class="sc-nowrap">(기{WORD_JOINER}준 30% 이{WORD_JOINER}상)</span>' in kept
+    assert "calc(100% + 6mm)" in kept
+    assert "sc-nowrap" not in keep_words("<p>(기준 30% 이상)</p>", asides=False)
+
+
 def test_korean_lines_break_only_at_spaces_never_inside_a_word_or_figure():
     from secatalog.pdf.html import WORD_JOINER, keep_words
 

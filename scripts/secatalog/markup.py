@@ -168,3 +168,15 @@ def season_text(product) -> str:
     if months in note:
         return note
     return f"{months} · {note}" if "(" in note else f"{months} ({note})"
+
+
+SHORT_ASIDE = re.compile(r"\((?=[^()<>\n]{1,12}\))[^()<>\n]*[\s\u3300-\u33ff][^()<>\n]*\)")
+"""A short aside in brackets with a space or a unit sign in it, "(330㎡ 기준)" or "(기준 30% 이상)":
+one piece, never "(330" and "㎡ 기준)" or "30%" and "이상)" (a no-break space kept the words but not
+the unit sign, which may start a line). "(예시)" breaks nowhere anyway and is left as it is."""
+
+
+def keep_asides(text: str) -> str:
+    """Text (no tags in it) with its short asides as unbreakable spans (.sc-nowrap, on the site and
+    in print)."""
+    return SHORT_ASIDE.sub(lambda m: f'<span class="sc-nowrap">{m.group(0)}</span>', text)

@@ -29,6 +29,7 @@ class CardsDocument(PrintDocument):
     fixed cost (fonts) once instead of once per card; any changed card renders them all again."""
 
     path = "cards"
+    asides = False  # each line is fitted to the card by measure (fit.clause_lines)
 
     def __init__(self, catalog, photos, created: str) -> None:
         from .plan import Chunk

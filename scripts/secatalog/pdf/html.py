@@ -12,7 +12,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ..jinja import environment
-from ..markup import won
+from ..markup import keep_asides, won
 from ..model.catalog import Catalog, PhotoRef
 from ..model.fields import delta_e
 from ..read.photos import ProcessedPhoto
@@ -46,7 +46,7 @@ WORD_JOINER = "\u2060"
 @functools.cache
 def stylesheet(edition: Edition) -> str:
     """print.css for one edition, its Korean kept whole as the documents' text is (generated content)."""
-    return keep_words(CSS.read_text("utf-8") + edition.extra_css)
+    return keep_words(CSS.read_text("utf-8") + edition.extra_css, asides=False)
 
 
 @functools.cache
@@ -55,14 +55,16 @@ def _environment():
     return environment("print")
 
 
-def keep_words(html: str) -> str:
+def keep_words(html: str, asides: bool = True) -> str:
     """Break Korean lines only between words (WeasyPrint lacks word-break: keep-all).
 
     A word joiner between Hangul syllables forbids a break there; it is invisible and
-    does not reach the PDF's text, so copying and searching still work.
+    does not reach the PDF's text, so copying and searching still work. asides: short asides in
+    brackets kept whole too (markup.keep_asides), outside style sheets and scripts.
     """
     parts = _TAG.split(html)
     heading = False  # headings become PDF bookmarks and the title its metadata: keep their text clean
+    style = False  # a style sheet's brackets are its own ("calc(100% + 6mm)")
     for i, part in enumerate(parts):
         if i % 2:
             lowered = part[:7].lower()
@@ -70,8 +72,13 @@ def keep_words(html: str) -> str:
                 heading = True
             elif lowered.startswith(("</h1", "</h2", "</title")):
                 heading = False
+            style = lowered.startswith(("<style", "<script")) or (
+                style and not lowered.startswith(("</style", "</scrip"))
+            )
         elif not heading:
-            parts[i] = _BETWEEN_SYLLABLES.sub(WORD_JOINER, part)
+            part = _BETWEEN_SYLLABLES.sub(WORD_JOINER, part)
+            # a short aside kept whole in the text ("30%" then "이상)" on the next line)
+            parts[i] = part if style or not asides else keep_asides(part)
     return "".join(parts)
 
 
@@ -147,6 +154,9 @@ class PrintDocument:
     """Running heads on the outer edge of facing pages (a book, not a loose sheet or a calendar)."""
     counter = "개"
     """The counter word of the contents' "외 N개" line."""
+    asides = True
+    """Short asides in brackets kept whole (keep_asides); not where lines are fitted to a box by
+    measure (the cards)."""
 
     def extra(self, chunk: Chunk) -> dict:
         return {}
@@ -227,7 +237,8 @@ class PrintDocument:
                 photo_src=lambda ref: self.photo_src(ref, edition),
                 **self.extra(chunk),
                 **chunk.payload,
-            )
+            ),
+            self.asides,
         )
 
 

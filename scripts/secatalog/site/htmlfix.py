@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 
+from ..markup import keep_asides
 from . import material
 
 # <input type="checkbox" ... autocomplete="off">: autocomplete is not allowed on checkboxes.
@@ -60,19 +61,9 @@ def _in_text(match: re.Match) -> str:
     return f'<span class="{kind}">{match.group(1)}</span>'
 
 
-_SHORT_ASIDE = re.compile(r"\((?=[^()<>\n]{1,12}\))[^()<>\n]*[\s\u3300-\u33ff][^()<>\n]*\)")
-"""A short aside in brackets with a space or a unit sign in it, "(330㎡ 기준)" or "(3시간, 30명)":
-one piece, never "(330" and "㎡ 기준)" (a no-break space kept the words but not the unit sign,
-which may start a line). "(예시)" breaks nowhere anyway and is left as it is."""
-
-
-def _aside(match: re.Match) -> str:
-    return f'<span class="sc-nowrap">{match.group(0)}</span>'
-
-
 def _text(match: re.Match) -> str:
     text = match.group(2)
-    return _SHORT_ASIDE.sub(_aside, _IN_TEXT.sub(_in_text, text)) if text is not None else match.group(0)
+    return keep_asides(_IN_TEXT.sub(_in_text, text)) if text is not None else match.group(0)
 
 
 def unbreakable(html: str) -> str:
