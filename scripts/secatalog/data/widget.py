@@ -142,6 +142,8 @@ LEADING = 1.32
 """A banner's line spacing as a share of each line's type size (at 1.22 the lines were set tight)."""
 LEGIBLE_PX = 12
 """The smallest type on a banner at its display size: a city homepage shows it at 1x."""
+SIGNED_FROM = 100
+"""The least banner height (px) that also names its publisher under the message and button."""
 BUTTON = (255, 214, 102)
 """The call to action's button: amber, its words near-black (13:1), on any network colour."""
 BUTTON_INK = (26, 26, 26)
@@ -152,8 +154,9 @@ BUTTON_PAD = (0.45, 0.2)
 def _banner(catalog: Catalog, width: int, height: int):
     """A banner in the network's colour, drawn at twice its display size for sharp screens: the
     catalog's mark in a white disc, then the message in large type, what a click gives on an amber
-    button (a text-only line read as a caption, not as something to press) and, where it stays
-    12 px or more, who publishes it (the network's name, and 예시 for sample content).
+    button (a text-only line read as a caption, not as something to press) and, on the tallest
+    banner where it stays 12 px or more, who publishes it (the network's name, and 예시 for sample
+    content).
     Each line takes the longest wording that stays legible and large."""
     from PIL import Image, ImageColor, ImageDraw
 
@@ -181,7 +184,12 @@ def _banner(catalog: Catalog, width: int, height: int):
     if catalog.network.sample_notice and "예시" not in name:
         name += " (예시)"
     signed = (name, _fit(pen, name, room, int(h * 0.17)), (232, 234, 246), False)
-    if signed[1].size >= legible * 13 / 12 and sum(_step(f, b) for _, f, _, b in (*fitted, signed)) <= h - margin:
+    # the publisher only on the tallest banner: three lines in 80 px were set small and tight
+    if (
+        height >= SIGNED_FROM
+        and signed[1].size >= legible * 13 / 12
+        and sum(_step(f, b) for _, f, _, b in (*fitted, signed)) <= h - margin
+    ):
         fitted.append(signed)
     # The disc and the lines as one group in the banner's middle, measured by their ink (the
     # font's ascent set the lines 3-6 px low, and the right margin was twice the left)
