@@ -22,6 +22,11 @@ SAFETY_MM = 6.0
 """Room left at each page's foot for rounding in the measures."""
 
 
+TEL_GUTTER_MM = 2.5
+"""More room before a phone number after a right-aligned price (.trade-table .tel's left padding
+in print.css): the price ran into it ("28,000원/5kg 041-000-0103")."""
+
+
 @dataclass(frozen=True)
 class Column:
     title: str
@@ -40,6 +45,8 @@ class Table:
     pad_x: float = 1.5
     pad_y: float = 1.0
     line_height: float = 1.45
+    tel_gutter: float = 0.0
+    """More room before the phone where a right-aligned price stands beside it (TEL_GUTTER_MM)."""
 
     @property
     def line_mm(self) -> float:
@@ -47,7 +54,8 @@ class Table:
 
     def row_height(self, cells: tuple[str, ...]) -> float:
         em = self.font_pt * PT_MM
-        widths = [(col.width - 2 * self.pad_x) / em for col in self.columns]
+        gutter = {"tel": self.tel_gutter}
+        widths = [(col.width - 2 * self.pad_x - gutter.get(col.cls, 0.0)) / em for col in self.columns]
         return self.lines_height(max(line_count(text, width) for width, text in zip(widths, cells, strict=True)))
 
     def lines_height(self, lines: int) -> float:
@@ -184,14 +192,15 @@ def index_pages(items: list[Any], bundles: list[Any], pages: dict[str, int]) -> 
 
 TRADE = Table(
     (
-        Column("제품·서비스", 36),
-        Column("기업 (조직 유형)", 41),  # "바다빛여행 마을기업 (예시) · 사회적기업" on two lines at most
+        Column("제품·서비스", 35),
+        Column("기업 (조직 유형)", 39.5),  # "바다빛여행 마을기업 (예시) · 사회적기업" on two lines at most
         Column("가격", 32, "price"),  # "250,000원/아동 1명 월 이용료" on two lines, not three
-        Column("전화", 27, "tel"),
+        Column("전화", 29.5, "tel"),  # a mobile number on one line after its gutter
         Column("이메일", 44),  # order@barun.example.org on one line (at 40 mm it was measured on two,
         # and the first page ended a quarter empty)
     ),
     font_pt=9,
+    tel_gutter=TEL_GUTTER_MM,
 )
 TRADE_TITLE_MM = 26.0  # the first page's heading and note
 TRADE_SIZES = (9.0, 8.5, 8.0)
