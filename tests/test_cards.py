@@ -377,7 +377,18 @@ def test_each_series_is_one_zip_in_order_with_a_cover_the_cards_and_how_to_buy(s
         with zipfile.ZipFile(sample_site / "cards" / s["zip"]) as archive:
             names = archive.namelist()
             assert names == [f"{n:02d}-{f}" for n, f in enumerate(files, 1)] + ["게시글.txt", "이미지설명.txt"]
-            assert archive.read(names[1]) == (sample_site / "cards" / files[1]).read_bytes()
+            assert archive.read(names[0]) == (sample_site / "cards" / files[0]).read_bytes()  # the cover
+            # each later card says its place in the set ("2/10") in a dark pill at its top right,
+            # the rest of it the single card's own
+            import io
+
+            from PIL import Image, ImageChops
+
+            numbered = Image.open(io.BytesIO(archive.read(names[1]))).convert("RGB")
+            single = Image.open(sample_site / "cards" / files[1]).convert("RGB")
+            changed = ImageChops.difference(numbered, single).getbbox()
+            w = single.width
+            assert changed and changed[0] > w * 0.75 and changed[3] < w * 0.12, changed
             caption = archive.read("게시글.txt").decode("utf-8")
             alts = archive.read("이미지설명.txt").decode("utf-8")
         assert caption == s["caption"] and catalog.network.site_url in caption

@@ -241,7 +241,8 @@ def _mark(pen, x: float, y: float, size: float, colour) -> None:
     pen.polygon([at(24 - px, py) for px, py in _PAGE], fill=colour)
 
 
-def _font(size: int):
+def bold_font(size: int):
+    """The bold Korean face the banners and the series' counters are drawn in, at size px."""
     from PIL import ImageFont
 
     return ImageFont.truetype(str(FONT), size) if FONT.exists() else ImageFont.load_default(size)
@@ -251,7 +252,7 @@ def _fit(pen, text: str, width: int, largest: int):
     """The largest font (down to a third of `largest`) at which text fits on one line."""
     smallest = max(8, largest // 3)
     for size in range(largest, smallest, -1):
-        font = _font(size)
+        font = bold_font(size)
         if pen.textlength(text, font=font) <= width:
             return font
-    return _font(smallest)
+    return bold_font(smallest)

@@ -294,6 +294,32 @@ ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 compared across runs, and a changed file is a changed card)."""
 
 
+def _numbered(image: Path, n: int, total: int) -> bytes:
+    """A series card with its place in the set ("2/10") in a dark pill at its top right, as a
+    carousel's cards carry it (the same image as the single card, nothing said it belonged to a set;
+    the cover says "옆으로 넘겨 보세요" instead)."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    from ..data.widget import bold_font
+
+    with Image.open(image) as source:
+        card = source.convert("RGB")
+    unit = card.width / 1080
+    font = bold_font(round(30 * unit))
+    text = f"{n}/{total}"
+    pen = ImageDraw.Draw(card, "RGBA")
+    left, top, right, bottom = pen.textbbox((0, 0), text, font=font)
+    pad_x, pad_y, edge = 18 * unit, 10 * unit, 28 * unit
+    box = (card.width - edge - (right - left) - 2 * pad_x, edge, card.width - edge, edge + (bottom - top) + 2 * pad_y)
+    pen.rounded_rectangle(box, radius=(box[3] - box[1]) / 2, fill=(0, 0, 0, 150))
+    pen.text((box[0] + pad_x - left, box[1] + pad_y - top), text, font=font, fill=(255, 255, 255))
+    out = io.BytesIO()
+    card.save(out, "PNG", optimize=True)
+    return out.getvalue()
+
+
 def _zip(s, out: Path) -> dict:
     """out/series-<name>.zip: the series' images numbered in order, its post text and its images'
     descriptions."""
@@ -301,7 +327,8 @@ def _zip(s, out: Path) -> dict:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as archive:  # PNGs are compressed already
         for n, card in enumerate(s.cards):
             entry = zipfile.ZipInfo(s.file(n, card), ZIP_TIME)
-            archive.writestr(entry, (out / f"{card.name}.png").read_bytes())
+            image = out / f"{card.name}.png"
+            archive.writestr(entry, _numbered(image, n + 1, len(s.cards)) if n else image.read_bytes())
         for name, text in (("게시글.txt", s.caption), ("이미지설명.txt", s.alts)):
             archive.writestr(zipfile.ZipInfo(name, ZIP_TIME), text.encode("utf-8"), zipfile.ZIP_DEFLATED)
     return {
