@@ -531,3 +531,24 @@ def test_the_embed_pages_banners_stand_in_one_row_each_with_its_button(site, tab
     assert len(boxes) == 3 and len({round(b["top"]) for b in boxes}) == 1, boxes
     assert page.locator(".sc-banner pre.sc-snippet").first.is_hidden()  # folded under "코드 보기"
     assert page.locator(".sc-banner button[data-sc-copy]").first.is_visible()
+
+
+@pytest.mark.browser
+def test_badges_have_three_looks_a_filled_verdict_a_framed_one_and_one_for_attributes(site, tab):
+    """Six badge styles on one item page read as six kinds of fact, a dashed one as broken."""
+    base, page = site, tab(1440, 900)
+    looks = set()
+    for path in ("items/haemaru-clean/disinfection/", "procurement/", "bundles/", ""):
+        page.goto(base + path)
+        looks |= {
+            tuple(look)
+            for look in page.evaluate(
+                """[...document.querySelectorAll('.sc-badge:not(.sc-badge--ok):not(.sc-badge--no):not(.sc-badge--pending):not(.sc-badge--expired)')]
+                   .map(b => { const s = getComputedStyle(b); return [s.borderTopColor, s.borderTopStyle]; })"""
+            )
+        }
+        filled = page.evaluate(
+            "[...document.querySelectorAll('.sc-badge--ok')].map(b => getComputedStyle(b).backgroundColor)"
+        )
+        assert filled and set(filled) == {"rgb(27, 94, 32)"}, (path, set(filled))
+    assert all(style == "solid" for _, style in looks) and len({colour for colour, _ in looks}) <= 2, looks
