@@ -552,3 +552,21 @@ def test_badges_have_three_looks_a_filled_verdict_a_framed_one_and_one_for_attri
         )
         assert filled and set(filled) == {"rgb(27, 94, 32)"}, (path, set(filled))
     assert all(style == "solid" for _, style in looks) and len({colour for colour, _ in looks}) <= 2, looks
+
+
+@pytest.mark.browser
+def test_on_a_phone_footer_links_are_finger_targets_and_a_lone_cards_tags_stay_beside_its_photo(site, tab):
+    """Footer links were 20 px tall and 7 px apart; a lone card's tags dropped under its photo."""
+    base, page = site, tab(390, 800)
+    page.goto(base)
+    heights = page.evaluate(
+        "[...document.querySelectorAll('.sc-footer__links a, .sc-footer__who a')].map(a => a.getBoundingClientRect().height)"
+    )
+    assert heights and min(heights) >= 44, heights
+    page.goto(base + "casebook/")
+    cards = page.evaluate(
+        """[...document.querySelectorAll('li.sc-card:only-child')].map(li => [
+             li.querySelector('.sc-card__photo').getBoundingClientRect().right,
+             li.querySelector('.sc-card__badges').getBoundingClientRect().left])"""
+    )
+    assert cards and all(tags > photo for photo, tags in cards), cards
