@@ -110,6 +110,8 @@ def test_the_index_and_trade_list_set_body_size_type_and_measure_a_mobile_number
     one = INDEX.lines_height(1)
     assert INDEX.row_height(("품목", "기업", "1,000원/1개", "가능", "010-1234-5678", "9999")) == one
     assert TRADE.row_height(("품목", "기업", "1,000원/1개", "010-1234-5678", "a@b.org")) == TRADE.lines_height(1)
+    # the index's consonants large enough to find one's place by, their row measured at that size
+    assert INDEX.group_pt >= 11 and INDEX.group_height > one and INDEX.group_height - one < 0.2
     # the trade list's phone keeps a gutter after the right-aligned price ("28,000원/5kg 041-000-0103"
     # ran together), its column the wider for it
     phone = next(c for c in TRADE.columns if c.cls == "tel")

@@ -47,6 +47,9 @@ class Table:
     line_height: float = 1.45
     tel_gutter: float = 0.0
     """More room before the phone where a right-aligned price stands beside it (TEL_GUTTER_MM)."""
+    group_pt: float = 0.0
+    """A heading row's own type size (0: the table's): the index's consonants stand out at 11 pt,
+    their row no taller than an item's (a larger one took the book's last notes page)."""
 
     @property
     def line_mm(self) -> float:
@@ -57,6 +60,13 @@ class Table:
         gutter = {"tel": self.tel_gutter}
         widths = [(col.width - 2 * self.pad_x - gutter.get(col.cls, 0.0)) / em for col in self.columns]
         return self.lines_height(max(line_count(text, width) for width, text in zip(widths, cells, strict=True)))
+
+    @property
+    def group_height(self) -> float:
+        """A heading row: one line at its own size (1.2 leading), or at a row's."""
+        if not self.group_pt:
+            return self.lines_height(1)
+        return line_mm(self.group_pt, 1.2) + 2 * self.pad_y + 0.2
 
     def lines_height(self, lines: int) -> float:
         """A row of that many lines of text, padding and rule included."""
@@ -73,7 +83,7 @@ class Row:
 
 def group_row(table: Table, name: str, kind: str = "category") -> Row:
     """A heading row across the table, one line (it never wraps: a category name is short)."""
-    return Row((name,), table.lines_height(1), kind)
+    return Row((name,), table.group_height, kind)
 
 
 def paginate(rows: list[Row], first_room: float, room: float) -> list[list[Row]]:
@@ -124,6 +134,7 @@ INDEX = Table(
         Column("쪽", 11, "num"),  # four digits at 9 pt: the count of pages is measured with 9999
     ),
     font_pt=9,  # the body's tables' size (8.5 pt read as fine print beside them)
+    group_pt=11,
 )
 INDEX_TITLE_MM = 14.0  # the first page's heading (h1, 20 pt, and its margin)
 INDEX_KICKER_MM = 6.0  # the following pages' kicker line
