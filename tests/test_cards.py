@@ -378,7 +378,7 @@ def test_each_series_is_one_zip_in_order_with_a_cover_the_cards_and_how_to_buy(s
             names = archive.namelist()
             assert names == [f"{n:02d}-{f}" for n, f in enumerate(files, 1)] + ["게시글.txt", "이미지설명.txt"]
             assert archive.read(names[0]) == (sample_site / "cards" / files[0]).read_bytes()  # the cover
-            # each later card says its place in the set ("2/10") in a dark pill at its top right,
+            # each later card says its place in the set ("2/10") in a white pill at its top right,
             # the rest of it the single card's own
             import io
 

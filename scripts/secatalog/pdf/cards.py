@@ -295,7 +295,7 @@ compared across runs, and a changed file is a changed card)."""
 
 
 def _numbered(image: Path, n: int, total: int) -> bytes:
-    """A series card with its place in the set ("2/10") in a dark pill at its top right, as a
+    """A series card with its place in the set ("2/10") in a white pill at its top right, as a
     carousel's cards carry it (the same image as the single card, nothing said it belonged to a set;
     the cover says "옆으로 넘겨 보세요" instead)."""
     import io
@@ -313,8 +313,11 @@ def _numbered(image: Path, n: int, total: int) -> bytes:
     left, top, right, bottom = pen.textbbox((0, 0), text, font=font)
     pad_x, pad_y, edge = 18 * unit, 10 * unit, 28 * unit
     box = (card.width - edge - (right - left) - 2 * pad_x, edge, card.width - edge, edge + (bottom - top) + 2 * pad_y)
-    pen.rounded_rectangle(box, radius=(box[3] - box[1]) / 2, fill=(0, 0, 0, 150))
-    pen.text((box[0] + pad_x - left, box[1] + pad_y - top), text, font=font, fill=(255, 255, 255))
+    # white with dark words: a dark pill vanished on a navy band ("10/10" on the closing card)
+    pen.rounded_rectangle(
+        box, radius=(box[3] - box[1]) / 2, fill=(255, 255, 255, 235), outline=(0, 0, 0, 60), width=round(2 * unit)
+    )
+    pen.text((box[0] + pad_x - left, box[1] + pad_y - top), text, font=font, fill=(26, 26, 26))
     out = io.BytesIO()
     card.save(out, "PNG", optimize=True)
     return out.getvalue()
