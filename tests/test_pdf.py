@@ -864,3 +864,18 @@ def test_each_catalog_card_says_whom_to_call_beside_its_photo(sample_site):
         # beside the photo (its right edge at 100 mm of the text block), above the table
         words = [w for w in page.extract_words() if w["text"] == phone]
         assert any(w["x0"] > page.width * 0.5 for w in words), (item.uid, words)
+
+
+def test_the_how_to_read_a_card_drawing_names_the_cards_own_rows():
+    """The drawing kept a 연락처 cell after the card had moved the phone beside its photo."""
+    import re as regex
+
+    front = (ROOT / "scripts/secatalog/templates/print/front.html").read_text("utf-8")
+    card = (ROOT / "scripts/secatalog/templates/print/category.html").read_text("utf-8")
+    drawn = regex.findall(r"<span>([^<]+)</span>", regex.search(r'class="hc-table">(.*?)</div>', front).group(1))
+    table = regex.search(r'<table class="details">(.*?)</table>', card, regex.S).group(1)
+    printed = regex.findall(r"<th>([^<{]+)</th>", table)
+    labels = {"min_order": "최소 주문", "lead_time": "납품 기간"}  # the two the card writes through label()
+    printed = [labels[key] for key in regex.findall(r"<th>\{\{ label\('(\w+)'\) \}\}</th>", table)] + printed
+    assert sorted(drawn) == sorted(printed), (drawn, printed)
+    assert ("주문·문의" in front) == ("주문·문의" in card)
