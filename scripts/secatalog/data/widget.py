@@ -194,21 +194,20 @@ def _banner(catalog: Catalog, width: int, height: int):
     # The disc and the lines as one group in the banner's middle, measured by their ink (the
     # font's ascent set the lines 3-6 px low, and the right margin was twice the left)
     steps = [sum(_step(font, button) for _, font, _, button in fitted[:n]) for n in range(len(fitted))]
-    boxes = [_box(pen, y, text, font, button) for y, (text, font, _, button) in zip(steps, fitted, strict=True)]
-    x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
-    x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    placed = [_place(pen, y, text, font, button) for y, (text, font, _, button) in zip(steps, fitted, strict=True)]
+    x0, y0 = min(b[0] for _, b in placed), min(b[1] for _, b in placed)
+    x1, y1 = max(b[2] for _, b in placed), max(b[3] for _, b in placed)
     start = (w - (disc + margin + x1 - x0)) / 2
     top = (h - disc) / 2
     pen.ellipse((start, top, start + disc, top + disc), fill=(255, 255, 255))
     _mark(pen, start + disc * 0.18, top + disc * 0.16, disc * 0.64, colour)
     dx, dy = start + disc + margin - x0, (h - (y1 - y0)) / 2 - y0
-    for y, box, (text, font, fill, button) in zip(steps, boxes, fitted, strict=True):
+    for ((ox, oy), box), (text, font, fill, button) in zip(placed, fitted, strict=True):
         if button:
             pen.rounded_rectangle(
                 (box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy), radius=font.size * 0.3, fill=BUTTON
             )
-        px, py = (font.size * BUTTON_PAD[0], font.size * BUTTON_PAD[1]) if button else (0, 0)
-        pen.text((dx + px, y + dy + py), text, fill=fill, font=font)
+        pen.text((ox + dx, oy + dy), text, fill=fill, font=font)
     return im.resize((width * 2, height * 2), Image.Resampling.LANCZOS)
 
 
@@ -217,13 +216,14 @@ def _step(font, button: bool) -> float:
     return font.size * (LEADING + (2 * BUTTON_PAD[1] if button else 0))
 
 
-def _box(pen, y: float, text: str, font, button: bool) -> tuple[float, float, float, float]:
-    """A line's ink at (0, y), or its button around the words (set in by the button's padding)."""
+def _place(pen, y: float, text: str, font, button: bool):
+    """Where a line's words are drawn on a line starting at (0, y), and its box: the words' ink, or
+    their button around them (the words set in by the button's padding)."""
     if not button:
-        return pen.textbbox((0, y), text, font=font)
+        return (0.0, y), pen.textbbox((0, y), text, font=font)
     px, py = font.size * BUTTON_PAD[0], font.size * BUTTON_PAD[1]
     _, top, right, bottom = pen.textbbox((px, y + py), text, font=font)
-    return (0, top - py, right + px, bottom + py)
+    return (px, y + py), (0, top - py, right + px, bottom + py)
 
 
 _PAGE = ((3, 8), (7, 8.6), (10, 9.9), (12, 11.5), (12, 22.5), (9.5, 20.6), (6.5, 19.4), (3, 19))

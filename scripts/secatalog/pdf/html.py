@@ -72,9 +72,10 @@ def keep_words(html: str, asides: bool = True) -> str:
                 heading = True
             elif lowered.startswith(("</h1", "</h2", "</title")):
                 heading = False
-            style = lowered.startswith(("<style", "<script")) or (
-                style and not lowered.startswith(("</style", "</scrip"))
-            )
+            elif lowered.startswith(("<style", "<script")):
+                style = True
+            elif lowered.startswith(("</style", "</scrip")):
+                style = False
         elif not heading:
             part = _BETWEEN_SYLLABLES.sub(WORD_JOINER, part)
             # a short aside kept whole in the text ("30%" then "이상)" on the next line)
