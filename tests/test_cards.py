@@ -242,13 +242,14 @@ def test_secondary_lines_stay_readable_in_a_feed():
     28 px, breaking onto a second line instead."""
     from secatalog.pdf.cards import SMALLEST_PX, foot_plan, tile_plan
 
-    foot = foot_plan("catalog.example-network.or.kr/casebook/public-building-cleaning-contract/", 802)
-    assert foot.address_px >= SMALLEST_PX and len(foot.address) == 2
-    assert "".join(foot.address) == "catalog.example-network.or.kr/casebook/public-building-cleaning-contract/"
-    assert all(line.endswith("/") for line in foot.address[:1])  # broken after a slash
-    short = foot_plan("catalog.example.org/bundles/kit/", 802)
-    assert short.address == ["catalog.example.org/bundles/kit/"] and short.address_px == 32
+    foot = foot_plan(
+        "가나다라마바사 지역사회적경제 연대협의회", "catalog.example-network.or.kr/social-economy", 920, True
+    )
+    assert foot.address_px >= SMALLEST_PX and not foot.one_line  # a long name and address: one under the other
+    short = foot_plan("예시사회적경제네트워크", "catalog.example.org", 920, True)
+    assert short.one_line and short.address_px == 28
     assert short.note_bottom < foot.note_bottom  # the note stands above a taller foot
+    assert short.note_bottom < 180  # the foot keeps to a sixth of the card (two lines of address made it 18%)
     tiles = tile_plan(["아주 긴 이름의 친환경 사무용품 꾸러미 세트 · 가나다라마바 사회적협동조합 (예시)"] * 3, 800)
     assert tiles.name_px >= SMALLEST_PX and tiles.maker_px >= SMALLEST_PX
     assert tiles.photo_h > 100
@@ -315,10 +316,9 @@ def test_a_category_card_of_two_items_fills_its_room(sample_site):
 
 
 def test_a_case_card_says_its_route_on_its_panel_and_its_headline_clears_the_foot(sample_site):
-    """The review found the picture cut to a 340 px strip, the route chip crowding the headline
-    and a bare address as the only call to act. The route is an outlined tag beside the kicker,
-    the picture is taller, the headline figures are sized to the room above the foot (a
-    two-line address leaves less) and the foot says in words what the address leads to."""
+    """The review found the picture cut to a 340 px strip and the route chip crowding the headline.
+    The route is an outlined tag beside the kicker, the picture is taller, and the headline figures
+    are sized to the room above the foot."""
     from secatalog.pdf.cards import CASE_HEAD_H, CASE_PICTURE_H
 
     colour = load_project(Settings(ROOT)).network.colour
@@ -326,14 +326,6 @@ def test_a_case_card_says_its_route_on_its_panel_and_its_headline_clears_the_foo
     index = json.loads((sample_site / "cards/cards.json").read_text("utf-8"))["cards"]
     cases = [c for c in index if c["name"].startswith("case-")]
     assert CASE_PICTURE_H >= 380
-    assert {c["action"] for c in index} == {
-        "사례 전문 보기",
-        "품목 모두 보기",
-        "꾸러미 주문 안내",
-        "카탈로그 보기",
-        "사례집 보기",
-    }
-    gaps = []
     for card in cases:
         image = Image.open(sample_site / "cards" / card["file"]).convert("RGB")
         # the tag's white outline on the panel, right of the kicker's green
@@ -349,15 +341,8 @@ def test_a_case_card_says_its_route_on_its_panel_and_its_headline_clears_the_foo
             y for y in range(CASE_HEAD_H + 20, rule) if any(image.getpixel((x, y)) == brand for x in range(80, 1000, 2))
         ]
         assert inked, card["name"]
-        gaps.append(rule - inked[-1])
         assert rule - inked[-1] >= 16, (card["name"], rule, inked[-1])  # the figures stop short of the rule
         assert inked[-1] - inked[0] >= 60, card["name"]  # and are still set large
-        # the call to act on the name's line, right of the name, in words (not a pill that
-        # looks like a button in a picture)
-        words = image.crop((560, rule + 20, 900, rule + 70)).convert("L")
-        assert words.getextrema()[0] < 140, card["name"]
-        assert sum(n for n, c in image.crop((560, rule + 20, 900, rule + 70)).getcolors(1 << 20) if c == brand) < 200
-    assert any(card["name"] == "case-festival-performance" for card in cases)  # a two-line address
 
 
 def test_each_series_is_one_zip_in_order_with_a_cover_the_cards_and_how_to_buy(sample_site):

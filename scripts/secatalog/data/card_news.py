@@ -50,8 +50,6 @@ class Card:
     tag: str = ""
     """A second tag beside the kicker: how a case's agency bought (수의계약), on its panel, so its
     picture can be taller than a note above the foot would leave room for."""
-    action: str = ""
-    """What the address at the foot leads to ("사례 전문 보기"): a bare address is no call to act."""
 
     @property
     def family(self) -> str:
@@ -94,7 +92,6 @@ def cards(catalog: Catalog) -> list[Card]:
                 _thumbs(shown),
                 more=len(items) - len(shown),
                 lead=category.description,
-                action="품목 모두 보기",
             )
         )
     for bundle in catalog.bundles:
@@ -122,7 +119,6 @@ def cards(catalog: Catalog) -> list[Card]:
                 _thumbs(bundle.items[:SHOWN]),
                 more=max(0, len(parts) - SHOWN),
                 lead=price,
-                action="꾸러미 주문 안내",
             )
         )
     if catalog.casebook is not None:
@@ -144,7 +140,6 @@ def cards(catalog: Catalog) -> list[Card]:
                     hero=front.results[0],
                     lead=_bought(case),  # on the picture, under the title
                     tag=ROUTES[front.purchase.route],
-                    action="사례 전문 보기",
                 )
             )
     return out
@@ -214,7 +209,7 @@ def series(catalog: Catalog, made: list[Card]) -> list[Series]:
                 f"수의계약 가능 {eligible}개",
                 f"참여 기업 {len({i.enterprise.slug for i in items})}곳",
             ),
-            (network.site_url, "카탈로그 보기"),
+            network.site_url,
             # what this set holds: a cover promising twelve fields over eight cards contradicted
             # itself, and "(전체 12개 분야는 카탈로그에)" read as an apology
             f"수의계약 품목이 많은 {len(body)}개 분야를 골랐습니다"
@@ -236,7 +231,7 @@ def series(catalog: Catalog, made: list[Card]) -> list[Series]:
             "공공구매 사례집",
             "공공기관이 사회적경제 기업에서 산 이야기",
             stats + ((f"구매 금액 {_rounded(amount)}",) if amount else ()),
-            (f"{network.site_url}casebook/", "사례집 보기"),
+            f"{network.site_url}casebook/",
             "담당 공무원이 직접 전한 구매 이야기",
             body,
         )
@@ -245,19 +240,18 @@ def series(catalog: Catalog, made: list[Card]) -> list[Series]:
     return out
 
 
-def _cover(name: str, kicker: str, title: str, stats: tuple[str, ...], link: tuple[str, str], lead: str, body) -> Card:
+def _cover(name: str, kicker: str, title: str, stats: tuple[str, ...], url: str, lead: str, body) -> Card:
     """A series' cover: what it holds in figures (lines), four of its cards' photos, where to read
-    on (url, action)."""
+    on (url)."""
     return Card(
         f"cover-{name}",
         kicker,
         title,
         stats,
-        link[0],
+        url,
         _sentences(title, lead, *stats),
         thumbs=tuple(c.photo for c in body if c.photo)[:4],
         lead=lead,
-        action=link[1],
     )
 
 
@@ -302,7 +296,6 @@ def _howto(catalog: Catalog) -> Card:
         note=f"문의 사무국 {phone}" if phone else "",
         note_ok=False,
         lead="품목 쪽의 품목 확인서(PDF)는 품의서에 첨부할 수 있습니다",
-        action="카탈로그 보기",
     )
 
 

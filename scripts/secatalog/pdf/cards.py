@@ -75,7 +75,7 @@ CASE_HEAD_H = 690
 colour under it, down to this line (each family has its own layout: one template for 23 cards
 read as a feed of the same card). Set on the picture's darkened foot, the title covered faces."""
 CASE_PICTURE_H = 390
-FOOT_BOTTOM = 64
+FOOT_BOTTOM = 56
 """The foot's distance from the card's bottom edge (48 px read as cramped beside 80 px sides)."""
 COVER_BAND_H = 500
 """A series' cover: the network's colour down to this line, its title large in it; the set's
@@ -129,30 +129,33 @@ def band_plan(
 
 @dataclass(frozen=True)
 class Foot:
-    """The foot's address as set: its size and lines, the foot's height, and the bottom of the
-    note above it (the card's content ends above the note)."""
+    """The foot as set: the address's size, whether it stands on the name's line, the foot's
+    height, and the bottom of the note above it (the card's content ends above the note)."""
 
     address_px: int
-    address: list[str]
+    one_line: bool
     height: int
     note_bottom: int
 
 
-NAME_LINE_PX = 43  # the network's name at 32 px
-FOOT_PAD_PX = 22
+MARK_PX = 64
+"""The catalog's mark in its disc, at the foot's left; the name and address start beside it."""
+NAME_PX = 30
+FOOT_PAD_PX = 18
+SAMPLE_TAG_PX = 112
+"""The 예시 tag at the foot's right and the gap before it."""
 
 
-def foot_plan(address: str, width: int) -> Foot:
-    """The address at up to 32 px on one line, else on two lines broken after a slash, never
-    below SMALLEST_PX (a long address was fitted down to 22 px, unreadable in a feed)."""
-    px = int(fit_size(address, width, 1, 32, SMALLEST_PX))
-    lines = [address]
-    if width_em(address) * px > width:
-        cut = address.rstrip("/").rfind("/", 0, max(1, len(address) // 2 + 8)) + 1
-        lines = [address[:cut], address[cut:]] if cut > 0 else [address]
-        px = int(min(fit_size(line, width, 1, 32, SMALLEST_PX) for line in lines))
-    height = FOOT_PAD_PX + NAME_LINE_PX + round(len(lines) * px * 1.35)
-    return Foot(px, lines, height, FOOT_BOTTOM + height + 24)
+def foot_plan(name: str, address: str, width: int, sample: bool = False) -> Foot:
+    """The network's name and its site's address beside the mark, on one line where both fit, else
+    the address under the name; never below SMALLEST_PX. The address is the site's, not the card's
+    page: a picture in a feed links nowhere (the post's text carries each card's link), and the
+    page's address on two lines made the foot a sixth of the card."""
+    room = width - MARK_PX - 24 - (SAMPLE_TAG_PX if sample else 0)
+    px = int(fit_size(address, room, 1, 28, SMALLEST_PX))
+    one_line = width_em(name) * NAME_PX + 24 + width_em(address) * px <= room
+    height = FOOT_PAD_PX + (MARK_PX if one_line else max(MARK_PX, round((NAME_PX + px) * 1.3)))
+    return Foot(px, one_line, height, FOOT_BOTTOM + height + 20)
 
 
 NOTE_PX = 67
