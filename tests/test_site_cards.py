@@ -71,6 +71,7 @@ def _check_cards(site: Path) -> int:
             "sc-card__img",
             "sc-card__nophoto",
             "sc-card__unit",
+            "sc-card__ask",
             "sc-cardnews",
             "sc-cardnews__alt",
             "sc-cardnews__label",
@@ -83,7 +84,10 @@ def test_every_product_card_has_one_shape_in_one_grid(sample_site):
     assert cards > 43  # every item on its category and enterprise pages, the new ones and the bundles
     home = BeautifulSoup((sample_site / "index.html").read_text("utf-8"), "html.parser")
     bundles = [c for c in home.select(".sc-card") if "bundles/" in c.a["href"]]
-    assert bundles and all(c.select_one(".sc-card__price strong") for c in bundles)
+    assert bundles and all(c.select_one(".sc-card__price strong, .sc-card__price .sc-card__ask") for c in bundles)
+    # an amount is set strong, "가격 협의" in plain words (as large and bold, it read as a price)
+    asks = [c.select_one(".sc-card__price") for c in home.select(".sc-card") if "협의" in c.get_text()]
+    assert asks and all(p.strong is None and p.select_one(".sc-card__ask") for p in asks)
 
 
 def test_cards_of_a_network_without_photos_keep_their_shape(fixture_site):
@@ -189,13 +193,42 @@ def test_the_quick_finder_jumps_to_each_category_and_says_a_claims_status_once(s
         assert cell.get_text().count("미확인") <= 1, cell.get_text()
 
 
-def test_an_item_page_offers_its_makers_other_items(sample_site):
+def test_an_item_page_offers_its_makers_other_items_then_its_categorys(sample_site):
     """A buyer often orders two things at once: an item page ends with its maker's other items
-    as cards (up to four), not itself."""
-    page = (sample_site / "items/barun-bapsang/local-lunchbox/index.html").read_text("utf-8")
-    more = page.split('id="more"', 1)[1].split("</ul>", 1)[0]
-    assert "같은 기업의 다른 제품·서비스" in more
-    assert "어르신 손맛 김치" in more and "행사 뷔페 케이터링" in more and "로컬푸드 도시락" not in more
+    as cards, not itself, topped up to a row of four with its category's other items (two cards
+    in a row of four left half of it empty); the heading says which they are."""
+    soup = BeautifulSoup(
+        (sample_site / "items/barun-bapsang/local-lunchbox/index.html").read_text("utf-8"), "html.parser"
+    )
+    section = soup.select_one("#more").parent
+    assert section.h2.get_text() == "같은 기업·같은 분류의 다른 제품·서비스"
+    cards = section.select(".sc-cards > li")
+    makers = [c.select_one(".sc-card__maker").get_text(strip=True) for c in cards]
+    names = " ".join(c.get_text(" ", strip=True) for c in cards)
+    assert len(cards) == 4 and "로컬푸드 도시락" not in names
+    assert "어르신 손맛 김치" in names and "행사 뷔페 케이터링" in names
+    own = [m == makers[0] for m in makers]
+    assert own == sorted(own, reverse=True) and not all(own)  # the maker's own first, then others
+    food = (sample_site / "categories/food/index.html").read_text("utf-8")
+    for card in cards:  # every card is of the page's category
+        assert card.a["href"].replace("../../../", "../../") in food, card.a["href"]
+
+
+@pytest.mark.parametrize("site_name", ["sample_site", "fixture_site"])
+def test_an_enterprise_page_says_where_it_stands(site_name, request):
+    """An item page had a trail to its category, an enterprise page none: it leads back to the
+    enterprises' list and to its own organisation type's section there."""
+    site = request.getfixturevalue(site_name)
+    listing = BeautifulSoup((site / "enterprises/index.html").read_text("utf-8"), "html.parser")
+    sections = {h["id"]: h.get_text() for h in listing.select("article h2[id]")}
+    pages = sorted((site / "enterprises").glob("*/index.html"))
+    assert pages
+    for page in pages:
+        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        links = soup.select(".sc-crumbs a")
+        assert [a["href"].split("#")[0] for a in links] == ["../../enterprises/"] * 2, page
+        section = links[1]["href"].split("#")[1]
+        assert sections[section].startswith(links[1].get_text()), page
 
 
 def test_the_bundles_page_says_what_each_bundle_holds(sample_site):

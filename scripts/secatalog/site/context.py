@@ -148,8 +148,21 @@ def home(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, An
     }
 
 
-SIBLINGS = 4
-"""An item page's cards of its maker's other items."""
+RELATED = 4
+"""An item page's cards of other items: one row on a desktop."""
+
+
+def related(catalog: Catalog, it: Item) -> tuple[str, list[Item]]:
+    """(heading, items): its maker's other items, as a shop shows them (a buyer often orders two
+    things at once), topped up to a row with its category's other items, its sub-category's
+    first (two cards in a row of four left half of it empty)."""
+    own = [i for i in catalog.by_enterprise[it.enterprise.slug] if i.uid != it.uid][:RELATED]
+    category = next((items for c, items in catalog.by_category if c.id == it.category.id), ())
+    peers = [i for i in category if i.enterprise.slug != it.enterprise.slug]
+    peers.sort(key=lambda i: i.sub != it.sub)  # stable: the category's order within each
+    peers = peers[: RELATED - len(own)]
+    kinds = [name for name, items in (("같은 기업", own), ("같은 분류", peers)) if items]
+    return ("·".join(kinds) + "의 다른 제품·서비스" if kinds else "", own + peers)
 
 
 def item(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, Any]:
@@ -158,8 +171,7 @@ def item(page: GeneratedPage, renderer: Renderer, site_url: str) -> dict[str, An
     return {
         "cases": book.cases_citing_item(it.uid) if book else [],
         "routes": ROUTES,
-        # what else its maker offers, as a shop shows (a buyer often orders two things at once)
-        "siblings": [i for i in catalog.by_enterprise[it.enterprise.slug] if i.uid != it.uid][:SIBLINGS],
+        "related": related(catalog, it),
         "mail": quote_mail(it, catalog.network.name),
         "channel_names": {c.id: c for c in catalog.procurement.channels},
         "jsonld": item_json_ld(it, renderer, site_url),
