@@ -231,6 +231,23 @@ def test_on_a_phone_the_conditions_fold_and_the_subcategory_links_jump(site, tab
     assert not desk.locator(".sc-filters__active").is_visible()
 
 
+def test_on_a_phone_the_menu_drawer_gives_the_publishers_phone(site, tab, new_tab):
+    """The drawer was a bare list of five links: a buyer who opens it finds whom to call, as a
+    44 px tel: link. On a desktop the banner above every page has the phone, so the sidebar has none."""
+    page = tab(390, 844)
+    page.goto(site + "categories/food/")
+    page.locator(".md-header__inner label[for=__drawer]").click()
+    page.wait_for_timeout(400)
+    ask = page.locator(".md-sidebar--primary .sc-drawer-ask__phone")
+    box = ask.bounding_box()
+    assert ask.is_visible() and box["x"] >= 0 and box["y"] + box["height"] <= 844 and box["height"] >= 44
+    banner = page.locator(".sc-publisher a[href^='tel:']").get_attribute("href")
+    assert ask.get_attribute("href") == banner
+    desk = new_tab(viewport={"width": 1440, "height": 900})
+    desk.goto(site + "casebook/")
+    assert desk.locator(".md-sidebar--primary").is_visible() and not desk.locator(".sc-drawer-ask").is_visible()
+
+
 def test_on_a_phone_the_quick_finder_keeps_its_category_chips_in_reach(site, tab):
     """바로찾기 is about forty phone screens: far down, the category chips are still under the
     header, in one row that scrolls sideways, and the page itself does not."""
