@@ -809,8 +809,8 @@ def test_a_category_panel_with_few_suppliers_shows_its_cases_or_what_to_check(te
 
 
 def test_the_contents_key_categories_by_colour_and_list_the_checks_in_print(sample_site):
-    """The contents page named neither the tabs' colours nor 주문 전 확인: each category's line
-    has its tab's colour, and the print edition lists its checks page (the screen edition, not
+    """The contents page named neither the tabs' colours nor 주문 전 확인: each line has its tab's
+    colour (the book's own sections and back matter had none), and the print edition lists its checks page (the screen edition, not
     made up to fours, has none)."""
 
     def page3(name: str) -> str:
@@ -825,7 +825,13 @@ def test_the_contents_key_categories_by_colour_and_list_the_checks_in_print(samp
     assert "주문 전 확인" in printed and "주문 전 확인" not in screen
     with pdfplumber.open(sample_site / "print/catalog-print.pdf") as pdf:
         swatches = [r for r in pdf.pages[2].rects if abs(r["width"] - r["height"]) < 0.5 and r["width"] < 12]
-    assert len(swatches) == 12
+        outlined = {
+            round(c["top"] / 6) for c in pdf.pages[2].curves if abs(c["width"] - c["height"]) < 0.5 and c["width"] < 12
+        }
+    # every line has its key: twelve categories, 꾸러미 and 기업 소개 in their tabs' colour, the
+    # back matter (찾아보기, 주문 전 확인) outlined; the sections say what they hold, as categories do
+    assert len(swatches) == 14 and len(outlined) == 2
+    assert "꾸러미 3가지" in printed and "기업 14곳" in printed
 
 
 def test_every_item_sheet_has_the_same_rows(sample_site):

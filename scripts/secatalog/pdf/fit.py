@@ -114,7 +114,7 @@ BAND_WIDTH_MM = 180.0
 def band_mm(lead: str) -> float:
     """The height of a section's band on its first page (print.css .section-band): the title on
     the network's colour, and the lead under it."""
-    return 9.0 + line_mm(20, 1.25) + 4.0 + 3.0 + lines_in(lead, BAND_WIDTH_MM, 10) * line_mm(10) + 5.0
+    return 16.0 + line_mm(26, 1.25) + 6.0 + 3.0 + lines_in(lead, BAND_WIDTH_MM, 10) * line_mm(10) + 5.0
 
 
 def fit_size(text: str, width: float, lines: int, largest: float, smallest: float) -> float:

@@ -300,6 +300,17 @@ class CatalogDocument(PrintDocument):
                 subs = ", ".join(f"{name} {page}쪽" for name, page in starts.items())
                 entry["note"] = f"품목 {len(items)}개" + (f" · {subs}" if subs else "")
                 entry["colour"] = category_tab(self.catalog, chunk.payload["category"])["tab_colour"]  # its tab's key
+            elif chunk.kind in SECTIONS:  # the book's own sections wear their tab's colour too
+                entry["colour"] = section_tab(self.catalog, chunk)["tab_colour"]
+                entry["note"] = (
+                    f"꾸러미 {len(self.catalog.bundles)}가지"
+                    if chunk.kind == "bundles"
+                    else f"기업 {len(self.catalog.enterprises)}곳"
+                )
+            else:  # the back matter has no tab: an outlined key, so the column of keys is whole
+                entry["colour"] = ""
+                if chunk.kind == "index":
+                    entry["note"] = "제품·서비스와 기업을 가나다순으로"
         return entries
 
     def extra(self, chunk: Chunk) -> dict:
