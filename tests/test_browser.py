@@ -500,14 +500,16 @@ def _layout_holds(page, path: str, width: int) -> None:
     assert all(h <= 844 * 0.45 for h in heroes), f"{path}: hero photo {heroes} px high at {width}px"
     # One product grid: two cards a row on a phone, three or four on a desktop, every card's
     # photo of one size and in the photos' own 4:3 (square cut their subjects off), whether its
-    # section holds one card or ten; on a phone a group's lone card spans the row, its words
-    # beside its photo (alone it left half the screen empty).
+    # section holds one card or ten; on a phone a card alone in its row (a group's only card, or
+    # an odd number's last) spans the row, its words beside its photo (alone it left half the
+    # screen empty).
     cards = page.evaluate(
         """[...document.querySelectorAll('.sc-card')].filter(c => c.offsetParent).map(c => {
              const p = c.querySelector('.sc-card__photo').getBoundingClientRect(),
                grid = c.closest('.sc-sections') || c.parentElement,  /* subcategories packed on one grid */
                cols = getComputedStyle(grid).gridTemplateColumns.split(' ').length,
-               alone = c.parentElement.children.length === 1, t = c.querySelector('.sc-card__title').getBoundingClientRect();
+               alone = c === c.parentElement.lastElementChild && c.parentElement.children.length % 2 === 1,  /* alone in its row */
+               t = c.querySelector('.sc-card__title').getBoundingClientRect();
              return [Math.round(p.width), Math.round(p.width * 3 - p.height * 4), cols,
                      alone && t.left >= p.right, Math.round(c.getBoundingClientRect().width), alone]; })"""
     )
