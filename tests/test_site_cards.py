@@ -231,6 +231,22 @@ def test_an_enterprise_page_says_where_it_stands(site_name, request):
         assert sections[section].startswith(links[1].get_text()), page
 
 
+def test_the_long_listing_pages_jump_to_their_sections(sample_site):
+    """기업 찾기 and the case book's index are many phone screens long with no way down but
+    scrolling: like a category and 바로찾기, each has chips to its sections (the organisation
+    types, the sectors), each chip's count the number of entries under it."""
+    for page, heading in (("enterprises/index.html", "h2"), ("casebook/index.html", "h3")):
+        soup = BeautifulSoup((sample_site / page).read_text("utf-8"), "html.parser")
+        chips = soup.select(".sc-subnav a")
+        assert len(chips) > 1, page
+        for chip in chips:
+            target = soup.find(id=chip["href"][1:])
+            assert target is not None and target.name == heading, (page, chip["href"])
+            count = int(chip.select_one(".sc-subnav__count").contents[0])
+            listed = target.find_next(["ul"]).find_all("li", recursive=False)
+            assert count == len(listed) > 0, (page, chip.get_text())
+
+
 def test_the_bundles_page_says_what_each_bundle_holds(sample_site):
     """Three bare cards said nothing of what a bundle holds: each bundle now shows its price, its
     parts with their makers and how many of them may be bought directly."""
