@@ -318,7 +318,7 @@ def test_a_category_card_of_two_items_fills_its_room(sample_site):
 def test_a_case_card_says_its_route_on_its_panel_and_its_headline_clears_the_foot(sample_site):
     """The review found the picture cut to a 340 px strip and the route chip crowding the headline.
     The route is an outlined tag beside the kicker, the picture is taller, and the headline figures
-    are sized to the room above the foot."""
+    are sized to the room above the foot, keeping a line for the case's next result."""
     from secatalog.pdf.cards import CASE_HEAD_H, CASE_PICTURE_H
 
     colour = load_project(Settings(ROOT)).network.colour
@@ -343,6 +343,9 @@ def test_a_case_card_says_its_route_on_its_panel_and_its_headline_clears_the_foo
         assert inked, card["name"]
         assert rule - inked[-1] >= 16, (card["name"], rule, inked[-1])  # the figures stop short of the rule
         assert inked[-1] - inked[0] >= 60, card["name"]  # and are still set large
+        # the next result under the headline (a 104 px headline left it no room: one line in white)
+        runs = 1 + sum(1 for a, b in zip(inked, inked[1:], strict=False) if b - a > 10)
+        assert runs >= 2 if card["lines"] else runs >= 1, (card["name"], runs)
 
 
 def test_each_series_is_one_zip_in_order_with_a_cover_the_cards_and_how_to_buy(sample_site):
