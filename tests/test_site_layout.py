@@ -399,6 +399,8 @@ def test_a_page_the_menu_does_not_list_marks_the_entry_it_belongs_to(site, tab):
     # menu marks the same section)
     expected = {
         "items/dure-farm/sweet-potato/": "분류별 찾기",
+        # an item of any category but the first, whose entry (its category) the menu had folded away
+        "items/haemaru-clean/disinfection/": "분류별 찾기",
         "enterprises/dure-farm/": "구매 안내",
         "casebook/housing-repair/": "사례집",
     }

@@ -47,24 +47,40 @@
     if (tab) tab.classList.add("md-tabs__item--active");
   }
   // A page the menu does not list (an item, an enterprise, a case) marks the entry it belongs
-  // to, and its section's tab: its first breadcrumb, else the nearest listed folder above it
-  // (nothing was marked, so the menu lost the reader's place).
+  // to, and its section's tab: its first breadcrumb, else the nearest listed folder above it,
+  // else the entry of the folder its breadcrumb is in (an item's category is folded into
+  // 분류별 찾기, whose entry is its first category: nothing was marked, so the menu lost the
+  // reader's place).
   function markParent() {
     var nav = document.querySelector(".md-sidebar--primary .md-nav--primary");
     if (!nav || nav.querySelector(".md-nav__link--active")) return;
     var links = Array.prototype.slice.call(nav.querySelectorAll("a.md-nav__link[href]"));
-    var home = links[0], byPath = {};
-    links.forEach(function (a) { if (a !== home) byPath[new URL(a.href, location.href).pathname] = a; });
-    var wanted = [], crumb = document.querySelector(".sc-crumbs a[href]");
-    if (crumb) wanted.push(new URL(crumb.href, location.href).pathname);
-    for (var path = location.pathname.replace(/[^/]*$/, ""); /\/[^/]+\/$/.test(path);) {
-      path = path.replace(/[^/]+\/$/, "");
-      wanted.push(path);
+    var home = links[0], byPath = {}, paths = [];
+    var root = new URL(home.href, location.href).pathname.replace(/[^/]*$/, "");
+    links.forEach(function (a) {
+      if (a === home) return;
+      var path = new URL(a.href, location.href).pathname;
+      byPath[path] = a;
+      paths.push(path);
+    });
+    function above(path) {  // the folders above path, nearest first, down to the site's root
+      var out = [];
+      while (/\/[^/]+\/$/.test(path) && path.length > root.length) {
+        path = path.replace(/[^/]+\/$/, "");
+        if (path.length > root.length) out.push(path);
+      }
+      return out;
     }
-    for (var i = 0; i < wanted.length; i++) {
-      var link = byPath[wanted[i]];
-      if (link) { link.classList.add("md-nav__link--active", "sc-nav__parent"); markTab(link); return; }
+    var crumb = document.querySelector(".sc-crumbs a[href]");
+    var trail = crumb ? new URL(crumb.href, location.href).pathname : "";
+    var exact = (trail ? [trail] : []).concat(above(location.pathname.replace(/[^/]*$/, "")));
+    var folders = trail ? above(trail) : [];
+    var link = null;
+    for (var i = 0; i < exact.length && !link; i++) link = byPath[exact[i]];
+    for (var j = 0; j < folders.length && !link; j++) {
+      for (var k = 0; k < paths.length && !link; k++) if (paths[k].indexOf(folders[j]) === 0) link = byPath[paths[k]];
     }
+    if (link) { link.classList.add("md-nav__link--active", "sc-nav__parent"); markTab(link); }
   }
   function later() {
     markParent();
