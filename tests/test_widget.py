@@ -230,6 +230,14 @@ def test_embed_page_previews_work_on_any_host(host_and_catalog, tab):
         "document.querySelector('.sc-demo [data-secatalog-ready]').shadowRoot.querySelector('.more').textContent"
     )
     assert "기업 찾기" in foot and "카탈로그 처음으로" in foot
+    # and the same chips and phone line: the script listed all twelve categories and no phone
+    script = page.evaluate(
+        """(() => { const r = document.querySelector('.sc-demo [data-secatalog-ready]').shadowRoot;
+             return [[...r.querySelectorAll('li')].map(l => l.textContent.trim()), r.querySelector('.ask').textContent]; })()"""
+    )
+    frame = page.frame_locator(".sc-demo iframe")
+    assert script[0] == [t.strip() for t in frame.locator("li").all_text_contents()]
+    assert script[1] == frame.locator(".ask").text_content() != ""
     assert "https://catalog.example.org/widget/embed.js" in page.locator("#snippet-script").inner_text()
 
 

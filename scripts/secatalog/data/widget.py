@@ -86,8 +86,10 @@ def snippets(catalog: Catalog, site: str | None = None) -> dict[str, str]:
 
 def embed_js(catalog: Catalog) -> str:
     """The script widget exactly as published (its hash goes into the snippet), in the network's
-    colour (a checked #RRGGBB, so it is safe inside the script's CSS)."""
-    return _minify((TEMPLATES / "embed.js").read_text("utf-8")).replace("SC_COLOUR", catalog.network.colour)
+    colour (a checked #RRGGBB, so it is safe inside the script's CSS), showing as many category
+    chips as the iframe does."""
+    js = _minify((TEMPLATES / "embed.js").read_text("utf-8"))
+    return js.replace("SC_COLOUR", catalog.network.colour).replace("SC_CHIPS", str(CHIPS))
 
 
 def integrity(text: str) -> str:

@@ -18,6 +18,7 @@
     "form{display:flex;gap:4px;flex-wrap:wrap}label{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}" +
     "input{flex:1 1 8em;min-width:0;font:inherit;padding:3px 6px;border:1px solid #5c6bc0;border-radius:4px}" +
     "button{font:inherit;padding:3px 10px;border:0;border-radius:4px;background:SC_COLOUR;color:#fff;cursor:pointer}" +
+    ".ask{margin:8px 0 0;padding:5px 8px;background:#f4f5fb;border-radius:4px;color:#444}.ask b{white-space:nowrap;color:#1a1a1a}" +
     ".ok{display:inline-block;margin-bottom:8px;font-weight:bold}.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}";
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -43,12 +44,19 @@
     var ok = link(data.eligible_url, "수의계약 가능 품목 바로\u00a0보기\u00a0(" + data.eligible + "개)");
     ok.className = "ok";
     box.appendChild(ok);
+    // the iframe's chips: the first few categories, then the whole list (all twelve made the
+    // script's box twice as tall as the iframe's)
     var list = el("ul", {});
-    data.categories.forEach(function (c) {
+    data.categories.slice(0, SC_CHIPS).forEach(function (c) {
       var li = el("li", {});
       li.appendChild(link(c.url, c.name + " " + c.count));
       list.appendChild(li);
     });
+    if (data.categories.length > SC_CHIPS) {
+      var all = el("li", {});
+      all.appendChild(link(data.url + "#categories", "전체 분류 ›"));
+      list.appendChild(all);
+    }
     box.appendChild(list);
     var form = el("form", { action: safe(data.url), method: "get", target: "_blank", role: "search" });
     var id = "sc-q-" + Math.random().toString(36).slice(2);
@@ -58,6 +66,12 @@
     go.appendChild(el("span", { "class": "sr" }, " (새 창)"));
     form.appendChild(go);
     box.appendChild(form);
+    if (data.phone) {  // whom to call, under the search as in the iframe
+      var ask = el("p", { "class": "ask" }, "구매 문의 ");
+      ask.appendChild(el("b", {}, data.phone));
+      ask.appendChild(document.createTextNode(" (사무국)"));
+      box.appendChild(ask);
+    }
     var more = el("p", { "class": "more" });  // the same foot as the iframe's
     more.appendChild(link(data.url + "enterprises/", "기업 찾기"));
     more.appendChild(document.createTextNode(" · "));
