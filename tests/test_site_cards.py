@@ -247,6 +247,27 @@ def test_the_long_listing_pages_jump_to_their_sections(sample_site):
             assert count == len(listed) > 0, (page, chip.get_text())
 
 
+@pytest.mark.parametrize("site_name", ["sample_site", "fixture_site"])
+def test_every_download_on_the_home_page_has_the_same_foot(site_name, request):
+    """Some downloads' feet were links to the printer's file and others plain words, and a phone
+    (which hides the printer's link) left the books with none: each says what its file is, a
+    book's then links its printer's file; only a PDF wears the PDF badge."""
+    soup = BeautifulSoup((request.getfixturevalue(site_name) / "index.html").read_text("utf-8"), "html.parser")
+    downloads = soup.select("ul.sc-downloads > li")
+    assert downloads
+    for li in downloads:
+        foot = li.select_one("p.sc-downloads__alt")
+        words = foot.find(string=True, recursive=False)
+        assert words and words.strip(), li.strong.get_text()
+        printer = foot.select_one(".sc-downloads__printer a")
+        main = li.select_one("a.sc-downloads__main")["href"]
+        assert (printer is not None) == main.endswith("-screen.pdf"), main
+        if printer is not None:
+            assert printer["href"] == main.replace("-screen.pdf", "-print.pdf")
+        kind = li.select_one(".sc-downloads__kind").get_text()
+        assert ("sc-downloads__kind--png" in li.select_one(".sc-downloads__kind")["class"]) == (kind == "PNG")
+
+
 def test_the_bundles_page_says_what_each_bundle_holds(sample_site):
     """Three bare cards said nothing of what a bundle holds: each bundle now shows its price, its
     parts with their makers and how many of them may be bought directly."""
