@@ -6,6 +6,8 @@ One builder per page kind (see kinds.py); each takes the page, the renderer and 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
@@ -158,9 +160,12 @@ def related(catalog: Catalog, it: Item) -> tuple[str, list[Item]]:
     first (two cards in a row of four left half of it empty)."""
     own = [i for i in catalog.by_enterprise[it.enterprise.slug] if i.uid != it.uid][:RELATED]
     category = next((items for c, items in catalog.by_category if c.id == it.category.id), ())
-    peers = [i for i in category if i.enterprise.slug != it.enterprise.slug]
-    peers.sort(key=lambda i: i.sub != it.sub)  # stable: the category's order within each
-    peers = peers[: RELATED - len(own)]
+
+    def others(same_sub: bool) -> Iterator[Item]:
+        return (i for i in category if i.enterprise.slug != it.enterprise.slug and (i.sub == it.sub) == same_sub)
+
+    # read only as far as the row needs (every item page sorted a copy of its whole category)
+    peers = list(islice(chain(others(True), others(False)), RELATED - len(own)))
     kinds = [name for name, items in (("같은 기업", own), ("같은 분류", peers)) if items]
     return ("·".join(kinds) + "의 다른 제품·서비스" if kinds else "", own + peers)
 
