@@ -105,22 +105,23 @@ def months(catalog: Catalog) -> tuple[int, tuple[Month, ...]]:
     tips = catalog.print_settings.calendar.tips
     grid = calendar.Calendar(firstweekday=6)  # weeks start on Sunday, as Korean desk calendars do
 
-    def weeks(y: int, number: int) -> list[tuple[Day, ...]]:
-        return [
-            tuple(Day(d, n, day_label(days_off.get(date(y, number, d), "")) if d else "") for n, d in enumerate(week))
-            for week in grid.monthdayscalendar(y, number)
-        ]
+    def glance(number: int) -> Glance:  # month 0 is the December before, 13 the January after
+        y, n = (year - 1, 12) if number == 0 else (year + 1, 1) if number == 13 else (year, number)
+        return Glance(
+            y,
+            n,
+            tuple(
+                tuple(Day(d, wd, day_label(days_off.get(date(y, n, d), "")) if d else "") for wd, d in enumerate(week))
+                for week in grid.monthdayscalendar(y, n)
+            ),
+        )
 
-    def glance(y: int, number: int) -> Glance:
-        if number == 0:
-            y, number = y - 1, 12
-        elif number == 13:
-            y, number = y + 1, 1
-        return Glance(y, number, tuple(weeks(y, number)))
-
+    # each month worked out once: the year's twelve and the one on either side of it (each month's
+    # weeks were worked out again as its neighbours' small months)
+    shown = [glance(number) for number in range(14)]
     out = []
     for number in range(1, 13):
         tip = tips[number - 1] if number <= len(tips) else ""
-        around = (glance(year, number - 1), glance(year, number + 1))
-        out.append(Month(number, five_weeks(weeks(year, number)), tuple(picks[number]), tip, around))
+        around = (shown[number - 1], shown[number + 1])
+        out.append(Month(number, five_weeks(list(shown[number].weeks)), tuple(picks[number]), tip, around))
     return year, tuple(out)
